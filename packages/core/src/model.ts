@@ -1,0 +1,532 @@
+/**
+ * The data types of zhengban, in one place.
+ *
+ * Data flows one way: a Scanner yields HostInventory → the engine recognises each SoftwareRecord as a
+ * catalogue Product → judges it into Findings → aggregates a ComplianceReport → a Reporter renders it.
+ * Everything here is plain, JSON-serialisable data (no classes, no Maps), so a report can be written,
+ * read back, merged and diffed.
+ */
+
+// ─── Shared little types ─────────────────────────────────────────────────────────────────────────
+
+/** Locales every user-facing text is available in. zh-CN is the default. */
+export type Locale = 'zh-CN' | 'en';
+
+/** A text in both locales. Policy authors may give a plain string; the loader fills both from it. */
+export interface LocalText {
+  zh: string;
+  en: string;
+}
+
+/** An ISO calendar date, `YYYY-MM-DD`. Dates are compared as strings, never through time zones. */
+export type IsoDate = string;
+
+/**
+ * Where something was read: a file with line (and column), a registry key, a JSON pointer.
+ * Lines and columns are 1-based.
+ */
+export interface SourceLocation {
+  file?: string;
+  line?: number;
+  column?: number;
+  endLine?: number;
+  endColumn?: number;
+  /** A registry key path, a JSON pointer or another logical address inside the file. */
+  key?: string;
+}
+
+// ─── Problems (every bad row, bad policy key and plugin failure) ──────────────────────────────────
+
+export type ProblemSeverity = 'error' | 'warning' | 'info';
+
+/**
+ * One diagnostic shape for everything that goes wrong with input (after vfile-message):
+ * a policy key at file:line:column, an unreadable CSV row, a scanner plugin that threw.
+ */
+export interface Problem extends SourceLocation {
+  /** A plain sentence a non-programmer can act on. */
+  message: string;
+  severity: ProblemSeverity;
+  /** Stable machine id, e.g. `policy.unknown-key`, `csv.column-count`, `plugin.failed`. */
+  code: string;
+  /** Who reported it: `policy`, a scanner name, a reporter name, `engine`. */
+  source: string;
+  /** The offending text, shortened, when it helps. */
+  excerpt?: string;
+  /** True when the problem stopped the whole input (not just one row). */
+  fatal?: boolean;
+}
+
+// ─── Inventory (what scanners produce) ───────────────────────────────────────────────────────────
+
+/** Where one record was read. Kept through merging so a finding can point back at the input. */
+export interface Evidence extends SourceLocation {
+  /** The scanner (and format) that read it, e.g. `windows:reg-query`, `csv`, `linux:dpkg-status`. */
+  source: string;
+  /** Free text: the raw line, the registry value, what was observed. */
+  detail?: string;
+}
+
+/**
+ * Normalised activation states (WMI SoftwareLicensingProduct.LicenseStatus 0–6, slmgr / ospp
+ * text in English and Chinese, Kylin / UOS activation tools).
+ */
+export type LicenseStatus =
+  | 'licensed'
+  | 'unlicensed'
+  | 'oob-grace'
+  | 'oot-grace'
+  | 'non-genuine-grace'
+  | 'notification'
+  | 'extended-grace'
+  | 'unknown';
+
+/** Optional facts about a record that recognition and judgement may use. */
+export interface RecordAttributes {
+  /** Edition as read (e.g. `Professional`, `专业版`, `Home`); canonicalised by the engine. */
+  edition?: string;
+  /** Licence channel: `RETAIL`, `OEM_DM`, `VOLUME_MAK`, `VOLUME_KMSCLIENT`, … */
+  channel?: string;
+  licenseStatus?: LicenseStatus;
+  /** Last five characters of the installed product key. */
+  partialKey?: string;
+  /** The KMS host the product activates against, if any. */
+  kmsHost?: string;
+  /** MSI product code / registry key name / package id. */
+  productCode?: string;
+  /** Where it is installed (registry InstallLocation, package path). */
+  installLocation?: string;
+  /** The record is an activator/crack trace rather than a program (a scheduled task, a DLL). */
+  trace?: boolean;
+  /** Anything else a scanner wants to pass on (custom rules can read it as a fact). */
+  [key: string]: string | number | boolean | undefined;
+}
+
+/** One installed program (or package) as read from one source. */
+export interface SoftwareRecord {
+  name: string;
+  version?: string;
+  publisher?: string;
+  /** ISO date when known. Unreliable on Windows; never used to judge licensing. */
+  installDate?: IsoDate;
+  arch?: string;
+  /** The scanner and format it came from, e.g. `windows:reg-export`. */
+  source: string;
+  evidence: Evidence;
+  attributes?: RecordAttributes;
+}
+
+/** The operating system of a host, as read. Recognised against `category: os` products. */
+export interface OsInfo {
+  /** Display name: Win32_OperatingSystem Caption, os-release PRETTY_NAME or NAME. */
+  name: string;
+  version?: string;
+  build?: string;
+  /** Edition as read (EditionID, os-version EditionName, a word in the caption). */
+  edition?: string;
+  /** os-release ID (`kylin`, `uos`, `openEuler`, `debian`) or `windows`. */
+  id?: string;
+  /** os-release ID_LIKE words. */
+  idLike?: string[];
+  arch?: string;
+  evidence?: Evidence;
+  attributes?: RecordAttributes;
+}
+
+/** One computer, as one scanner saw it. Scanners yield these one at a time. */
+export interface HostInventory {
+  /** Stable identifier: computer name, serial or agent id. Two inventories with one id are one host. */
+  id: string;
+  hostname?: string;
+  /** The department (单位) the computer belongs to. */
+  unit?: string;
+  os?: OsInfo;
+  software: SoftwareRecord[];
+  /** Name of the scanner that produced it. */
+  scanner: string;
+  /** ISO timestamp or date of the scan, when known. */
+  scannedAt?: string;
+}
+
+/** A department in the statistics table, from a units file or the policy. */
+export interface UnitInfo {
+  name: string;
+  /** 编制人数, the authorised headcount. */
+  staff?: number;
+  /** 上级单位. */
+  parent?: string;
+  location?: SourceLocation;
+}
+
+// ─── The policy (resolved: extends merged, defaults filled, references checked) ───────────────────
+
+/** Standard product classes. `os`, `office`, `antivirus` are the statutory three; any other is allowed. */
+export type ProductCategory =
+  | 'os'
+  | 'office'
+  | 'antivirus'
+  | 'browser'
+  | 'archiver'
+  | 'pdf'
+  | 'im'
+  | 'tool'
+  | 'activator'
+  | 'other'
+  | (string & {});
+
+/** How an organisation may use the product. */
+export type LicenseModel = 'commercial' | 'freeware' | 'open-source' | 'bundled';
+
+/** A compiled-free description of one string pattern. `exact` and `glob` ignore case unless told. */
+export interface Pattern {
+  kind: 'exact' | 'glob' | 'regex';
+  /** The pattern text as written. Regexes use RE2 syntax (linear time), e.g. `(?i)crack|keygen`. */
+  value: string;
+  caseSensitive: boolean;
+  location?: SourceLocation;
+}
+
+/** One way to recognise a product: every given field must match. */
+export interface ProductMatch {
+  name?: Pattern[];
+  publisher?: Pattern[];
+  /** A version range in the product's scheme, e.g. `>=16 <17`. */
+  version?: string;
+  /** os-release IDs (`kylin`, `uos`) or `windows`; only for `category: os`. */
+  osId?: string[];
+  location?: SourceLocation;
+}
+
+export interface Vendor {
+  id: string;
+  name: string;
+  /** Every spelling seen in the field: English, Chinese, legal names. */
+  names: string[];
+  domestic: boolean;
+  location?: SourceLocation;
+}
+
+/** How versions of a product compare. `auto` picks per value (Windows 4-part, dpkg, rpm, semver-like). */
+export type VersionScheme = 'auto' | 'semver' | 'windows' | 'dpkg' | 'rpm';
+
+export interface Product {
+  id: string;
+  name: string;
+  /** Vendor id (resolved against catalog.vendors) or a free vendor name. */
+  vendor?: string;
+  category: ProductCategory;
+  domestic: boolean;
+  license: LicenseModel;
+  /** Editions this product comes in, canonical names (Home, Professional, Enterprise, …). */
+  editions?: string[];
+  /** First matching entry wins; products are tried in catalogue order (local policy first). */
+  match: ProductMatch[];
+  versionScheme: VersionScheme;
+  /** Note for people: e.g. "free for personal use only, needs a licence in an agency". */
+  notes?: string;
+  location?: SourceLocation;
+}
+
+export type EntitlementType =
+  | 'oem'
+  | 'retail'
+  | 'volume'
+  | 'subscription'
+  | 'site'
+  | 'per-user'
+  | 'freeware'
+  | 'open-source';
+
+export type EntitlementStatus = 'active' | 'retired' | 'disposed';
+
+/** One line of the licence ledger (台账). */
+export interface Entitlement {
+  id: string;
+  /** Product id in the catalogue. */
+  product: string;
+  /** Version range in the product's scheme; absent = every version. */
+  versions?: string;
+  /** Canonical editions covered; absent = every edition. */
+  editions?: string[];
+  /** Downgrade / upgrade rights widen `versions` below its lower / above its upper bound. */
+  rights?: { downgrade?: boolean; upgrade?: boolean };
+  type: EntitlementType;
+  /** Number of installations it covers, or `unlimited` (site licences, freeware). */
+  seats: number | 'unlimited';
+  /** Who may use it; absent = the whole organisation. */
+  scope?: { units?: string[]; hosts?: string[] };
+  /** 来源: 配发 (allocated), 自购 (self-purchased), 预装 (pre-installed), 免费 (free). */
+  origin?: string;
+  purchased?: IsoDate;
+  validFrom?: IsoDate;
+  expires?: IsoDate;
+  /** Contract number, licence key, licence text, documents. */
+  evidence?: Record<string, string>;
+  status: EntitlementStatus;
+  /** Disposal (转让, 捐赠, 调剂, 报废) with its date. */
+  retired?: { date?: IsoDate; reason?: string };
+  notes?: string;
+  location?: SourceLocation;
+}
+
+/** What a finding's policy knob resolves to: the status a violation gets and how grave it is. */
+export interface Outcome {
+  status: 'fail' | 'warn';
+  severity: Severity;
+}
+
+export interface Requirements {
+  /** Product classes every computer must have, installed and licensed (default os, office, antivirus). */
+  classes: string[];
+  /** Per class: canonical editions allowed or denied (e.g. os: deny Home, Core, Starter). */
+  editions: Record<string, { allow?: string[]; deny?: string[]; location?: SourceLocation }>;
+  activation: {
+    /** Judge activation evidence at all (default true). */
+    required: boolean;
+    /** The organisation's own KMS hosts; activation against any other KMS host is not genuine. */
+    kmsHosts: string[];
+    /** Classes whose activation is judged (default os, office). */
+    classes: string[];
+  };
+}
+
+export interface DomesticTarget {
+  class: string;
+  /** Share of computers with the class whose product is domestic, 0…1. */
+  target: number;
+  outcome: Outcome;
+  location?: SourceLocation;
+}
+
+export interface ForbiddenPattern {
+  name?: Pattern[];
+  publisher?: Pattern[];
+  reason?: string;
+  location?: SourceLocation;
+}
+
+export type RuleScope = 'software' | 'host' | 'unit' | 'fleet';
+
+/** A custom json-rules-engine rule from the policy's `rules:` section. */
+export interface CustomRule {
+  id: string;
+  scope: RuleScope;
+  outcome: Outcome;
+  /** json-rules-engine conditions (`all` / `any` / `not`), as written. */
+  conditions: Record<string, unknown>;
+  message: LocalText;
+  remediation?: LocalText;
+  description?: LocalText;
+  location?: SourceLocation;
+}
+
+export interface Waiver {
+  /** Stable id: given in the policy, or `waiver-<n>` by position. */
+  id: string;
+  /** Rule id or prefix (`preferences.domestic` waives every class). */
+  rule: string;
+  units?: string[];
+  hosts?: string[];
+  products?: string[];
+  justification: string;
+  approvedBy?: string;
+  ticket?: string;
+  expires: IsoDate;
+  location?: SourceLocation;
+}
+
+export interface PolicySettings {
+  /** The date the audit speaks for; defaults to today. */
+  asOf?: IsoDate;
+  /** Days to put a failure right (限期纠正); a finding's deadline = asOf + this. */
+  remediationDays: number;
+  /** Unrecognised software: `report` (listed for review), `unauthorised` (a failure), `ignore`. */
+  unrecognised: 'report' | 'unauthorised' | 'ignore';
+}
+
+/** A policy after `extends` is merged and every default filled in. What the engine consumes. */
+export interface Policy {
+  apiVersion: 'zhengban/v1';
+  metadata: { name: string; version?: string; description?: string; owner?: string };
+  /** Files merged into this policy, base first (e.g. `builtin:cn-gov-baseline`, `/path/policy.yaml`). */
+  sources: string[];
+  catalog: { vendors: Vendor[]; products: Product[] };
+  entitlements: Entitlement[];
+  requirements: Requirements;
+  preferences: { domestic: DomesticTarget[] };
+  forbidden: { mode: 'report' | 'allowlist'; products: string[]; patterns: ForbiddenPattern[] };
+  rules: CustomRule[];
+  waivers: Waiver[];
+  /** Units named by the policy (optional; a units file usually gives them). */
+  units: UnitInfo[];
+  settings: PolicySettings;
+}
+
+// ─── Judgement ───────────────────────────────────────────────────────────────────────────────────
+
+/** Result states (after Kubernetes PolicyReport). `waived` is an overlay: see Finding.waiver. */
+export type ResultStatus = 'pass' | 'fail' | 'warn' | 'error' | 'skip';
+
+/** How grave a finding is: orders lists and maps to SARIF levels. */
+export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
+
+/** What a finding is about. Every field that applies is filled. */
+export interface FindingSubject {
+  host?: string;
+  unit?: string;
+  /** Catalogue product id. */
+  product?: string;
+  /** Product class (os, office, antivirus, …). */
+  class?: string;
+  entitlement?: string;
+  /** The installation as read. */
+  software?: { name: string; version?: string; publisher?: string; edition?: string };
+}
+
+/** A waiver that applied to a finding. The finding keeps its raw status. */
+export interface AppliedWaiver {
+  id: string;
+  justification: string;
+  approvedBy?: string;
+  ticket?: string;
+  expires: IsoDate;
+}
+
+/** One step of a finding's explanation: evidence → product → rule → entitlement → waiver. */
+export interface TraceStep {
+  step: 'evidence' | 'recognition' | 'version' | 'edition' | 'rule' | 'entitlement' | 'waiver';
+  detail: string;
+}
+
+export interface Finding {
+  /** Stable across runs for the same rule and subject: used by diff and merge. */
+  id: string;
+  /** Stable rule id, e.g. `licensing.unlicensed`, `requirements.missing.office`, `custom.av-too-old`. */
+  rule: string;
+  status: ResultStatus;
+  severity: Severity;
+  subject: FindingSubject;
+  message: LocalText;
+  remediation?: LocalText;
+  evidence: Evidence[];
+  /** asOf + remediationDays, for failures. */
+  deadline?: IsoDate;
+  /** Present when a waiver applies: the effective result is `waived`, `status` stays the raw one. */
+  waiver?: AppliedWaiver;
+  trace?: TraceStep[];
+}
+
+/** Description of a rule for reporters (after ESLint's rulesMeta). */
+export interface RuleMeta {
+  id: string;
+  description: LocalText;
+  /** Where the judgement is explained (docs/semantics.md anchor). */
+  helpUri?: string;
+  defaultSeverity: Severity;
+}
+
+// ─── The report ──────────────────────────────────────────────────────────────────────────────────
+
+/** Per input (file or scanner run): read = accepted + rejected. `ignored` is part of accepted. */
+export interface InputSummary {
+  /** `KIND:PATH` as given, e.g. `csv:inventory.csv`. */
+  source: string;
+  scanner: string;
+  hosts: number;
+  read: number;
+  accepted: number;
+  rejected: number;
+  /** Records read correctly but not installed products (updates, system components, merged twins). */
+  ignored: number;
+}
+
+export interface ClassStats {
+  /** Computers with at least one recognised product of the class. */
+  installed: number;
+  /** Computers with the class where every installation of the class is licensed (covered or free). */
+  genuine: number;
+  /** Computers with at least one domestic product of the class. */
+  domestic: number;
+  /** Computers with no product of the class. */
+  missing: number;
+}
+
+export interface Rates {
+  /** genuine ÷ installed per class, and Σgenuine ÷ Σinstalled over the mandatory classes as `overall`. */
+  genuine: Record<string, number | null>;
+  /** domestic ÷ installed per class. */
+  domestic: Record<string, number | null>;
+}
+
+export interface UnitStats {
+  unit: string;
+  staff?: number;
+  parent?: string;
+  computers: number;
+  classes: Record<string, ClassStats>;
+  rates: Rates;
+  /** Installations judged unauthorised or forbidden (not waived). */
+  unauthorised: number;
+}
+
+export type Totals = Omit<UnitStats, 'unit' | 'staff' | 'parent'> & { staff?: number };
+
+/** The licence position of one entitlement (effective licence position). */
+export interface EntitlementPosition {
+  id: string;
+  product: string;
+  type: EntitlementType;
+  seats: number | 'unlimited';
+  /** Installations allocated to it. */
+  consumed: number;
+  /** seats − consumed (null when unlimited). */
+  surplus: number | null;
+  /** Installations it would have covered but for a free seat. */
+  shortfall: number;
+  /** `expired` / `not-yet-valid` are computed against asOf; retired/disposed come from the ledger. */
+  status: 'active' | 'expired' | 'not-yet-valid' | 'retired' | 'disposed';
+  /** Hosts consuming a seat, sorted. */
+  hosts: string[];
+  versions?: string;
+  editions?: string[];
+  purchased?: IsoDate;
+  validFrom?: IsoDate;
+  expires?: IsoDate;
+  origin?: string;
+  evidence?: Record<string, string>;
+  retired?: { date?: IsoDate; reason?: string };
+  scope?: { units?: string[]; hosts?: string[] };
+}
+
+/** Software no catalogue entry recognised, for review. */
+export interface UnrecognisedSoftware {
+  name: string;
+  publisher?: string;
+  versions: string[];
+  /** Number of computers it is on. */
+  hosts: number;
+  /** A few of them, sorted. */
+  sampleHosts: string[];
+}
+
+export interface ComplianceReport {
+  schemaVersion: 1;
+  tool: { name: 'zhengban'; version: string };
+  policy: { name: string; version?: string; sources: string[] };
+  asOf: IsoDate;
+  /** When it was produced (ISO timestamp); not part of equality between runs. */
+  generatedAt?: string;
+  inputs: InputSummary[];
+  totals: Totals;
+  units: UnitStats[];
+  entitlements: EntitlementPosition[];
+  findings: Finding[];
+  unrecognised: UnrecognisedSoftware[];
+  problems: Problem[];
+  /** Rule descriptions used by the findings (built-in and custom). */
+  rules: RuleMeta[];
+  /** The mandatory classes the rates speak of, in order. */
+  classes: string[];
+  /** Engine counters (memo hits, distinct titles); informational. */
+  stats?: Record<string, number>;
+}
