@@ -1,5 +1,6 @@
 // @zhengban/core — public API. Everything exported here is the stable contract.
 
+export { CANONICAL_EDITIONS, canonicalEdition, editionFromName } from './editions.js';
 export {
   formatLocation,
   formatProblem,
