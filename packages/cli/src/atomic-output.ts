@@ -1,0 +1,128 @@
+/**
+ * Report files are written atomically: bytes go to `PATH.tmp-<pid>-<rand>` in the same folder, are
+ * fsynced, then renamed over PATH, so a reader (or a Ctrl-C) never sees half a report. Temp files
+ * are opened before any scanning, which is how an unwritable path is found early; `discardAll`
+ * removes every temp file still open (on error, abort or interrupt).
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, statSync } from 'node:fs';
+import { type FileHandle, open, rename, unlink } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { type Locale, UsageError } from '@zhengban/core';
+import { msg } from './messages.js';
+
+const REASONS: Record<string, { zh: string; en: string }> = {
+  EACCES: { zh: '没有写权限', en: 'permission denied' },
+  EPERM: { zh: '没有写权限', en: 'permission denied' },
+  EISDIR: { zh: '这是一个目录', en: 'it is a folder' },
+  ENOTDIR: { zh: '路径中有一段是文件而不是目录', en: 'a part of the path is a file, not a folder' },
+  EROFS: { zh: '文件系统只读', en: 'read-only file system' },
+  ENOSPC: { zh: '磁盘空间不足', en: 'no space left on device' },
+  EEXIST: { zh: '路径中有一段是文件而不是目录', en: 'a part of the path is a file, not a folder' },
+};
+
+function reasonOf(error: unknown, locale: Locale): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const known = code ? REASONS[code] : undefined;
+  if (known) return locale === 'en' ? known.en : known.zh;
+  return error instanceof Error ? error.message : String(error);
+}
+
+function tempPathFor(path: string): string {
+  return `${path}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+}
+
+/** One output file being prepared: its temp file is open and writable. */
+export class PendingFile {
+  private done = false;
+
+  constructor(
+    readonly path: string,
+    readonly tempPath: string,
+    private readonly handle: FileHandle,
+  ) {}
+
+  /** Appends to the temp file (for output streamed as it is produced). */
+  async append(chunk: string | Uint8Array): Promise<void> {
+    await this.handle.write(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
+  }
+
+  /** Writes the (rest of the) content, fsyncs and renames the temp file over the target. */
+  async commit(content?: string | Uint8Array): Promise<void> {
+    if (content !== undefined) await this.append(content);
+    await this.handle.sync();
+    await this.handle.close();
+    await rename(this.tempPath, this.path);
+    this.done = true;
+  }
+
+  /** Closes and removes the temp file; the target is left as it was. */
+  async discard(): Promise<void> {
+    if (this.done) return;
+    this.done = true;
+    await this.handle.close().catch(() => undefined);
+    await unlink(this.tempPath).catch(() => undefined);
+  }
+
+  get settled(): boolean {
+    return this.done;
+  }
+}
+
+/** Every output of one command run, so that a failure or an interrupt can remove all temp files. */
+export class OutputSet {
+  private readonly pending: PendingFile[] = [];
+
+  constructor(private readonly locale: Locale) {}
+
+  /** Creates the parent folders and opens the temp file; an unwritable path is a UsageError. */
+  async prepareFile(path: string): Promise<PendingFile> {
+    if (isFolder(path)) {
+      throw new UsageError(msg(this.locale, 'outputUnwritable', { path, reason: reasonOf({ code: 'EISDIR' }, this.locale) }));
+    }
+    const tempPath = tempPathFor(path);
+    try {
+      mkdirSync(dirname(path), { recursive: true });
+      const handle = await open(tempPath, 'wx', 0o644);
+      const file = new PendingFile(path, tempPath, handle);
+      this.pending.push(file);
+      return file;
+    } catch (error) {
+      throw new UsageError(msg(this.locale, 'outputUnwritable', { path, reason: reasonOf(error, this.locale) }));
+    }
+  }
+
+  /** Creates a folder for several files (csv tables) and proves it writable with a probe file. */
+  async prepareFolder(folder: string): Promise<void> {
+    const probe = tempPathFor(join(folder, '.zhengban-probe'));
+    try {
+      mkdirSync(folder, { recursive: true });
+      const handle = await open(probe, 'wx');
+      await handle.close();
+      await unlink(probe);
+    } catch (error) {
+      throw new UsageError(
+        msg(this.locale, 'outputUnwritable', { path: folder, reason: reasonOf(error, this.locale) }),
+      );
+    }
+  }
+
+  /** Removes every temp file not yet committed. Safe to call more than once. */
+  async discardAll(): Promise<void> {
+    await Promise.all(this.pending.filter((file) => !file.settled).map((file) => file.discard()));
+  }
+}
+
+/** Writes one file atomically (prepare + commit), for outputs known only after the work is done. */
+export async function writeFileAtomic(outputs: OutputSet, path: string, content: string | Uint8Array): Promise<void> {
+  const file = await outputs.prepareFile(path);
+  await file.commit(content);
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * `zhengban audit`: policy + inputs → report(s) → exit code. Everything that can be wrong with the
+ * command line, the policy, the units file or the output paths is found before the first scan.
+ */
+import { createAuditor } from '@zhengban/core';
+import { OutputSet } from '../atomic-output.js';
+import { type CliContext, note } from '../cli-io.js';
+import { type FailOn, FAIL_ON_LEVELS, exitCodeFor, findingsAtOrAbove } from '../exit-codes.js';
+import { throwIfInterrupted } from '../interrupt.js';
+import { msg } from '../messages.js';
+import { choice, isoDate } from '../option-values.js';
+import { loadPolicyFile, loadUnitsFile } from '../policy-files.js';
+import { ReportOutputs } from '../report-outputs.js';
+import { resolveSources, scanHosts } from '../scan-sources.js';
+import { CLI_VERSION } from '../version.js';
+
+export interface AuditOptions {
+  policy: string;
+  input: string[];
+  units?: string;
+  report: string[];
+  asOf?: string;
+  failOn?: string;
+}
+
+export async function auditCommand(ctx: CliContext, options: AuditOptions): Promise<number> {
+  const failOn = choice<FailOn>(ctx.locale, '--fail-on', options.failOn, FAIL_ON_LEVELS, 'fail');
+  const asOf = isoDate(ctx.locale, options.asOf);
+  const sources = await resolveSources(ctx, options.input);
+  const reports = await ReportOutputs.plan(ctx, options.report);
+  const policy = loadPolicyFile(ctx, options.policy);
+  const units = options.units === undefined ? undefined : await loadUnitsFile(ctx, options.units);
+
+  const outputs = new OutputSet(ctx.locale);
+  try {
+    await reports.prepare(outputs);
+    const auditor = createAuditor(policy, {
+      ...(asOf ? { asOf } : {}),
+      logger: ctx.logger,
+      ...(units ? { units: units.units } : {}),
+      toolVersion: CLI_VERSION,
+    });
+    if (units) await auditor.addInput(units.summary, units.problems);
+    const hosts = scanHosts(ctx, sources, (summary, problems) => auditor.addInput(summary, problems));
+    for await (const host of hosts) auditor.add(host);
+    const report = await auditor.finish();
+    throwIfInterrupted(ctx.io.signal);
+    await reports.write(report, outputs);
+
+    const rejected = report.inputs.reduce((sum, input) => sum + input.rejected, 0);
+    if (rejected > 0) note(ctx, msg(ctx.locale, 'problemsInInputs', { rejected }));
+    const counted = findingsAtOrAbove(report.findings, failOn);
+    if (counted > 0) note(ctx, msg(ctx.locale, 'exitSummary', { count: counted, level: failOn }));
+    return exitCodeFor(report.findings, failOn);
+  } finally {
+    await outputs.discardAll();
+  }
+}

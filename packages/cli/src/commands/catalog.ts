@@ -1,0 +1,100 @@
+/**
+ * `zhengban catalog match | list`: which catalogue product an installation is and why, and what the
+ * catalogue holds — from a policy (local products first) or, by default, the built-in catalogue.
+ */
+import { createRecogniser, formatLocation, parsePolicy, type Policy, type Product } from '@zhengban/core';
+import { builtinResolver, listPacks } from '@zhengban/rules';
+import { type CliContext, displayPath } from '../cli-io.js';
+import { EXIT_FINDINGS, EXIT_OK } from '../exit-codes.js';
+import { msg } from '../messages.js';
+import { loadPolicyFile } from '../policy-files.js';
+import { formatTable } from '../text-table.js';
+
+/** The built-in catalogue as a policy: `builtin:catalog` when the rules package has it, else the baseline. */
+function builtinCatalogPolicy(): Policy {
+  const pack = listPacks().some((entry) => entry.name === 'catalog') ? 'catalog' : 'cn-gov-baseline';
+  const text = `apiVersion: zhengban/v1\nmetadata:\n  name: builtin-${pack}\nextends:\n  - builtin:${pack}\n`;
+  return parsePolicy(text, { filename: `builtin:${pack}`, resolvers: [builtinResolver] });
+}
+
+function catalogPolicy(ctx: CliContext, policyFile: string | undefined): Policy {
+  return policyFile === undefined ? builtinCatalogPolicy() : loadPolicyFile(ctx, policyFile);
+}
+
+export interface CatalogMatchOptions {
+  publisher?: string;
+  version?: string;
+  osId?: string;
+  policy?: string;
+}
+
+/** Exit 0 when recognised, 1 when no product matches (so scripts can test it). */
+export function catalogMatchCommand(ctx: CliContext, name: string, options: CatalogMatchOptions): number {
+  const policy = catalogPolicy(ctx, options.policy);
+  const query = {
+    name,
+    ...(options.publisher !== undefined ? { publisher: options.publisher } : {}),
+    ...(options.version !== undefined ? { version: options.version } : {}),
+    ...(options.osId !== undefined ? { osId: options.osId } : {}),
+  };
+  const result = createRecogniser(policy).recognise(query);
+  const input = [name, options.publisher, options.version].filter(Boolean).join(' | ');
+  if (!result) {
+    ctx.io.stdout.write(`${msg(ctx.locale, 'catalogNoMatch', { name: input })}\n`);
+    return EXIT_FINDINGS;
+  }
+  const { product } = result;
+  const lines = [
+    msg(ctx.locale, 'catalogMatched', { input, id: product.id, name: product.name }),
+    msg(ctx.locale, 'catalogDetails', {
+      category: product.category,
+      vendor: product.vendor ?? '—',
+      domestic: msg(ctx.locale, product.domestic ? 'yes' : 'no'),
+      license: product.license,
+    }),
+    msg(ctx.locale, 'catalogWhy', { why: describeMatch(result.match) }),
+  ];
+  if (result.edition) lines.push(msg(ctx.locale, 'catalogEdition', { edition: result.edition }));
+  if (product.location) {
+    const where = formatLocation({ ...product.location, ...fileShown(ctx, product.location.file) });
+    lines.push(msg(ctx.locale, 'catalogDefinedAt', { where }));
+  }
+  if (product.notes) lines.push(msg(ctx.locale, 'catalogNotes', { notes: product.notes }));
+  ctx.io.stdout.write(`${lines.join('\n')}\n`);
+  return EXIT_OK;
+}
+
+function fileShown(ctx: CliContext, file: string | undefined): { file?: string } {
+  return file === undefined ? {} : { file: displayPath(ctx, file) };
+}
+
+/** The recogniser's description of the matching pattern, as one line. */
+function describeMatch(match: unknown): string {
+  if (typeof match === 'string') return match;
+  return JSON.stringify(match, (key, value) => (key === 'location' ? undefined : value));
+}
+
+export function catalogListCommand(ctx: CliContext, options: { class?: string; policy?: string }): number {
+  const policy = catalogPolicy(ctx, options.policy);
+  const products = policy.catalog.products.filter(
+    (product: Product) => options.class === undefined || product.category === options.class,
+  );
+  if (products.length === 0) {
+    ctx.io.stdout.write(`${msg(ctx.locale, 'catalogEmpty')}\n`);
+    return EXIT_OK;
+  }
+  const yes = msg(ctx.locale, 'yes');
+  const no = msg(ctx.locale, 'no');
+  const rows = [
+    msg(ctx.locale, 'catalogHeader').split('|'),
+    ...products.map((product) => [
+      product.id,
+      product.category,
+      product.domestic ? yes : no,
+      product.license,
+      product.name,
+    ]),
+  ];
+  ctx.io.stdout.write(formatTable(rows));
+  return EXIT_OK;
+}

@@ -1,0 +1,125 @@
+/**
+ * `--help` text: command and option descriptions and examples, zh-CN and en. (The messages module
+ * re-exports these through `help()`; keep every help string here.)
+ */
+import type { LocalText } from '@zhengban/core';
+
+export const HELP_TEXT = {
+  program: {
+    zh: 'zhengban（正版）：党政机关软件正版化检查——扫描清单、按策略判定、输出统计表和问题清单',
+    en: 'zhengban (正版): genuine-software compliance audits — scan inventories, judge them by a policy, print the statistics table and findings',
+  },
+  optLocale: { zh: '输出语言: zh-CN（默认）或 en', en: 'output language: zh-CN (default) or en' },
+  optQuiet: { zh: '不显示进度和提示', en: 'no progress or notes on stderr' },
+  optVerbose: { zh: '详细日志；出错时显示调用栈', en: 'detailed logs; stack traces on errors' },
+  optVersion: { zh: '显示版本号', en: 'print the version' },
+  optHelp: { zh: '显示帮助', en: 'display help' },
+  helpCommand: { zh: '显示某个命令的帮助', en: 'display help for a command' },
+
+  audit: {
+    zh: '按策略检查清单，输出报告；退出码 0 合格，1 有达到 --fail-on 的发现，2 用法/策略/输入错误',
+    en: 'audit inventories against a policy and write reports; exit 0 clean, 1 findings at or above --fail-on, 2 usage/policy/input error',
+  },
+  optPolicy: { zh: '策略文件（YAML）', en: 'policy file (YAML)' },
+  optInput: {
+    zh: '输入 KIND:PATH，可重复；KIND 为 windows、linux、csv、osquery、inventory，./扫描器.mjs 或包名；windows:local / linux:local 扫描本机',
+    en: 'input KIND:PATH, repeatable; KIND is windows, linux, csv, osquery, inventory, a ./scanner.mjs or a package name; windows:local / linux:local scan this machine',
+  },
+  optUnits: { zh: '单位文件（CSV：单位、编制人数、上级单位）', en: 'units file (CSV: unit, staff, parent)' },
+  optReport: {
+    zh: '报告 FORMAT[:PATH]，可重复；格式 console、json、html、csv、xlsx、markdown、sarif、junit 或 ./报告器.mjs；无路径则输出到标准输出（最多一个）；csv:目录/ 写出全部表格',
+    en: 'report FORMAT[:PATH], repeatable; console, json, html, csv, xlsx, markdown, sarif, junit or a ./reporter.mjs; no path = stdout (one at most); csv:DIR/ writes every table',
+  },
+  optAsOf: { zh: '检查基准日期 YYYY-MM-DD（默认取策略 settings.asOf 或今天）', en: 'audit date YYYY-MM-DD (default: policy settings.asOf or today)' },
+  optFailOn: {
+    zh: '退出码 1 的阈值: fail（默认，不合格或错误）、warn（含警告）、never',
+    en: 'what makes exit code 1: fail (default: fail or error), warn (adds warnings), never',
+  },
+
+  scan: {
+    zh: '只扫描，保存规范化清单（JSON Lines），之后用 audit --input inventory:文件 反复检查',
+    en: 'scan only and save the normalised inventory (JSON Lines); audit it later with --input inventory:FILE',
+  },
+  optOut: { zh: '输出文件（默认标准输出）', en: 'output file (default: stdout)' },
+
+  policy: { zh: '策略文件：校验、查看、生成、内置策略包', en: 'policy files: validate, show, init, built-in packs' },
+  policyValidate: {
+    zh: '校验策略，列出全部问题（文件:行:列），有问题时退出码 2',
+    en: 'validate a policy; every problem as file:line:col, exit 2 on any',
+  },
+  policyShow: { zh: '显示合并 extends 之后的完整策略', en: 'print the resolved policy (extends merged)' },
+  optShowFormat: { zh: '输出格式: yaml（默认）或 json', en: 'output format: yaml (default) or json' },
+  policyInit: {
+    zh: '生成带注释的初始策略（继承 builtin:cn-gov-baseline），可从单位文件列出单位',
+    en: 'write a commented starter policy extending builtin:cn-gov-baseline, with units from a units file',
+  },
+  optInitUnits: { zh: '单位文件，生成 units 段', en: 'units file for the units section' },
+  optInitOut: { zh: '写入的文件（默认标准输出）', en: 'file to write (default: stdout)' },
+  optInitName: { zh: 'metadata.name（默认 agency-policy）', en: 'metadata.name (default agency-policy)' },
+  optForce: { zh: '覆盖已有文件', en: 'overwrite an existing file' },
+  policyPacks: { zh: '列出内置策略包和产品目录', en: 'list the built-in policy packs and catalogues' },
+
+  catalog: { zh: '产品目录：识别软件、列出产品', en: 'product catalogue: recognise software, list products' },
+  catalogMatch: {
+    zh: '这个软件是目录中的哪个产品，依据是什么（未识别时退出码 1）',
+    en: 'which catalogue product this software is, and why (exit 1 when unrecognised)',
+  },
+  optPublisher: { zh: '发布者', en: 'publisher' },
+  optMatchVersion: { zh: '软件版本', en: 'software version' },
+  optOsId: { zh: '操作系统 ID（os-release 的 ID，或 windows）', en: 'OS id (os-release ID, or windows)' },
+  optCatalogPolicy: {
+    zh: '使用此策略的目录（本地产品优先）；默认内置目录',
+    en: "use this policy's catalogue (local products first); default: the built-in catalogue",
+  },
+  catalogList: { zh: '列出目录中的产品', en: 'list catalogue products' },
+  optClass: { zh: '只列出此类别（os、office、antivirus……）', en: 'only this class (os, office, antivirus, …)' },
+
+  diff: {
+    zh: '比较两次检查的 JSON 报告：已整改、新增、仍未整改的发现，各单位各类别比率变化',
+    en: 'compare two JSON reports: findings fixed, new and still open; rate changes per unit and class',
+  },
+  optDiffFormat: { zh: '输出格式: console（默认）、markdown、json', en: 'output format: console (default), markdown, json' },
+
+  examplesTitle: { zh: '示例:', en: 'Examples:' },
+  auditExamples: {
+    zh: [
+      '  zhengban audit --policy policy.yaml --units units.csv --input csv:inventory.csv',
+      '  zhengban audit --policy policy.yaml --input windows:hosts/ --input linux:kylin/ \\',
+      '      --report console --report html:out/report.html --report json:out/report.json',
+      '  zhengban audit --policy policy.yaml --input inventory:scan.jsonl --report csv:out/tables/ --fail-on never',
+      '  zhengban audit --policy policy.yaml --input ./my-scanner.mjs:agent.json --report ./my-reporter.mjs:out.txt',
+    ].join('\n'),
+    en: [
+      '  zhengban audit --policy policy.yaml --units units.csv --input csv:inventory.csv --locale en',
+      '  zhengban audit --policy policy.yaml --input windows:hosts/ --input linux:kylin/ \\',
+      '      --report console --report html:out/report.html --report json:out/report.json',
+      '  zhengban audit --policy policy.yaml --input inventory:scan.jsonl --report csv:out/tables/ --fail-on never',
+      '  zhengban audit --policy policy.yaml --input ./my-scanner.mjs:agent.json --report ./my-reporter.mjs:out.txt',
+    ].join('\n'),
+  },
+  scanExamples: {
+    zh: '  zhengban scan --input csv:inventory.csv --input windows:hosts/ --out scan.jsonl\n  zhengban audit --policy policy.yaml --input inventory:scan.jsonl',
+    en: '  zhengban scan --input csv:inventory.csv --input windows:hosts/ --out scan.jsonl\n  zhengban audit --policy policy.yaml --input inventory:scan.jsonl',
+  },
+  policyExamples: {
+    zh: '  zhengban policy validate policy.yaml\n  zhengban policy init --units units.csv --out policy.yaml\n  zhengban policy show policy.yaml --format json\n  zhengban policy packs',
+    en: '  zhengban policy validate policy.yaml\n  zhengban policy init --units units.csv --out policy.yaml\n  zhengban policy show policy.yaml --format json\n  zhengban policy packs',
+  },
+  catalogExamples: {
+    zh: '  zhengban catalog match "WPS Office (11.1.0.9999)" --publisher "Kingsoft Corp."\n  zhengban catalog match "Microsoft Office Professional Plus 2016" --version 16.0.4266.1001\n  zhengban catalog list --class office',
+    en: '  zhengban catalog match "WPS Office (11.1.0.9999)" --publisher "Kingsoft Corp."\n  zhengban catalog match "Microsoft Office Professional Plus 2016" --version 16.0.4266.1001\n  zhengban catalog list --class office',
+  },
+  diffExamples: {
+    zh: '  zhengban audit ... --report json:baseline.json\n  zhengban audit ... --report json:acceptance.json\n  zhengban diff baseline.json acceptance.json --format markdown',
+    en: '  zhengban audit ... --report json:baseline.json\n  zhengban audit ... --report json:acceptance.json\n  zhengban diff baseline.json acceptance.json --format markdown',
+  },
+} satisfies Record<string, LocalText>;
+
+/** commander's section titles, translated (styleTitle receives the English title). */
+export const HELP_TITLES: Record<string, string> = {
+  'Usage:': '用法:',
+  'Options:': '选项:',
+  'Commands:': '命令:',
+  'Arguments:': '参数:',
+  'Global Options:': '全局选项:',
+};

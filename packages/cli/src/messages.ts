@@ -1,0 +1,229 @@
+/**
+ * Every string the CLI prints itself, in zh-CN (default) and en. Reports are localised by the
+ * reporters; this module covers errors, hints, progress lines and help text.
+ */
+import type { Locale, LocalText } from '@zhengban/core';
+import { HELP_TEXT } from './help-text.js';
+
+const MESSAGES = {
+  errorPrefix: { zh: '错误', en: 'error' },
+  helpHint: { zh: "运行 '{command} --help' 查看用法。", en: "Run '{command} --help' for usage." },
+  verboseHint: {
+    zh: '（加 --verbose 可查看详细信息）',
+    en: '(run with --verbose for details)',
+  },
+  internalError: { zh: '内部错误: {message}', en: 'internal error: {message}' },
+  interrupted: {
+    zh: '已中断：扫描已停止，未写入任何报告。',
+    en: 'interrupted: scanning stopped, no report was written.',
+  },
+
+  // commander's own parse errors, translated
+  unknownOption: { zh: "未知选项 '{option}'", en: "unknown option '{option}'" },
+  didYouMean: { zh: '（是否想用 {suggestion}？）', en: ' (did you mean {suggestion}?)' },
+  unknownCommand: { zh: "未知命令 '{command}'", en: "unknown command '{command}'" },
+  missingArgument: { zh: "缺少参数 '{argument}'", en: "missing required argument '{argument}'" },
+  optionMissingValue: { zh: "选项 '{option}' 缺少值", en: "option '{option}' needs a value" },
+  missingMandatoryOption: {
+    zh: "缺少必需的选项 '{option}'",
+    en: "required option '{option}' not specified",
+  },
+  excessArguments: { zh: '多余的参数: {args}', en: 'too many arguments: {args}' },
+  noCommand: { zh: '请给出一个命令', en: 'a command is required' },
+
+  // option values
+  badChoice: {
+    zh: "选项 '{option}' 的值 '{value}' 无效，可选: {choices}",
+    en: "option '{option}' got '{value}'; expected one of: {choices}",
+  },
+  badDate: {
+    zh: "选项 '--as-of' 的值 '{value}' 不是有效日期（应为 YYYY-MM-DD）",
+    en: "option '--as-of' got '{value}', which is not a date (expected YYYY-MM-DD)",
+  },
+  needInput: {
+    zh: '至少需要一个 --input KIND:PATH',
+    en: 'at least one --input KIND:PATH is required',
+  },
+  badInputSpec: {
+    zh: "输入 '{spec}' 缺少类型，应写成 KIND:PATH（例如 csv:inventory.csv 或 windows:local）",
+    en: "input '{spec}' has no kind; write KIND:PATH (e.g. csv:inventory.csv or windows:local)",
+  },
+  badReportSpec: {
+    zh: "报告 '{spec}' 无效，应写成 FORMAT 或 FORMAT:PATH",
+    en: "report '{spec}' is not valid; write FORMAT or FORMAT:PATH",
+  },
+  unknownScanner: {
+    zh: "未知的输入类型 '{kind}'。内置: {names}；也可以给出 ./扫描器.mjs 或包名",
+    en: "unknown input kind '{kind}'. Built in: {names}; or give a ./scanner.mjs path or a package name",
+  },
+  unknownReporter: {
+    zh: "未知的报告格式 '{kind}'。内置: {names}；也可以给出 ./报告器.mjs 或包名",
+    en: "unknown report format '{kind}'. Built in: {names}; or give a ./reporter.mjs path or a package name",
+  },
+  pluginNotFound: { zh: "找不到模块 '{spec}'", en: "cannot find module '{spec}'" },
+  pluginLoadFailed: {
+    zh: "无法加载模块 '{spec}': {message}",
+    en: "cannot load module '{spec}': {message}",
+  },
+  pluginShape: {
+    zh: "模块 '{spec}' 没有导出{what}（默认导出、具名导出 '{named}' 或返回它的工厂函数）",
+    en: "module '{spec}' exports no {what} (default export, named export '{named}' or a factory returning one)",
+  },
+  whatScanner: { zh: '扫描器', en: 'scanner' },
+  whatReporter: { zh: '报告器', en: 'reporter' },
+  twoStdoutReports: {
+    zh: '最多只能有一个报告输出到标准输出，而 {formats} 都没有给出路径',
+    en: 'at most one report can go to stdout, but {formats} have no path',
+  },
+  binaryToTty: {
+    zh: "报告格式 '{format}' 是二进制文件，不能输出到终端；请写成 {format}:文件路径",
+    en: "report format '{format}' is binary and cannot go to a terminal; write {format}:PATH",
+  },
+  csvDirOnlyCsv: {
+    zh: "只有 csv 报告可以写入目录（'{spec}'）",
+    en: "only the csv report can be written to a folder ('{spec}')",
+  },
+  inputMissing: { zh: '输入文件不存在: {path}', en: 'input file not found: {path}' },
+  policyMissing: { zh: '策略文件不存在: {path}', en: 'policy file not found: {path}' },
+  unitsMissing: { zh: '单位文件不存在: {path}', en: 'units file not found: {path}' },
+  fileMissing: { zh: '文件不存在: {path}', en: 'file not found: {path}' },
+  inputUnreadable: {
+    zh: '输入 {source} 完全无法读取: {message}',
+    en: 'input {source} could not be read at all: {message}',
+  },
+  outputUnwritable: {
+    zh: '无法写入输出文件 {path}: {reason}',
+    en: 'cannot write output file {path}: {reason}',
+  },
+  outputExists: {
+    zh: '文件已存在: {path}（加 --force 覆盖）',
+    en: 'file exists: {path} (use --force to overwrite)',
+  },
+  policyProblems: {
+    zh: '策略有 {count} 个问题:',
+    en: 'the policy has {count} problem(s):',
+  },
+  problemsInInputs: {
+    zh: '输入中有 {rejected} 条记录无法读取，已列入报告的“问题”部分。',
+    en: '{rejected} input record(s) could not be read; they are listed under problems in the report.',
+  },
+  wrote: { zh: '已写入 {path}', en: 'wrote {path}' },
+  wroteInventory: {
+    zh: '已写入 {path}：{hosts} 台计算机，{records} 条记录',
+    en: 'wrote {path}: {hosts} computer(s), {records} record(s)',
+  },
+  inputDone: {
+    zh: '{source}: {hosts} 台计算机，读取 {read} 条（接受 {accepted}，拒绝 {rejected}，忽略 {ignored}）',
+    en: '{source}: {hosts} computer(s), {read} record(s) read ({accepted} accepted, {rejected} rejected, {ignored} ignored)',
+  },
+  progressFormat: {
+    zh: '扫描 {bar} {value}/{total} 个输入 | {hosts} 台计算机 | {speed} 条/秒 | {label}',
+    en: 'scanning {bar} {value}/{total} inputs | {hosts} computers | {speed} records/s | {label}',
+  },
+  exitSummary: {
+    zh: '{count} 项发现达到 --fail-on {level} 的阈值',
+    en: '{count} finding(s) at or above --fail-on {level}',
+  },
+
+  // policy
+  policyValid: {
+    zh: '✓ {file} 有效：{products} 个产品，{entitlements} 条授权，{waivers} 项豁免，来源 {sources}',
+    en: '✓ {file} is valid: {products} products, {entitlements} entitlements, {waivers} waivers, sources {sources}',
+  },
+  noPacks: { zh: '没有内置策略包。', en: 'no built-in policy packs.' },
+  policyInitWritten: {
+    zh: '已写入初始策略 {path}（{units} 个单位）。下一步: zhengban policy validate {path}',
+    en: 'wrote starter policy {path} ({units} units). Next: zhengban policy validate {path}',
+  },
+
+  // catalog
+  catalogNoMatch: {
+    zh: "目录中没有产品匹配 '{name}'",
+    en: "no catalogue product matches '{name}'",
+  },
+  catalogEmpty: { zh: '没有符合条件的产品。', en: 'no products match.' },
+  catalogMatched: { zh: '{input} → {id}（{name}）', en: '{input} → {id} ({name})' },
+  catalogDetails: {
+    zh: '  类别: {category}  厂商: {vendor}  国产: {domestic}  许可模式: {license}',
+    en: '  class: {category}  vendor: {vendor}  domestic: {domestic}  licence model: {license}',
+  },
+  catalogWhy: { zh: '  匹配依据: {why}', en: '  matched by: {why}' },
+  catalogEdition: { zh: '  版本类型: {edition}', en: '  edition: {edition}' },
+  catalogDefinedAt: { zh: '  定义位置: {where}', en: '  defined at: {where}' },
+  catalogNotes: { zh: '  备注: {notes}', en: '  notes: {notes}' },
+  yes: { zh: '是', en: 'yes' },
+  no: { zh: '否', en: 'no' },
+  catalogHeader: { zh: 'ID|类别|国产|许可模式|名称', en: 'ID|class|domestic|licence|name' },
+
+  // diff
+  notAReport: {
+    zh: '{path} 不是 zhengban 的 JSON 报告（缺少 {field}）',
+    en: '{path} is not a zhengban JSON report (missing {field})',
+  },
+  diffTitle: {
+    zh: '整改进展：{before}（{beforeAsOf}）→ {after}（{afterAsOf}）',
+    en: 'Progress: {before} ({beforeAsOf}) → {after} ({afterAsOf})',
+  },
+  diffSummary: {
+    zh: '已整改 {fixed} 项，新增 {new} 项，仍未整改 {stillOpen} 项（未整改发现 {openBefore} → {openAfter}；计算机 {computersBefore} → {computersAfter} 台）',
+    en: '{fixed} fixed, {new} new, {stillOpen} still open (open findings {openBefore} → {openAfter}; computers {computersBefore} → {computersAfter})',
+  },
+  diffByRule: { zh: '按规则', en: 'By rule' },
+  diffRuleHeader: { zh: '规则|已整改|新增|仍未整改', en: 'rule|fixed|new|still open' },
+  diffGenuineRates: { zh: '正版率变化', en: 'Genuine rate changes' },
+  diffDomesticRates: { zh: '国产化率变化', en: 'Domestic rate changes' },
+  diffUnit: { zh: '单位', en: 'unit' },
+  diffTotal: { zh: '合计', en: 'total' },
+  diffNewFindings: { zh: '新增发现', en: 'New findings' },
+  diffFixedFindings: { zh: '已整改的发现', en: 'Fixed findings' },
+  diffMore: { zh: '…… 另有 {count} 项（用 --format json 查看全部）', en: '… {count} more (see --format json)' },
+  diffNone: { zh: '无', en: 'none' },
+  classOs: { zh: '操作系统', en: 'OS' },
+  classOffice: { zh: '办公软件', en: 'office' },
+  classAntivirus: { zh: '杀毒软件', en: 'antivirus' },
+  classOverall: { zh: '总体', en: 'overall' },
+  badJson: { zh: 'JSON 无效: {message}', en: 'invalid JSON: {message}' },
+} satisfies Record<string, LocalText>;
+
+export type MessageKey = keyof typeof MESSAGES;
+
+/** `{name}` placeholders are replaced by params; unknown placeholders stay as written. */
+export function interpolate(template: string, params: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.hasOwn(params, name) ? String(params[name]) : whole,
+  );
+}
+
+export function localText(text: LocalText, locale: Locale): string {
+  return locale === 'en' ? text.en : text.zh;
+}
+
+/** A CLI message in the locale, with its placeholders filled. */
+export function msg(locale: Locale, key: MessageKey, params?: Record<string, string | number>): string {
+  return interpolate(localText(MESSAGES[key], locale), params);
+}
+
+export type HelpKey = keyof typeof HELP_TEXT;
+
+/** Help text (descriptions, examples) in the locale. */
+export function help(locale: Locale, key: HelpKey): string {
+  return localText(HELP_TEXT[key], locale);
+}
+
+/** The locale asked for: `--locale X` / `--locale=X` anywhere in argv, else ZHENGBAN_LOCALE, else zh-CN. */
+export function localeFrom(argv: readonly string[], env: Record<string, string | undefined>): Locale {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const value = arg === '--locale' ? argv[i + 1] : arg.startsWith('--locale=') ? arg.slice(9) : undefined;
+    if (value !== undefined) return normaliseLocale(value) ?? 'zh-CN';
+  }
+  return normaliseLocale(env.ZHENGBAN_LOCALE ?? '') ?? 'zh-CN';
+}
+
+/** `en`, `en-US`, `EN` → en; `zh`, `zh-CN`, `zh_CN` → zh-CN; anything else → undefined. */
+export function normaliseLocale(value: string): Locale | undefined {
+  const lower = value.trim().toLowerCase();
+  if (lower === 'en' || lower.startsWith('en-') || lower.startsWith('en_')) return 'en';
+  if (lower === 'zh' || lower.startsWith('zh-') || lower.startsWith('zh_')) return 'zh-CN';
+  return undefined;
+}

@@ -1,0 +1,31 @@
+/**
+ * Loading the files an audit is judged by — the policy (with `builtin:` packs from @zhengban/rules)
+ * and the units file — with a missing file named as such rather than as a read error.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { InputError, loadPolicy, type Policy } from '@zhengban/core';
+import { builtinResolver } from '@zhengban/rules';
+import { readUnitsFile } from '@zhengban/scanners';
+import type { CliContext } from './cli-io.js';
+import { msg } from './messages.js';
+
+/** The policy at `file` (relative to the working folder), `extends` resolved. Throws PolicyError. */
+export function loadPolicyFile(ctx: CliContext, file: string): Policy {
+  const path = resolve(ctx.io.cwd, file);
+  if (!existsSync(path)) {
+    throw new InputError(msg(ctx.locale, 'policyMissing', { path: file }), { file, source: 'policy' });
+  }
+  return loadPolicy(path, { resolvers: [builtinResolver] });
+}
+
+export type UnitsFile = Awaited<ReturnType<typeof readUnitsFile>>;
+
+/** The units file (编制人数 per unit); its bad rows are problems, a missing file is an InputError. */
+export async function loadUnitsFile(ctx: CliContext, file: string): Promise<UnitsFile> {
+  const path = resolve(ctx.io.cwd, file);
+  if (!existsSync(path)) {
+    throw new InputError(msg(ctx.locale, 'unitsMissing', { path: file }), { file, source: 'units' });
+  }
+  return await readUnitsFile(path);
+}

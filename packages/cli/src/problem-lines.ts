@@ -1,0 +1,55 @@
+/**
+ * How problems and errors look on stderr: `file:line:col  message`, paths relative to the working
+ * folder, one line per problem; a stack trace only with --verbose.
+ */
+import {
+  formatLocation,
+  InputError,
+  PolicyError,
+  type Problem,
+  UsageError,
+  ZhengbanError,
+} from '@zhengban/core';
+import { type CliContext, displayPath, say } from './cli-io.js';
+import { EXIT_ERROR, EXIT_INTERRUPTED } from './exit-codes.js';
+import { Interrupted } from './interrupt.js';
+import { msg } from './messages.js';
+
+/** `file:line:col  message` (the location part left out when unknown). */
+export function formatProblemLine(ctx: CliContext, problem: Problem): string {
+  const where = formatLocation({ ...problem, ...(problem.file ? { file: displayPath(ctx, problem.file) } : {}) });
+  return where ? `${where}  ${problem.message}` : problem.message;
+}
+
+/**
+ * Prints an error the way a user can act on it and returns the exit code. `command` is the
+ * command line prefix for the `--help` hint (e.g. `zhengban audit`).
+ */
+export function reportError(ctx: CliContext, error: unknown, command: string): number {
+  const prefix = `zhengban: ${msg(ctx.locale, 'errorPrefix')}`;
+  if (error instanceof Interrupted) {
+    say(ctx, msg(ctx.locale, 'interrupted'));
+    return EXIT_INTERRUPTED;
+  }
+  if (error instanceof UsageError) {
+    say(ctx, `${prefix}: ${error.message}`);
+    say(ctx, msg(ctx.locale, 'helpHint', { command }));
+  } else if (error instanceof PolicyError) {
+    say(ctx, `${prefix}: ${msg(ctx.locale, 'policyProblems', { count: error.problems.length })}`);
+    for (const problem of error.problems) say(ctx, formatProblemLine(ctx, problem));
+  } else if (error instanceof InputError) {
+    // A located input error reads like a policy problem: `file:line:col  message`.
+    const problem = error.problems[0];
+    const where = problem?.line !== undefined ? `${formatProblemLine(ctx, { ...problem, message: '' }).trim()}  ` : '';
+    say(ctx, `${prefix}: ${where}${error.message}`);
+  } else if (error instanceof ZhengbanError) {
+    say(ctx, `${prefix}: ${error.message}`);
+    for (const problem of error.problems) say(ctx, formatProblemLine(ctx, problem));
+  } else {
+    const message = error instanceof Error ? error.message : String(error);
+    say(ctx, `${prefix}: ${msg(ctx.locale, 'internalError', { message })}`);
+    if (!ctx.verbose) say(ctx, msg(ctx.locale, 'verboseHint'));
+  }
+  if (ctx.verbose && error instanceof Error && error.stack) say(ctx, error.stack);
+  return EXIT_ERROR;
+}

@@ -1,0 +1,118 @@
+/**
+ * The `--report FORMAT[:PATH]` list: resolved and checked before any scanning (unknown format, two
+ * reports on stdout, a binary report on a terminal, an unwritable path), then rendered and written
+ * atomically once the audit is done. `csv:DIR/` writes every csv table into DIR.
+ */
+import { statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { type ComplianceReport, type Reporter, UsageError } from '@zhengban/core';
+import { createReporterContext, renderCsvTables } from '@zhengban/reporters';
+import { type OutputSet, type PendingFile, writeFileAtomic } from './atomic-output.js';
+import { type CliContext, displayPath, note } from './cli-io.js';
+import { msg } from './messages.js';
+import { loadReporter } from './plugin-loader.js';
+import { isFolderTarget, splitPluginSpec } from './plugin-spec.js';
+
+type Target = { kind: 'stdout' } | { kind: 'file'; path: string } | { kind: 'folder'; path: string };
+
+interface PlannedReport {
+  raw: string;
+  format: string;
+  reporter: Reporter;
+  target: Target;
+  file?: PendingFile;
+}
+
+export class ReportOutputs {
+  private constructor(
+    private readonly ctx: CliContext,
+    private readonly planned: PlannedReport[],
+  ) {}
+
+  /** Resolves the reporters and checks the targets; nothing is created yet. */
+  static async plan(ctx: CliContext, specs: readonly string[]): Promise<ReportOutputs> {
+    const planned: PlannedReport[] = [];
+    for (const raw of specs.length > 0 ? specs : ['console']) {
+      const spec = splitPluginSpec(raw);
+      if (spec.kind === '') throw new UsageError(msg(ctx.locale, 'badReportSpec', { spec: raw }));
+      const reporter = await loadReporter(spec.kind, ctx.io.cwd, ctx.locale);
+      planned.push({ raw, format: spec.kind, reporter, target: targetOf(ctx, spec.target) });
+    }
+    const toStdout = planned.filter((report) => report.target.kind === 'stdout');
+    if (toStdout.length > 1) {
+      const formats = toStdout.map((report) => report.format).join(', ');
+      throw new UsageError(msg(ctx.locale, 'twoStdoutReports', { formats }));
+    }
+    for (const report of planned) {
+      if (report.target.kind === 'stdout' && report.reporter.binary && ctx.io.stdout.isTTY) {
+        throw new UsageError(msg(ctx.locale, 'binaryToTty', { format: report.format }));
+      }
+      if (report.target.kind === 'folder' && report.reporter.name !== 'csv') {
+        throw new UsageError(msg(ctx.locale, 'csvDirOnlyCsv', { spec: report.raw }));
+      }
+    }
+    return new ReportOutputs(ctx, planned);
+  }
+
+  /** Creates folders and opens every temp file: an unwritable path fails here, before scanning. */
+  async prepare(outputs: OutputSet): Promise<void> {
+    for (const report of this.planned) {
+      if (report.target.kind === 'file') report.file = await outputs.prepareFile(report.target.path);
+      else if (report.target.kind === 'folder') await outputs.prepareFolder(report.target.path);
+    }
+  }
+
+  /** Renders every report; files are committed (renamed into place), then stdout is written. */
+  async write(report: ComplianceReport, outputs: OutputSet): Promise<void> {
+    const { ctx } = this;
+    let stdoutContent: string | Uint8Array | undefined;
+    for (const planned of this.planned) {
+      const toStdout = planned.target.kind === 'stdout';
+      const reporterCtx = createReporterContext(report, {
+        locale: ctx.locale,
+        color: toStdout && useColor(ctx),
+        logger: ctx.logger,
+        options: {},
+      });
+      if (planned.target.kind === 'folder') {
+        const folder = planned.target.path;
+        const tables = await renderCsvTables(report, reporterCtx);
+        for (const [name, content] of Object.entries(tables)) {
+          await writeFileAtomic(outputs, join(folder, name), content);
+        }
+        note(ctx, msg(ctx.locale, 'wrote', { path: displayPath(ctx, folder) }));
+        continue;
+      }
+      const content = await planned.reporter.render(report, reporterCtx);
+      if (planned.target.kind === 'stdout') stdoutContent = content;
+      else {
+        await planned.file!.commit(content);
+        note(ctx, msg(ctx.locale, 'wrote', { path: displayPath(ctx, planned.target.path) }));
+      }
+    }
+    if (stdoutContent !== undefined) ctx.io.stdout.write(stdoutContent);
+  }
+}
+
+function targetOf(ctx: CliContext, target: string | undefined): Target {
+  if (target === undefined || target === '' || target === '-') return { kind: 'stdout' };
+  const path = resolve(ctx.io.cwd, target);
+  if (isFolderTarget(target) || isExistingFolder(path)) return { kind: 'folder', path };
+  return { kind: 'file', path };
+}
+
+function isExistingFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Colour on stdout: a terminal, unless NO_COLOR; FORCE_COLOR turns it on anywhere. */
+function useColor(ctx: CliContext): boolean {
+  const { env, stdout } = ctx.io;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return true;
+  return stdout.isTTY === true;
+}

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { displayWidth, formatTable, printable } from '../src/text-table.js';
+
+describe('CLI text tables', () => {
+  it('counts Chinese characters as two columns and aligns on them', () => {
+    expect(displayWidth('市财政局')).toBe(8);
+    expect(displayWidth('WPS')).toBe(3);
+    expect(formatTable([
+      ['单位', 'n'],
+      ['市财政局', '12'],
+      ['IT', '3'],
+    ])).toBe('单位      n\n市财政局  12\nIT        3\n');
+  });
+
+  it('shows control characters from inputs instead of sending them to the terminal', () => {
+    expect(printable('evil\u001b[2Jname\r')).toBe('evil\\x1B[2Jname\\x0D');
+    expect(formatTable([['a\u001bb', 'x']])).toBe('a\\x1Bb  x\n');
+  });
+});

@@ -1,0 +1,254 @@
+/**
+ * Licence allocation (the effective licence position of SAM tools). Pure: the auditor runs it in
+ * `finish()`, and report merging re-runs it over the installations of several shards.
+ *
+ * Each installation takes one seat of the FIRST eligible entitlement. Eligible = same product,
+ * status active (not retired/disposed), asOf within validFrom..expires, version in `versions`
+ * (widened by downgrade/upgrade rights), edition in `editions`, host or unit within `scope`, and a
+ * free seat (`seats: unlimited`, `type: site` and free-licence types have no limit).
+ * Entitlement order: scoped to hosts (OEM) first, then scoped to units, then unscoped; within a tier
+ * the earliest expiry first (no expiry last), then id. Installations are taken in unit, host,
+ * product, version, edition order — so the result never depends on the order hosts were added.
+ */
+import type { Entitlement, EntitlementPosition, IsoDate, VersionScheme } from '../model.js';
+import { parseVersionRange, satisfiesRange, type VersionRange, widenRange } from '../versions/range.js';
+
+/** One installation that needs a seat (a commercial product on one host). */
+export interface LicensableInstallation {
+  /** The caller's id for it, unique in the call. */
+  id: string;
+  host: string;
+  unit: string;
+  product: string;
+  version?: string;
+  /** Canonical edition, when known. */
+  edition?: string;
+}
+
+/** Why one entitlement did not cover one installation. */
+export type BlockReason =
+  | 'scope'
+  | 'retired'
+  | 'disposed'
+  | 'expired'
+  | 'not-yet-valid'
+  | 'version'
+  | 'unparseable'
+  | 'edition'
+  | 'seats';
+
+export interface Blocker {
+  entitlement: string;
+  reasons: BlockReason[];
+}
+
+/**
+ * covered, or why not: `expired` (only an expired entitlement would cover it), `version` / `edition`
+ * (only the version range / edition list excludes it), `unparseable` (only its unreadable version
+ * stands in the way), `unlicensed` (anything else, including no free seat).
+ */
+export type CoverageOutcome = 'covered' | 'expired' | 'version' | 'edition' | 'unparseable' | 'unlicensed';
+
+export interface InstallationCoverage {
+  installation: string;
+  outcome: CoverageOutcome;
+  /** The entitlement whose seat it took. */
+  entitlement?: string;
+  /** Every entitlement of the product that did not take it, in allocation order, with the reasons. */
+  blockers: Blocker[];
+  /** Why the version could not be compared with a range, when it could not. */
+  versionError?: string;
+}
+
+export interface Allocation {
+  /** One per entitlement, sorted by id. */
+  positions: EntitlementPosition[];
+  /** One per installation, in the order given. */
+  coverage: InstallationCoverage[];
+}
+
+export interface AllocationOptions {
+  /** Version scheme per product id (default `auto`). */
+  schemes?: Record<string, VersionScheme> | Map<string, VersionScheme>;
+}
+
+/** Ledger status as of a date: retired/disposed from the ledger, expired/not-yet-valid from dates. */
+export function entitlementStatus(entitlement: Entitlement, asOf: IsoDate): EntitlementPosition['status'] {
+  if (entitlement.status === 'retired' || entitlement.status === 'disposed') return entitlement.status;
+  if (entitlement.expires && entitlement.expires < asOf) return 'expired';
+  if (entitlement.validFrom && entitlement.validFrom > asOf) return 'not-yet-valid';
+  return 'active';
+}
+
+export function hasSeatLimit(entitlement: Entitlement): boolean {
+  if (entitlement.seats === 'unlimited') return false;
+  return !['site', 'freeware', 'open-source'].includes(entitlement.type);
+}
+
+function tier(entitlement: Entitlement): number {
+  if (entitlement.scope?.hosts && entitlement.scope.hosts.length > 0) return 0;
+  if (entitlement.scope?.units && entitlement.scope.units.length > 0) return 1;
+  return 2;
+}
+
+/** The allocation order of entitlements (see the module comment). */
+export function compareEntitlements(a: Entitlement, b: Entitlement): number {
+  const t = tier(a) - tier(b);
+  if (t !== 0) return t;
+  const ea = a.expires ?? '\uffff';
+  const eb = b.expires ?? '\uffff';
+  if (ea !== eb) return ea < eb ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+const byKey = (a: LicensableInstallation, b: LicensableInstallation): number => {
+  const ka = [a.unit, a.host, a.product, a.version ?? '', a.edition ?? '', a.id];
+  const kb = [b.unit, b.host, b.product, b.version ?? '', b.edition ?? '', b.id];
+  for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i]! < kb[i]! ? -1 : 1;
+  return 0;
+};
+
+interface Pool {
+  entitlement: Entitlement;
+  status: EntitlementPosition['status'];
+  range?: VersionRange;
+  rangeError?: string;
+  scopeHosts?: Set<string>;
+  scopeUnits?: Set<string>;
+  limit: number;
+  consumed: number;
+  shortfall: number;
+  hosts: Set<string>;
+}
+
+export function allocateSeats(
+  installations: readonly LicensableInstallation[],
+  entitlements: readonly Entitlement[],
+  asOf: IsoDate,
+  options: AllocationOptions = {},
+): Allocation {
+  const schemes = options.schemes instanceof Map ? options.schemes : new Map(Object.entries(options.schemes ?? {}));
+  const pools = new Map<string, Pool[]>();
+  for (const entitlement of [...entitlements].sort(compareEntitlements)) {
+    const pool: Pool = {
+      entitlement,
+      status: entitlementStatus(entitlement, asOf),
+      limit: hasSeatLimit(entitlement) ? (entitlement.seats as number) : Number.POSITIVE_INFINITY,
+      consumed: 0,
+      shortfall: 0,
+      hosts: new Set(),
+    };
+    if (entitlement.versions) {
+      const parsed = parseVersionRange(entitlement.versions);
+      if (parsed.ok) pool.range = widenRange(parsed.range, entitlement.rights ?? {});
+      else pool.rangeError = parsed.reason;
+    }
+    if (entitlement.scope?.hosts?.length) pool.scopeHosts = new Set(entitlement.scope.hosts.map((h) => h.toLowerCase()));
+    if (entitlement.scope?.units?.length) pool.scopeUnits = new Set(entitlement.scope.units);
+    const list = pools.get(entitlement.product) ?? [];
+    list.push(pool);
+    pools.set(entitlement.product, list);
+  }
+
+  // Version tests repeat for every installation of one version: memoise per (entitlement, version).
+  const versionMemo = new Map<string, true | false | string>();
+  const versionFits = (pool: Pool, install: LicensableInstallation): true | false | string => {
+    if (!pool.range) return pool.rangeError ? `range "${pool.entitlement.versions}": ${pool.rangeError}` : true;
+    if (!install.version) return 'no version was recorded';
+    const key = `${pool.entitlement.id}\u0000${install.version}`;
+    let fit = versionMemo.get(key);
+    if (fit === undefined) {
+      const result = satisfiesRange(install.version, pool.range, schemes.get(install.product) ?? 'auto');
+      fit = typeof result === 'boolean' ? result : result.error;
+      versionMemo.set(key, fit);
+    }
+    return fit;
+  };
+
+  const order = installations.map((_, i) => i).sort((i, j) => byKey(installations[i]!, installations[j]!));
+  const coverage: InstallationCoverage[] = new Array(installations.length);
+  for (const index of order) {
+    const install = installations[index]!;
+    const blockers: Blocker[] = [];
+    let covering: Pool | undefined;
+    let versionError: string | undefined;
+    for (const pool of pools.get(install.product) ?? []) {
+      const reasons: BlockReason[] = [];
+      const e = pool.entitlement;
+      if (pool.scopeHosts || pool.scopeUnits) {
+        const inHosts = pool.scopeHosts?.has(install.host.toLowerCase()) ?? false;
+        const inUnits = pool.scopeUnits?.has(install.unit) ?? false;
+        if (!inHosts && !inUnits) reasons.push('scope');
+      }
+      if (pool.status !== 'active') reasons.push(pool.status);
+      const fit = versionFits(pool, install);
+      if (typeof fit === 'string') {
+        reasons.push('unparseable');
+        versionError ??= fit;
+      } else if (!fit) reasons.push('version');
+      if (e.editions && e.editions.length > 0 && (!install.edition || !e.editions.includes(install.edition))) {
+        reasons.push('edition');
+      }
+      if (reasons.length === 0 && pool.consumed >= pool.limit) reasons.push('seats');
+      if (reasons.length === 0) {
+        covering = pool;
+        break;
+      }
+      blockers.push({ entitlement: e.id, reasons });
+    }
+    if (covering) {
+      covering.consumed++;
+      covering.hosts.add(install.host);
+      coverage[index] = { installation: install.id, outcome: 'covered', entitlement: covering.entitlement.id, blockers };
+      continue;
+    }
+    const only = (reason: BlockReason) => blockers.some((b) => b.reasons.length === 1 && b.reasons[0] === reason);
+    const outcome: CoverageOutcome = only('unparseable')
+      ? 'unparseable'
+      : only('expired')
+        ? 'expired'
+        : only('version')
+          ? 'version'
+          : only('edition')
+            ? 'edition'
+            : 'unlicensed';
+    const full = blockers.find((b) => b.reasons.length === 1 && b.reasons[0] === 'seats');
+    if (full) {
+      const pool = pools.get(install.product)!.find((p) => p.entitlement.id === full.entitlement)!;
+      pool.shortfall++;
+    }
+    coverage[index] = { installation: install.id, outcome, blockers };
+    if (versionError && outcome === 'unparseable') coverage[index].versionError = versionError;
+  }
+
+  const positions: EntitlementPosition[] = [];
+  for (const list of pools.values()) for (const pool of list) positions.push(position(pool));
+  positions.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { positions, coverage };
+}
+
+function position(pool: Pool): EntitlementPosition {
+  const e = pool.entitlement;
+  const limited = hasSeatLimit(e);
+  const p: EntitlementPosition = {
+    id: e.id,
+    product: e.product,
+    type: e.type,
+    seats: limited ? e.seats : 'unlimited',
+    consumed: pool.consumed,
+    surplus: limited ? (e.seats as number) - pool.consumed : null,
+    shortfall: pool.shortfall,
+    status: pool.status,
+    hosts: [...pool.hosts].sort(),
+  };
+  if (e.versions !== undefined) p.versions = e.versions;
+  if (e.editions !== undefined) p.editions = e.editions;
+  if (e.purchased !== undefined) p.purchased = e.purchased;
+  if (e.validFrom !== undefined) p.validFrom = e.validFrom;
+  if (e.expires !== undefined) p.expires = e.expires;
+  if (e.origin !== undefined) p.origin = e.origin;
+  if (e.evidence !== undefined) p.evidence = e.evidence;
+  if (e.retired !== undefined) p.retired = e.retired;
+  if (e.scope !== undefined) p.scope = e.scope;
+  return p;
+}

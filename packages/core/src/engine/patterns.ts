@@ -1,0 +1,57 @@
+/**
+ * Compiles the string patterns of a policy (product match, forbidden patterns, custom-rule
+ * operators) into plain predicates. Exact and glob patterns ignore case unless `caseSensitive`;
+ * regexes use RE2 syntax (re2js: linear time, so a hostile inventory cannot stall a pattern) and
+ * match anywhere in the text, like `grep`.
+ */
+import picomatch from 'picomatch';
+import { RE2JS } from 're2js';
+import type { Pattern } from '../model.js';
+
+export type StringMatcher = (text: string) => boolean;
+
+/** Inputs longer than this are cut before matching: names are short, the bound keeps globs cheap. */
+const MAX_INPUT = 512;
+
+const cache = new Map<string, StringMatcher>();
+
+function build(pattern: Pattern): StringMatcher {
+  const nocase = !pattern.caseSensitive;
+  switch (pattern.kind) {
+    case 'exact': {
+      const want = nocase ? pattern.value.trim().toLowerCase() : pattern.value.trim();
+      return (text) => (nocase ? text.trim().toLowerCase() : text.trim()) === want;
+    }
+    case 'glob': {
+      // `bash: true` lets `*` cross `/`: product names are not paths ("Adobe Reader / Acrobat").
+      const re = picomatch.makeRe(pattern.value, { nocase, dot: true, bash: true });
+      return (text) => re.test(text.length > MAX_INPUT ? text.slice(0, MAX_INPUT) : text);
+    }
+    case 'regex': {
+      const re = RE2JS.compile(pattern.value, nocase ? RE2JS.CASE_INSENSITIVE : 0);
+      return (text) => re.test(text.length > MAX_INPUT ? text.slice(0, MAX_INPUT) : text);
+    }
+  }
+}
+
+/** A predicate for one pattern (compiled once per distinct pattern). Throws on a malformed regex. */
+export function compilePattern(pattern: Pattern): StringMatcher {
+  const key = `${pattern.kind}\u0000${pattern.caseSensitive ? 1 : 0}\u0000${pattern.value}`;
+  let matcher = cache.get(key);
+  if (!matcher) {
+    matcher = build(pattern);
+    cache.set(key, matcher);
+  }
+  return matcher;
+}
+
+/** True when any of the patterns matches the text. */
+export function matchesAny(patterns: readonly Pattern[], text: string): boolean {
+  for (const pattern of patterns) if (compilePattern(pattern)(text)) return true;
+  return false;
+}
+
+/** `glob "WPS*"`, `regex "(?i)crack"`: how a pattern reads in traces and `catalog match`. */
+export function describePattern(pattern: Pattern): string {
+  return `${pattern.kind} "${pattern.value}"${pattern.caseSensitive ? ' (case-sensitive)' : ''}`;
+}

@@ -1,0 +1,167 @@
+/**
+ * Distinct software titles (name, publisher) seen in the fleet, each with a small integer id so a
+ * host keeps its titles as a sorted Uint32Array (4 bytes per title) instead of records. Unrecognised
+ * titles are aggregated here for review: the newest 20 versions, the number of computers, and the
+ * 5 smallest host ids as samples — all independent of the order hosts arrive in.
+ */
+import type { ForbiddenPattern, UnrecognisedSoftware } from '../model.js';
+import { compareDebianPart, parseDebianVersion } from '../versions/dpkg.js';
+import { matchesAny } from './patterns.js';
+
+export interface Title {
+  id: number;
+  name: string;
+  publisher?: string;
+  /** Index into policy.forbidden.patterns of the first pattern it matches, or -1. */
+  forbidden: number;
+  /** Computers it was unrecognised on. */
+  unrecognisedHosts: number;
+  sampleHosts: string[];
+  versions: string[];
+}
+
+const MAX_VERSIONS = 20;
+const MAX_SAMPLES = 5;
+
+/**
+ * A total order on version texts for listing: dpkg ordering (which reads any version-like text),
+ * ties and unreadable texts broken by plain string order, unreadable ones first.
+ */
+export function compareListedVersions(a: string, b: string): number {
+  const pa = parseDebianVersion(a);
+  const pb = parseDebianVersion(b);
+  const okA = !('error' in pa) && /\d/.test(a);
+  const okB = !('error' in pb) && /\d/.test(b);
+  if (okA !== okB) return okA ? 1 : -1;
+  if (okA && okB && !('error' in pa) && !('error' in pb)) {
+    const d =
+      (pa.epoch ?? 0) - (pb.epoch ?? 0) ||
+      compareDebianPart(pa.upstream, pb.upstream) ||
+      compareDebianPart(pa.revision ?? '', pb.revision ?? '');
+    if (d !== 0) return d;
+  }
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function forbiddenIndex(patterns: readonly ForbiddenPattern[], name: string, publisher?: string): number {
+  for (let i = 0; i < patterns.length; i++) {
+    const p = patterns[i]!;
+    const hasName = !!p.name?.length;
+    const hasPublisher = !!p.publisher?.length;
+    if (!hasName && !hasPublisher) continue;
+    if (hasName && !matchesAny(p.name!, name)) continue;
+    if (hasPublisher && (!publisher || !matchesAny(p.publisher!, publisher))) continue;
+    return i;
+  }
+  return -1;
+}
+
+export class TitleRegistry {
+  private readonly byKey = new Map<string, number>();
+  readonly titles: Title[] = [];
+
+  constructor(private readonly forbiddenPatterns: readonly ForbiddenPattern[]) {}
+
+  idOf(name: string, publisher: string | undefined): number {
+    const key = `${name}\u0000${publisher ?? ''}`;
+    let id = this.byKey.get(key);
+    if (id === undefined) {
+      id = this.titles.length;
+      const title: Title = {
+        id,
+        name,
+        forbidden: forbiddenIndex(this.forbiddenPatterns, name, publisher),
+        unrecognisedHosts: 0,
+        sampleHosts: [],
+        versions: [],
+      };
+      if (publisher !== undefined && publisher !== '') title.publisher = publisher;
+      this.titles.push(title);
+      this.byKey.set(key, id);
+    }
+    return id;
+  }
+
+  get(id: number): Title {
+    return this.titles[id]!;
+  }
+
+  /** Keeps the newest MAX_VERSIONS versions of an unrecognised title, ascending. */
+  noteVersion(id: number, version: string | undefined): void {
+    if (!version) return;
+    const versions = this.titles[id]!.versions;
+    if (versions.includes(version)) return;
+    if (versions.length >= MAX_VERSIONS && compareListedVersions(version, versions[0]!) <= 0) return;
+    let at = versions.length;
+    while (at > 0 && compareListedVersions(versions[at - 1]!, version) > 0) at--;
+    versions.splice(at, 0, version);
+    if (versions.length > MAX_VERSIONS) versions.shift();
+  }
+
+  /** Counts a computer the title was unrecognised on (called once per host and title). */
+  noteHost(id: number, host: string): void {
+    const title = this.titles[id]!;
+    title.unrecognisedHosts++;
+    const samples = title.sampleHosts;
+    if (samples.length >= MAX_SAMPLES && host >= samples[samples.length - 1]!) return;
+    let at = samples.length;
+    while (at > 0 && samples[at - 1]! > host) at--;
+    samples.splice(at, 0, host);
+    if (samples.length > MAX_SAMPLES) samples.pop();
+  }
+
+  /** The unrecognised list of the report, sorted by host count (most first), then name, publisher. */
+  unrecognised(): UnrecognisedSoftware[] {
+    return this.titles
+      .filter((t) => t.unrecognisedHosts > 0)
+      .sort(
+        (a, b) =>
+          b.unrecognisedHosts - a.unrecognisedHosts ||
+          (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) ||
+          ((a.publisher ?? '') < (b.publisher ?? '') ? -1 : (a.publisher ?? '') > (b.publisher ?? '') ? 1 : 0),
+      )
+      .map((t) => {
+        const entry: UnrecognisedSoftware = {
+          name: t.name,
+          versions: [...t.versions],
+          hosts: t.unrecognisedHosts,
+          sampleHosts: [...t.sampleHosts],
+        };
+        if (t.publisher !== undefined) entry.publisher = t.publisher;
+        return entry;
+      });
+  }
+}
+
+/**
+ * Merges new ids into a sorted id set; returns the merged set and the ids that were not in it.
+ */
+export function mergeIds(existing: Uint32Array | undefined, added: Iterable<number>): { merged: Uint32Array; fresh: number[] } {
+  const fresh: number[] = [];
+  const unique = [...new Set(added)].sort((a, b) => a - b);
+  for (const id of unique) if (!existing || !hasId(existing, id)) fresh.push(id);
+  if (fresh.length === 0) return { merged: existing ?? new Uint32Array(0), fresh };
+  const merged = new Uint32Array((existing?.length ?? 0) + fresh.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  const old = existing ?? new Uint32Array(0);
+  while (i < old.length || j < fresh.length) {
+    if (j >= fresh.length || (i < old.length && old[i]! < fresh[j]!)) merged[k++] = old[i++]!;
+    else merged[k++] = fresh[j++]!;
+  }
+  return { merged, fresh };
+}
+
+export function hasId(ids: Uint32Array, id: number): boolean {
+  let lo = 0;
+  let hi = ids.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = ids[mid]!;
+    if (v === id) return true;
+    if (v < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}

@@ -1,0 +1,82 @@
+/**
+ * Waivers (after Chef InSpec): an approved exception overlays `waived` on a finding and keeps its
+ * raw status, so waived findings never vanish from a report. This is the ONE place waivers apply.
+ *
+ * A waiver matches a finding when its `rule` is the finding's rule or a dot-prefix of it
+ * (`preferences.domestic` waives `preferences.domestic.office`), and every selector it states
+ * (units, hosts, products) contains the finding's unit, host, product. It is valid through its
+ * `expires` date; from the next day it no longer applies and is reported as `waivers.expired`.
+ */
+import type { Finding, ResultStatus, Waiver } from '../model.js';
+import { localDate, makeFinding } from './finding-factory.js';
+
+/** The result a reader sees: `waived` when a waiver applies, else the raw status. */
+export function effectiveStatus(finding: Finding): ResultStatus | 'waived' {
+  return finding.waiver ? 'waived' : finding.status;
+}
+
+export function waiverMatches(waiver: Waiver, finding: Finding): boolean {
+  if (finding.rule !== waiver.rule && !finding.rule.startsWith(`${waiver.rule}.`)) return false;
+  const { unit, host, product } = finding.subject;
+  if (waiver.units && waiver.units.length > 0 && (!unit || !waiver.units.includes(unit))) return false;
+  if (waiver.hosts && waiver.hosts.length > 0 && (!host || !waiver.hosts.includes(host))) return false;
+  if (waiver.products && waiver.products.length > 0 && (!product || !waiver.products.includes(product))) return false;
+  return true;
+}
+
+/**
+ * Applies waivers to findings as of the clock's date. Returns new finding objects (inputs are not
+ * mutated) with `waiver` set where one applies (the first valid matching waiver in policy order),
+ * and one `waivers.expired` warning per expired waiver, naming how many findings it would cover.
+ * `waivers.expired` findings themselves are never waived.
+ */
+export function applyWaivers(
+  findings: Finding[],
+  waivers: Waiver[],
+  now: Date,
+): { findings: Finding[]; expired: Finding[] } {
+  const today = localDate(now);
+  const valid = waivers.filter((w) => w.expires >= today);
+  const stale = waivers.filter((w) => w.expires < today);
+  const wouldCover = new Map<Waiver, number>();
+
+  const out = findings.map((finding) => {
+    if (finding.rule === 'waivers.expired' || finding.status === 'pass') return finding;
+    const { waiver: _previous, ...raw } = finding;
+    for (const w of stale) if (waiverMatches(w, raw)) wouldCover.set(w, (wouldCover.get(w) ?? 0) + 1);
+    const waiver = valid.find((w) => waiverMatches(w, raw));
+    if (!waiver) return raw;
+    const applied: Finding['waiver'] = { id: waiver.id, justification: waiver.justification, expires: waiver.expires };
+    if (waiver.approvedBy) applied.approvedBy = waiver.approvedBy;
+    if (waiver.ticket) applied.ticket = waiver.ticket;
+    const trace = [...(raw.trace ?? []), { step: 'waiver' as const, detail: `${waiver.id} (until ${waiver.expires}): ${waiver.justification}` }];
+    return { ...raw, waiver: applied, trace };
+  });
+
+  const expired = stale.map((w) => {
+    const count = wouldCover.get(w) ?? 0;
+    const where = w.location?.file ? ` (${w.location.file}${w.location.line ? `:${w.location.line}` : ''})` : '';
+    return makeFinding(
+      {
+        rule: 'waivers.expired',
+        status: 'warn',
+        severity: 'low',
+        subject: {
+          ...(w.units?.length === 1 ? { unit: w.units[0] } : {}),
+          ...(w.hosts?.length === 1 ? { host: w.hosts[0] } : {}),
+          ...(w.products?.length === 1 ? { product: w.products[0] } : {}),
+        },
+        message: {
+          zh: `豁免 ${w.id}（规则 ${w.rule}）已于 ${w.expires} 到期，不再生效；它原本覆盖的 ${count} 项结果不再豁免${where}`,
+          en: `Waiver ${w.id} (rule ${w.rule}) expired on ${w.expires} and no longer applies; ${count} finding(s) it would cover are no longer waived${where}`,
+        },
+        remediation: { zh: '续批豁免或整改相关问题后删除该豁免', en: 'Renew the waiver or fix the findings and remove it' },
+        evidence: w.location ? [{ source: 'policy', ...w.location, detail: `waiver ${w.id}` }] : [],
+        trace: [{ step: 'waiver', detail: `${w.id} expired ${w.expires} (today ${today}): ${w.justification}` }],
+        discriminator: w.id,
+      },
+      { asOf: today, remediationDays: 0 },
+    );
+  });
+  return { findings: out, expired };
+}

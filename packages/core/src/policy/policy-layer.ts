@@ -1,0 +1,90 @@
+/**
+ * One policy file, read: its items normalised (patterns, severities, dates, editions) but nothing
+ * merged and no defaults filled, because `extends` merges key by key and a default must not hide
+ * a base file's value. Reading a layer checks everything that one file can tell on its own; what
+ * needs the whole policy (references between files) is checked after merging.
+ */
+import type {
+  CustomRule,
+  DomesticTarget,
+  Entitlement,
+  ForbiddenPattern,
+  PolicySettings,
+  Product,
+  Requirements,
+  SourceLocation,
+  UnitInfo,
+  Vendor,
+  Waiver,
+} from '../model.js';
+import { type LayerContext, type ProductReference, text } from './layer-context.js';
+import type { PolicyTree } from './policy-yaml.js';
+import type { ProblemList } from './problem-list.js';
+import { readCatalog } from './read-catalog.js';
+import { readEntitlements, readUnits, readWaivers } from './read-ledger.js';
+import { readForbidden, readPreferences, readRequirements, readRules, readSettings } from './read-sections.js';
+import { isRecord, readStrings } from './policy-values.js';
+
+/** A product before merging: `domestic` may still come from a vendor defined in another file. */
+export type LayerProduct = Omit<Product, 'domestic'> & { domestic?: boolean };
+
+/** A waiver before merging: ids are given to anonymous waivers once the policy is merged. */
+export type LayerWaiver = Omit<Waiver, 'id'> & { id?: string };
+
+export interface PolicyLayer {
+  /** Display name: a path or `scheme:name`. */
+  source: string;
+  extends: Array<{ target: string; location: SourceLocation }>;
+  metadata?: { name?: string; version?: string; description?: string; owner?: string; location: SourceLocation };
+  vendors: Vendor[];
+  products: LayerProduct[];
+  entitlements: Entitlement[];
+  requirements: {
+    classes?: string[];
+    editions: Requirements['editions'];
+    activation: { required?: boolean; kmsHosts: string[]; classes?: string[] };
+  };
+  domestic: DomesticTarget[];
+  forbidden: { mode?: 'report' | 'allowlist'; products: string[]; patterns: ForbiddenPattern[] };
+  rules: CustomRule[];
+  waivers: LayerWaiver[];
+  units: UnitInfo[];
+  settings: Partial<PolicySettings>;
+  references: ProductReference[];
+}
+
+/** Reads one structurally validated file into a layer. */
+export function readLayer(source: string, tree: PolicyTree, problems: ProblemList): PolicyLayer {
+  const root = isRecord(tree.root) ? tree.root : {};
+  const context: LayerContext = { tree, problems, references: [] };
+  const extendsPath = ['extends'];
+  const targets = readStrings(root.extends) ?? [];
+  const layer: PolicyLayer = {
+    source,
+    extends: targets.map((target, index) => ({
+      target,
+      location: tree.at(typeof root.extends === 'string' ? extendsPath : [...extendsPath, index]),
+    })),
+    ...readCatalog(root.catalog, context),
+    entitlements: readEntitlements(root.entitlements, context),
+    requirements: readRequirements(root.requirements, context),
+    domestic: readPreferences(root.preferences, context),
+    forbidden: readForbidden(root.forbidden, context),
+    rules: readRules(root.rules, context),
+    waivers: readWaivers(root.waivers, context),
+    units: readUnits(root.units, context),
+    settings: readSettings(root.settings, context),
+    references: context.references,
+  };
+  if (isRecord(root.metadata)) {
+    const version = root.metadata.version;
+    layer.metadata = {
+      name: text(root.metadata.name),
+      version: typeof version === 'number' ? String(version) : text(version),
+      description: text(root.metadata.description),
+      owner: text(root.metadata.owner),
+      location: tree.keyAt(['metadata']),
+    };
+  }
+  return layer;
+}

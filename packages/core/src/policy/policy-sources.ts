@@ -1,0 +1,145 @@
+/**
+ * Where `extends` entries come from: a relative path (relative to the extending file) or
+ * `scheme:name`, served by a PolicySourceResolver. Core knows no scheme itself; @zhengban/rules
+ * registers `builtin`, and callers may pass their own resolvers per load.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
+import type { SourceLocation } from '../model.js';
+import type { PolicySourceResolver } from '../plugins.js';
+import { didYouMean } from './did-you-mean.js';
+import { formatBytes } from './policy-yaml.js';
+import type { ProblemList } from './problem-list.js';
+
+/** One policy text to read. */
+export interface PolicySource {
+  /** Identity for cycle detection and de-duplication: an absolute path or `scheme:name`. */
+  identity: string;
+  /** Name in messages and in Policy.sources: the path as given / joined, or `scheme:name`. */
+  display: string;
+  /** File name for problem locations (a resolver's filename for scheme sources). */
+  file: string;
+  text: string;
+  /** True when the text came from a resolver (relative `extends` inside it are not allowed). */
+  fromResolver: boolean;
+}
+
+const globalResolvers = new Map<string, PolicySourceResolver>();
+
+/** Registers a resolver for every later load (a second one for the same scheme replaces the first). */
+export function registerPolicyResolver(resolver: PolicySourceResolver): void {
+  globalResolvers.set(resolver.scheme, resolver);
+}
+
+/** `builtin:cn-gov-baseline` → ['builtin', 'cn-gov-baseline']; paths (incl. `C:\x`) → undefined. */
+export function splitScheme(target: string): [scheme: string, name: string] | undefined {
+  const match = /^([A-Za-z][A-Za-z0-9+.-]+):(?![\\/])(.+)$/.exec(target);
+  return match ? [match[1]!, match[2]!] : undefined;
+}
+
+/** Reads a policy file from disk, refusing one larger than `maxBytes` before reading it. */
+export function readPolicyFile(
+  path: string,
+  display: string,
+  maxBytes: number,
+  problems: ProblemList,
+  location: SourceLocation,
+): PolicySource | undefined {
+  const absolute = resolve(path);
+  try {
+    const size = statSync(absolute).size;
+    if (size > maxBytes) {
+      problems.error(
+        'too-large',
+        `Policy file is ${formatBytes(size)}, more than the ${formatBytes(maxBytes)} limit; a policy this large is almost certainly not a policy (raise maxBytes if it really is).`,
+        { file: display },
+      );
+      return undefined;
+    }
+    const text = readFileSync(absolute, 'utf8');
+    return { identity: absolute, display, file: display, text, fromResolver: false };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message;
+    problems.error(
+      'unreadable',
+      `Cannot read policy "${display}": ${reason}${code === 'ENOENT' ? siblingHint(absolute) : '.'}`,
+      location,
+    );
+    return undefined;
+  }
+}
+
+/** `; did you mean "base.yaml"?` among the YAML files next to a missing one. */
+function siblingHint(absolute: string): string {
+  try {
+    const names = readdirSync(dirname(absolute)).filter((name) => /\.ya?ml$/i.test(name));
+    return didYouMean(basename(absolute), names) || '.';
+  } catch {
+    return '.';
+  }
+}
+
+/**
+ * Resolves one `extends` entry of `from`. Undefined (with a located problem) when it cannot. The
+ * size of resolver texts is checked when they are parsed.
+ */
+export function resolveExtends(
+  target: string,
+  from: PolicySource,
+  location: SourceLocation,
+  resolvers: readonly PolicySourceResolver[],
+  maxBytes: number,
+  problems: ProblemList,
+): PolicySource | undefined {
+  const scheme = splitScheme(target);
+  if (!scheme) {
+    if (from.fromResolver) {
+      problems.error(
+        'bad-extends',
+        `"${target}" is a relative path, but ${from.display} is not a file on disk; it can only extend scheme:name sources.`,
+        location,
+      );
+      return undefined;
+    }
+    const path = isAbsolute(target) ? target : join(dirname(from.file), target);
+    return readPolicyFile(path, path, maxBytes, problems, location);
+  }
+  const [schemeName, name] = scheme;
+  const available = new Map<string, PolicySourceResolver>(globalResolvers);
+  for (const resolver of resolvers) available.set(resolver.scheme, resolver);
+  const resolver = available.get(schemeName);
+  if (!resolver) {
+    const known = [...available.keys()];
+    problems.error(
+      'unknown-scheme',
+      `No policy source handles "${schemeName}:" (in "${target}")${
+        didYouMean(schemeName, known) ||
+        (known.length > 0 ? `; known: ${known.map((s) => `${s}:`).join(', ')}.` : '; no resolver is registered (@zhengban/rules registers builtin:).')
+      }`,
+      location,
+    );
+    return undefined;
+  }
+  let found: { filename: string; text: string } | undefined;
+  try {
+    found = resolver.read(name);
+  } catch (error) {
+    problems.error('unreadable', `Cannot read policy "${target}": ${(error as Error).message}`, location);
+    return undefined;
+  }
+  if (!found) {
+    const names = resolver.list?.() ?? [];
+    problems.error(
+      'unknown-source',
+      `Unknown policy "${target}"${
+        didYouMean(name, names).replace(/"([^"]+)"\?$/, `"${schemeName}:$1"?`) ||
+        (names.length > 0 ? `; available: ${names.map((n) => `${schemeName}:${n}`).join(', ')}.` : '.')
+      }`,
+      location,
+    );
+    return undefined;
+  }
+  return { identity: target, display: target, file: found.filename, text: found.text, fromResolver: true };
+}

@@ -1,0 +1,146 @@
+/**
+ * Checks the json-rules-engine conditions of a custom rule when the policy loads: groups
+ * (`all` / `any` / `not`) must hold something, every condition needs a fact, an operator and a
+ * value, and every fact must be visible in the rule's scope. json-rules-engine itself would only
+ * complain when the rule first runs, without a line number.
+ */
+import type { RuleScope } from '../model.js';
+import { closest, didYouMean } from './did-you-mean.js';
+import type { Path, PolicyTree } from './policy-yaml.js';
+import { isRecord } from './policy-values.js';
+import type { ProblemList } from './problem-list.js';
+import { RULE_FACTS, scopeOfFact } from './rule-facts.js';
+
+const GROUP_KEYS = ['all', 'any', 'not'] as const;
+const CONDITION_KEYS = ['fact', 'operator', 'value', 'path', 'params', 'priority', 'name'];
+
+interface ConditionCheck {
+  tree: PolicyTree;
+  problems: ProblemList;
+  scope: RuleScope | undefined;
+  ruleId: string;
+}
+
+/** Validates `rules[i].conditions` (the path given points at `conditions`). */
+export function checkRuleConditions(
+  conditions: unknown,
+  tree: PolicyTree,
+  path: Path,
+  problems: ProblemList,
+  ruleId: string,
+  scope: RuleScope | undefined,
+): void {
+  const check: ConditionCheck = { tree, problems, scope, ruleId };
+  if (!isRecord(conditions)) return;
+  if (!GROUP_KEYS.some((key) => key in conditions)) {
+    problems.error(
+      'bad-conditions',
+      `The conditions of rule "${ruleId}" must start with all, any or not.`,
+      tree.keyAt(path),
+    );
+    return;
+  }
+  checkGroup(conditions, path, check);
+}
+
+function checkGroup(node: Record<string, unknown>, path: Path, check: ConditionCheck): void {
+  const { tree, problems, ruleId } = check;
+  const groups = GROUP_KEYS.filter((key) => key in node);
+  const others = Object.keys(node).filter((key) => !(GROUP_KEYS as readonly string[]).includes(key));
+  if (groups.length > 1 || others.length > 0) {
+    problems.error(
+      'bad-conditions',
+      `A condition group in rule "${ruleId}" must have exactly one of all, any or not${others.length > 0 ? `, not also ${others.map((k) => `"${k}"`).join(', ')}` : ''}.`,
+      tree.keyAt(path),
+    );
+  }
+  for (const group of groups) {
+    const value = node[group];
+    const groupPath = [...path, group];
+    if (group === 'not') {
+      if (isRecord(value)) checkCondition(value, groupPath, check);
+      else problems.error('bad-conditions', `"not" in rule "${ruleId}" must hold one condition (a mapping).`, tree.at(groupPath));
+      continue;
+    }
+    if (!Array.isArray(value)) {
+      problems.error('bad-conditions', `"${group}" in rule "${ruleId}" must be a list of conditions.`, tree.at(groupPath));
+    } else if (value.length === 0) {
+      problems.error(
+        'empty-group',
+        `"${group}" in rule "${ruleId}" is empty; it must list at least one condition.`,
+        tree.keyAt(groupPath),
+      );
+    } else {
+      value.forEach((item, index) => {
+        if (isRecord(item)) checkCondition(item, [...groupPath, index], check);
+        else problems.error('bad-conditions', `Each condition in rule "${ruleId}" must be a mapping.`, tree.at([...groupPath, index]));
+      });
+    }
+  }
+}
+
+function checkCondition(node: Record<string, unknown>, path: Path, check: ConditionCheck): void {
+  if (GROUP_KEYS.some((key) => key in node)) {
+    checkGroup(node, path, check);
+    return;
+  }
+  const { tree, problems, ruleId } = check;
+  const where = tree.keyAt(path);
+  if ('condition' in node) {
+    problems.error('bad-conditions', `Rule "${ruleId}" refers to a shared condition; write the condition out instead.`, where);
+    return;
+  }
+  for (const key of Object.keys(node)) {
+    if (!CONDITION_KEYS.includes(key)) {
+      problems.error(
+        'unknown-key',
+        `Unknown key "${key}" in a condition of rule "${ruleId}"${didYouMean(key, CONDITION_KEYS) || `; allowed keys: ${CONDITION_KEYS.join(', ')}.`}`,
+        tree.keyAt([...path, key]),
+      );
+    }
+  }
+  const missing = ['fact', 'operator', 'value'].filter((key) => !(key in node));
+  if (missing.length > 0) {
+    problems.error(
+      'incomplete-condition',
+      `A condition in rule "${ruleId}" has no ${missing.join(' and no ')}; each condition needs fact, operator and value.`,
+      where,
+    );
+  }
+  for (const key of ['fact', 'operator'] as const) {
+    if (key in node && (typeof node[key] !== 'string' || (node[key] as string).trim() === '')) {
+      problems.error('incomplete-condition', `"${key}" in rule "${ruleId}" must be a non-empty word.`, tree.at([...path, key]));
+    }
+  }
+  if (typeof node.fact === 'string' && node.fact.trim() !== '') checkFact(node.fact, [...path, 'fact'], check);
+}
+
+function checkFact(fact: string, path: Path, check: ConditionCheck): void {
+  const { tree, problems, ruleId, scope } = check;
+  if (!scope) return;
+  const visible = RULE_FACTS[scope];
+  if (visible.includes(fact)) return;
+  const owner = scopeOfFact(fact);
+  if (owner) {
+    problems.error(
+      'fact-scope',
+      `Rule "${ruleId}" has scope ${scope} but reads "${fact}", a ${owner}-level fact; ${
+        scope === 'software'
+          ? 'software rules are judged once per product and version and cannot see the host; use scope: host'
+          : `use scope: ${owner}`
+      }.`,
+      tree.at(path),
+    );
+    return;
+  }
+  const suggestion = closest(fact, visible);
+  // Software rules may read any attribute a scanner passes on, so only a near-miss is an error there.
+  if (scope === 'software' && suggestion === undefined) return;
+  problems.error(
+    'unknown-fact',
+    suggestion
+      ? `Rule "${ruleId}" reads unknown fact "${fact}"; did you mean "${suggestion}"?`
+      : `Rule "${ruleId}" reads unknown fact "${fact}"; scope ${scope} has: ${visible.join(', ')}.`,
+    tree.at(path),
+  );
+}

@@ -1,0 +1,79 @@
+/**
+ * csv: one table per file, UTF-8 with a BOM (so Excel reads Chinese), RFC 4180 quoting and CRLF
+ * line ends. A text cell starting with `=`, `+`, `-`, `@`, tab or CR is prefixed with `'` so a
+ * spreadsheet never runs it as a formula; numbers we computed ourselves are written as numbers.
+ */
+import type { ComplianceReport, Locale, Reporter, ReporterContext } from '@zhengban/core';
+import { UsageError } from '@zhengban/core';
+import { replaceLoneSurrogates } from './escaping.js';
+import { formatRate } from './rates.js';
+import { buildTable, type Cell, isTableId, TABLE_IDS, type Table, type TableId } from './tables.js';
+
+export interface CsvReporterOptions {
+  /** Which table: `units` (the statistics table, default), `findings`, `ledger`, `unrecognised`,
+   * `inputs` or `problems`. */
+  table?: TableId;
+}
+
+const BOM = '\uFEFF';
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A text cell made safe to open in a spreadsheet. */
+export function neutraliseFormula(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+function quote(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+function cellText(cell: Cell, locale: Locale): string {
+  switch (cell.kind) {
+    case 'text':
+      return neutraliseFormula(
+        replaceLoneSurrogates(cell.value).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '\uFFFD'),
+      );
+    case 'count':
+      return cell.value === undefined ? '' : String(cell.value);
+    case 'rate':
+      return formatRate(cell.value, locale);
+    case 'date':
+      return cell.value ?? '';
+  }
+}
+
+export function tableToCsv(table: Table, locale: Locale): string {
+  const header = table.columns.map(neutraliseFormula);
+  const rows = table.rows.map((row) => row.map((cell) => cellText(cell, locale)));
+  const lines = [header, ...rows].map((row) => row.map(quote).join(','));
+  return `${BOM}${lines.join('\r\n')}\r\n`;
+}
+
+/** Every table as its own file: `{ '统计表.csv': …, '问题清单.csv': …, … }` (English names under en). */
+export function renderCsvTables(report: ComplianceReport, ctx: Pick<ReporterContext, 'locale'>): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const id of TABLE_IDS) {
+    const table = buildTable(id, report, ctx.locale);
+    files[`${table.title}.csv`] = tableToCsv(table, ctx.locale);
+  }
+  return files;
+}
+
+function chosenTable(value: unknown): TableId {
+  if (value === undefined) return 'units';
+  if (isTableId(value)) return value;
+  throw new UsageError(`csv: unknown table "${String(value)}"; choose one of ${TABLE_IDS.join(', ')}`);
+}
+
+/** The csv reporter for one table: `options.table`, else `ctx.options.table`, else `units`. */
+export function csvReporter(options: CsvReporterOptions | Record<string, unknown> = {}): Reporter {
+  const fixed = options.table === undefined ? undefined : chosenTable(options.table);
+  return {
+    name: 'csv',
+    extension: 'csv',
+    render: (report, ctx) => {
+      const table = fixed ?? chosenTable(ctx.options.table);
+      return tableToCsv(buildTable(table, report, ctx.locale), ctx.locale);
+    },
+  };
+}

@@ -1,0 +1,63 @@
+/**
+ * Every string in a report may come from an untrusted inventory or policy (a software name is
+ * whatever an installer wrote). Each output context has one escaping function here; formats call
+ * them on every report string and never concatenate raw text.
+ */
+
+/** Lone UTF-16 surrogates: not encodable in UTF-8, so every format replaces them with U+FFFD. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** C0 controls except tab/LF/CR, DEL and C1 controls: invalid in XML 1.0, parse errors in HTML. */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+
+/** Every C0/C1 control, tab and newlines included: for one-line terminal and table cells. */
+const ANY_CONTROL = /[\u0000-\u001F\u007F-\u009F]/g;
+
+export function replaceLoneSurrogates(value: string): string {
+  return value.replace(LONE_SURROGATE, '\uFFFD');
+}
+
+const HTML_ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+/** Text or attribute value in HTML (and SVG inside HTML). Controls become U+FFFD. */
+export function escapeHtml(value: string): string {
+  return replaceLoneSurrogates(value)
+    .replace(CONTROL, '\uFFFD')
+    .replace(/[&<>"']/g, (char) => HTML_ENTITIES[char] ?? char);
+}
+
+/** Text or attribute value in XML 1.0: characters XML forbids are removed, the rest escaped. */
+export function escapeXml(value: string): string {
+  return replaceLoneSurrogates(value)
+    .replace(CONTROL, '')
+    .replace(/[\uFFFE\uFFFF]/g, '')
+    .replace(/[&<>"']/g, (char) => HTML_ENTITIES[char] ?? char);
+}
+
+/**
+ * One line for a terminal: escape sequences and other controls could recolour or rewrite the
+ * screen, so every control character becomes U+FFFD.
+ */
+export function sanitiseTerminal(value: string): string {
+  return replaceLoneSurrogates(value).replace(ANY_CONTROL, '\uFFFD');
+}
+
+/**
+ * A GitHub-flavoured markdown table cell: `|` would split the cell, backticks open code, `*_[]`
+ * emphasis and links, HTML would render; newlines end the row.
+ */
+export function escapeMarkdownCell(value: string): string {
+  return replaceLoneSurrogates(value)
+    .replace(/\r\n|\r|\n/g, ' ')
+    .replace(ANY_CONTROL, '\uFFFD')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\\`*_[\]|#~]/g, (char) => `\\${char}`);
+}

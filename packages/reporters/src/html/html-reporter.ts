@@ -1,0 +1,85 @@
+/**
+ * html: one self-contained file an official can open offline, print on A4 and attach to a report.
+ * No network, no external asset or font; a Content-Security-Policy allows only the page's own
+ * style sheet and filter script, by hash.
+ */
+import { createHash } from 'node:crypto';
+import type { ComplianceReport, Reporter, ReporterContext } from '@zhengban/core';
+import { escapeHtml as e } from '../escaping.js';
+import { t } from '../messages.js';
+import { buildTable } from '../tables.js';
+import { FILTER_SCRIPT, STYLE } from './html-assets.js';
+import { findingsSection, headlineSection, statisticsSection, tableSection } from './html-sections.js';
+import { chartsSection } from './svg-charts.js';
+
+const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+/** default-src 'none': no fetch, image, font, frame or connection of any kind. */
+const CSP = [
+  "default-src 'none'",
+  `style-src ${sha256(STYLE)}`,
+  `script-src ${sha256(FILTER_SCRIPT)}`,
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+function section(id: string, title: string, body: string): string {
+  return `<section id="${id}"><h2>${e(title)}</h2>\n${body}\n</section>`;
+}
+
+export function renderHtml(report: ComplianceReport, ctx: ReporterContext): string {
+  const locale = ctx.locale;
+  const policy = [report.policy.name, report.policy.version].filter(Boolean).join(' ');
+  const meta = [
+    `${t('report.policy', locale)}: ${policy}`,
+    `${t('report.asOf', locale)}: ${report.asOf}`,
+    ...(report.generatedAt ? [`${t('report.generatedAt', locale)}: ${report.generatedAt}`] : []),
+    `${t('report.tool', locale)}: ${report.tool.name} ${report.tool.version}`,
+  ];
+  const unrecognisedHosts = report.unrecognised.reduce((sum, item) => sum + item.hosts, 0);
+  const problemCounts = { error: 0, warning: 0, info: 0 };
+  for (const problem of report.problems) problemCounts[problem.severity] += 1;
+  const body = [
+    `<header><h1>${e(t('report.title', locale))}</h1><p class="meta">${meta.map(e).join(' · ')}</p></header>`,
+    section('headline', t('section.headline', locale), headlineSection(report, locale)),
+    section('statistics', t('section.statistics', locale), statisticsSection(report, locale)),
+    section('charts', t('section.charts', locale), chartsSection(report, locale)),
+    section('findings', t('section.findings', locale), findingsSection(report, locale)),
+    section('ledger', t('section.ledger', locale), tableSection(buildTable('ledger', report, locale), locale, t('ledger.none', locale))),
+    section(
+      'unrecognised',
+      t('section.unrecognised', locale),
+      `<p>${e(t('unrecognised.summary', locale, { count: report.unrecognised.length, hosts: unrecognisedHosts }))}</p>` +
+        tableSection(buildTable('unrecognised', report, locale), locale),
+    ),
+    section('inputs', t('section.inputs', locale), tableSection(buildTable('inputs', report, locale), locale)),
+    section(
+      'problems',
+      t('section.problems', locale),
+      `<p>${e(t('problem.summary', locale, { count: report.problems.length, ...problemCounts }))}</p>` +
+        tableSection(buildTable('problems', report, locale), locale),
+    ),
+    `<footer>${e(`${report.tool.name} ${report.tool.version}`)}</footer>`,
+  ];
+  return [
+    '<!doctype html>',
+    `<html lang="${locale === 'en' ? 'en' : 'zh-CN'}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${e(CSP)}">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${e(`${t('report.title', locale)} · ${policy} · ${report.asOf}`)}</title>`,
+    `<style>${STYLE}</style>`,
+    '</head>',
+    '<body>',
+    ...body,
+    `<script>${FILTER_SCRIPT}</script>`,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
+
+export function htmlReporter(): Reporter {
+  return { name: 'html', extension: 'html', render: renderHtml };
+}

@@ -1,0 +1,222 @@
+/**
+ * The one message catalogue of the reporters: every label any format prints, in zh-CN and English.
+ * Reporters never hold user-facing strings of their own; they ask `t(key, locale, params)`.
+ * `{name}` placeholders are filled from `params`.
+ */
+import type { Locale, LocalText } from '@zhengban/core';
+
+const CATALOGUE = {
+  // Report heading
+  'report.title': ['软件正版化检查报告', 'Genuine software audit report'],
+  'report.policy': ['检查策略', 'Policy'],
+  'report.asOf': ['截至日期', 'As of'],
+  'report.generatedAt': ['生成时间', 'Generated'],
+  'report.tool': ['生成工具', 'Tool'],
+  'report.heading': ['{policy} · 截至 {asOf}', '{policy} · as of {asOf}'],
+  // Sections
+  'section.headline': ['总体情况', 'Headline'],
+  'section.statistics': ['统计表', 'Statistics'],
+  'section.charts': ['正版率与国产化率', 'Genuine and domestic rates'],
+  'section.findings': ['问题清单', 'Findings'],
+  'section.ledger': ['授权台账', 'Licence ledger'],
+  'section.unrecognised': ['未识别软件', 'Unrecognised software'],
+  'section.inputs': ['数据输入', 'Inputs'],
+  'section.problems': ['输入问题', 'Input problems'],
+  // Statistics table
+  'stats.unit': ['单位', 'Unit'],
+  'stats.parent': ['上级单位', 'Parent unit'],
+  'stats.staff': ['编制人数', 'Staff'],
+  'stats.computers': ['计算机总数', 'Computers'],
+  'stats.class': ['类别', 'Class'],
+  'stats.installed': ['已安装', 'Installed'],
+  'stats.genuine': ['正版', 'Genuine'],
+  'stats.domestic': ['国产', 'Domestic'],
+  'stats.missing': ['未安装', 'Missing'],
+  'stats.genuineRate': ['正版率', 'Genuine rate'],
+  'stats.domesticRate': ['国产化率', 'Domestic rate'],
+  'stats.overallGenuineRate': ['总正版率', 'Overall genuine rate'],
+  'stats.unauthorised': ['未授权软件', 'Unauthorised'],
+  'stats.classColumn': ['{class}{measure}', '{class} {measure}'],
+  'stats.totals': ['合计', 'Total'],
+  'stats.allMandatory': ['必备类合计', 'All mandatory'],
+  'stats.noComputers': ['无计算机', 'no computers'],
+  'headline.overall': ['总体正版率', 'Overall genuine rate'],
+  'headline.classGenuine': ['{class}正版率', '{class} genuine rate'],
+  'headline.classDomestic': ['{class}国产化率', '{class} domestic rate'],
+  'headline.computers': ['计算机 {computers} 台，单位 {units} 个', '{computers} computers in {units} units'],
+  'rate.explained': ['{rate}（{genuine}/{installed}）', '{rate} ({genuine}/{installed})'],
+  'rate.null': ['—', '—'],
+  // Product classes
+  'class.os': ['操作系统', 'OS'],
+  'class.office': ['办公软件', 'Office'],
+  'class.antivirus': ['杀毒软件', 'Antivirus'],
+  'class.browser': ['浏览器', 'Browser'],
+  'class.archiver': ['压缩软件', 'Archiver'],
+  'class.pdf': ['PDF 阅读器', 'PDF reader'],
+  'class.im': ['即时通讯', 'Messaging'],
+  'class.tool': ['工具软件', 'Tool'],
+  'class.activator': ['激活工具', 'Activator'],
+  'class.other': ['其他', 'Other'],
+  // Findings
+  'finding.unit': ['单位', 'Unit'],
+  'finding.host': ['计算机', 'Computer'],
+  'finding.rule': ['规则', 'Rule'],
+  'finding.status': ['状态', 'Status'],
+  'finding.severity': ['严重程度', 'Severity'],
+  'finding.class': ['类别', 'Class'],
+  'finding.product': ['产品', 'Product'],
+  'finding.software': ['软件名称', 'Software'],
+  'finding.version': ['版本', 'Version'],
+  'finding.publisher': ['发行商', 'Publisher'],
+  'finding.message': ['说明', 'Message'],
+  'finding.remediation': ['整改建议', 'Remediation'],
+  'finding.deadline': ['整改期限', 'Deadline'],
+  'finding.waiver': ['豁免', 'Waiver'],
+  'finding.evidence': ['证据', 'Evidence'],
+  'finding.unitLevel': ['（单位整体）', '(whole unit)'],
+  'finding.fleetLevel': ['（全局）', '(fleet)'],
+  'finding.waivedAs': ['已豁免（原状态：{status}）', 'waived (raw status: {status})'],
+  'finding.waiverText': [
+    '{justification}（批准人：{approvedBy}；工单：{ticket}；有效期至 {expires}）',
+    '{justification} (approved by: {approvedBy}; ticket: {ticket}; expires {expires})',
+  ],
+  'finding.counts': [
+    '不合规 {fail} · 错误 {error} · 警告 {warn} · 已豁免 {waived} · 通过 {pass} · 跳过 {skip}',
+    'fail {fail} · error {error} · warn {warn} · waived {waived} · pass {pass} · skip {skip}',
+  ],
+  'finding.none': ['没有需要处理的问题。', 'No findings to act on.'],
+  'finding.deadlineShort': ['限 {deadline} 前整改', 'fix by {deadline}'],
+  'finding.shown': ['显示 {shown} / {total} 条', 'showing {shown} of {total}'],
+  'filter.all': ['全部', 'All'],
+  'filter.label': ['筛选', 'Filter'],
+  // Result states and severities
+  'status.pass': ['通过', 'pass'],
+  'status.fail': ['不合规', 'fail'],
+  'status.warn': ['警告', 'warn'],
+  'status.error': ['错误', 'error'],
+  'status.skip': ['跳过', 'skip'],
+  'status.waived': ['已豁免', 'waived'],
+  'severity.critical': ['严重', 'critical'],
+  'severity.high': ['高', 'high'],
+  'severity.medium': ['中', 'medium'],
+  'severity.low': ['低', 'low'],
+  'severity.info': ['提示', 'info'],
+  // Rule families (JUnit test cases)
+  'family.licensing': ['授权', 'licensing'],
+  'family.requirements': ['必备软件', 'requirements'],
+  'family.forbidden': ['禁用软件', 'forbidden'],
+  'family.unauthorised': ['未授权软件', 'unauthorised'],
+  'family.preferences': ['国产化', 'preferences'],
+  'family.custom': ['自定义规则', 'custom rules'],
+  'family.waivers': ['豁免', 'waivers'],
+  // Ledger
+  'ledger.id': ['授权编号', 'Licence'],
+  'ledger.product': ['产品', 'Product'],
+  'ledger.type': ['授权类型', 'Kind'],
+  'ledger.versions': ['版本', 'Versions'],
+  'ledger.editions': ['版本类型', 'Editions'],
+  'ledger.seats': ['数量', 'Quantity'],
+  'ledger.purchased': ['购买日期', 'Purchased'],
+  'ledger.validity': ['有效期', 'Validity'],
+  'ledger.consumed': ['已使用', 'Consumed'],
+  'ledger.surplus': ['剩余', 'Surplus'],
+  'ledger.shortfall': ['缺口', 'Shortfall'],
+  'ledger.status': ['状态', 'Status'],
+  'ledger.origin': ['来源', 'Origin'],
+  'ledger.evidence': ['凭证', 'Evidence'],
+  'ledger.disposal': ['处置', 'Disposal'],
+  'ledger.unlimited': ['不限', 'unlimited'],
+  'ledger.validRange': ['{from} 至 {to}', '{from} to {to}'],
+  'ledger.openStart': ['—', '—'],
+  'ledger.openEnd': ['长期', 'no expiry'],
+  'ledger.none': ['台账为空。', 'The ledger is empty.'],
+  'type.oem': ['预装（OEM）', 'OEM'],
+  'type.retail': ['零售', 'retail'],
+  'type.volume': ['批量许可', 'volume'],
+  'type.subscription': ['订阅', 'subscription'],
+  'type.site': ['场地授权', 'site'],
+  'type.per-user': ['按用户', 'per user'],
+  'type.freeware': ['免费软件', 'freeware'],
+  'type.open-source': ['开源软件', 'open source'],
+  'position.active': ['有效', 'active'],
+  'position.expired': ['已过期', 'expired'],
+  'position.not-yet-valid': ['未生效', 'not yet valid'],
+  'position.retired': ['已停用', 'retired'],
+  'position.disposed': ['已处置', 'disposed'],
+  // Unrecognised software
+  'unrecognised.name': ['软件名称', 'Software'],
+  'unrecognised.publisher': ['发行商', 'Publisher'],
+  'unrecognised.versions': ['版本', 'Versions'],
+  'unrecognised.hosts': ['计算机数', 'Computers'],
+  'unrecognised.sampleHosts': ['示例计算机', 'Sample computers'],
+  'unrecognised.summary': [
+    '未识别软件 {count} 种，涉及计算机 {hosts} 台次，请人工核查。',
+    '{count} unrecognised products on {hosts} computer installations, for review.',
+  ],
+  // Inputs and problems
+  'input.source': ['输入', 'Input'],
+  'input.scanner': ['扫描器', 'Scanner'],
+  'input.hosts': ['计算机数', 'Computers'],
+  'input.read': ['读取', 'Read'],
+  'input.accepted': ['接受', 'Accepted'],
+  'input.rejected': ['拒绝', 'Rejected'],
+  'input.ignored': ['忽略', 'Ignored'],
+  'input.line': [
+    '{source}：读取 {read}，接受 {accepted}（其中忽略 {ignored}），拒绝 {rejected}',
+    '{source}: read {read}, accepted {accepted} (ignored {ignored}), rejected {rejected}',
+  ],
+  'problem.location': ['位置', 'Location'],
+  'problem.severity': ['级别', 'Severity'],
+  'problem.message': ['说明', 'Message'],
+  'problem.code': ['代码', 'Code'],
+  'problem.source': ['来源', 'Source'],
+  'problem.excerpt': ['摘录', 'Excerpt'],
+  'problem.summary': [
+    '输入问题 {count} 条（错误 {error}，警告 {warning}，提示 {info}）',
+    '{count} input problems ({error} errors, {warning} warnings, {info} info)',
+  ],
+  'problem.more': ['……另有 {count} 条，见 JSON 或 HTML 报告', '… {count} more, see the JSON or HTML report'],
+  'problemSeverity.error': ['错误', 'error'],
+  'problemSeverity.warning': ['警告', 'warning'],
+  'problemSeverity.info': ['提示', 'info'],
+  // Output file names (csv) and sheet names (xlsx)
+  'table.units': ['统计表', 'statistics'],
+  'table.findings': ['问题清单', 'findings'],
+  'table.ledger': ['授权台账', 'ledger'],
+  'table.unrecognised': ['未识别软件', 'unrecognised'],
+  'table.inputs': ['数据输入', 'inputs'],
+  'table.problems': ['输入问题', 'problems'],
+  // Charts
+  'chart.legendGenuine': ['正版率', 'genuine'],
+  'chart.legendDomestic': ['国产化率', 'domestic'],
+  'chart.title': ['{class}：各单位正版率与国产化率', '{class}: genuine and domestic rate per unit'],
+  // Misc
+  'misc.none': ['无', 'none'],
+  'misc.unknown': ['未知', 'unknown'],
+} as const satisfies Record<string, readonly [zh: string, en: string]>;
+
+export type MessageKey = keyof typeof CATALOGUE;
+
+export type MessageParams = Record<string, string | number | undefined>;
+
+/** The text of `key` in `locale`, with `{name}` placeholders filled (a missing param becomes `—`). */
+export function t(key: MessageKey, locale: Locale, params?: MessageParams): string {
+  const [zh, en] = CATALOGUE[key];
+  const template = locale === 'en' ? en : zh;
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params[name];
+    return value === undefined || value === '' ? '—' : String(value);
+  });
+}
+
+/** True when `key` is in the catalogue (for labels built from data, like `class.<id>`). */
+export function hasMessage(key: string): key is MessageKey {
+  return Object.hasOwn(CATALOGUE, key);
+}
+
+/** A report's own bilingual text in the wanted locale (falls back to the other one when empty). */
+export function localText(text: LocalText, locale: Locale): string {
+  const wanted = locale === 'en' ? text.en : text.zh;
+  return wanted || (locale === 'en' ? text.zh : text.en) || '';
+}

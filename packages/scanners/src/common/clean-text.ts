@@ -1,0 +1,18 @@
+/** Small text clean-ups shared by the scanners. */
+
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]+/g;
+
+/**
+ * A field value as a user should see it: control characters (seen in DisplayVersion values) removed,
+ * surrounding space trimmed; empty → undefined.
+ */
+export function cleanValue(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  const text = String(value).replace(CONTROL_CHARACTERS, '').trim();
+  return text === '' ? undefined : text;
+}
+
+/** The first 120 characters of a line, for a problem's excerpt. */
+export function excerpt(text: string): string {
+  return text.length > 120 ? `${text.slice(0, 117)}...` : text;
+}

@@ -1,0 +1,75 @@
+/**
+ * `/var/lib/dpkg/status`: RFC-822 style paragraphs (`Package`, `Status`, `Version`, `Architecture`,
+ * `Maintainer`), continuation lines starting with a space. Only installed packages are products
+ * (`install ok installed`, and `hold ok installed`, which is installed and pinned); the others
+ * (`deinstall ok config-files`, half-installed) are counted as ignored.
+ */
+import type { ScanContext, SoftwareRecord } from '@zhengban/core';
+import { excerpt } from '../common/clean-text.js';
+
+export const DPKG_STATUS_SOURCE = 'linux:dpkg-status';
+
+export function isDpkgStatus(text: string): boolean {
+  const head = text.slice(0, 8192);
+  return /^Package: \S/m.test(head) && /^(Status|Version|Architecture): /m.test(head);
+}
+
+const INSTALLED = /^(install|hold) ok installed$/;
+
+/** Parses the file; a paragraph without Package or Version is a located problem. */
+export function parseDpkgStatus(text: string, file: string, ctx: Pick<ScanContext, 'problem' | 'ignore'>): SoftwareRecord[] {
+  const records: SoftwareRecord[] = [];
+  const lines = text.split(/\r?\n/);
+  let fields = new Map<string, string>();
+  let start = 0;
+  const finish = () => {
+    if (fields.size === 0) return;
+    const name = fields.get('package');
+    const status = fields.get('status');
+    if (!name) {
+      ctx.problem({ message: `paragraph at line ${start} has no Package field`, code: 'dpkg.no-package', file, line: start });
+    } else if (status !== undefined && !INSTALLED.test(status)) {
+      ctx.ignore(1, `dpkg status ${status}`);
+    } else if (!fields.get('version')) {
+      ctx.problem({ message: `package ${name} (line ${start}) has no Version field`, code: 'dpkg.no-version', file, line: start });
+    } else {
+      const record: SoftwareRecord = {
+        name,
+        version: fields.get('version')!,
+        source: DPKG_STATUS_SOURCE,
+        evidence: { source: DPKG_STATUS_SOURCE, file, line: start },
+      };
+      const arch = fields.get('architecture');
+      const maintainer = fields.get('maintainer')?.replace(/\s*<[^>]*>\s*$/, '');
+      if (arch) record.arch = arch;
+      if (maintainer) record.publisher = maintainer;
+      records.push(record);
+    }
+    fields = new Map();
+  };
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
+    if (line.trim() === '') {
+      finish();
+      continue;
+    }
+    if (line.startsWith(' ') || line.startsWith('\t')) continue; // continuation of a long field
+    const colon = line.indexOf(':');
+    if (colon <= 0) {
+      ctx.problem({
+        message: `line ${index + 1} is not a "Field: value" line`,
+        code: 'dpkg.line',
+        severity: 'warning',
+        rejects: false,
+        file,
+        line: index + 1,
+        excerpt: excerpt(line),
+      });
+      continue;
+    }
+    if (fields.size === 0) start = index + 1;
+    fields.set(line.slice(0, colon).toLowerCase(), line.slice(colon + 1).trim());
+  }
+  finish();
+  return records;
+}

@@ -1,0 +1,61 @@
+/**
+ * Everything read about one Linux host. Files are recognised by content: a dpkg status file, a
+ * dpkg-query or rpm --queryformat table, a plain rpm -qa list, os-release, UOS os-version; a file
+ * named `hostname` names the computer.
+ */
+import { basename } from 'node:path';
+import { InputError, type OsInfo, type ScanContext, type SoftwareRecord } from '@zhengban/core';
+import { cleanValue } from '../common/clean-text.js';
+import { isDpkgStatus, parseDpkgStatus } from './dpkg-status.js';
+import { applyOsVersion, isOsRelease, isOsVersion, osFromOsRelease } from './os-release.js';
+import { detectLayout, isPlainRpmList, parsePackageTable, parsePlainRpmList } from './package-table.js';
+
+export const LINUX_FORMATS =
+  '/var/lib/dpkg/status, dpkg-query -W output, rpm -qa --queryformat output, rpm -qa output, /etc/os-release or /etc/os-version';
+
+export class LinuxEvidence {
+  readonly software: SoftwareRecord[] = [];
+  os?: OsInfo;
+  private osVersionText?: string;
+  hostname?: string;
+  private facts = 0;
+
+  constructor(private readonly ctx: ScanContext) {}
+
+  addText(text: string, file: string, strict: boolean): void {
+    const before = this.software.length + this.facts;
+    if (basename(file) === 'hostname' && /^\s*[\w.-]+\s*$/.test(text)) {
+      this.hostname = cleanValue(text);
+      this.facts++;
+      return;
+    }
+    if (isDpkgStatus(text)) this.software.push(...parseDpkgStatus(text, file, this.ctx));
+    else if (isOsVersion(text)) {
+      this.osVersionText = text;
+      if (this.os) applyOsVersion(this.os, text);
+      this.facts++;
+    } else if (isOsRelease(text)) {
+      this.os = osFromOsRelease(text, { source: 'linux:os-release', file, line: 1 }, this.osVersionText);
+      this.facts++;
+    } else {
+      const lines = text.split(/\r?\n/);
+      const layout = detectLayout(lines);
+      if (layout) this.software.push(...parsePackageTable(lines, layout, file, this.ctx));
+      else if (isPlainRpmList(lines)) this.software.push(...parsePlainRpmList(lines, file, this.ctx));
+      else return this.unknown(file, strict);
+    }
+    if (this.software.length + this.facts === before && text.trim() !== '') {
+      this.ctx.problem({ message: `${file}: no installed package found in it`, code: 'linux.empty-file', severity: 'warning', rejects: false, file });
+    }
+  }
+
+  size(): number {
+    return this.software.length + this.facts;
+  }
+
+  private unknown(file: string, strict: boolean): void {
+    const message = `${file}: not a Linux inventory file (expected ${LINUX_FORMATS})`;
+    if (strict) throw new InputError(message, { file, source: 'linux' }, 'linux.format');
+    this.ctx.problem({ message: `${message}; skipped`, code: 'linux.format', severity: 'warning', rejects: false, file });
+  }
+}

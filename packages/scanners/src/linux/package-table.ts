@@ -1,0 +1,173 @@
+/**
+ * Package lists as `dpkg-query -W -f=...` and `rpm -qa --queryformat ...` print them: one package per
+ * line, tab-separated, in whatever column order the operator chose. There is no header, so columns are
+ * recognised from their values over the first lines: architecture, dpkg status, epoch, version,
+ * release, Unix install time, vendor, size, source rpm. Plain `rpm -qa` (`name-version-release.arch`)
+ * is read too.
+ */
+import type { ScanContext, SoftwareRecord } from '@zhengban/core';
+import { excerpt } from '../common/clean-text.js';
+import { isoDateFromUnix } from '../common/dates.js';
+
+type ColumnKind = 'name' | 'arch' | 'status' | 'epoch' | 'version' | 'release' | 'time' | 'date' | 'size' | 'srpm' | 'text';
+
+export interface TableLayout {
+  family: 'dpkg' | 'rpm';
+  columns: ColumnKind[];
+  /** Index of the vendor column, if any (the first free-text column that is not the last one). */
+  vendor?: number;
+}
+
+const ARCHES = new Set([
+  'x86_64', 'noarch', 'i386', 'i486', 'i586', 'i686', 'aarch64', 'amd64', 'all', 'armhf', 'armel', 'arm64',
+  'ppc64le', 'ppc64', 's390x', 'loongarch64', 'loong64', 'mips64el', 'mips64', 'riscv64', 'sw_64', 'sw64', 'armv7hl',
+]);
+const RPM_ARCHES = new Set(['x86_64', 'noarch', 'i586', 'i686', 'aarch64', 'ppc64le', 'armv7hl', 'loongarch64', 'sw_64']);
+const DPKG_STATUS = /^(install|deinstall|purge|hold|unknown) (ok|reinstreq) [a-z-]+$/;
+const VERSION_LIKE = /^(\d+:)?[0-9][A-Za-z0-9.+~_:-]*$/;
+const DATE_TEXT = /\d{1,2}:\d{2}(:\d{2})?/;
+const PLAIN_RPM = /^(.+)-([^-]+)-([^-]+?)(?:\.([A-Za-z0-9_]+))?$/;
+
+function kindOf(value: string): ColumnKind {
+  if (ARCHES.has(value)) return 'arch';
+  if (DPKG_STATUS.test(value)) return 'status';
+  if (value === '(none)') return 'epoch';
+  if (/^\d+$/.test(value)) {
+    const number = Number(value);
+    if (value.length === 10 && number > 9e8 && number < 5e9) return 'time';
+    return value.length <= 2 ? 'epoch' : 'size';
+  }
+  if (value.endsWith('.src.rpm')) return 'srpm';
+  if (VERSION_LIKE.test(value)) return 'version';
+  if (DATE_TEXT.test(value)) return 'date';
+  return 'text';
+}
+
+/** Splits a line on tabs; a copy that turned tabs into spaces is split on runs of spaces. */
+export function splitColumns(line: string, expected?: number): string[] {
+  if (line.includes('\t')) return line.split('\t');
+  const parts = line.trim().split(/\s+/);
+  if (expected !== undefined && parts.length > expected && expected > 0) {
+    return [...parts.slice(0, expected - 1), parts.slice(expected - 1).join(' ')];
+  }
+  return parts;
+}
+
+/** Chooses each column's meaning from the first lines; undefined when this is not a package table. */
+export function detectLayout(lines: readonly string[]): TableLayout | undefined {
+  const rows = lines.filter((line) => line.trim() !== '').slice(0, 200).map((line) => splitColumns(line));
+  if (rows.length === 0) return undefined;
+  const width = mostCommon(rows.map((row) => row.length));
+  if (width < 2) return undefined;
+  const sample = rows.filter((row) => row.length === width);
+  if (sample.length < rows.length * 0.6) return undefined;
+  const columns: ColumnKind[] = ['name'];
+  for (let col = 1; col < width; col++) {
+    const kinds = sample.map((row) => kindOf(row[col]!.trim()));
+    // Pure numbers count as versions when the column is otherwise versions ("2016d", "7", "11").
+    const dominant = mostCommon(kinds.map((kind) => (kind === 'epoch' || kind === 'size' ? 'number' : kind)));
+    let kind: ColumnKind;
+    if (dominant === 'number') {
+      const versions = kinds.filter((k) => k === 'version').length;
+      kind = versions > 0 ? 'version' : kinds.every((k) => k === 'epoch') ? 'epoch' : 'size';
+    } else kind = dominant as ColumnKind;
+    if (kind === 'time' && columns.includes('time')) kind = 'size'; // build time after install time
+    if (kind === 'version' && columns.includes('version')) kind = columns.includes('release') ? 'text' : 'release';
+    columns.push(kind);
+  }
+  const version = columns.indexOf('version');
+  const name = sample.map((row) => row[0]!.trim());
+  if (version < 0 || name.some((n) => n === '' || /\s/.test(n))) return undefined;
+  const rpm =
+    columns.includes('srpm') ||
+    columns.includes('release') ||
+    sample.some((row) => columns.some((kind, col) => kind === 'arch' && RPM_ARCHES.has(row[col]!.trim())));
+  const layout: TableLayout = { family: rpm ? 'rpm' : 'dpkg', columns };
+  const vendor = columns.findIndex((kind, col) => kind === 'text' && col !== width - 1);
+  if (vendor > 0) layout.vendor = vendor;
+  return layout;
+}
+
+/** True when most of the first lines are single `name-version-release.arch` tokens. */
+export function isPlainRpmList(lines: readonly string[]): boolean {
+  const sample = lines.filter((line) => line.trim() !== '').slice(0, 100);
+  return sample.length > 0 && sample.filter((line) => /^\S+$/.test(line.trim()) && PLAIN_RPM.test(line.trim())).length >= sample.length * 0.8;
+}
+
+/** Reads every line of a table with the detected layout. Lines that do not fit are problems. */
+export function parsePackageTable(
+  lines: readonly string[],
+  layout: TableLayout,
+  file: string,
+  ctx: Pick<ScanContext, 'problem' | 'ignore'>,
+): SoftwareRecord[] {
+  const source = layout.family === 'rpm' ? 'linux:rpm-qf' : 'linux:dpkg-query';
+  const width = layout.columns.length;
+  const at = (kind: ColumnKind) => layout.columns.indexOf(kind);
+  const [versionAt, releaseAt, epochAt, archAt, statusAt, timeAt] = ['version', 'release', 'epoch', 'arch', 'status', 'time'].map((k) => at(k as ColumnKind)) as number[];
+  const records: SoftwareRecord[] = [];
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
+    if (line.trim() === '') continue;
+    const cells = splitColumns(line, width).map((cell) => cell.trim());
+    if (cells.length !== width) {
+      ctx.problem({
+        message: `line ${index + 1} has ${cells.length} columns, expected ${width}`,
+        code: 'packages.column-count',
+        file,
+        line: index + 1,
+        excerpt: excerpt(line),
+      });
+      continue;
+    }
+    if (statusAt! >= 0 && !/^(install|hold) ok installed$/.test(cells[statusAt!]!)) {
+      ctx.ignore(1, 'not installed');
+      continue;
+    }
+    const name = cells[0]!;
+    let version = cells[versionAt!]!;
+    if (!name || !VERSION_LIKE.test(version)) {
+      ctx.problem({ message: `line ${index + 1}: no package name or version`, code: 'packages.row', file, line: index + 1, excerpt: excerpt(line) });
+      continue;
+    }
+    if (releaseAt! >= 0 && cells[releaseAt!]) version += `-${cells[releaseAt!]}`;
+    const epoch = epochAt! >= 0 ? cells[epochAt!] : undefined;
+    if (epoch && /^[1-9]\d*$/.test(epoch)) version = `${epoch}:${version}`;
+    const record: SoftwareRecord = { name, version, source, evidence: { source, file, line: index + 1 } };
+    if (archAt! >= 0) record.arch = cells[archAt!]!;
+    if (layout.vendor !== undefined && cells[layout.vendor]) record.publisher = cells[layout.vendor]!;
+    const installDate = timeAt! >= 0 ? isoDateFromUnix(cells[timeAt!]!) : undefined;
+    if (installDate) record.installDate = installDate;
+    records.push(record);
+  }
+  return records;
+}
+
+/** Plain `rpm -qa`: `bash-5.1.8-6.el9.x86_64`. */
+export function parsePlainRpmList(lines: readonly string[], file: string, ctx: Pick<ScanContext, 'problem'>): SoftwareRecord[] {
+  const source = 'linux:rpm-qa';
+  const records: SoftwareRecord[] = [];
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!.trim();
+    if (line === '') continue;
+    const match = /^\S+$/.test(line) ? PLAIN_RPM.exec(line) : null;
+    if (!match) {
+      ctx.problem({ message: `line ${index + 1} is not name-version-release.arch`, code: 'rpm.line', file, line: index + 1, excerpt: excerpt(line) });
+      continue;
+    }
+    const archKnown = match[4] !== undefined && ARCHES.has(match[4]);
+    const release = archKnown ? match[3]! : match[4] ? `${match[3]}.${match[4]}` : match[3]!;
+    const record: SoftwareRecord = { name: match[1]!, version: `${match[2]}-${release}`, source, evidence: { source, file, line: index + 1 } };
+    if (archKnown) record.arch = match[4]!;
+    records.push(record);
+  }
+  return records;
+}
+
+function mostCommon<T>(values: readonly T[]): T {
+  const counts = new Map<T, number>();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  let best = values[0]!;
+  for (const [value, count] of counts) if (count > (counts.get(best) ?? 0)) best = value;
+  return best;
+}

@@ -1,0 +1,127 @@
+/**
+ * Reading inventory files as text: whole (small per-host files) or as a stream of decoded chunks
+ * and numbered lines (CSV exports and result logs with millions of rows).
+ */
+import { open, readFile, stat } from 'node:fs/promises';
+import { InputError } from '@zhengban/core';
+import { createChunkDecoder, decodeText, SNIFF_BYTES, sniffEncoding, type TextEncodingName } from './decode-text.js';
+
+/** Whole-file reads are for per-host files; anything larger is streamed or refused. */
+export const MAX_WHOLE_FILE_BYTES = 512 * 1024 * 1024;
+
+const CHUNK_BYTES = 1024 * 1024;
+
+/** Reads and decodes a whole file; throws an InputError naming the file if it cannot be read. */
+export async function readTextFile(file: string): Promise<{ text: string; encoding: string }> {
+  const info = await statOrThrow(file);
+  if (info.size > MAX_WHOLE_FILE_BYTES) {
+    throw new InputError(
+      `${file}: ${info.size} bytes is too large for this format (limit ${MAX_WHOLE_FILE_BYTES})`,
+      { file },
+      'input.too-large',
+    );
+  }
+  const bytes = await readFile(file).catch((error: unknown) => unreadable(file, error));
+  return decodeText(bytes, file);
+}
+
+export interface TextStream {
+  encoding: TextEncodingName;
+  /** Decoded text, chunk by chunk (the BOM removed). Iterate once. */
+  chunks: AsyncGenerator<string>;
+}
+
+/** Opens a file as a stream of decoded text chunks, choosing the encoding from the first bytes. */
+export async function openTextStream(file: string, signal?: AbortSignal): Promise<TextStream> {
+  await statOrThrow(file);
+  const handle = await open(file, 'r').catch((error: unknown) => unreadable(file, error));
+  let first: Uint8Array;
+  let sniffed: ReturnType<typeof sniffEncoding>;
+  try {
+    const buffer = new Uint8Array(Math.max(CHUNK_BYTES, SNIFF_BYTES));
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+    first = buffer.subarray(0, bytesRead);
+    sniffed = sniffEncoding(first.subarray(0, SNIFF_BYTES), file);
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+  const decoder = createChunkDecoder(sniffed.encoding, file);
+  async function* chunks(): AsyncGenerator<string> {
+    try {
+      let bytes = first.subarray(sniffed.bomLength);
+      while (bytes.length > 0) {
+        if (signal?.aborted) return;
+        const text = decoder.write(bytes);
+        if (text) yield text;
+        const buffer = new Uint8Array(CHUNK_BYTES);
+        const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+        bytes = buffer.subarray(0, bytesRead);
+      }
+      const rest = decoder.end();
+      if (rest) yield rest;
+    } finally {
+      await handle.close();
+    }
+  }
+  return { encoding: sniffed.encoding, chunks: chunks() };
+}
+
+export interface NumberedLine {
+  /** The line without its line break (and without a trailing `\r`). */
+  text: string;
+  /** 1-based physical line number. */
+  line: number;
+  /** The line was longer than the limit: `text` holds only its first 200 characters. */
+  tooLong?: boolean;
+}
+
+/** Splits decoded chunks into numbered lines; lines longer than `maxLength` are cut, not held. */
+export async function* readLines(chunks: AsyncIterable<string>, maxLength = 64 * 1024 * 1024): AsyncGenerator<NumberedLine> {
+  let pending = '';
+  let line = 1;
+  let overflow = false;
+  for await (const chunk of chunks) {
+    let start = 0;
+    let at = chunk.indexOf('\n');
+    while (at >= 0) {
+      const piece = chunk.slice(start, at);
+      if (overflow) yield { text: pending, line: line, tooLong: true };
+      else yield { text: stripCr(pending ? pending + piece : piece), line };
+      pending = '';
+      overflow = false;
+      line++;
+      start = at + 1;
+      at = chunk.indexOf('\n', start);
+    }
+    if (!overflow) {
+      pending += chunk.slice(start);
+      if (pending.length > maxLength) {
+        pending = pending.slice(0, 200);
+        overflow = true;
+      }
+    }
+  }
+  if (overflow) yield { text: pending, line, tooLong: true };
+  else if (pending) yield { text: stripCr(pending), line };
+}
+
+function stripCr(text: string): string {
+  return text.endsWith('\r') ? text.slice(0, -1) : text;
+}
+
+/** Splits a whole text into lines (CRLF, LF or CR-only endings). */
+export function splitLines(text: string): string[] {
+  return text.split(/\r\n|\n|\r/);
+}
+
+async function statOrThrow(file: string) {
+  const info = await stat(file).catch((error: unknown) => unreadable(file, error));
+  if (!info.isFile()) throw new InputError(`${file}: not a file`, { file }, 'input.unreadable');
+  return info;
+}
+
+function unreadable(file: string, error: unknown): never {
+  const reason = (error as NodeJS.ErrnoException)?.code === 'ENOENT' ? 'no such file' : String((error as Error)?.message ?? error);
+  throw new InputError(`${file}: cannot read it (${reason})`, { file }, 'input.unreadable');
+}

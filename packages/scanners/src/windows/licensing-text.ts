@@ -1,0 +1,99 @@
+/**
+ * Activation text as printed by `cscript slmgr.vbs /dli` or `/dlv` (`Name:`, `License Status:`; on
+ * Chinese Windows `名称:`, `许可证状态: 已授权`), `slmgr /xpr` (`The machine is permanently
+ * activated.` / `计算机已永久激活。`) and `cscript ospp.vbs /dstatus` (`LICENSE NAME:`,
+ * `LICENSE STATUS:  ---LICENSED---`). One entry per product block.
+ */
+import type { Evidence } from '@zhengban/core';
+import { cleanValue } from '../common/clean-text.js';
+import { channelFromDescription, kmsHostName, parseLicenseStatus } from '../common/license-status.js';
+import type { LicenceEntry } from './windows-facts.js';
+
+type Field = 'name' | 'description' | 'activationId' | 'applicationId' | 'status' | 'partialKey' | 'kmsHost';
+
+/** Labels (lower-cased, without the colon) → fields. English, Chinese, and ospp's upper case. */
+const LABELS: ReadonlyArray<readonly [Field, readonly string[]]> = [
+  ['name', ['name', 'license name', '名称', '名字']],
+  ['description', ['description', 'license description', '描述', '说明']],
+  ['activationId', ['activation id', 'sku id', '激活 id', '激活id']],
+  ['applicationId', ['application id', '应用程序 id', '应用程序id']],
+  ['status', ['license status', '许可证状态', '许可状态']],
+  ['partialKey', ['partial product key', 'last 5 characters of installed product key', '部分产品密钥', '已安装产品密钥的最后 5 个字符']],
+  [
+    'kmsHost',
+    [
+      'kms machine name from dns',
+      'registered kms machine name',
+      'kms machine name',
+      'kms machine registry override defined',
+      '来自 dns 的 kms 计算机名称',
+      '已注册的 kms 计算机名称',
+      'kms 计算机名称',
+    ],
+  ],
+];
+
+const LABEL_TO_FIELD = new Map<string, Field>();
+for (const [field, labels] of LABELS) for (const label of labels) LABEL_TO_FIELD.set(label, field);
+
+const LABEL_LINE = /^\s*([^:：]{1,60})[:：]\s*(.*)$/;
+const XPR_PERMANENT = /permanently activated|已永久激活|永久激活/i;
+const XPR_EXPIRES = /(?:will expire|activation expires|将于|到期|过期)/i;
+const XPR_NOTIFICATION = /notification mode|通知模式/i;
+
+export function isLicensingText(text: string): boolean {
+  const head = text.slice(0, 16384);
+  return (
+    /^\s*(LICENSE NAME|LICENSE STATUS|License Status|许可证状态|Partial Product Key|部分产品密钥)\s*[:：]/im.test(head) ||
+    XPR_PERMANENT.test(head) ||
+    /^\s*(Windows|Office).*(will expire|将于)/im.test(head)
+  );
+}
+
+/** Parses every product block; the source is `windows:ospp` or `windows:slmgr`. */
+export function parseLicensingText(text: string, file: string): { entries: LicenceEntry[]; source: string } {
+  const source = /LICENSE NAME\s*:/.test(text) ? 'windows:ospp' : 'windows:slmgr';
+  const entries: LicenceEntry[] = [];
+  let current: (Partial<LicenceEntry> & { evidence: Evidence }) | undefined;
+  const flush = () => {
+    if (current?.name || current?.status) entries.push({ name: current.name ?? 'Windows', ...current } as LicenceEntry);
+    current = undefined;
+  };
+  const lines = text.split(/\r\n|\n|\r/);
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
+    const evidence: Evidence = { source, file, line: index + 1 };
+    if (XPR_PERMANENT.test(line) || XPR_NOTIFICATION.test(line) || (XPR_EXPIRES.test(line) && !LABEL_LINE.test(line))) {
+      // /xpr speaks for the product named on the line before it ("Windows(R), Professional edition:").
+      const named = cleanValue(lines[index - 1]?.replace(/[:：]\s*$/, ''));
+      flush();
+      entries.push({
+        name: named ?? 'Windows',
+        status: XPR_NOTIFICATION.test(line) ? 'notification' : 'licensed',
+        expiry: XPR_PERMANENT.test(line) ? 'permanent' : (cleanValue(line) ?? ''),
+        evidence,
+      });
+      continue;
+    }
+    const match = LABEL_LINE.exec(line);
+    if (!match) continue;
+    const field = LABEL_TO_FIELD.get(match[1]!.trim().toLowerCase().replace(/\s+/g, ' '));
+    const value = cleanValue(match[2]);
+    if (!field || !value) continue;
+    if (field === 'name') {
+      flush();
+      current = { evidence };
+    }
+    current ??= { evidence };
+    if (field === 'status') current.status = parseLicenseStatus(value) ?? 'unknown';
+    else if (field === 'kmsHost') current.kmsHost = kmsHostName(value);
+    else if (field === 'description') {
+      current.description = value;
+      const channel = channelFromDescription(value);
+      if (channel) current.channel = channel;
+    } else if (field === 'activationId' || field === 'applicationId') current[field] = value.toLowerCase();
+    else current[field] = value;
+  }
+  flush();
+  return { entries, source };
+}

@@ -1,0 +1,150 @@
+/**
+ * Everything read about one Windows host, from any number of files or command outputs. Each text is
+ * recognised by its content (not its name) and parsed by the matching reader.
+ */
+import { type Evidence, InputError, type OsInfo, type ScanContext } from '@zhengban/core';
+import { cleanValue } from '../common/clean-text.js';
+import { isLicensingText, parseLicensingText } from './licensing-text.js';
+import { isJsonText, parsePowerShellJson } from './powershell-json.js';
+import { isRegExport, parseRegExport } from './reg-export.js';
+import { isRegQueryText, parseRegQueryText } from './reg-query-text.js';
+import { keyRole, normaliseKeyPath, type RegistryKey } from './registry-key.js';
+import type { UninstallEntry } from './uninstall-records.js';
+import {
+  type AntivirusEntry,
+  antivirusFromWmi,
+  factKind,
+  type LicenceEntry,
+  licenceFromWmi,
+  osFromRegistry,
+  osFromWmi,
+  type PropertyBag,
+} from './windows-facts.js';
+import { isWmiList, parseWmiList } from './wmi-list.js';
+
+/** What the windows scanner reads, for messages. */
+export const WINDOWS_FORMATS =
+  'reg query output, a regedit .reg export, PowerShell ConvertTo-Json output, wmic /format:list output, or slmgr / ospp.vbs text';
+
+export class WindowsEvidence {
+  readonly uninstall: UninstallEntry[] = [];
+  readonly licences: LicenceEntry[] = [];
+  readonly antivirus: AntivirusEntry[] = [];
+  /** Office activation id → product name, from `Office\16.0\Registration\{id}` keys. */
+  readonly officeProducts = new Map<string, string>();
+  wmiOs?: OsInfo;
+  registryOs?: OsInfo;
+  computerName?: string;
+
+  constructor(private readonly ctx: ScanContext) {}
+
+  /**
+   * Reads one text. A text in none of the formats throws an InputError when `strict` (the input was
+   * this one file), else it is reported as a skipped file.
+   */
+  addText(text: string, file: string, strict: boolean): void {
+    const before = this.size();
+    if (isRegExport(text)) this.addKeys(parseRegExport(text, file, this.ctx), 'windows:reg-export', file);
+    else if (isRegQueryText(text)) this.addKeys(parseRegQueryText(text, file, this.ctx), 'windows:reg-query', file);
+    else if (isJsonText(text)) this.addJson(text, file, strict);
+    else if (isWmiList(text)) this.addWmiList(text, file);
+    else if (isLicensingText(text)) {
+      const { entries } = parseLicensingText(text, file);
+      this.licences.push(...entries);
+    } else return this.unknown(file, strict, 'it is none of them');
+    if (this.size() === before) {
+      this.ctx.problem({
+        message: `${file}: no Uninstall entry, OS, activation or antivirus data found in it`,
+        code: 'windows.empty-file',
+        severity: 'warning',
+        rejects: false,
+        file,
+      });
+    }
+  }
+
+  /** How many facts were read so far (0: nothing usable). */
+  size(): number {
+    return (
+      this.uninstall.length +
+      this.licences.length +
+      this.antivirus.length +
+      this.officeProducts.size +
+      (this.wmiOs ? 1 : 0) +
+      (this.registryOs ? 1 : 0) +
+      (this.computerName ? 1 : 0)
+    );
+  }
+
+  private unknown(file: string, strict: boolean, why: string): void {
+    const message = `${file}: not a Windows inventory file (expected ${WINDOWS_FORMATS}; ${why})`;
+    if (strict) throw new InputError(message, { file, source: 'windows' }, 'windows.format');
+    this.ctx.problem({ message: `${message}; skipped`, code: 'windows.format', severity: 'warning', rejects: false, file });
+  }
+
+  addKeys(keys: RegistryKey[], source: string, file: string): void {
+    for (const key of keys) {
+      const role = keyRole(key.path);
+      const evidence: Evidence = { source, file, key: key.path };
+      if (key.line !== undefined) evidence.line = key.line;
+      if (role.role === 'uninstall') {
+        const entry: UninstallEntry = { key, entry: role.entry, view: role.view, source, evidence };
+        if (role.userSid) entry.userSid = role.userSid;
+        this.uninstall.push(entry);
+      } else if (role.role === 'os-version') this.registryOs = osFromRegistry(asBag(key), evidence);
+      else if (role.role === 'computer-name') this.computerName ??= cleanValue(key.values.get('computername'));
+      else if (role.role === 'office-registration') {
+        const name = cleanValue(key.values.get('productname'));
+        if (name) this.officeProducts.set(role.activationId, name);
+      }
+    }
+  }
+
+  private addJson(text: string, file: string, strict: boolean): void {
+    let known = 0;
+    for (const { values, pointer } of parsePowerShellJson(text, file)) {
+      const kind = factKind(values);
+      if (kind === 'unknown') continue;
+      known++;
+      if (kind === 'uninstall') {
+        const path = normaliseKeyPath(values.get('pspath') ?? `HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\${values.get('pschildname') ?? pointer}`);
+        const key: RegistryKey = { path, values };
+        this.addKeys([key], 'windows:powershell-json', file);
+        continue;
+      }
+      this.addFact(kind, values, { source: 'windows:powershell-json', file, key: pointer || '/' });
+    }
+    if (known === 0) this.unknown(file, strict, 'the JSON holds no Uninstall entries, Win32_OperatingSystem, SoftwareLicensingProduct or AntiVirusProduct objects');
+  }
+
+  private addWmiList(text: string, file: string): void {
+    const { instances, badLines } = parseWmiList(text);
+    for (const line of badLines.slice(0, 20)) {
+      this.ctx.problem({ message: `line ${line} is not a Name=Value line; skipped`, code: 'windows.wmic-line', severity: 'warning', rejects: false, file, line });
+    }
+    for (const instance of instances) {
+      this.addFact(factKind(instance.values), instance.values, { source: 'windows:wmic-list', file, line: instance.line });
+    }
+  }
+
+  private addFact(kind: ReturnType<typeof factKind>, values: PropertyBag, evidence: Evidence): void {
+    if (kind === 'os') {
+      const { os, computerName } = osFromWmi(values, evidence);
+      this.wmiOs = os;
+      if (computerName) this.computerName = computerName;
+    } else if (kind === 'os-registry') this.registryOs = osFromRegistry(values, evidence);
+    else if (kind === 'licence') {
+      const licence = licenceFromWmi(values, evidence);
+      if (licence) this.licences.push(licence);
+    } else if (kind === 'antivirus') {
+      const entry = antivirusFromWmi(values, evidence);
+      if (entry) this.antivirus.push(entry);
+    }
+  }
+}
+
+function asBag(key: RegistryKey): PropertyBag {
+  const bag: PropertyBag = new Map();
+  for (const [name, value] of key.values) bag.set(name, String(value));
+  return bag;
+}

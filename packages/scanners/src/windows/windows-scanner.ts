@@ -1,0 +1,59 @@
+/**
+ * The `windows` scanner: offline from files (one file = one host, a folder of files = one host, a
+ * folder with one sub-folder per host), or `local` on Windows through reg query and PowerShell.
+ */
+import { hostname } from 'node:os';
+import { type HostInventory, InputError, type Scanner, ZhengbanError } from '@zhengban/core';
+import { type CommandRunner, execFileRunner } from '../common/command-runner.js';
+import { listHostFiles } from '../common/host-folders.js';
+import { readTextFile } from '../text/text-file.js';
+import { WindowsEvidence } from './windows-evidence.js';
+import { assembleWindowsHost } from './windows-host.js';
+import { collectLiveWindows } from './windows-live.js';
+
+export interface WindowsScannerOptions {
+  /** Runs reg / powershell for `local` scans; default execFile. Tests inject recorded outputs. */
+  runCommand?: CommandRunner;
+  /** The platform `local` checks against; default `process.platform`. */
+  platform?: NodeJS.Platform;
+  /** Host id for `local` when Windows does not report a computer name; default os.hostname(). */
+  localHostId?: string;
+}
+
+export function windowsScanner(options: WindowsScannerOptions = {}): Scanner {
+  return {
+    name: 'windows',
+    description: 'Windows: reg query / .reg exports, PowerShell JSON, wmic lists, slmgr / ospp text, or `local`',
+    async *scan(input, ctx): AsyncGenerator<HostInventory> {
+      if (input === 'local') {
+        const platform = options.platform ?? process.platform;
+        if (platform !== 'win32') {
+          throw new InputError(
+            `windows:local scans this computer and only works on Windows (this is ${platform}); give a file or folder collected with scripts/collect-windows.ps1 instead`,
+            { source: 'windows' },
+            'windows.not-windows',
+          );
+        }
+        const evidence = new WindowsEvidence(ctx);
+        await collectLiveWindows(evidence, options.runCommand ?? execFileRunner, ctx);
+        yield assembleWindowsHost(evidence, options.localHostId ?? hostname(), ctx);
+        return;
+      }
+      for (const host of await listHostFiles(input)) {
+        if (ctx.signal.aborted) return;
+        const evidence = new WindowsEvidence(ctx);
+        for (const file of host.files) {
+          try {
+            const { text } = await readTextFile(file);
+            evidence.addText(text, file, host.single);
+          } catch (error) {
+            // In a folder, one unreadable file is skipped (and reported); the host's other files count.
+            if (host.single || !(error instanceof ZhengbanError)) throw error;
+            ctx.problem({ message: `${error.message}; skipped`, code: error.code, severity: 'warning', rejects: false, file });
+          }
+        }
+        if (evidence.size() > 0) yield assembleWindowsHost(evidence, host.id, ctx);
+      }
+    },
+  };
+}
