@@ -8,4 +8,6 @@ export default defineConfig({
   shims: true,
   sourcemap: true,
   target: 'node20',
+  // string-width and its dependencies are ESM-only: bundle them so `require()` of the CJS build works.
+  noExternal: ['string-width', 'strip-ansi', 'ansi-regex', 'emoji-regex', 'get-east-asian-width'],
 });

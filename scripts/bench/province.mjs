@@ -79,7 +79,7 @@ export function unitIdentity(i) {
 }
 
 /**
- * Unit sizes: log-uniform-ish between 5 and 2 000, skewed to small (median ≈ 25, a few very
+ * Unit sizes: log-uniform-ish between 5 and 2 000, skewed to small (median ≈ 11, mean ≈ 130, a few very
  * large), until the units hold exactly N hosts. A tiny fleet keeps at least two units.
  */
 function unitSizes(random, hosts) {
@@ -88,7 +88,7 @@ function unitSizes(random, hosts) {
   let left = hosts;
   while (left > 0) {
     const u = random();
-    let size = Math.round(5 * 400 ** (u * u));
+    let size = Math.round(5 * 400 ** (u * u * u));
     size = Math.min(size, cap, left);
     sizes.push(size);
     left -= size;

@@ -242,7 +242,8 @@ export function drawHost(mix, random) {
   const records = [];
   let activation = profile.activation;
   if (activation === 'pirate') activation = pirate(random);
-  if (activation) Object.assign(os, activation);
+  // Windows activation is read like slmgr / SoftwareLicensingProduct: a row for the OS itself.
+  if (activation) records.push({ name: os.name, version: os.version, publisher: MS, edition: os.edition, ...activation });
   if (profile.activation === 'pirate' && random() < 0.7) records.push(activator(random));
 
   const linux = profile.linux === true;

@@ -29,7 +29,15 @@ export const BASELINE_PLAN = {
   市经信委: {
     computers: 40,
     os: { kms7: 18, ult7: 10, xp: 6, home7: 2, unact7: 2, kylin: 1, uos: 1 },
-    office: { wpsPro: 12, office2003: 8, office2007: 10, office2010: 6, wpsPersonal: 2, wpsKylin: 1, wpsUos: 1 },
+    office: {
+      wpsPro: 12,
+      office2003: 8,
+      office2007: 10,
+      office2010: 6,
+      wpsPersonal: 2,
+      wpsKylin: 1,
+      wpsUos: 1,
+    },
     antivirus: { huorong: 18, rising: 10, symantec: 4, none: 8 },
     activators: { kmsauto: 3 },
     ghost: 0,
@@ -91,12 +99,26 @@ export const BASELINE_PLAN = {
  * `windows/<HOST>/` and `linux/<HOST>/`.
  */
 export const FIXED_HOSTS = {
-  'ZFB-PC-023': { os: 'kms7', kmsHost: 'kms.loli.beer', office: 'office2010', antivirus: 'safe360', activators: ['kmspico'], evidence: 'windows' },
+  'ZFB-PC-023': {
+    os: 'kms7',
+    kmsHost: 'kms.loli.beer',
+    office: 'office2010',
+    antivirus: 'safe360',
+    activators: ['kmspico'],
+    evidence: 'windows',
+  },
   'CZJ-PC-003': { os: 'oem7', office: 'wpsPro', antivirus: 'huorong', evidence: 'windows' },
   'CZJ-PC-066': { antivirus: 'none' },
   'KJJ-PC-012': { os: 'home7', office: 'office2010', antivirus: 'symantec', evidence: 'windows' },
   'WGJ-PC-015': { os: 'ult7', office: 'office2007', antivirus: 'rising', ghost: true, evidence: 'windows' },
-  'DWX-PC-007': { os: 'kms7', kmsHost: 'zh.us.to', office: 'office2003', antivirus: 'tianqing', activators: ['heuKms'], evidence: 'windows' },
+  'DWX-PC-007': {
+    os: 'kms7',
+    kmsHost: 'zh.us.to',
+    office: 'office2003',
+    antivirus: 'tianqing',
+    activators: ['heuKms'],
+    evidence: 'windows',
+  },
   'DWX-PC-018': { office: 'office2007' },
   'JXW-PC-039': { os: 'kylin', office: 'wpsKylin', antivirus: 'none', evidence: 'linux' },
   'JXW-PC-040': { os: 'uos', office: 'wpsUos', antivirus: 'none', evidence: 'linux' },

@@ -3,15 +3,14 @@
  * and other programs each one runs at each check, with install dates and activation evidence.
  * Everything random comes from seeded streams, so the fleet is the same on every run.
  */
-import {
-  ACCEPTANCE_PLAN,
-  BASELINE_PLAN,
-  FIXED_HOSTS,
-  PUBLIC_KMS_HOSTS,
-} from './fleet-plan.mjs';
+import { ACCEPTANCE_PLAN, BASELINE_PLAN, FIXED_HOSTS, PUBLIC_KMS_HOSTS } from './fleet-plan.mjs';
 import { LEFTOVER_OFFICE_HOST, OEM_HOSTS } from './ledger.mjs';
 import { createRandom } from './random.mjs';
 import { hostName, UNITS } from './units.mjs';
+import { basePackagesOf } from './write-linux.mjs';
+
+/** Programs only the on-site registry exports show (runtimes and drivers the register leaves out). */
+const REGISTRY_ONLY = ['vcRedist2008', 'dotnet4', 'realtek', 'flash'];
 
 const GVLK_WIN7_PRO = 'GPDD4';
 const GVLK_OFFICE_2010 = 'BTDRB';
@@ -24,13 +23,22 @@ function osActivation(kind, random, kmsHost) {
     case 'oem8':
     case 'home7':
     case 'ult7':
-      return { status: 'licensed', channel: kind === 'oem8' ? 'OEM_DM' : 'OEM_SLP', partialKey: partialKey(random) };
+      return {
+        status: 'licensed',
+        channel: kind === 'oem8' ? 'OEM_DM' : 'OEM_SLP',
+        partialKey: partialKey(random),
+      };
     case 'kms7':
       return { status: 'licensed', channel: 'VOLUME_KMSCLIENT', partialKey: GVLK_WIN7_PRO, kmsHost };
     case 'unact7':
       return { status: 'notification', channel: 'RETAIL', partialKey: partialKey(random) };
     case 'vol7city':
-      return { status: 'licensed', channel: 'VOLUME_KMSCLIENT', partialKey: GVLK_WIN7_PRO, kmsHost: 'kms.pj.gov.cn' };
+      return {
+        status: 'licensed',
+        channel: 'VOLUME_KMSCLIENT',
+        partialKey: GVLK_WIN7_PRO,
+        kmsHost: 'kms.pj.gov.cn',
+      };
     case 'vol7mak':
       return { status: 'licensed', channel: 'VOLUME_MAK', partialKey: 'C6JDX' };
     default:
@@ -89,7 +97,8 @@ function deal(ids, counts, fixedKind, random, what) {
   }
   for (const [kind, count] of Object.entries(remaining)) for (let i = 0; i < count; i++) pool.push(kind);
   const free = ids.filter((id) => fixedKind(id) === undefined);
-  if (pool.length !== free.length) throw new Error(`plan: ${what} counts do not add up (${pool.length} ≠ ${free.length})`);
+  if (pool.length !== free.length)
+    throw new Error(`plan: ${what} counts do not add up (${pool.length} ≠ ${free.length})`);
   const shuffled = random.shuffle(pool);
   return new Map(ids.map((id) => [id, fixedKind(id) ?? shuffled[free.indexOf(id)]]));
 }
@@ -121,7 +130,9 @@ export function baselineFleet() {
     for (const [key, count] of Object.entries(plan.activators)) {
       for (const id of kmsCandidates.splice(0, count)) activators.set(id, [key]);
     }
-    const ghostCandidates = random.shuffle(ids.filter((id) => osKinds.get(id) === 'ult7' && !FIXED_HOSTS[id]));
+    const ghostCandidates = random.shuffle(
+      ids.filter((id) => osKinds.get(id) === 'ult7' && !FIXED_HOSTS[id]),
+    );
     const ghosts = new Set(ghostCandidates.slice(0, plan.ghost));
     for (const id of ids) {
       const fixed = FIXED_HOSTS[id] ?? {};
@@ -133,21 +144,42 @@ export function baselineFleet() {
         county: unit.county,
         evidence: fixed.evidence ?? 'csv',
         osKind,
+        osInstallDate: random.date(osKind === 'xp' ? '2007-03-01' : '2010-09-01', '2013-05-31'),
         os: { title: OS_TITLE_OF_KIND[osKind], activation: osActivation(osKind, random, kmsHost) },
         software: [],
       };
-      for (const key of [offices.get(id), antiviruses.get(id)]) if (key !== 'none') host.software.push(software(key, random));
-      for (const key of fixed.activators ?? activators.get(id) ?? []) host.software.push(software(key, random));
-      if (fixed.ghost || ghosts.has(id)) host.software.push(software(random.pick(['ghostTool', 'ghostTool2']), random));
+      addEvidenceOnlyRecords(host, random);
+      for (const key of [offices.get(id), antiviruses.get(id)])
+        if (key !== 'none') host.software.push(software(key, random));
+      for (const key of fixed.activators ?? activators.get(id) ?? [])
+        host.software.push(software(key, random));
+      if (fixed.ghost || ghosts.has(id))
+        host.software.push(software(random.pick(['ghostTool', 'ghostTool2']), random));
       addEverydayPrograms(host, random, unit);
       if (id === 'ZFB-PC-023') {
         // Office "activated" by KMSpico against the same public host (ospp.vbs /dstatus on site).
-        host.software[0].activation = { status: 'licensed', channel: 'VOLUME_KMSCLIENT', partialKey: GVLK_OFFICE_2010, kmsHost: 'kms.loli.beer' };
+        host.software[0].activation = {
+          status: 'licensed',
+          channel: 'VOLUME_KMSCLIENT',
+          partialKey: GVLK_OFFICE_2010,
+          kmsHost: 'kms.loli.beer',
+        };
       }
       hosts.push(host);
     }
   }
   return hosts;
+}
+
+function addEvidenceOnlyRecords(host, random) {
+  if (host.evidence === 'windows') host.extras = REGISTRY_ONLY.map((key) => software(key, random));
+  if (host.evidence === 'linux') {
+    host.packages = basePackagesOf(host).map(([name, version, , maintainer]) => ({
+      name,
+      version,
+      publisher: maintainer.replace(/\s*<[^>]*>\s*$/, ''),
+    }));
+  }
 }
 
 function addEverydayPrograms(host, random, unit) {
@@ -165,7 +197,8 @@ function addEverydayPrograms(host, random, unit) {
   if (chance(0.2)) host.software.push(software('drivergenius', random));
   if (chance(unit.name === '市科技局' ? 0.5 : 0.08)) host.software.push(software('ssreader', random));
   if (unit.name === '市财政局' && chance(0.3)) host.software.push(software('budget', random));
-  if ((unit.name === '市财政局' || unit.name === '市科技局') && chance(0.2)) host.software.push(software('yonyou', random));
+  if ((unit.name === '市财政局' || unit.name === '市科技局') && chance(0.2))
+    host.software.push(software('yonyou', random));
 }
 
 /** Phase 4: the acceptance inspection of 2013-12-20, derived from the baseline machine by machine. */
@@ -176,7 +209,10 @@ export function acceptanceFleet(baseline) {
   for (const [unitName, plan] of Object.entries(ACCEPTANCE_PLAN.microsoftOffice)) {
     const inUnit = baseline.filter((h) => h.unit === unitName).map((h) => h.id);
     const pinned = inUnit.filter((id) => FIXED_HOSTS[id]?.evidence === 'windows');
-    const chosen = [...pinned, ...random.shuffle(inUnit.filter((id) => !pinned.includes(id)))].slice(0, plan.hosts);
+    const chosen = [...pinned, ...random.shuffle(inUnit.filter((id) => !pinned.includes(id)))].slice(
+      0,
+      plan.hosts,
+    );
     for (const id of chosen) keepOffice.set(id, plan);
   }
   const acceptanceDate = () => random.date(...INSTALL_WINDOWS.acceptance);
@@ -187,12 +223,17 @@ export function acceptanceFleet(baseline) {
     const host = {
       ...before,
       osKind,
-      os: linux || oem ? before.os : { title: OS_TITLE_OF_KIND[osKind], activation: osActivation(osKind, random) },
+      os:
+        linux || oem
+          ? before.os
+          : { title: OS_TITLE_OF_KIND[osKind], activation: osActivation(osKind, random) },
+      osInstallDate: linux || oem ? before.osInstallDate : acceptanceDate(),
       software: [],
     };
     const office = keepOffice.get(before.id);
     if (linux) host.software.push(...before.software);
-    else if (before.id === LEFTOVER_OFFICE_HOST) host.software.push(before.software.find((s) => s.title === 'office2007'));
+    else if (before.id === LEFTOVER_OFFICE_HOST)
+      host.software.push(before.software.find((s) => s.title === 'office2007'));
     else {
       if (office) {
         const kept = before.software.find((s) => s.title === office.office);
@@ -205,14 +246,16 @@ export function acceptanceFleet(baseline) {
         };
         host.software.push(item);
       }
-      if (!office || office.alsoWps) host.software.push({ title: 'wpsPro', installDate: keptDate(before, 'wpsPro') ?? acceptanceDate() });
+      if (!office || office.alsoWps)
+        host.software.push({ title: 'wpsPro', installDate: keptDate(before, 'wpsPro') ?? acceptanceDate() });
     }
     if (!linux && FIXED_HOSTS[before.id]?.antivirus !== 'none') {
       const key = before.county ? 'tianqing' : 'huorong';
       host.software.push({ title: key, installDate: keptDate(before, key) ?? acceptanceDate() });
     }
     for (const item of before.software) {
-      if (['oaClient', 'qq', 'browser360', 'adobeReader', 'haozip', 'budget', 'yonyou'].includes(item.title)) host.software.push(item);
+      if (['oaClient', 'qq', 'browser360', 'adobeReader', 'haozip', 'budget', 'yonyou'].includes(item.title))
+        host.software.push(item);
       if (item.title === 'winrar') host.software.push({ title: 'haozip', installDate: acceptanceDate() });
     }
     hosts.push(host);
@@ -228,8 +271,12 @@ export function acceptanceFleet(baseline) {
         county: unit.county,
         evidence: 'csv',
         osKind: 'oem8',
+        osInstallDate: '2013-11-15',
         os: { title: 'win8pro', activation: osActivation('oem8', random) },
-        software: ['wpsPro', 'huorong', 'oaClient', 'adobeReader'].map((title) => ({ title, installDate: random.date('2013-11-18', '2013-11-29') })),
+        software: ['wpsPro', 'huorong', 'oaClient', 'adobeReader'].map((title) => ({
+          title,
+          installDate: random.date('2013-11-18', '2013-11-29'),
+        })),
       });
     }
   }

@@ -71,7 +71,14 @@ export function allocate(installations, entitlements, asOf) {
   const positions = new Map(
     entitlements.map((e) => [
       e.id,
-      { id: e.id, status: entitlementStatus(e, asOf), seats: e.seats ?? 'unlimited', consumed: 0, shortfall: 0, hosts: [] },
+      {
+        id: e.id,
+        status: entitlementStatus(e, asOf),
+        seats: e.seats ?? 'unlimited',
+        consumed: 0,
+        shortfall: 0,
+        hosts: [],
+      },
     ]),
   );
   const outcomes = installations.map((installation) => {

@@ -12,7 +12,7 @@ export const HELP_TEXT = {
   optLocale: { zh: '输出语言: zh-CN（默认）或 en', en: 'output language: zh-CN (default) or en' },
   optQuiet: { zh: '不显示进度和提示', en: 'no progress or notes on stderr' },
   optVerbose: { zh: '详细日志；出错时显示调用栈', en: 'detailed logs; stack traces on errors' },
-  optVersion: { zh: '显示版本号', en: 'print the version' },
+  optVersion: { zh: '显示版本号（也可用 zhengban --version）', en: 'print the version (also zhengban --version)' },
   optHelp: { zh: '显示帮助', en: 'display help' },
   helpCommand: { zh: '显示某个命令的帮助', en: 'display help for a command' },
 
@@ -20,7 +20,7 @@ export const HELP_TEXT = {
     zh: '按策略检查清单，输出报告；退出码 0 合格，1 有达到 --fail-on 的发现，2 用法/策略/输入错误',
     en: 'audit inventories against a policy and write reports; exit 0 clean, 1 findings at or above --fail-on, 2 usage/policy/input error',
   },
-  optPolicy: { zh: '策略文件（YAML）', en: 'policy file (YAML)' },
+  optPolicy: { zh: '策略文件（YAML，必需）', en: 'policy file (YAML, required)' },
   optInput: {
     zh: '输入 KIND:PATH，可重复；KIND 为 windows、linux、csv、osquery、inventory，./扫描器.mjs 或包名；windows:local / linux:local 扫描本机',
     en: 'input KIND:PATH, repeatable; KIND is windows, linux, csv, osquery, inventory, a ./scanner.mjs or a package name; windows:local / linux:local scan this machine',

@@ -27,5 +27,7 @@ export async function loadUnitsFile(ctx: CliContext, file: string): Promise<Unit
   if (!existsSync(path)) {
     throw new InputError(msg(ctx.locale, 'unitsMissing', { path: file }), { file, source: 'units' });
   }
-  return await readUnitsFile(path);
+  const read = await readUnitsFile(path);
+  // Inputs are labelled as the user wrote them, like `csv:inventory.csv`.
+  return { ...read, summary: { ...read.summary, source: `units:${file}` } };
 }

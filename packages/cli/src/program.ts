@@ -45,7 +45,8 @@ export function buildProgram(hooks: ProgramHooks): Command {
     })
     .helpOption('-h, --help', h('optHelp'))
     .helpCommand('help [command]', h('helpCommand'))
-    .version(CLI_VERSION, '-V, --version', h('optVersion'))
+    // Only `-V` here: `catalog match --version V` needs `--version`; run() answers a leading --version.
+    .version(CLI_VERSION, '-V', h('optVersion'))
     .option('--locale <locale>', h('optLocale'))
     .option('-q, --quiet', h('optQuiet'))
     .option('-v, --verbose', h('optVerbose'));
@@ -62,7 +63,7 @@ export function buildProgram(hooks: ProgramHooks): Command {
   program
     .command('audit')
     .description(h('audit'))
-    .requiredOption('-p, --policy <file>', h('optPolicy'))
+    .option('-p, --policy <file>', h('optPolicy'))
     .option('-i, --input <kind:path>', h('optInput'), collect, [])
     .option('-u, --units <file>', h('optUnits'))
     .option('-r, --report <format[:path]>', h('optReport'), collect, [])

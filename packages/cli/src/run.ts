@@ -11,6 +11,7 @@ import { localeFrom, type MessageKey, msg, normaliseLocale } from './messages.js
 import { choice } from './option-values.js';
 import { reportError } from './problem-lines.js';
 import { buildProgram } from './program.js';
+import { CLI_VERSION } from './version.js';
 
 const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
 
@@ -75,6 +76,10 @@ export async function run(argv: readonly string[], io: Partial<CliIo> = {}): Pro
     quiet: false,
     verbose,
   };
+  if (argv.length === 1 && argv[0] === '--version') {
+    fullIo.stdout.write(`${CLI_VERSION}\n`);
+    return EXIT_OK;
+  }
   let exitCode = EXIT_OK;
   const program = buildProgram({
     locale,

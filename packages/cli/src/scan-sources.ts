@@ -101,8 +101,6 @@ function failIfUnreadable(ctx: CliContext, summary: InputSummary, problems: read
     source: summary.source,
     message: first?.message ?? '',
   });
-  const where = first
-    ? { file: first.file, line: first.line, column: first.column, key: first.key, source: first.source }
-    : { file: summary.source };
-  throw new InputError(message, where);
+  // The scanner's message already names the file and line; the error is not located again.
+  throw new InputError(message, { file: first?.file ?? summary.source, source: first?.source ?? summary.scanner });
 }

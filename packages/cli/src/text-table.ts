@@ -31,14 +31,14 @@ export function displayWidth(text: string): number {
 /** Rows joined with two spaces between columns; the last column is not padded. */
 export function formatTable(rows: readonly (readonly string[])[]): string {
   const widths: number[] = [];
-  for (const row of rows) {
+  const shown = rows.map((row) => row.map(printable));
+  for (const row of shown) {
     row.forEach((cell, index) => {
       widths[index] = Math.max(widths[index] ?? 0, displayWidth(cell));
     });
   }
-  const lines = rows.map((row) =>
+  const lines = shown.map((row) =>
     row
-      .map(printable)
       .map((cell, index) =>
         index === row.length - 1 ? cell : cell + ' '.repeat(widths[index]! - displayWidth(cell)),
       )

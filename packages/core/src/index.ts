@@ -1,6 +1,33 @@
 // @zhengban/core — public API. Everything exported here is the stable contract.
 
 export { CANONICAL_EDITIONS, canonicalEdition, editionFromName } from './editions.js';
+// engine (packages/core/src/engine/)
+export {
+  type Allocation,
+  type AllocationOptions,
+  allocateSeats,
+  type Blocker,
+  type BlockReason,
+  type CoverageOutcome,
+  compareEntitlements,
+  entitlementStatus,
+  type InstallationCoverage,
+  type LicensableInstallation,
+} from './engine/allocation.js';
+export { type AuditOptions, audit } from './engine/audit.js';
+export { type Auditor, type AuditorOptions, CORE_VERSION, createAuditor } from './engine/auditor.js';
+export { FLEET_FACTS, HOST_FACTS, SOFTWARE_FACTS, UNIT_FACTS } from './engine/custom-rules.js';
+export { explain } from './engine/explain.js';
+export { UNASSIGNED_UNIT } from './engine/host-judge.js';
+export {
+  createRecogniser,
+  type RecogniseInput,
+  type Recogniser,
+  type Recognition,
+  type RecognitionMatch,
+} from './engine/recogniser.js';
+export { builtinRuleMeta, builtinRules } from './engine/rule-catalog.js';
+export { applyWaivers, effectiveStatus } from './engine/waivers.js';
 export {
   formatLocation,
   formatProblem,
@@ -10,8 +37,16 @@ export {
   ZhengbanError,
 } from './errors.js';
 export { createLogger, type Logger, type LoggerOptions, type LogLevel, silentLogger } from './logger.js';
+// merging reports of disjoint host sets (packages/core/src/merge/)
+export { type MergeBasisInput, mergeBasis } from './merge/merge-basis.js';
+export { mergeReports } from './merge/merge-reports.js';
 export * from './model.js';
 export * from './plugins.js';
+// policy loading (packages/core/src/policy/)
+export { type LoadPolicyOptions, loadPolicy, parsePolicy } from './policy/load-policy.js';
+export { policyJsonSchema } from './policy/policy-schema.js';
+export { registerPolicyResolver } from './policy/policy-sources.js';
+export { SEVERITY_OUTCOMES } from './policy/policy-values.js';
 export { pluginFailure, runScanner, type ScanRun, type ScanRunOptions } from './scan-runner.js';
 export {
   parseVersionRange,
@@ -22,12 +57,6 @@ export {
   type VersionRange,
   widenRange,
 } from './versions/range.js';
-// policy loading (packages/core/src/policy/)
-export { type LoadPolicyOptions, loadPolicy, parsePolicy } from './policy/load-policy.js';
-export { policyJsonSchema } from './policy/policy-schema.js';
-export { registerPolicyResolver } from './policy/policy-sources.js';
-export { RULE_FACTS } from './policy/rule-facts.js';
-export { SEVERITY_OUTCOMES } from './policy/policy-values.js';
 // version schemes and ranges (packages/core/src/versions/)
 export {
   type ConcreteScheme,
@@ -37,4 +66,3 @@ export {
   type ParseResult as VersionParseResult,
   parseVersion,
 } from './versions/scheme.js';
-// engine (packages/core/src/engine/)

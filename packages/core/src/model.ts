@@ -529,4 +529,49 @@ export interface ComplianceReport {
   classes: string[];
   /** Engine counters (memo hits, distinct titles); informational. */
   stats?: Record<string, number>;
+  /**
+   * What `mergeReports` needs to combine this report with reports over other (disjoint) hosts so
+   * that the result equals one audit over all of them. Licence allocation is fleet-wide (a seat pool
+   * may be shared by units audited on different machines), so merging re-runs it over the union of
+   * the installations that need a seat. Optional: written by the auditor; reporters ignore it.
+   */
+  mergeBasis?: MergeBasis;
+}
+
+// ─── Merging reports of disjoint host sets (scale-out) ───────────────────────────────────────────
+
+/** One installation that needs a licence seat, with what re-judging its licence needs. */
+export interface SeatDemand {
+  /** `host\0product\0version\0edition`, unique in the fleet. */
+  id: string;
+  host: string;
+  unit: string;
+  /** Catalogue product id. */
+  product: string;
+  version?: string;
+  /** Canonical edition, when known. */
+  edition?: string;
+  /** The installation as read. */
+  software: { name: string; version?: string; publisher?: string; edition?: string };
+  evidence: Evidence[];
+  /** How the product was recognised (the trace's recognition step). */
+  recognition: string;
+  /** Not genuine whatever its licence (denied edition, activation not genuine). */
+  notGenuine: boolean;
+  /** Every other installation of this class on the host is licensed and genuine. */
+  classmatesGenuine: boolean;
+  /** Whether the allocation of this report gave it a seat. */
+  licensed: boolean;
+}
+
+/** See ComplianceReport.mergeBasis. */
+export interface MergeBasis {
+  /** The resolved policy the audit ran with (the ledger, waivers, preferences, custom rules). */
+  policy: Policy;
+  /** Units from the units file, in file order (they fix the order of the statistics table). */
+  units: UnitInfo[];
+  /** The clock waivers were judged against (ISO timestamp). */
+  waiverClock: string;
+  /** Installations that need a seat, sorted by id. */
+  seats: SeatDemand[];
 }

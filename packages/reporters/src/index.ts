@@ -9,7 +9,7 @@ export { markdownReporter, renderMarkdown } from './markdown-reporter.js';
 export { hasMessage, localText, type MessageKey, type MessageParams, t } from './messages.js';
 export { formatRate, formatRateExplained } from './rates.js';
 export { getReporter, reporterNames } from './registry.js';
-export { type EffectiveStatus, effectiveStatus, groupFindings, sortFindings } from './report-view.js';
+export { type EffectiveStatus, groupFindings, sortFindings } from './report-view.js';
 export { renderSarif, sarifReporter } from './sarif-reporter.js';
 export { buildTable, type Cell, TABLE_IDS, type Table, type TableId } from './tables.js';
 export { renderXlsx, xlsxReporter } from './xlsx-reporter.js';

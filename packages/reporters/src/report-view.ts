@@ -3,7 +3,7 @@
  * listed in, how they group by unit and host, and the short texts for a waiver and for evidence.
  */
 import type { ComplianceReport, Evidence, Finding, Locale, ResultStatus, Severity } from '@zhengban/core';
-import { formatLocation } from '@zhengban/core';
+import { effectiveStatus, formatLocation } from '@zhengban/core';
 import { t } from './messages.js';
 
 /** A finding's status as shown: `waived` when a waiver applies, else the raw status. */
@@ -22,9 +22,7 @@ export const RULE_FAMILIES = [
   'custom',
 ] as const;
 
-export function effectiveStatus(finding: Finding): EffectiveStatus {
-  return finding.waiver ? 'waived' : finding.status;
-}
+export { effectiveStatus };
 
 /** Findings a person must act on or see: fail, error, warn, and waived ones (never hidden). */
 export function needsAttention(finding: Finding): boolean {

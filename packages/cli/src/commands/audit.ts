@@ -2,7 +2,7 @@
  * `zhengban audit`: policy + inputs → report(s) → exit code. Everything that can be wrong with the
  * command line, the policy, the units file or the output paths is found before the first scan.
  */
-import { createAuditor } from '@zhengban/core';
+import { createAuditor, UsageError } from '@zhengban/core';
 import { OutputSet } from '../atomic-output.js';
 import { type CliContext, note } from '../cli-io.js';
 import { type FailOn, FAIL_ON_LEVELS, exitCodeFor, findingsAtOrAbove } from '../exit-codes.js';
@@ -15,7 +15,7 @@ import { resolveSources, scanHosts } from '../scan-sources.js';
 import { CLI_VERSION } from '../version.js';
 
 export interface AuditOptions {
-  policy: string;
+  policy?: string;
   input: string[];
   units?: string;
   report: string[];
@@ -24,6 +24,10 @@ export interface AuditOptions {
 }
 
 export async function auditCommand(ctx: CliContext, options: AuditOptions): Promise<number> {
+  // Checked here rather than by commander, so that an unknown flag is reported before this.
+  if (options.policy === undefined) {
+    throw new UsageError(msg(ctx.locale, 'missingMandatoryOption', { option: '--policy <file>' }));
+  }
   const failOn = choice<FailOn>(ctx.locale, '--fail-on', options.failOn, FAIL_ON_LEVELS, 'fail');
   const asOf = isoDate(ctx.locale, options.asOf);
   const sources = await resolveSources(ctx, options.input);

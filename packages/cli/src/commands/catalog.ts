@@ -31,13 +31,17 @@ export interface CatalogMatchOptions {
 /** Exit 0 when recognised, 1 when no product matches (so scripts can test it). */
 export function catalogMatchCommand(ctx: CliContext, name: string, options: CatalogMatchOptions): number {
   const policy = catalogPolicy(ctx, options.policy);
-  const query = {
-    name,
-    ...(options.publisher !== undefined ? { publisher: options.publisher } : {}),
-    ...(options.version !== undefined ? { version: options.version } : {}),
-    ...(options.osId !== undefined ? { osId: options.osId } : {}),
-  };
-  const result = createRecogniser(policy).recognise(query);
+  const recogniser = createRecogniser(policy);
+  const version = options.version !== undefined ? { version: options.version } : {};
+  // With --os-id the name is an operating system, recognised like a host's OS.
+  const result =
+    options.osId !== undefined
+      ? recogniser.recogniseOs({ name, id: options.osId, ...version })
+      : recogniser.recognise({
+          name,
+          ...(options.publisher !== undefined ? { publisher: options.publisher } : {}),
+          ...version,
+        });
   const input = [name, options.publisher, options.version].filter(Boolean).join(' | ');
   if (!result) {
     ctx.io.stdout.write(`${msg(ctx.locale, 'catalogNoMatch', { name: input })}\n`);
@@ -52,11 +56,12 @@ export function catalogMatchCommand(ctx: CliContext, name: string, options: Cata
       domestic: msg(ctx.locale, product.domestic ? 'yes' : 'no'),
       license: product.license,
     }),
-    msg(ctx.locale, 'catalogWhy', { why: describeMatch(result.match) }),
+    msg(ctx.locale, 'catalogWhy', { why: result.match.text }),
   ];
   if (result.edition) lines.push(msg(ctx.locale, 'catalogEdition', { edition: result.edition }));
-  if (product.location) {
-    const where = formatLocation({ ...product.location, ...fileShown(ctx, product.location.file) });
+  const location = result.match.location ?? product.location;
+  if (location) {
+    const where = formatLocation({ ...location, ...fileShown(ctx, location.file) });
     lines.push(msg(ctx.locale, 'catalogDefinedAt', { where }));
   }
   if (product.notes) lines.push(msg(ctx.locale, 'catalogNotes', { notes: product.notes }));
@@ -66,12 +71,6 @@ export function catalogMatchCommand(ctx: CliContext, name: string, options: Cata
 
 function fileShown(ctx: CliContext, file: string | undefined): { file?: string } {
   return file === undefined ? {} : { file: displayPath(ctx, file) };
-}
-
-/** The recogniser's description of the matching pattern, as one line. */
-function describeMatch(match: unknown): string {
-  if (typeof match === 'string') return match;
-  return JSON.stringify(match, (key, value) => (key === 'location' ? undefined : value));
 }
 
 export function catalogListCommand(ctx: CliContext, options: { class?: string; policy?: string }): number {

@@ -33,7 +33,8 @@ export function policyValidateCommand(ctx: CliContext, file: string): number {
 
 export function policyShowCommand(ctx: CliContext, file: string, options: { format?: string }): number {
   const format = choice(ctx.locale, '--format', options.format, ['yaml', 'json'] as const, 'yaml');
-  const shown = withoutLocations(loadPolicyFile(ctx, file));
+  const policy = loadPolicyFile(ctx, file);
+  const shown = withoutLocations({ ...policy, sources: policy.sources.map((source) => displayPath(ctx, source)) });
   ctx.io.stdout.write(
     format === 'json' ? `${JSON.stringify(shown, null, 2)}\n` : stringify(shown, { lineWidth: 0 }),
   );

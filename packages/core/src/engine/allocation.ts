@@ -127,7 +127,8 @@ export function allocateSeats(
   asOf: IsoDate,
   options: AllocationOptions = {},
 ): Allocation {
-  const schemes = options.schemes instanceof Map ? options.schemes : new Map(Object.entries(options.schemes ?? {}));
+  const schemes =
+    options.schemes instanceof Map ? options.schemes : new Map(Object.entries(options.schemes ?? {}));
   const pools = new Map<string, Pool[]>();
   for (const entitlement of [...entitlements].sort(compareEntitlements)) {
     const pool: Pool = {
@@ -143,7 +144,8 @@ export function allocateSeats(
       if (parsed.ok) pool.range = widenRange(parsed.range, entitlement.rights ?? {});
       else pool.rangeError = parsed.reason;
     }
-    if (entitlement.scope?.hosts?.length) pool.scopeHosts = new Set(entitlement.scope.hosts.map((h) => h.toLowerCase()));
+    if (entitlement.scope?.hosts?.length)
+      pool.scopeHosts = new Set(entitlement.scope.hosts.map((h) => h.toLowerCase()));
     if (entitlement.scope?.units?.length) pool.scopeUnits = new Set(entitlement.scope.units);
     const list = pools.get(entitlement.product) ?? [];
     list.push(pool);
@@ -153,7 +155,8 @@ export function allocateSeats(
   // Version tests repeat for every installation of one version: memoise per (entitlement, version).
   const versionMemo = new Map<string, true | false | string>();
   const versionFits = (pool: Pool, install: LicensableInstallation): true | false | string => {
-    if (!pool.range) return pool.rangeError ? `range "${pool.entitlement.versions}": ${pool.rangeError}` : true;
+    if (!pool.range)
+      return pool.rangeError ? `range "${pool.entitlement.versions}": ${pool.rangeError}` : true;
     if (!install.version) return 'no version was recorded';
     const key = `${pool.entitlement.id}\u0000${install.version}`;
     let fit = versionMemo.get(key);
@@ -186,7 +189,11 @@ export function allocateSeats(
         reasons.push('unparseable');
         versionError ??= fit;
       } else if (!fit) reasons.push('version');
-      if (e.editions && e.editions.length > 0 && (!install.edition || !e.editions.includes(install.edition))) {
+      if (
+        e.editions &&
+        e.editions.length > 0 &&
+        (!install.edition || !e.editions.includes(install.edition))
+      ) {
         reasons.push('edition');
       }
       if (reasons.length === 0 && pool.consumed >= pool.limit) reasons.push('seats');
@@ -199,10 +206,16 @@ export function allocateSeats(
     if (covering) {
       covering.consumed++;
       covering.hosts.add(install.host);
-      coverage[index] = { installation: install.id, outcome: 'covered', entitlement: covering.entitlement.id, blockers };
+      coverage[index] = {
+        installation: install.id,
+        outcome: 'covered',
+        entitlement: covering.entitlement.id,
+        blockers,
+      };
       continue;
     }
-    const only = (reason: BlockReason) => blockers.some((b) => b.reasons.length === 1 && b.reasons[0] === reason);
+    const only = (reason: BlockReason) =>
+      blockers.some((b) => b.reasons.length === 1 && b.reasons[0] === reason);
     const outcome: CoverageOutcome = only('unparseable')
       ? 'unparseable'
       : only('expired')

@@ -78,7 +78,9 @@ const SCOPE_FACTS: Record<Exclude<RuleScope, 'software'>, readonly string[]> = {
 
 /** Facts of wider scopes a software rule may not read (everything else is a record attribute). */
 const NOT_SOFTWARE = new Set<string>(
-  [...HOST_FACTS, ...UNIT_FACTS, ...FLEET_FACTS].filter((f) => !(SOFTWARE_FACTS as readonly string[]).includes(f)),
+  [...HOST_FACTS, ...UNIT_FACTS, ...FLEET_FACTS].filter(
+    (f) => !(SOFTWARE_FACTS as readonly string[]).includes(f),
+  ),
 );
 
 /** Every fact name a condition tree reads (`fact`, and `value: { fact }` comparisons). */
@@ -104,15 +106,25 @@ function registerOperators(engine: Engine, asOf: IsoDate, uncertain: Uncertain):
     return uncertain.mode;
   };
   engine.addOperator('versionInRange', (fact: unknown, value: unknown) => {
-    const spec = typeof value === 'object' && value !== null ? (value as { range?: string; scheme?: string }) : { range: String(value) };
+    const spec =
+      typeof value === 'object' && value !== null
+        ? (value as { range?: string; scheme?: string })
+        : { range: String(value) };
     if (fact === undefined || fact === null || fact === '') return unsure('no version was recorded');
     const result = satisfiesRange(String(fact), String(spec.range ?? ''), (spec.scheme ?? 'auto') as never);
     return typeof result === 'boolean' ? result : unsure(result.error);
   });
   const patternOperator = (kind: 'glob' | 'regex') => (fact: unknown, value: unknown) => {
     if (typeof fact !== 'string') return false;
-    const spec = typeof value === 'object' && value !== null ? (value as { pattern?: string; caseSensitive?: boolean }) : { pattern: String(value) };
-    return compilePattern({ kind, value: String(spec.pattern ?? ''), caseSensitive: spec.caseSensitive === true })(fact);
+    const spec =
+      typeof value === 'object' && value !== null
+        ? (value as { pattern?: string; caseSensitive?: boolean })
+        : { pattern: String(value) };
+    return compilePattern({
+      kind,
+      value: String(spec.pattern ?? ''),
+      caseSensitive: spec.caseSensitive === true,
+    })(fact);
   };
   engine.addOperator('matchesGlob', patternOperator('glob'));
   engine.addOperator('matchesRegex', patternOperator('regex'));

@@ -3,7 +3,16 @@
  * findings across runs), a deadline for failures, and a deterministic order.
  */
 import { createHash } from 'node:crypto';
-import type { Evidence, Finding, FindingSubject, IsoDate, LocalText, ResultStatus, Severity, TraceStep } from '../model.js';
+import type {
+  Evidence,
+  Finding,
+  FindingSubject,
+  IsoDate,
+  LocalText,
+  ResultStatus,
+  Severity,
+  TraceStep,
+} from '../model.js';
 
 /** `2013-07-31` + 15 → `2013-08-15`, computed on the calendar (no time zones involved). */
 export function addDays(date: IsoDate, days: number): IsoDate {
@@ -113,7 +122,8 @@ export function describeEvidence(evidence: Evidence): string {
  * the installation and id so that equal keys never depend on input order.
  */
 export function compareFindings(unitOrder: Map<string, number>): (a: Finding, b: Finding) => number {
-  const rank = (unit: string | undefined) => (unit === undefined ? Number.MAX_SAFE_INTEGER : (unitOrder.get(unit) ?? Number.MAX_SAFE_INTEGER - 1));
+  const rank = (unit: string | undefined) =>
+    unit === undefined ? Number.MAX_SAFE_INTEGER : (unitOrder.get(unit) ?? Number.MAX_SAFE_INTEGER - 1);
   return (a, b) =>
     rank(a.subject.unit) - rank(b.subject.unit) ||
     cmp(a.subject.unit, b.subject.unit) ||

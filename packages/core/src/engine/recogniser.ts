@@ -104,7 +104,8 @@ export function createRecogniser(policy: Policy): Recogniser {
     if (!publisherMatches(entry, input.publisher)) return false;
     if (entry.version) {
       // A record whose version cannot be read does not meet a version-restricted entry.
-      if (!input.version || satisfiesRange(input.version, entry.version, product.versionScheme) !== true) return false;
+      if (!input.version || satisfiesRange(input.version, entry.version, product.versionScheme) !== true)
+        return false;
     }
     return true;
   }
@@ -131,8 +132,12 @@ export function createRecogniser(policy: Policy): Recogniser {
         const entry = product.match[i]!;
         if (!entryMatches(product, entry, input)) continue;
         let edition = readEdition(input.edition);
-        if (!edition && product.editions && product.editions.length > 0) edition = editionFromName(input.name);
-        found = { product, match: { entry: i, text: describe(entry), location: entry.location ?? product.location } };
+        if (!edition && product.editions && product.editions.length > 0)
+          edition = editionFromName(input.name);
+        found = {
+          product,
+          match: { entry: i, text: describe(entry), location: entry.location ?? product.location },
+        };
         if (edition) found.edition = edition;
         break outer;
       }

@@ -130,7 +130,10 @@ export function builtinRuleMeta(id: string, severity?: Severity): RuleMeta | und
     const description =
       family === 'requirements.missing'
         ? { zh: `计算机缺少必装的${cls.zh}`, en: `A computer has no ${cls.en}` }
-        : { zh: `单位的${cls.zh}国产化率低于目标`, en: `A unit's domestic rate for ${cls.en} is below target` };
+        : {
+            zh: `单位的${cls.zh}国产化率低于目标`,
+            en: `A unit's domestic rate for ${cls.en} is below target`,
+          };
     return { ...base, id, description, defaultSeverity: severity ?? base.defaultSeverity };
   }
   return undefined;

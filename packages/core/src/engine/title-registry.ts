@@ -118,7 +118,11 @@ export class TitleRegistry {
         (a, b) =>
           b.unrecognisedHosts - a.unrecognisedHosts ||
           (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) ||
-          ((a.publisher ?? '') < (b.publisher ?? '') ? -1 : (a.publisher ?? '') > (b.publisher ?? '') ? 1 : 0),
+          ((a.publisher ?? '') < (b.publisher ?? '')
+            ? -1
+            : (a.publisher ?? '') > (b.publisher ?? '')
+              ? 1
+              : 0),
       )
       .map((t) => {
         const entry: UnrecognisedSoftware = {
@@ -136,7 +140,10 @@ export class TitleRegistry {
 /**
  * Merges new ids into a sorted id set; returns the merged set and the ids that were not in it.
  */
-export function mergeIds(existing: Uint32Array | undefined, added: Iterable<number>): { merged: Uint32Array; fresh: number[] } {
+export function mergeIds(
+  existing: Uint32Array | undefined,
+  added: Iterable<number>,
+): { merged: Uint32Array; fresh: number[] } {
   const fresh: number[] = [];
   const unique = [...new Set(added)].sort((a, b) => a - b);
   for (const id of unique) if (!existing || !hasId(existing, id)) fresh.push(id);

@@ -20,7 +20,8 @@ export function waiverMatches(waiver: Waiver, finding: Finding): boolean {
   const { unit, host, product } = finding.subject;
   if (waiver.units && waiver.units.length > 0 && (!unit || !waiver.units.includes(unit))) return false;
   if (waiver.hosts && waiver.hosts.length > 0 && (!host || !waiver.hosts.includes(host))) return false;
-  if (waiver.products && waiver.products.length > 0 && (!product || !waiver.products.includes(product))) return false;
+  if (waiver.products && waiver.products.length > 0 && (!product || !waiver.products.includes(product)))
+    return false;
   return true;
 }
 
@@ -46,16 +47,25 @@ export function applyWaivers(
     for (const w of stale) if (waiverMatches(w, raw)) wouldCover.set(w, (wouldCover.get(w) ?? 0) + 1);
     const waiver = valid.find((w) => waiverMatches(w, raw));
     if (!waiver) return raw;
-    const applied: Finding['waiver'] = { id: waiver.id, justification: waiver.justification, expires: waiver.expires };
+    const applied: Finding['waiver'] = {
+      id: waiver.id,
+      justification: waiver.justification,
+      expires: waiver.expires,
+    };
     if (waiver.approvedBy) applied.approvedBy = waiver.approvedBy;
     if (waiver.ticket) applied.ticket = waiver.ticket;
-    const trace = [...(raw.trace ?? []), { step: 'waiver' as const, detail: `${waiver.id} (until ${waiver.expires}): ${waiver.justification}` }];
+    const trace = [
+      ...(raw.trace ?? []),
+      { step: 'waiver' as const, detail: `${waiver.id} (until ${waiver.expires}): ${waiver.justification}` },
+    ];
     return { ...raw, waiver: applied, trace };
   });
 
   const expired = stale.map((w) => {
     const count = wouldCover.get(w) ?? 0;
-    const where = w.location?.file ? ` (${w.location.file}${w.location.line ? `:${w.location.line}` : ''})` : '';
+    const where = w.location?.file
+      ? ` (${w.location.file}${w.location.line ? `:${w.location.line}` : ''})`
+      : '';
     return makeFinding(
       {
         rule: 'waivers.expired',
@@ -70,9 +80,14 @@ export function applyWaivers(
           zh: `豁免 ${w.id}（规则 ${w.rule}）已于 ${w.expires} 到期，不再生效；它原本覆盖的 ${count} 项结果不再豁免${where}`,
           en: `Waiver ${w.id} (rule ${w.rule}) expired on ${w.expires} and no longer applies; ${count} finding(s) it would cover are no longer waived${where}`,
         },
-        remediation: { zh: '续批豁免或整改相关问题后删除该豁免', en: 'Renew the waiver or fix the findings and remove it' },
+        remediation: {
+          zh: '续批豁免或整改相关问题后删除该豁免',
+          en: 'Renew the waiver or fix the findings and remove it',
+        },
         evidence: w.location ? [{ source: 'policy', ...w.location, detail: `waiver ${w.id}` }] : [],
-        trace: [{ step: 'waiver', detail: `${w.id} expired ${w.expires} (today ${today}): ${w.justification}` }],
+        trace: [
+          { step: 'waiver', detail: `${w.id} expired ${w.expires} (today ${today}): ${w.justification}` },
+        ],
         discriminator: w.id,
       },
       { asOf: today, remediationDays: 0 },

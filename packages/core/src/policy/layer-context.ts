@@ -3,8 +3,8 @@
  * references to check after merging, and small helpers for list sections and ids.
  */
 import type { SourceLocation } from '../model.js';
-import type { Path, PolicyTree } from './policy-yaml.js';
 import { isRecord } from './policy-values.js';
+import type { Path, PolicyTree } from './policy-yaml.js';
 import type { ProblemList } from './problem-list.js';
 
 /** A product id used somewhere, checked against the merged catalogue. */
@@ -62,4 +62,3 @@ export function mappings(value: unknown, path: Path): Array<[Record<string, unkn
 }
 
 export const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
-

@@ -50,7 +50,12 @@ export function parsePolicy(text: string, options: LoadPolicyOptions): Policy {
     text,
     fromResolver: false,
   };
-  return resolvePolicy(source, options.resolvers ?? [], options.maxBytes ?? DEFAULT_YAML_LIMITS.maxBytes, new ProblemList());
+  return resolvePolicy(
+    source,
+    options.resolvers ?? [],
+    options.maxBytes ?? DEFAULT_YAML_LIMITS.maxBytes,
+    new ProblemList(),
+  );
 }
 
 /** Reads, parses and resolves the policy file at `path`. Throws PolicyError listing every problem. */
@@ -58,7 +63,7 @@ export function loadPolicy(path: string, options: Omit<LoadPolicyOptions, 'filen
   const problems = new ProblemList();
   const maxBytes = options.maxBytes ?? DEFAULT_YAML_LIMITS.maxBytes;
   const source = readPolicyFile(path, path, maxBytes, problems, { file: path });
-  if (!source) throw new PolicyError(problems.items);
+  if (!source) throw new PolicyError(problems.sorted());
   return resolvePolicy(source, options.resolvers ?? [], maxBytes, problems);
 }
 
@@ -78,7 +83,7 @@ function resolvePolicy(
     rootDir: dirname(source.file),
   };
   collect(source, [source], state);
-  if (state.incomplete) throw new PolicyError(problems.items);
+  if (state.incomplete) throw new PolicyError(problems.sorted());
 
   const policy = mergeLayers(state.layers);
   const root = state.layers[state.layers.length - 1]!;
@@ -90,7 +95,7 @@ function resolvePolicy(
     );
   }
   checkProductReferences(policy, state.layers, problems);
-  if (problems.count > 0) throw new PolicyError(problems.items);
+  if (problems.count > 0) throw new PolicyError(problems.sorted());
   return policy;
 }
 
@@ -107,7 +112,14 @@ function collect(source: PolicySource, chain: PolicySource[], state: LoadState):
   validateShape(tree, policySchemaNode, state.problems);
   const layer = readLayer(source.display, tree, state.problems);
   for (const entry of layer.extends) {
-    const base = resolveExtends(entry.target, source, entry.location, state.resolvers, state.maxBytes, state.problems);
+    const base = resolveExtends(
+      entry.target,
+      source,
+      entry.location,
+      state.resolvers,
+      state.maxBytes,
+      state.problems,
+    );
     if (!base) {
       state.incomplete = true;
       continue;
@@ -124,7 +136,11 @@ function collect(source: PolicySource, chain: PolicySource[], state: LoadState):
       continue;
     }
     if (chain.length >= MAX_FILES) {
-      state.problems.error('extends-too-deep', `More than ${MAX_FILES} policies extend one another; refused.`, entry.location);
+      state.problems.error(
+        'extends-too-deep',
+        `More than ${MAX_FILES} policies extend one another; refused.`,
+        entry.location,
+      );
       state.incomplete = true;
       continue;
     }

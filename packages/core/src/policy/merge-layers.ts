@@ -60,7 +60,8 @@ export function mergeLayers(layers: PolicyLayer[]): Policy {
     for (const product of layers[i]!.products) {
       if (productIds.has(product.id)) continue;
       productIds.add(product.id);
-      const domestic = product.domestic ?? (product.vendor ? vendorDomestic.get(product.vendor) : undefined) ?? false;
+      const domestic =
+        product.domestic ?? (product.vendor ? vendorDomestic.get(product.vendor) : undefined) ?? false;
       products.push({ ...product, domestic });
     }
   }
@@ -96,7 +97,9 @@ export function mergeLayers(layers: PolicyLayer[]): Policy {
       activation: {
         required: lastGiven(layers, (layer) => layer.requirements.activation.required) ?? true,
         kmsHosts: union(layers.map((layer) => layer.requirements.activation.kmsHosts)),
-        classes: lastGiven(layers, (layer) => layer.requirements.activation.classes) ?? [...DEFAULT_ACTIVATION_CLASSES],
+        classes: lastGiven(layers, (layer) => layer.requirements.activation.classes) ?? [
+          ...DEFAULT_ACTIVATION_CLASSES,
+        ],
       },
     },
     preferences: {

@@ -8,8 +8,8 @@
 import picomatch from 'picomatch';
 import { RE2JS } from 're2js';
 import type { Pattern } from '../model.js';
-import type { Path, PolicyTree } from './policy-yaml.js';
 import { isRecord } from './policy-values.js';
+import type { Path, PolicyTree } from './policy-yaml.js';
 import type { ProblemList } from './problem-list.js';
 import { describePath } from './schema-walker.js';
 
@@ -23,7 +23,9 @@ export function readPatterns(
   problems: ProblemList,
 ): Pattern[] | undefined {
   if (value === undefined) return undefined;
-  const items = Array.isArray(value) ? value.map((item, index) => [item, [...path, index]] as const) : [[value, path] as const];
+  const items = Array.isArray(value)
+    ? value.map((item, index) => [item, [...path, index]] as const)
+    : [[value, path] as const];
   const patterns: Pattern[] = [];
   for (const [item, itemPath] of items) {
     const pattern = readPattern(item, tree, itemPath, problems);
@@ -32,7 +34,12 @@ export function readPatterns(
   return patterns;
 }
 
-function readPattern(value: unknown, tree: PolicyTree, path: Path, problems: ProblemList): Pattern | undefined {
+function readPattern(
+  value: unknown,
+  tree: PolicyTree,
+  path: Path,
+  problems: ProblemList,
+): Pattern | undefined {
   if (typeof value === 'string') {
     return { kind: 'exact', value, caseSensitive: false, location: tree.at(path) };
   }
@@ -70,7 +77,8 @@ function compileError(kind: Pattern['kind'], text: string, caseSensitive: boolea
   try {
     if (kind === 'regex') RE2JS.compile(text, caseSensitive ? 0 : RE2JS.CASE_INSENSITIVE);
     // strictBrackets: an unbalanced `[`, `{` or `(` is a mistake, not a literal character.
-    else if (kind === 'glob') picomatch.makeRe(text, { nocase: !caseSensitive, dot: true, bash: true, strictBrackets: true });
+    else if (kind === 'glob')
+      picomatch.makeRe(text, { nocase: !caseSensitive, dot: true, bash: true, strictBrackets: true });
     return undefined;
   } catch (error) {
     return (error as Error).message.replace(/^error parsing regexp: /, '');

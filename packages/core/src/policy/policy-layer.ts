@@ -18,12 +18,18 @@ import type {
   Waiver,
 } from '../model.js';
 import { type LayerContext, type ProductReference, text } from './layer-context.js';
+import { isRecord, readStrings } from './policy-values.js';
 import type { PolicyTree } from './policy-yaml.js';
 import type { ProblemList } from './problem-list.js';
 import { readCatalog } from './read-catalog.js';
 import { readEntitlements, readUnits, readWaivers } from './read-ledger.js';
-import { readForbidden, readPreferences, readRequirements, readRules, readSettings } from './read-sections.js';
-import { isRecord, readStrings } from './policy-values.js';
+import {
+  readForbidden,
+  readPreferences,
+  readRequirements,
+  readRules,
+  readSettings,
+} from './read-sections.js';
 
 /** A product before merging: `domestic` may still come from a vendor defined in another file. */
 export type LayerProduct = Omit<Product, 'domestic'> & { domestic?: boolean };
@@ -35,7 +41,13 @@ export interface PolicyLayer {
   /** Display name: a path or `scheme:name`. */
   source: string;
   extends: Array<{ target: string; location: SourceLocation }>;
-  metadata?: { name?: string; version?: string; description?: string; owner?: string; location: SourceLocation };
+  metadata?: {
+    name?: string;
+    version?: string;
+    description?: string;
+    owner?: string;
+    location: SourceLocation;
+  };
   vendors: Vendor[];
   products: LayerProduct[];
   entitlements: Entitlement[];

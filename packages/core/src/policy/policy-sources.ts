@@ -116,7 +116,9 @@ export function resolveExtends(
       'unknown-scheme',
       `No policy source handles "${schemeName}:" (in "${target}")${
         didYouMean(schemeName, known) ||
-        (known.length > 0 ? `; known: ${known.map((s) => `${s}:`).join(', ')}.` : '; no resolver is registered (@zhengban/rules registers builtin:).')
+        (known.length > 0
+          ? `; known: ${known.map((s) => `${s}:`).join(', ')}.`
+          : '; no resolver is registered (@zhengban/rules registers builtin:).')
       }`,
       location,
     );

@@ -25,7 +25,12 @@ export function isRealDate(text: string): boolean {
  * A date value: `YYYY-MM-DD` text, or a Date (YAML 1.1 timestamps, or data built in code), taken
  * as its UTC calendar day.
  */
-export function readDate(value: unknown, tree: PolicyTree, path: Path, problems: ProblemList): IsoDate | undefined {
+export function readDate(
+  value: unknown,
+  tree: PolicyTree,
+  path: Path,
+  problems: ProblemList,
+): IsoDate | undefined {
   if (value instanceof Date) {
     if (!Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10);
     problems.error('bad-date', `${describePath(path)} is not a valid date.`, tree.at(path));
@@ -41,14 +46,23 @@ export function readDate(value: unknown, tree: PolicyTree, path: Path, problems:
     return undefined;
   }
   if (!isRealDate(value)) {
-    problems.error('impossible-date', `${describePath(path)} is ${value}, a day that does not exist.`, tree.at(path));
+    problems.error(
+      'impossible-date',
+      `${describePath(path)} is ${value}, a day that does not exist.`,
+      tree.at(path),
+    );
     return undefined;
   }
   return value;
 }
 
 /** A version range, checked for syntax (comparison happens per scheme in the engine). */
-export function readRange(value: unknown, tree: PolicyTree, path: Path, problems: ProblemList): string | undefined {
+export function readRange(
+  value: unknown,
+  tree: PolicyTree,
+  path: Path,
+  problems: ProblemList,
+): string | undefined {
   if (typeof value !== 'string') return undefined;
   const parsed = parseVersionRange(value);
   if (parsed.ok) return value.trim();

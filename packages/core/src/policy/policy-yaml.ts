@@ -8,7 +8,18 @@
  * allocating gigabytes), and keys such as `__proto__` are rejected. The result is plain data built
  * from `Object.create(null)` objects plus a map from each value's path to its file:line:column.
  */
-import { type Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Lexer, type Node, parseDocument } from 'yaml';
+import {
+  type Document,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  Lexer,
+  LineCounter,
+  type Node,
+  parseDocument,
+} from 'yaml';
 import type { SourceLocation } from '../model.js';
 import type { ProblemList } from './problem-list.js';
 
@@ -33,7 +44,11 @@ export interface YamlLimits {
   maxAliasCount: number;
 }
 
-export const DEFAULT_YAML_LIMITS: YamlLimits = { maxBytes: 5 * 1024 * 1024, maxDepth: 64, maxAliasCount: 100 };
+export const DEFAULT_YAML_LIMITS: YamlLimits = {
+  maxBytes: 5 * 1024 * 1024,
+  maxDepth: 64,
+  maxAliasCount: 100,
+};
 
 /** Keys that could reach an object prototype if a consumer ever copied the data naively. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -88,7 +103,12 @@ export function readPolicyYaml(
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
   if (doc.errors.length > 0) {
     for (const error of doc.errors) {
-      const code = error.code === 'DUPLICATE_KEY' ? 'duplicate-key' : error.code === 'TAB_AS_INDENT' ? 'tab-indent' : 'yaml-syntax';
+      const code =
+        error.code === 'DUPLICATE_KEY'
+          ? 'duplicate-key'
+          : error.code === 'TAB_AS_INDENT'
+            ? 'tab-indent'
+            : 'yaml-syntax';
       const where = locate(error.pos[0]);
       const message =
         code === 'duplicate-key'
@@ -106,14 +126,22 @@ export function readPolicyYaml(
   const nodeLocation = (node: Node | null | undefined, fallback: SourceLocation): SourceLocation => {
     if (!node?.range) return fallback;
     const start = locate(node.range[0]);
-    const end = locate(node.range[1]);
+    // Block collections end after their last newline; point at the last character written instead.
+    let endOffset = node.range[1];
+    while (endOffset > node.range[0] && /\s/.test(text[endOffset - 1]!)) endOffset--;
+    const end = locate(endOffset);
     return { file, ...start, endLine: end.line, endColumn: end.column };
   };
   const rootLocation: SourceLocation = { file, line: 1, column: 1 };
 
   let aliases = 0;
   let aborted = false;
-  const convert = (node: Node | null | undefined, path: Path, depth: number, location: SourceLocation): unknown => {
+  const convert = (
+    node: Node | null | undefined,
+    path: Path,
+    depth: number,
+    location: SourceLocation,
+  ): unknown => {
     if (aborted) return null;
     values.set(pathKey(path), location);
     if (depth > limits.maxDepth) {
@@ -157,7 +185,11 @@ export function readPolicyYaml(
         const keyLocation = nodeLocation(keyNode, location);
         const key = isScalar(keyNode) ? keyNode.value : undefined;
         if (typeof key !== 'string' && typeof key !== 'number') {
-          problems.error('bad-key', 'Keys must be plain words or numbers, not lists, mappings or empty.', keyLocation);
+          problems.error(
+            'bad-key',
+            'Keys must be plain words or numbers, not lists, mappings or empty.',
+            keyLocation,
+          );
           continue;
         }
         const name = String(key);
@@ -179,7 +211,12 @@ export function readPolicyYaml(
     return null;
   };
 
-  const root = convert(doc.contents as Node | null, [], 0, nodeLocation(doc.contents as Node | null, rootLocation));
+  const root = convert(
+    doc.contents as Node | null,
+    [],
+    0,
+    nodeLocation(doc.contents as Node | null, rootLocation),
+  );
   if (aborted) return undefined;
   const at = (path: Path): SourceLocation => {
     for (let length = path.length; length >= 0; length--) {

@@ -9,9 +9,28 @@ export class ProblemList {
 
   /** Records an error at a location. `code` is the part after `policy.` (e.g. `unknown-key`). */
   error(code: string, message: string, location: SourceLocation, excerpt?: string): void {
-    const problem: Problem = { ...location, message, severity: 'error', code: `policy.${code}`, source: 'policy' };
+    const problem: Problem = {
+      ...location,
+      message,
+      severity: 'error',
+      code: `policy.${code}`,
+      source: 'policy',
+    };
     if (excerpt !== undefined) problem.excerpt = excerpt.length > 80 ? `${excerpt.slice(0, 77)}...` : excerpt;
     this.items.push(problem);
+  }
+
+  /** The problems by file (in the order files were read), then by line and column. */
+  sorted(): Problem[] {
+    const fileOrder = new Map<string | undefined, number>();
+    for (const problem of this.items)
+      if (!fileOrder.has(problem.file)) fileOrder.set(problem.file, fileOrder.size);
+    return [...this.items].sort(
+      (a, b) =>
+        fileOrder.get(a.file)! - fileOrder.get(b.file)! ||
+        (a.line ?? 0) - (b.line ?? 0) ||
+        (a.column ?? 0) - (b.column ?? 0),
+    );
   }
 
   get count(): number {

@@ -8,10 +8,13 @@ import type { LicenseModel, ProductMatch, Vendor, VersionScheme } from '../model
 import { IdRegistry, type LayerContext, mappings, text } from './layer-context.js';
 import { readPatterns } from './patterns.js';
 import type { LayerProduct } from './policy-layer.js';
-import type { Path } from './policy-yaml.js';
 import { isRecord, readEditions, readRange, readStrings } from './policy-values.js';
+import type { Path } from './policy-yaml.js';
 
-export function readCatalog(value: unknown, context: LayerContext): { vendors: Vendor[]; products: LayerProduct[] } {
+export function readCatalog(
+  value: unknown,
+  context: LayerContext,
+): { vendors: Vendor[]; products: LayerProduct[] } {
   const catalog = isRecord(value) ? value : {};
   return {
     vendors: readVendors(catalog.vendors, context),
@@ -74,7 +77,11 @@ function readProducts(value: unknown, context: LayerContext): LayerProduct[] {
 }
 
 function readMatches(value: unknown, path: Path, category: string, context: LayerContext): ProductMatch[] {
-  const entries = Array.isArray(value) ? mappings(value, path) : isRecord(value) ? [[value, path] as const] : [];
+  const entries = Array.isArray(value)
+    ? mappings(value, path)
+    : isRecord(value)
+      ? [[value, path] as const]
+      : [];
   const matches: ProductMatch[] = [];
   for (const [entry, entryPath] of entries) {
     const match = readMatch(entry, entryPath, category, context);

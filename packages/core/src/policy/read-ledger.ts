@@ -23,7 +23,8 @@ export function readEntitlements(value: unknown, context: LayerContext): Entitle
     references.push({ id: product, from: `Entitlement "${id}"`, location: tree.at([...path, 'product']) });
 
     let seats: number | 'unlimited' | undefined =
-      item.seats === 'unlimited' || (typeof item.seats === 'number' && Number.isInteger(item.seats) && item.seats >= 1)
+      item.seats === 'unlimited' ||
+      (typeof item.seats === 'number' && Number.isInteger(item.seats) && item.seats >= 1)
         ? item.seats
         : undefined;
     if (item.seats === undefined) {
@@ -116,7 +117,8 @@ export function readWaivers(value: unknown, context: LayerContext): LayerWaiver[
     });
     const approvedBy = text(item.approvedBy);
     if (approvedBy) waiver.approvedBy = approvedBy;
-    if (typeof item.ticket === 'string' || typeof item.ticket === 'number') waiver.ticket = String(item.ticket);
+    if (typeof item.ticket === 'string' || typeof item.ticket === 'number')
+      waiver.ticket = String(item.ticket);
     waivers.push(waiver);
   }
   return waivers;
@@ -129,7 +131,8 @@ export function readUnits(value: unknown, context: LayerContext): UnitInfo[] {
     const name = text(item.name);
     if (!name || !names.claim(name, [...path, 'name'])) continue;
     const unit: UnitInfo = { name, location: context.tree.keyAt(path) };
-    if (typeof item.staff === 'number' && Number.isInteger(item.staff) && item.staff >= 0) unit.staff = item.staff;
+    if (typeof item.staff === 'number' && Number.isInteger(item.staff) && item.staff >= 0)
+      unit.staff = item.staff;
     const parent = text(item.parent);
     if (parent) unit.parent = parent;
     units.push(unit);

@@ -7,12 +7,26 @@ import type { CustomRule, DomesticTarget, ForbiddenPattern, PolicySettings, Rule
 import { IdRegistry, type LayerContext, mappings, text } from './layer-context.js';
 import { readPatterns } from './patterns.js';
 import type { PolicyLayer } from './policy-layer.js';
-import { isRecord, plainCopy, readDate, readEditions, readLocalText, readOutcome, readStrings } from './policy-values.js';
+import {
+  isRecord,
+  plainCopy,
+  readDate,
+  readEditions,
+  readLocalText,
+  readOutcome,
+  readStrings,
+} from './policy-values.js';
 import { checkRuleConditions } from './rule-conditions.js';
 
-export function readRequirements(value: unknown, { tree, problems }: LayerContext): PolicyLayer['requirements'] {
+export function readRequirements(
+  value: unknown,
+  { tree, problems }: LayerContext,
+): PolicyLayer['requirements'] {
   const section = isRecord(value) ? value : {};
-  const requirements: PolicyLayer['requirements'] = { editions: Object.create(null), activation: { kmsHosts: [] } };
+  const requirements: PolicyLayer['requirements'] = {
+    editions: Object.create(null),
+    activation: { kmsHosts: [] },
+  };
   const classes = readStrings(section.classes);
   if (classes) requirements.classes = classes;
   if (isRecord(section.editions)) {
@@ -43,7 +57,8 @@ export function readPreferences(value: unknown, context: LayerContext): Domestic
   const targets: DomesticTarget[] = [];
   for (const [item, path] of mappings(section.domestic, ['preferences', 'domestic'])) {
     const productClass = text(item.class);
-    if (!productClass || typeof item.target !== 'number' || !classes.claim(productClass, [...path, 'class'])) continue;
+    if (!productClass || typeof item.target !== 'number' || !classes.claim(productClass, [...path, 'class']))
+      continue;
     targets.push({
       class: productClass,
       target: item.target,
@@ -65,7 +80,11 @@ export function readForbidden(value: unknown, context: LayerContext): PolicyLaye
   });
   for (const [item, path] of mappings(section.patterns, ['forbidden', 'patterns'])) {
     if (item.name === undefined && item.publisher === undefined) {
-      problems.error('empty-match', 'A forbidden pattern needs name or publisher (or both).', tree.keyAt(path));
+      problems.error(
+        'empty-match',
+        'A forbidden pattern needs name or publisher (or both).',
+        tree.keyAt(path),
+      );
       continue;
     }
     const pattern: ForbiddenPattern = { location: tree.keyAt(path) };

@@ -6,8 +6,8 @@
  */
 import type { RuleScope } from '../model.js';
 import { closest, didYouMean } from './did-you-mean.js';
-import type { Path, PolicyTree } from './policy-yaml.js';
 import { isRecord } from './policy-values.js';
+import type { Path, PolicyTree } from './policy-yaml.js';
 import type { ProblemList } from './problem-list.js';
 import { RULE_FACTS, scopeOfFact } from './rule-facts.js';
 
@@ -59,11 +59,20 @@ function checkGroup(node: Record<string, unknown>, path: Path, check: ConditionC
     const groupPath = [...path, group];
     if (group === 'not') {
       if (isRecord(value)) checkCondition(value, groupPath, check);
-      else problems.error('bad-conditions', `"not" in rule "${ruleId}" must hold one condition (a mapping).`, tree.at(groupPath));
+      else
+        problems.error(
+          'bad-conditions',
+          `"not" in rule "${ruleId}" must hold one condition (a mapping).`,
+          tree.at(groupPath),
+        );
       continue;
     }
     if (!Array.isArray(value)) {
-      problems.error('bad-conditions', `"${group}" in rule "${ruleId}" must be a list of conditions.`, tree.at(groupPath));
+      problems.error(
+        'bad-conditions',
+        `"${group}" in rule "${ruleId}" must be a list of conditions.`,
+        tree.at(groupPath),
+      );
     } else if (value.length === 0) {
       problems.error(
         'empty-group',
@@ -73,7 +82,12 @@ function checkGroup(node: Record<string, unknown>, path: Path, check: ConditionC
     } else {
       value.forEach((item, index) => {
         if (isRecord(item)) checkCondition(item, [...groupPath, index], check);
-        else problems.error('bad-conditions', `Each condition in rule "${ruleId}" must be a mapping.`, tree.at([...groupPath, index]));
+        else
+          problems.error(
+            'bad-conditions',
+            `Each condition in rule "${ruleId}" must be a mapping.`,
+            tree.at([...groupPath, index]),
+          );
       });
     }
   }
@@ -87,7 +101,11 @@ function checkCondition(node: Record<string, unknown>, path: Path, check: Condit
   const { tree, problems, ruleId } = check;
   const where = tree.keyAt(path);
   if ('condition' in node) {
-    problems.error('bad-conditions', `Rule "${ruleId}" refers to a shared condition; write the condition out instead.`, where);
+    problems.error(
+      'bad-conditions',
+      `Rule "${ruleId}" refers to a shared condition; write the condition out instead.`,
+      where,
+    );
     return;
   }
   for (const key of Object.keys(node)) {
@@ -109,10 +127,18 @@ function checkCondition(node: Record<string, unknown>, path: Path, check: Condit
   }
   for (const key of ['fact', 'operator'] as const) {
     if (key in node && (typeof node[key] !== 'string' || (node[key] as string).trim() === '')) {
-      problems.error('incomplete-condition', `"${key}" in rule "${ruleId}" must be a non-empty word.`, tree.at([...path, key]));
+      problems.error(
+        'incomplete-condition',
+        `"${key}" in rule "${ruleId}" must be a non-empty word.`,
+        tree.at([...path, key]),
+      );
     }
   }
   if (typeof node.fact === 'string' && node.fact.trim() !== '') checkFact(node.fact, [...path, 'fact'], check);
+  // `value: { fact: other }` compares with another fact, which must be visible too.
+  if (isRecord(node.value) && typeof node.value.fact === 'string') {
+    checkFact(node.value.fact, [...path, 'value', 'fact'], check);
+  }
 }
 
 function checkFact(fact: string, path: Path, check: ConditionCheck): void {

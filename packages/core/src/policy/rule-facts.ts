@@ -1,49 +1,18 @@
 /**
- * The facts a custom rule may read, per scope. The engine provides exactly these (plus, for
- * `software`, any record attribute a scanner passes on); the loader refuses a rule that reads a
- * fact its scope cannot see — a software rule is judged once per distinct product and version, so
- * it cannot read the host. docs/policy-reference.md lists them with their meaning.
+ * The facts a custom rule may read, per scope. The engine owns the lists (it computes the facts:
+ * engine/custom-rules.ts); the loader reads the same lists so that a rule reading a fact its scope
+ * cannot see is refused at load time, at its line, with a "did you mean". A software rule is judged
+ * once per distinct tuple of product facts, so it cannot read the host; any other name in a
+ * software rule is a record attribute a scanner may pass on. docs/policy-reference.md lists them.
  */
+import { FLEET_FACTS, HOST_FACTS, SOFTWARE_FACTS, UNIT_FACTS } from '../engine/custom-rules.js';
 import type { RuleScope } from '../model.js';
 
 export const RULE_FACTS: Readonly<Record<RuleScope, readonly string[]>> = {
-  software: [
-    'name',
-    'version',
-    'publisher',
-    'installDate',
-    'arch',
-    'source',
-    'edition',
-    'channel',
-    'licenseStatus',
-    'kmsHost',
-    'productCode',
-    'recognised',
-    'product',
-    'productName',
-    'category',
-    'vendor',
-    'domestic',
-    'license',
-  ],
-  host: [
-    'host',
-    'hostname',
-    'unit',
-    'scanner',
-    'osName',
-    'osVersion',
-    'osBuild',
-    'osEdition',
-    'osId',
-    'hostSoftwareCount',
-    'hostProducts',
-    'hostCategories',
-    'hostMissingClasses',
-  ],
-  unit: ['unit', 'staff', 'parent', 'computers', 'genuineRate', 'domesticRate', 'missing', 'unauthorised'],
-  fleet: ['computers', 'units', 'staff', 'genuineRate', 'domesticRate', 'missing', 'unauthorised'],
+  software: SOFTWARE_FACTS,
+  host: HOST_FACTS,
+  unit: UNIT_FACTS,
+  fleet: FLEET_FACTS,
 };
 
 /** The scope a fact belongs to when it is not the rule's own (for "use scope: host" hints). */

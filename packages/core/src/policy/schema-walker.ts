@@ -137,7 +137,11 @@ export function validateShape(tree: PolicyTree, schema: SchemaNode, problems: Pr
     }
 
     if (!admits(schemaNode, kind)) {
-      problems.error('wrong-type', `${name} must be ${expected(schemaNode)}, not ${got(value)}.`, tree.at(path));
+      problems.error(
+        'wrong-type',
+        `${name} must be ${expected(schemaNode)}, not ${got(value)}.`,
+        tree.at(path),
+      );
       return;
     }
     if (schemaNode.enum && !schemaNode.enum.includes(value)) {
@@ -146,7 +150,11 @@ export function validateShape(tree: PolicyTree, schema: SchemaNode, problems: Pr
         options.length === 1
           ? `${name} must be "${options[0]}", not "${String(value)}".`
           : `${name} must be one of ${options.join(', ')}, not "${String(value)}"${didYouMean(String(value), options)}`;
-      problems.error('wrong-value', message.endsWith('?') || message.endsWith('.') ? message : `${message}.`, tree.at(path));
+      problems.error(
+        'wrong-value',
+        message.endsWith('?') || message.endsWith('.') ? message : `${message}.`,
+        tree.at(path),
+      );
       return;
     }
     if (kind === 'string') checkString(value as string, schemaNode, path, name);
@@ -169,7 +177,11 @@ export function validateShape(tree: PolicyTree, schema: SchemaNode, problems: Pr
 
   const checkNumber = (value: number, node: SchemaNode, path: Path, name: string): void => {
     if (node.minimum !== undefined && value < node.minimum) {
-      problems.error('out-of-range', `${name} must be at least ${node.minimum}, not ${value}.`, tree.at(path));
+      problems.error(
+        'out-of-range',
+        `${name} must be at least ${node.minimum}, not ${value}.`,
+        tree.at(path),
+      );
     } else if (node.maximum !== undefined && value > node.maximum) {
       problems.error('out-of-range', `${name} must be at most ${node.maximum}, not ${value}.`, tree.at(path));
     }
@@ -179,7 +191,12 @@ export function validateShape(tree: PolicyTree, schema: SchemaNode, problems: Pr
     if (node.minItems !== undefined && value.length < node.minItems) {
       problems.error('empty-list', `${name} must not be an empty list.`, tree.at(path));
     }
-    if (node.items) value.forEach((item, index) => walk(item, node.items!, [...path, index]));
+    const { items } = node;
+    if (items) {
+      value.forEach((item, index) => {
+        walk(item, items, [...path, index]);
+      });
+    }
   };
 
   const checkObject = (value: Record<string, unknown>, node: SchemaNode, path: Path): void => {

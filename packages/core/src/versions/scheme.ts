@@ -46,7 +46,8 @@ function parseWindows(text: string): ParseResult {
 }
 
 function parseSemver(text: string): ParseResult {
-  const exact = semver.parse(text, { loose: true });
+  // Strict parsing only: semver's loose mode reads `14.0.7015.1000` as `14.0.701-5.1000`.
+  const exact = semver.parse(text.replace(/^[v=]/, ''));
   if (exact) return { ok: true, version: { scheme: 'semver', text, semver: exact, stated: 3 } };
   // Loose coercion: `16.0` → 16.0.0, `14.0.7015.1000` → 14.0.7015, `v2` → 2.0.0.
   const coerced = semver.coerce(text, { includePrerelease: true });

@@ -14,7 +14,7 @@ body { margin: 0 auto; max-width: 1180px; padding: 24px; color: var(--ink); font
 h1 { font-size: 22px; margin: 0 0 4px; }
 h2 { font-size: 17px; margin: 28px 0 8px; padding-bottom: 4px; border-bottom: 2px solid var(--ink); }
 .meta { color: var(--muted); margin: 0; }
-.cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(170px, 1fr)); gap: 10px; margin-top: 8px; }
+.cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(200px, 1fr)); gap: 10px; margin-top: 8px; }
 .card { border: 1px solid var(--line); border-radius: 6px; padding: 8px 10px; }
 .card .label { color: var(--muted); font-size: 12px; }
 .card .value { font-size: 20px; font-weight: 600; font-variant-numeric: tabular-nums; }
@@ -22,14 +22,16 @@ h2 { font-size: 17px; margin: 28px 0 8px; padding-bottom: 4px; border-bottom: 2p
 .card.main .value { font-size: 28px; }
 table { border-collapse: collapse; width: 100%; font-size: 12.5px; }
 th, td { border: 1px solid var(--line); padding: 3px 6px; vertical-align: top; text-align: left;
-  overflow-wrap: anywhere; }
-th { background: var(--head); font-weight: 600; }
+  overflow-wrap: break-word; }
+td.wrap { overflow-wrap: anywhere; }
+th { background: var(--head); font-weight: 600; white-space: nowrap; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 tr.totals td { font-weight: 600; background: #fafafa; }
 tr.unit-start td { border-top: 2px solid #8c959f; }
 td.rate-bad { color: var(--fail); }
 td.rate-good { color: var(--ok); }
-.status { font-weight: 600; white-space: nowrap; }
+.status { font-weight: 600; }
+.nowrap { white-space: nowrap; }
 tr.s-fail .status { color: var(--fail); }
 tr.s-warn .status { color: var(--warn); }
 tr.s-error .status { color: var(--error); }
@@ -39,7 +41,7 @@ tr.s-pass .status, tr.s-skip .status { color: var(--muted); }
 .filters { display: flex; flex-wrap: wrap; gap: 12px; align-items: center; margin: 6px 0 8px; }
 .filters label { font-size: 13px; color: var(--muted); }
 .filters select { margin-left: 4px; font: inherit; max-width: 260px; }
-.charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(360px, 1fr)); gap: 12px; }
+.charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(460px, 1fr)); gap: 12px; }
 .chart { border: 1px solid var(--line); border-radius: 6px; padding: 6px; }
 .chart { margin: 0; }
 .chart svg { width: 100%; height: auto; display: block; }

@@ -24,14 +24,16 @@ import type { Cell, Table } from '../tables.js';
 
 const num = (value: number | string | undefined) => `<td class="num">${value === undefined ? '' : e(String(value))}</td>`;
 
-function rateTd(cell: RateCell | undefined, locale: Locale): string {
+/** Genuine rates are coloured (100% or not); domestic rates are a preference and stay neutral. */
+function rateTd(cell: RateCell | undefined, locale: Locale, toned = false): string {
   if (!cell) return '<td class="num"></td>';
-  const tone = cell.rate === null ? '' : cell.rate === 1 ? ' rate-good' : ' rate-bad';
+  const tone = !toned || cell.rate === null ? '' : cell.rate === 1 ? ' rate-good' : ' rate-bad';
   return `<td class="num${tone}">${e(formatRateExplained(cell.rate, cell.numerator, cell.denominator, locale))}</td>`;
 }
 
-function card(label: string, value: string, fraction: string, main = false): string {
-  return `<div class="card${main ? ' main' : ''}"><div class="label">${e(label)}</div><div class="value">${e(value)}</div><div class="fraction">${e(fraction)}</div></div>`;
+/** `extra` is markup the caller has already escaped. */
+function card(label: string, value: string, fraction: string, { main = false, extra = '' } = {}): string {
+  return `<div class="card${main ? ' main' : ''}"><div class="label">${e(label)}</div><div class="value">${e(value)}</div><div class="fraction">${e(fraction)}</div>${extra}</div>`;
 }
 
 export function headlineSection(report: ComplianceReport, locale: Locale): string {
@@ -41,15 +43,20 @@ export function headlineSection(report: ComplianceReport, locale: Locale): strin
       t('headline.overall', locale),
       formatRate(rateOf(report.totals.rates, 'genuine', 'overall'), locale),
       `${overall.genuine}/${overall.installed}`,
-      true,
+      { main: true },
     ),
   ];
   for (const name of report.classes) {
     const stats = report.totals.classes[name] ?? { installed: 0, genuine: 0, domestic: 0, missing: 0 };
     const label = classLabel(name, locale);
+    const domestic = formatRateExplained(rateOf(report.totals.rates, 'domestic', name), stats.domestic, stats.installed, locale);
     cards.push(
-      card(t('headline.classGenuine', locale, { class: label }), formatRate(rateOf(report.totals.rates, 'genuine', name), locale), `${stats.genuine}/${stats.installed}`),
-      card(t('headline.classDomestic', locale, { class: label }), formatRate(rateOf(report.totals.rates, 'domestic', name), locale), `${stats.domestic}/${stats.installed}`),
+      card(
+        t('headline.classGenuine', locale, { class: label }),
+        formatRate(rateOf(report.totals.rates, 'genuine', name), locale),
+        `${stats.genuine}/${stats.installed}`,
+        { extra: `<div class="fraction">${e(t('headline.classDomestic', locale, { class: label }))}: ${e(domestic)}</div>` },
+      ),
     );
   }
   const counts = countByStatus(report.findings);
@@ -74,7 +81,7 @@ export function statisticsSection(report: ComplianceReport, locale: Locale): str
           : '';
       const tail = index === 0 ? `<td class="num" rowspan="${span}">${block.unauthorised}</td>` : '';
       rows.push(
-        `<tr${classes ? ` class="${classes}"` : ''}>${unitCells}<td>${e(row.label)}</td>${num(row.installed)}${num(row.genuine)}${num(row.domestic)}${num(row.missing)}${rateTd(row.genuineRate, locale)}${rateTd(row.domesticRate, locale)}${tail}</tr>`,
+        `<tr${classes ? ` class="${classes}"` : ''}>${unitCells}<td>${e(row.label)}</td>${num(row.installed)}${num(row.genuine)}${num(row.domestic)}${num(row.missing)}${rateTd(row.genuineRate, locale, true)}${rateTd(row.domesticRate, locale)}${tail}</tr>`,
       );
     });
   }
@@ -89,6 +96,11 @@ function filterSelect(id: string, filter: string, label: string, values: readonl
   return `<label for="${id}">${e(label)}<select id="${id}" data-filter="${filter}"><option value="">${e(t('filter.all', locale))}</option>${options(values, text)}</select></label>`;
 }
 
+/** A rule id may break after its dots (`requirements.<wbr>missing.<wbr>antivirus`), nowhere else. */
+function breakableId(id: string): string {
+  return e(id).replace(/\./g, '.<wbr>');
+}
+
 function findingRow(finding: Finding, locale: Locale): string {
   const status = effectiveStatus(finding);
   const unit = unitName(finding.subject.unit, locale);
@@ -98,10 +110,10 @@ function findingRow(finding: Finding, locale: Locale): string {
   const remediation = finding.remediation ? `<br><small>${e(localText(finding.remediation, locale))}</small>` : '';
   return (
     `<tr class="s-${e(status)}" data-unit="${e(unit)}" data-severity="${e(finding.severity)}" data-rule="${e(finding.rule)}" data-status="${e(status)}">` +
-    `<td>${e(unit)}</td><td>${e(hostName(finding.subject.host, locale))}</td><td class="status">${e(statusText)}</td>` +
-    `<td>${e(severityLabel(finding.severity, locale))}</td><td><code>${e(finding.rule)}</code></td><td>${e(softwareText)}</td>` +
+    `<td>${e(unit)}</td><td class="nowrap">${e(hostName(finding.subject.host, locale))}</td><td class="status">${e(statusText)}</td>` +
+    `<td class="nowrap">${e(severityLabel(finding.severity, locale))}</td><td><code>${breakableId(finding.rule)}</code></td><td>${e(softwareText)}</td>` +
     `<td>${e(localText(finding.message, locale))}${remediation}</td><td class="num">${e(finding.deadline ?? '')}</td>` +
-    `<td class="waiver">${e(waiverText(finding, locale))}</td><td>${e(evidenceList(finding))}</td></tr>`
+    `<td class="waiver">${e(waiverText(finding, locale))}</td><td class="wrap">${e(evidenceList(finding))}</td></tr>`
   );
 }
 
@@ -119,7 +131,7 @@ export function findingsSection(report: ComplianceReport, locale: Locale): strin
     filterSelect('filter-status', 'status', t('finding.status', locale), statuses, (value) => statusLabel(value as EffectiveStatus, locale), locale) +
     `<output id="findings-shown" data-template="${e(t('finding.shown', locale, { shown: '{shown}', total: '{total}' }))}">${e(t('finding.shown', locale, { shown: sorted.length, total: sorted.length }))}</output></div>`;
   const keys: MessageKey[] = ['finding.unit', 'finding.host', 'finding.status', 'finding.severity', 'finding.rule', 'finding.software', 'finding.message', 'finding.deadline', 'finding.waiver', 'finding.evidence'];
-  const head = keys.map((key) => `<th>${e(t(key, locale))}</th>`).join('');
+  const head = keys.map((key) => `<th class="nowrap">${e(t(key, locale))}</th>`).join('');
   const body = sorted.map((finding) => findingRow(finding, locale)).join('\n');
   if (sorted.length === 0) return `<p class="empty">${e(t('finding.none', locale))}</p>`;
   return `${filters}<table id="findings-table"><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;

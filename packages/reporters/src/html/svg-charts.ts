@@ -13,8 +13,8 @@ import { formatRate, rateOf } from '../rates.js';
 const WIDTH = 480;
 const LABEL_WIDTH = 150;
 const BAR_AREA = 250;
-const BAR_HEIGHT = 9;
-const ROW_HEIGHT = 28;
+const BAR_HEIGHT = 10;
+const ROW_HEIGHT = 30;
 const TOP = 26;
 /** Terminal-style cells (a CJK character is two) a unit label may take before it is shortened. */
 const MAX_LABEL_CELLS = 20;
@@ -53,7 +53,7 @@ export function classChart(report: ComplianceReport, name: string, locale: Local
     const y = TOP + index * ROW_HEIGHT;
     return (
       `<g><title>${e(row.label)}</title>` +
-      `<text x="0" y="${y + BAR_HEIGHT + 4}" font-size="11" fill="#1f2328"${row.totals ? ' font-weight="600"' : ''}>${e(shorten(row.label))}</text>` +
+      `<text x="0" y="${y + BAR_HEIGHT + 4}" font-size="12" fill="#1f2328"${row.totals ? ' font-weight="600"' : ''}>${e(shorten(row.label))}</text>` +
       bar(y, rateOf(row.rates, 'genuine', name), '#1f6feb', locale) +
       bar(y + BAR_HEIGHT + 2, rateOf(row.rates, 'domestic', name), '#d9480f', locale) +
       '</g>'

@@ -28,7 +28,7 @@ export type CsvField =
 
 /** Built-in header words per field (already normalised: lower case, no spaces or punctuation). */
 export const CSV_HEADER_WORDS: Readonly<Record<CsvField, readonly string[]>> = {
-  host: ['计算机名', '计算机名称', '计算机', '主机名', '主机名称', '主机', '设备名', '设备名称', '终端名称', 'host', 'hostid', 'computer', 'computername', 'machine', 'machinename', 'device', 'devicename', 'pc', 'pcname', 'asset', 'assetid', '资产编号'],
+  host: ['计算机名', '计算机名称', '计算机', '主机名', '主机名称', '主机', '设备名', '设备名称', '终端名称', 'host', 'hostname', 'hostid', 'computer', 'computername', 'machine', 'machinename', 'device', 'devicename', 'pc', 'pcname', 'asset', 'assetid', '资产编号'],
   hostname: ['hostname', 'dnsname', 'fqdn', '域名'],
   unit: ['单位', '单位名称', '部门', '部门名称', '使用单位', '所属单位', '所属部门', '科室', 'unit', 'department', 'dept', 'org', 'organization', 'organisation', 'agency'],
   name: ['软件名称', '软件名', '软件', '名称', '产品名称', '程序名称', 'software', 'softwarename', 'name', 'product', 'productname', 'program', 'application', 'app', 'displayname', 'title'],

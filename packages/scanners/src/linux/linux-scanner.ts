@@ -14,6 +14,7 @@ import { listHostFiles } from '../common/host-folders.js';
 import { decodeText } from '../text/decode-text.js';
 import { readTextFile } from '../text/text-file.js';
 import { LinuxEvidence } from './linux-evidence.js';
+import { parsePackageTable, RPM_QUERY_LAYOUT } from './package-table.js';
 
 export interface LinuxScannerOptions {
   /** Root of the file system a `local` scan reads (default `/`); tests point it at a fixture tree. */
@@ -74,7 +75,7 @@ async function scanLocal(options: LinuxScannerOptions, ctx: ScanContext): Promis
   if (hasRpm && !ctx.signal.aborted) {
     const result = await run('rpm', ['-qa', '--queryformat', RPM_QUERY_FORMAT.replace(/\\t/g, '\t').replace(/\\n/g, '\n')]);
     const text = result.exitCode === 0 ? decodeText(result.stdout, 'rpm -qa').text : '';
-    if (text.trim() !== '') evidence.addText(text, 'rpm -qa --queryformat', false);
+    if (text.trim() !== '') evidence.software.push(...parsePackageTable(text.split(/\r?\n/), RPM_QUERY_LAYOUT, 'rpm -qa --queryformat', ctx));
   }
   return toHost(evidence, options.localHostId ?? hostname());
 }

@@ -24,7 +24,7 @@ const ARCHES = new Set([
 ]);
 const RPM_ARCHES = new Set(['x86_64', 'noarch', 'i586', 'i686', 'aarch64', 'ppc64le', 'armv7hl', 'loongarch64', 'sw_64']);
 const DPKG_STATUS = /^(install|deinstall|purge|hold|unknown) (ok|reinstreq) [a-z-]+$/;
-const VERSION_LIKE = /^(\d+:)?[0-9][A-Za-z0-9.+~_:-]*$/;
+const VERSION_LIKE = /^(\d+:)?[vV]?[0-9][A-Za-z0-9.+~_:-]*$/;
 const DATE_TEXT = /\d{1,2}:\d{2}(:\d{2})?/;
 const PLAIN_RPM = /^(.+)-([^-]+)-([^-]+?)(?:\.([A-Za-z0-9_]+))?$/;
 
@@ -109,7 +109,7 @@ export function parsePackageTable(
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!;
     if (line.trim() === '') continue;
-    const cells = splitColumns(line, width).map((cell) => cell.trim());
+    const cells = cellsOf(line, layout).map((cell) => (cell.trim() === '(none)' ? '' : cell.trim()));
     if (cells.length !== width) {
       ctx.problem({
         message: `line ${index + 1} has ${cells.length} columns, expected ${width}`,
@@ -126,7 +126,7 @@ export function parsePackageTable(
     }
     const name = cells[0]!;
     let version = cells[versionAt!]!;
-    if (!name || !VERSION_LIKE.test(version)) {
+    if (!name || !version || /\s/.test(version)) {
       ctx.problem({ message: `line ${index + 1}: no package name or version`, code: 'packages.row', file, line: index + 1, excerpt: excerpt(line) });
       continue;
     }
@@ -134,7 +134,7 @@ export function parsePackageTable(
     const epoch = epochAt! >= 0 ? cells[epochAt!] : undefined;
     if (epoch && /^[1-9]\d*$/.test(epoch)) version = `${epoch}:${version}`;
     const record: SoftwareRecord = { name, version, source, evidence: { source, file, line: index + 1 } };
-    if (archAt! >= 0) record.arch = cells[archAt!]!;
+    if (archAt! >= 0 && cells[archAt!]) record.arch = cells[archAt!]!;
     if (layout.vendor !== undefined && cells[layout.vendor]) record.publisher = cells[layout.vendor]!;
     const installDate = timeAt! >= 0 ? isoDateFromUnix(cells[timeAt!]!) : undefined;
     if (installDate) record.installDate = installDate;
@@ -142,6 +142,23 @@ export function parsePackageTable(
   }
   return records;
 }
+
+/**
+ * The cells of one line. A copy that turned tabs into spaces is split on spaces; the free-text last
+ * column (a description) and a dpkg status (`install ok installed`) are joined back.
+ */
+function cellsOf(line: string, layout: TableLayout): string[] {
+  if (line.includes('\t')) return line.split('\t');
+  const width = layout.columns.length;
+  const parts = line.trim().split(/\s+/);
+  const last = layout.columns[width - 1];
+  if (parts.length > width && last === 'text') return [...parts.slice(0, width - 1), parts.slice(width - 1).join(' ')];
+  if (parts.length === width + 2 && last === 'status') return [...parts.slice(0, width - 1), parts.slice(width - 1).join(' ')];
+  return parts;
+}
+
+/** The layout of the rpm query a live scan runs (RPM_QUERY_FORMAT): no guessing needed. */
+export const RPM_QUERY_LAYOUT: TableLayout = { family: 'rpm', columns: ['name', 'epoch', 'version', 'release', 'arch', 'text', 'time'], vendor: 5 };
 
 /** Plain `rpm -qa`: `bash-5.1.8-6.el9.x86_64`. */
 export function parsePlainRpmList(lines: readonly string[], file: string, ctx: Pick<ScanContext, 'problem'>): SoftwareRecord[] {
@@ -167,7 +184,7 @@ export function parsePlainRpmList(lines: readonly string[], file: string, ctx: P
 function mostCommon<T>(values: readonly T[]): T {
   const counts = new Map<T, number>();
   for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
-  let best = values[0]!;
+  let best = values[0] as T;
   for (const [value, count] of counts) if (count > (counts.get(best) ?? 0)) best = value;
   return best;
 }

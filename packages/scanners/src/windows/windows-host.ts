@@ -105,7 +105,7 @@ function attachOfficeLicence(licence: LicenceEntry, software: SoftwareRecord[], 
   const major = officeMajor(licence);
   const kind = officeKind(`${licence.name} ${licence.family ?? ''}`);
   const attributes = activationAttributes(licence);
-  const edition = officeEdition(licence.family);
+  const edition = officeEdition(licence.family ?? /,\s*(\S+)\s+edition\s*$/i.exec(licence.name)?.[1]);
   if (edition) attributes.edition = edition;
   let attached = false;
   for (const record of software) {

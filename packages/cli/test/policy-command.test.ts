@@ -1,0 +1,118 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadPolicy } from '@zhengban/core';
+import { builtinResolver } from '@zhengban/rules';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './helpers/run-cli.js';
+
+const FIXTURES = new URL('./fixtures/', import.meta.url).pathname;
+const cwd = FIXTURES;
+
+describe('zhengban policy validate', () => {
+  it('confirms a valid policy with its counts and the extends chain, exit 0', async () => {
+    const result = await runCli(['policy', 'validate', 'policies/small.yaml'], { cwd });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^✓ policies\/small\.yaml 有效：\d+ 个产品，3 条授权，0 项豁免，来源 builtin:/);
+    expect(result.stdout.trimEnd()).toMatch(/→ builtin:cn-gov-baseline → policies\/small\.yaml$/);
+  });
+
+  it('prints every problem as file:line:col  message and exits 2', async () => {
+    const result = await runCli(['policy', 'validate', 'policies/broken.yaml'], { cwd });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.split('\n')).toEqual([
+      'zhengban: 错误: 策略有 3 个问题:',
+      'policies/broken.yaml:8:14  Entitlement "E1" refers to unknown product "no-such-product"; it is in neither this catalogue nor a policy it extends.',
+      'policies/broken.yaml:10:12  "seats" must be at least 1, not 0.',
+      'policies/broken.yaml:12:3  Unknown key "clases" in requirements; did you mean "classes"?',
+      '',
+    ]);
+  });
+
+  it('names a missing policy file', async () => {
+    const result = await runCli(['policy', 'validate', 'nope.yaml', '--locale', 'en'], { cwd });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('zhengban: error: policy file not found: nope.yaml\n');
+  });
+});
+
+describe('zhengban policy show', () => {
+  it('prints the resolved policy as YAML without location noise', async () => {
+    const result = await runCli(['policy', 'show', 'policies/small.yaml'], { cwd });
+    expect(result.code).toBe(0);
+    const shown = parse(result.stdout);
+    expect(shown.metadata).toEqual({ name: 'cli-test', description: '命令行测试策略' });
+    expect(shown.sources.at(-1)).toBe('policies/small.yaml');
+    expect(shown.entitlements.map((entitlement: { id: string }) => entitlement.id)).toEqual([
+      'WIN-VOL',
+      'WPS-VOL',
+      'HR-FREE',
+    ]);
+    expect(result.stdout).not.toContain('location');
+  });
+
+  it('prints JSON with --format json', async () => {
+    const result = await runCli(['policy', 'show', 'policies/small.yaml', '--format', 'json'], { cwd });
+    expect(result.code).toBe(0);
+    const shown = JSON.parse(result.stdout);
+    expect(shown.settings).toEqual({ asOf: '2024-06-30', remediationDays: 15, unrecognised: 'report' });
+    expect(shown.units).toEqual([
+      { name: '办公室', staff: 20 },
+      { name: '财政局', staff: 30 },
+    ]);
+  });
+});
+
+describe('zhengban policy init', () => {
+  it('writes a commented starter policy that loads cleanly', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zhengban-init-'));
+    const result = await runCli(['policy', 'init', '--out', 'policy.yaml', '--name', 'county-office'], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe(
+      '已写入初始策略 policy.yaml（0 个单位）。下一步: zhengban policy validate policy.yaml\n',
+    );
+    const text = readFileSync(join(dir, 'policy.yaml'), 'utf8');
+    expect(text).toContain('  - builtin:cn-gov-baseline  # 内置产品目录与基线规则');
+    expect(text).toContain('# 授权台账');
+    const policy = loadPolicy(join(dir, 'policy.yaml'), { resolvers: [builtinResolver] });
+    expect(policy.metadata.name).toBe('county-office');
+    expect(policy.sources.at(-2)).toBe('builtin:cn-gov-baseline');
+    expect(policy.requirements.classes).toEqual(['os', 'office', 'antivirus']);
+    expect(policy.preferences.domestic).toContainEqual(
+      expect.objectContaining({ class: 'office', target: 0.8, outcome: { status: 'warn', severity: 'medium' } }),
+    );
+    const validated = await runCli(['policy', 'validate', 'policy.yaml'], { cwd: dir });
+    expect(validated.code).toBe(0);
+  });
+
+  it('writes English comments with --locale en, to stdout without --out', async () => {
+    const result = await runCli(['policy', 'init', '--locale', 'en']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('# The licence ledger: every licence (contract, seats, scope, validity).');
+  });
+
+  it('will not overwrite a policy unless --force', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zhengban-init-'));
+    writeFileSync(join(dir, 'policy.yaml'), 'mine');
+    const refused = await runCli(['policy', 'init', '--out', 'policy.yaml'], { cwd: dir });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr.split('\n')[0]).toBe('zhengban: 错误: 文件已存在: policy.yaml（加 --force 覆盖）');
+    expect(readFileSync(join(dir, 'policy.yaml'), 'utf8')).toBe('mine');
+    const forced = await runCli(['policy', 'init', '--out', 'policy.yaml', '--force'], { cwd: dir });
+    expect(forced.code).toBe(0);
+    expect(readFileSync(join(dir, 'policy.yaml'), 'utf8')).toContain('apiVersion: zhengban/v1');
+  });
+});
+
+describe('zhengban policy packs', () => {
+  it('lists the built-in packs as extends names', async () => {
+    const result = await runCli(['policy', 'packs']);
+    expect(result.code).toBe(0);
+    const names = result.stdout.split('\n').filter(Boolean).map((line) => line.split(/\s+/)[0]);
+    expect(names).toContain('builtin:cn-gov-baseline');
+    expect(names).toContain('builtin:catalog');
+    expect(result.stdout).toMatch(/^builtin:cn-gov-baseline +pack +党政机关软件正版化基线/m);
+  });
+});

@@ -1,0 +1,153 @@
+/**
+ * Turns the allocation's verdict on each commercial installation into a finding (or none when it is
+ * covered): licensing.expired / .version / .edition when that is the only thing in the way,
+ * versions.unparseable when only an unreadable version is, licensing.unlicensed otherwise — or
+ * `unauthorised` in allowlist mode for a product the ledger has no line for at all.
+ */
+import type { Entitlement, Finding, LocalText, TraceStep } from '../model.js';
+import type { BlockReason, InstallationCoverage } from './allocation.js';
+import { type DeadlineSettings, makeFinding } from './finding-factory.js';
+import { installationTrace, type JudgedHost, type JudgedInstallation } from './host-judge.js';
+
+const REASON_WORDS: Record<BlockReason, LocalText> = {
+  scope: { zh: '不在授权范围内', en: 'out of its scope' },
+  retired: { zh: '已报废', en: 'retired' },
+  disposed: { zh: '已处置', en: 'disposed of' },
+  expired: { zh: '已过期', en: 'expired' },
+  'not-yet-valid': { zh: '尚未生效', en: 'not yet valid' },
+  version: { zh: '版本不在范围内', en: 'version out of range' },
+  unparseable: { zh: '版本号无法解析', en: 'version unreadable' },
+  edition: { zh: '版本型不符', en: 'edition not covered' },
+  seats: { zh: '席位已用尽', en: 'no free seat' },
+};
+
+function describeBlocker(
+  entitlement: Entitlement | undefined,
+  id: string,
+  reasons: BlockReason[],
+): { zh: string; en: string; trace: string } {
+  const seats = entitlement && typeof entitlement.seats === 'number' ? entitlement.seats : undefined;
+  const zh = reasons.map((r) =>
+    r === 'seats' && seats !== undefined ? `席位已用尽（共 ${seats} 个）` : REASON_WORDS[r].zh,
+  );
+  const en = reasons.map((r) =>
+    r === 'seats' && seats !== undefined ? `no free seat (${seats} seats)` : REASON_WORDS[r].en,
+  );
+  const details: string[] = [];
+  if (entitlement?.versions) details.push(`versions ${entitlement.versions}`);
+  if (entitlement?.editions) details.push(`editions ${entitlement.editions.join('|')}`);
+  if (entitlement?.expires) details.push(`expires ${entitlement.expires}`);
+  if (entitlement?.scope?.units) details.push(`units ${entitlement.scope.units.join('|')}`);
+  if (entitlement?.scope?.hosts) details.push(`hosts ${entitlement.scope.hosts.join('|')}`);
+  return {
+    zh: `${id}：${zh.join('、')}`,
+    en: `${id}: ${en.join(', ')}`,
+    trace: `${id}: ${reasons.join(', ')}${details.length ? ` (${details.join('; ')})` : ''}`,
+  };
+}
+
+export function licensingFinding(
+  host: JudgedHost,
+  installation: JudgedInstallation,
+  coverage: InstallationCoverage,
+  ledger: Map<string, Entitlement>,
+  productsWithEntitlements: Set<string>,
+  allowlist: boolean,
+  deadlines: DeadlineSettings,
+): Finding | undefined {
+  const item = installation.state;
+  if (coverage.outcome === 'covered') return undefined;
+  const product = item.product;
+  const label = `${item.software.name}${item.version ? ` ${item.version}` : ''}`;
+  const blockers = coverage.blockers.map((b) =>
+    describeBlocker(ledger.get(b.entitlement), b.entitlement, b.reasons),
+  );
+  const why: LocalText = blockers.length
+    ? { zh: blockers.map((b) => b.zh).join('；'), en: blockers.map((b) => b.en).join('; ') }
+    : { zh: `台账中没有 ${product.id} 的许可`, en: `the ledger has no entitlement for ${product.id}` };
+  const trace: TraceStep[] = [...installationTrace(item)];
+  if (item.version)
+    trace.push({ step: 'version', detail: `${item.version} (scheme ${product.versionScheme})` });
+  if (item.edition) trace.push({ step: 'edition', detail: item.edition });
+
+  let rule: string;
+  let status: 'fail' | 'error' = 'fail';
+  let severity: 'high' | 'medium' = 'high';
+  let message: LocalText;
+  const entitlementSteps = blockers.map((b) => ({ step: 'entitlement' as const, detail: b.trace }));
+  switch (coverage.outcome) {
+    case 'expired':
+      rule = 'licensing.expired';
+      message = {
+        zh: `${host.id} 上的 ${label} 仅被已过期的许可覆盖（${why.zh}）`,
+        en: `${label} on ${host.id} is covered only by an expired entitlement (${why.en})`,
+      };
+      break;
+    case 'version':
+      rule = 'licensing.version';
+      message = {
+        zh: `${host.id} 上的 ${label} 版本不在许可的版本范围内（${why.zh}）`,
+        en: `${label} on ${host.id} is outside the version range of its entitlements (${why.en})`,
+      };
+      break;
+    case 'edition':
+      rule = 'licensing.edition';
+      message = {
+        zh: `${host.id} 上的 ${label} 版本型 ${item.edition ?? '未知'} 不在许可覆盖范围内（${why.zh}）`,
+        en: `${label} on ${host.id}: edition ${item.edition ?? 'unknown'} is not covered by its entitlements (${why.en})`,
+      };
+      break;
+    case 'unparseable':
+      rule = 'versions.unparseable';
+      status = 'error';
+      severity = 'medium';
+      message = {
+        zh: `${host.id} 上的 ${item.software.name} 版本号“${item.version ?? ''}”无法解析，无法判断许可版本范围：${coverage.versionError ?? ''}`,
+        en: `${item.software.name} on ${host.id}: version "${item.version ?? ''}" cannot be read, so the entitlement's version range cannot be judged: ${coverage.versionError ?? ''}`,
+      };
+      break;
+    default:
+      if (allowlist && !productsWithEntitlements.has(product.id)) {
+        rule = 'unauthorised';
+        message = {
+          zh: `${host.id} 上的 ${label} 没有任何许可，白名单模式下视为未经授权`,
+          en: `${label} on ${host.id} has no entitlement at all and is unauthorised in allowlist mode`,
+        };
+      } else {
+        rule = 'licensing.unlicensed';
+        message = {
+          zh: `${host.id} 上的 ${label} 没有有效许可（${why.zh}）`,
+          en: `${label} on ${host.id} is not covered by any entitlement (${why.en})`,
+        };
+      }
+  }
+  trace.push({ step: 'rule', detail: rule }, ...entitlementSteps);
+  return makeFinding(
+    {
+      rule,
+      status,
+      severity,
+      subject: {
+        host: host.id,
+        unit: host.unit,
+        product: product.id,
+        class: product.category,
+        software: { ...item.software },
+      },
+      message,
+      remediation:
+        status === 'error'
+          ? {
+              zh: '核对该软件的实际版本号，或修正软件目录的版本方案',
+              en: 'Check the real version, or fix the product’s version scheme in the catalogue',
+            }
+          : {
+              zh: '购买或调配许可并登记台账，或卸载该软件',
+              en: 'Buy or reassign a licence and record it in the ledger, or uninstall the software',
+            },
+      evidence: item.evidence,
+      trace,
+    },
+    deadlines,
+  );
+}

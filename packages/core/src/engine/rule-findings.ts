@@ -1,0 +1,133 @@
+/**
+ * Findings that speak of a whole computer, a whole unit or the fleet: mandatory classes missing,
+ * domestic targets missed, and custom rules of every scope.
+ */
+import type { CustomRule, Finding, FindingSubject, Policy, UnitStats } from '../model.js';
+import type { RuleVerdict } from './custom-rules.js';
+import { type DeadlineSettings, describeEvidence, makeFinding } from './finding-factory.js';
+import type { JudgedHost } from './host-judge.js';
+import type { Occurrence } from './host-store.js';
+import { className } from './rule-catalog.js';
+import { hostClassFlags } from './statistics.js';
+
+const percent = (rate: number) => `${(Math.round(rate * 1000) / 10).toFixed(1)}%`;
+
+export function missingClassFindings(
+  host: JudgedHost,
+  mandatory: readonly string[],
+  deadlines: DeadlineSettings,
+): Finding[] {
+  const findings: Finding[] = [];
+  for (const cls of mandatory) {
+    if (hostClassFlags(host, cls).installed) continue;
+    const words = className(cls);
+    const osNote =
+      cls === 'os' && host.os && !host.osRecognition
+        ? {
+            zh: `（读取到的操作系统“${host.os.name}”不在软件目录中）`,
+            en: ` (the OS read, "${host.os.name}", is not in the catalogue)`,
+          }
+        : { zh: '', en: '' };
+    findings.push(
+      makeFinding(
+        {
+          rule: `requirements.missing.${cls}`,
+          status: 'fail',
+          severity: 'high',
+          subject: { host: host.id, unit: host.unit, class: cls },
+          message: {
+            zh: `${host.id} 没有已识别的${words.zh}${osNote.zh}`,
+            en: `${host.id} has no recognised ${words.en}${osNote.en}`,
+          },
+          remediation: {
+            zh: `安装正版${words.zh}并登记台账`,
+            en: `Install a licensed ${words.en} and record it in the ledger`,
+          },
+          evidence: host.os?.evidence && cls === 'os' ? [host.os.evidence] : [],
+          trace: [
+            { step: 'rule', detail: `requirements.missing.${cls}: no installation of category ${cls}` },
+          ],
+        },
+        deadlines,
+      ),
+    );
+  }
+  return findings;
+}
+
+export function domesticFindings(row: UnitStats, policy: Policy, deadlines: DeadlineSettings): Finding[] {
+  const findings: Finding[] = [];
+  for (const target of policy.preferences.domestic) {
+    const rate = row.rates.domestic[target.class];
+    const stats = row.classes[target.class];
+    if (rate === null || rate === undefined || !stats || rate >= target.target) continue;
+    const words = className(target.class);
+    findings.push(
+      makeFinding(
+        {
+          rule: `preferences.domestic.${target.class}`,
+          status: target.outcome.status,
+          severity: target.outcome.severity,
+          subject: { unit: row.unit, class: target.class },
+          message: {
+            zh: `${row.unit}的${words.zh}国产化率为 ${percent(rate)}（${stats.domestic}/${stats.installed}），低于目标 ${percent(target.target)}`,
+            en: `${row.unit}: domestic rate for ${words.en} is ${percent(rate)} (${stats.domestic}/${stats.installed}), below the target of ${percent(target.target)}`,
+          },
+          remediation: { zh: `逐步替换为国产${words.zh}`, en: `Move to domestic ${words.en} products` },
+          evidence: target.location
+            ? [{ source: 'policy', ...target.location, detail: `preferences.domestic ${target.class}` }]
+            : [],
+          trace: [
+            {
+              step: 'rule',
+              detail: `preferences.domestic.${target.class}: ${stats.domestic}/${stats.installed} = ${percent(rate)} < ${percent(target.target)}`,
+            },
+          ],
+        },
+        deadlines,
+      ),
+    );
+  }
+  return findings;
+}
+
+/** A custom rule's finding when its verdict fired (or could not be reached: `error`). */
+export function customFinding(
+  rule: CustomRule,
+  verdict: RuleVerdict,
+  subject: FindingSubject,
+  facts: Record<string, unknown>,
+  deadlines: DeadlineSettings,
+  occurrence?: Occurrence,
+): Finding | undefined {
+  if ('fired' in verdict && !verdict.fired) return undefined;
+  const error = 'error' in verdict ? verdict.error : undefined;
+  const id = `custom.${rule.id}`;
+  const factText = Object.entries(facts)
+    .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+    .join(', ');
+  const draft: Parameters<typeof makeFinding>[0] = {
+    rule: id,
+    status: error ? 'error' : rule.outcome.status,
+    severity: rule.outcome.severity,
+    subject,
+    message: error
+      ? {
+          zh: `${rule.message.zh}（无法判断：${error}）`,
+          en: `${rule.message.en} (cannot be judged: ${error})`,
+        }
+      : rule.message,
+    evidence: occurrence?.evidence ?? [],
+    trace: [
+      ...(occurrence?.evidence ?? [])
+        .slice(0, 5)
+        .map((e) => ({ step: 'evidence' as const, detail: describeEvidence(e) })),
+      {
+        step: 'rule',
+        detail: `${id} (scope ${rule.scope}) on ${factText || 'no facts'}${error ? `: error ${error}` : ''}`,
+      },
+    ],
+  };
+  if (rule.remediation) draft.remediation = rule.remediation;
+  return makeFinding(draft, deadlines);
+}

@@ -1,0 +1,143 @@
+/**
+ * mergeReports: reports of audits over DISJOINT host sets (one per county, job runner or machine),
+ * same policy and date, combined into the report one audit over all the hosts would give — same
+ * totals, rates, licence position and findings (docs/performance.md#scale-out).
+ *
+ * What is simply combined: inputs, unit counts, host-level findings, the unrecognised list, problems.
+ * What is re-judged over the union: licence allocation (a seat pool shared by two counties is filled
+ * in one fleet-wide order, from every report's seat demands in `mergeBasis`), and from it the
+ * licensing findings, the genuine counts and rates, the licence position; then the domestic-share
+ * findings of each unit and the waivers (an expired waiver's count spans all shards).
+ */
+import type { DeadlineSettings } from '../engine/finding-factory.js';
+import { compareFindings } from '../engine/finding-factory.js';
+import { domesticFindings } from '../engine/rule-findings.js';
+import { applyWaivers } from '../engine/waivers.js';
+import { UsageError } from '../errors.js';
+import type { ComplianceReport, Finding, MergeBasis, Problem } from '../model.js';
+import { mergeProblems, mergeRuleMeta, mergeStats, mergeUnrecognised } from './merge-lists.js';
+import { mergedUnitOrder, mergeUnitRows, totalsOf, unitRanks } from './merge-statistics.js';
+import { installationSubjectKey, LICENSING_RULES, reallocateSeats } from './seat-reallocation.js';
+
+/**
+ * Merges two or more reports of disjoint host sets. Throws a UsageError naming the report when they
+ * cannot be merged: different policy or date, no merge basis, or a host present in two of them.
+ */
+export function mergeReports(a: ComplianceReport, b: ComplianceReport, ...more: ComplianceReport[]): ComplianceReport {
+  const reports = [a, b, ...more];
+  const bases = checkMergeable(reports);
+  const policy = bases[0]!.policy;
+  const asOf = a.asOf;
+  const deadlines: DeadlineSettings = { asOf, remediationDays: policy.settings.remediationDays };
+
+  const demands = bases.flatMap((basis) => basis.seats);
+  const realloc = reallocateSeats(demands, policy, asOf, deadlines);
+
+  const units = mergedUnitOrder(bases[0]!.units, policy, reports);
+  const rows = mergeUnitRows(units, reports, policy, realloc.genuineDelta);
+  const totals = totalsOf(rows, policy);
+
+  // Findings: everything host-level from the shards, except what the merge re-judges.
+  // A finding that is not about a host (a unit or fleet rule) may be in every report: keep it once.
+  const kept = new Map<string, Finding>();
+  for (const report of reports) {
+    for (const finding of report.findings) {
+      if (kept.has(finding.id)) continue;
+      if (finding.rule === 'waivers.expired') continue;
+      if (finding.rule.startsWith('preferences.domestic.') && finding.subject.host === undefined) continue;
+      const s = finding.subject;
+      if (LICENSING_RULES.has(finding.rule) && realloc.replaced.has(installationSubjectKey(s.host, s.product, s.software))) continue;
+      kept.set(finding.id, unwaived(finding));
+    }
+  }
+  const fresh = [...realloc.findings];
+  for (const row of rows) fresh.push(...domesticFindings(row, policy, deadlines));
+  const waived = applyWaivers([...kept.values(), ...fresh], policy.waivers, new Date(bases[0]!.waiverClock));
+  const findings = dedupe([...waived.findings, ...waived.expired]).sort(compareFindings(unitRanks(units)));
+
+  const problems: Problem[] = mergeProblems(reports);
+  const wider = policy.rules.filter((r) => r.scope === 'unit' || r.scope === 'fleet');
+  if (wider.length > 0) {
+    problems.push({
+      message: `custom rules of unit or fleet scope (${wider.map((r) => r.id).join(', ')}) were judged per report, not over the merged fleet`,
+      severity: 'warning',
+      code: 'merge.custom-scope',
+      source: 'merge',
+    });
+  }
+
+  const basis: MergeBasis = { policy, units: bases[0]!.units, waiverClock: bases[0]!.waiverClock, seats: realloc.seats };
+  return {
+    schemaVersion: 1,
+    tool: { ...a.tool },
+    policy: { ...a.policy, sources: [...a.policy.sources] },
+    asOf,
+    generatedAt: new Date().toISOString(),
+    inputs: reports.flatMap((r) => r.inputs),
+    totals,
+    units: rows,
+    entitlements: realloc.positions,
+    findings,
+    unrecognised: mergeUnrecognised(reports),
+    problems,
+    rules: mergeRuleMeta(reports),
+    classes: [...a.classes],
+    stats: mergeStats(reports),
+    mergeBasis: basis,
+  };
+}
+
+function checkMergeable(reports: readonly ComplianceReport[]): MergeBasis[] {
+  const first = reports[0]!;
+  const policyKey = (r: ComplianceReport) => JSON.stringify([r.policy.name, r.policy.version ?? '', r.policy.sources]);
+  const bases: MergeBasis[] = [];
+  const hostOwner = new Map<string, number>();
+  reports.forEach((report, index) => {
+    const label = `report ${index + 1} (${report.inputs.map((i) => i.source).join(', ') || 'no inputs'})`;
+    if (report.schemaVersion !== first.schemaVersion) throw new UsageError(`${label} has schemaVersion ${report.schemaVersion}, report 1 has ${first.schemaVersion}`);
+    if (policyKey(report) !== policyKey(first)) {
+      throw new UsageError(`${label} was audited with policy ${report.policy.name} ${report.policy.version ?? ''}, report 1 with ${first.policy.name} ${first.policy.version ?? ''}: only audits under one policy merge`);
+    }
+    if (report.asOf !== first.asOf) throw new UsageError(`${label} speaks for ${report.asOf}, report 1 for ${first.asOf}: only audits of one date merge`);
+    if (!report.mergeBasis) {
+      throw new UsageError(`${label} has no mergeBasis (it was written by a tool that does not record seat demands); audit it again with this version`);
+    }
+    for (const host of hostsOf(report)) {
+      const owner = hostOwner.get(host);
+      if (owner !== undefined && owner !== index) {
+        throw new UsageError(`host ${host} is in report ${owner + 1} and report ${index + 1}: merged reports must cover disjoint hosts (audit it once)`);
+      }
+      hostOwner.set(host, index);
+    }
+    bases.push(report.mergeBasis);
+  });
+  return bases;
+}
+
+/** The hosts a report names (its seat demands and host findings). */
+function hostsOf(report: ComplianceReport): Set<string> {
+  const hosts = new Set<string>();
+  for (const seat of report.mergeBasis?.seats ?? []) hosts.add(seat.host);
+  for (const finding of report.findings) if (finding.subject.host !== undefined) hosts.add(finding.subject.host);
+  return hosts;
+}
+
+/** A finding without the waiver overlay its report applied (waivers are applied again over the merge). */
+function unwaived(finding: Finding): Finding {
+  if (!finding.waiver) return finding;
+  const { waiver: _applied, ...raw } = finding;
+  const trace = raw.trace ? [...raw.trace] : undefined;
+  if (trace && trace[trace.length - 1]?.step === 'waiver') trace.pop();
+  return trace ? { ...raw, trace } : raw;
+}
+
+/** Two findings with one id (the same subject reached from two reports) become one, as the auditor does. */
+function dedupe(findings: Finding[]): Finding[] {
+  const byId = new Map<string, Finding>();
+  for (const f of findings) {
+    const existing = byId.get(f.id);
+    if (!existing) byId.set(f.id, f);
+    else if (existing.evidence !== f.evidence) existing.evidence = [...existing.evidence, ...f.evidence];
+  }
+  return [...byId.values()];
+}

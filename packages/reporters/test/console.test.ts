@@ -1,0 +1,70 @@
+import { createReporterContext, renderConsole } from '@zhengban/reporters';
+import stringWidth from 'string-width';
+import { describe, expect, it } from 'vitest';
+import { fixtureReport } from './fixtures/report.js';
+
+const ANSI = /\u001b\[/;
+
+describe('console reporter', () => {
+  it('has no ANSI codes without colour (no TTY or NO_COLOR), even from a name carrying an escape', () => {
+    const text = renderConsole(fixtureReport, createReporterContext(fixtureReport, { color: false }));
+    expect(text).not.toMatch(ANSI);
+    expect(text).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F]/);
+    // The hostile name's ESC became U+FFFD, the rest of it is shown as text.
+    expect(text).toContain('未授权软件：<img src=x onerror=alert(1)>\uFFFD破解\uFFFD\uFFFD[31m红');
+  });
+
+  it('colours only when asked, and still never passes a report string’s escape through', () => {
+    const text = renderConsole(fixtureReport, createReporterContext(fixtureReport, { color: true }));
+    expect(text).toMatch(ANSI);
+    expect(text).not.toContain('\u001b[31m红');
+    expect(text).toContain('\u001b[31m[不合规]\u001b[39m');
+  });
+
+  it('aligns columns by display width with Chinese names (rate columns end at one width)', () => {
+    const text = renderConsole(fixtureReport, createReporterContext(fixtureReport));
+    const lines = text.slice(0, text.indexOf('问题清单')).split('\n');
+    const rateRows = lines.filter((line) => /%（\d+\/\d+）/.test(line));
+    expect(rateRows.length).toBe(15);
+    const ends = new Set(rateRows.map((line) => stringWidth(line.slice(0, line.indexOf('）') + 1))));
+    expect([...ends]).toHaveLength(1);
+    const header = lines.find((line) => line.startsWith('单位'))!;
+    expect(stringWidth(header.slice(0, header.indexOf('正版率') + 3))).toBe([...ends][0]);
+  });
+
+  it('prints the totals, findings grouped by unit then host, the licence position and input counts', () => {
+    const text = renderConsole(fixtureReport, createReporterContext(fixtureReport));
+    expect(text).toMatch(/^合计 +52 +8 +操作系统 +8 +7 +2 +0 +87\.50%（7\/8） +25\.00%（2\/8） +3$/m);
+    expect(text).toMatch(/^ +必备类合计 +22 +18 +81\.82%（18\/22）$/m);
+    expect(text).toMatch(/^档案馆 +6 +0 +操作系统 +0 +0 +0 +0 +— +— +0$/m);
+    const order = ['\n财政局\n  CZ-001\n', '\n  CZ-002\n', '\n教育局\n  （单位整体）\n', '\n  JY-002\n', '\n信息中心<script>'];
+    const findings = text.slice(text.indexOf('问题清单'));
+    const positions = order.map((marker) => findings.indexOf(marker));
+    expect(positions.every((position) => position > 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    expect(text).toContain('      豁免: 新购设备，待统一激活（批准人：张三；工单：ZB-12；有效期至 2024-09-30）');
+    expect(text).toMatch(/^ent-office-2016 +ms-office-2016 +批量许可 +3 +3 +0 +1 +有效 +2019-09-01 至 2026-12-31$/m);
+    expect(text).toContain('  csv:inventory/财政局.csv：读取 60，接受 58（其中忽略 5），拒绝 2');
+    expect(text).toContain('输入问题 4 条（错误 3，警告 1，提示 0）');
+    expect(text).toContain('  inventory/财政局.csv:17  错误  第 17 行有 5 列，表头有 7 列  (csv.column-count)');
+    // Passing and skipped findings are counted, not listed.
+    expect(text).toContain('不合规 7 · 错误 1 · 警告 2 · 已豁免 1 · 通过 1 · 跳过 1');
+    expect(text).not.toContain('由 ent-win-oem 授权');
+  });
+
+  it('lists at most 20 problems and counts the rest', () => {
+    const report = structuredClone(fixtureReport);
+    report.problems = Array.from({ length: 23 }, (_, index) => ({
+      file: 'big.csv',
+      line: index + 2,
+      message: `第 ${index + 2} 行无法读取`,
+      severity: 'error' as const,
+      code: 'csv.row',
+      source: 'csv',
+    }));
+    const text = renderConsole(report, createReporterContext(report, { locale: 'en' }));
+    expect(text).toContain('  big.csv:21  error  第 21 行无法读取  (csv.row)');
+    expect(text).not.toContain('big.csv:22 ');
+    expect(text).toContain('  … 3 more, see the JSON or HTML report');
+  });
+});

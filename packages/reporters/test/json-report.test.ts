@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { ComplianceReport } from '@zhengban/core';
+import { renderJson } from '@zhengban/reporters';
+import Ajv from 'ajv';
+import { describe, expect, it } from 'vitest';
+import { fixtureReport, HOSTILE_SOFTWARE } from './fixtures/report.js';
+
+const schemaPath = fileURLToPath(new URL('../schema/report.schema.json', import.meta.url));
+const schema = JSON.parse(readFileSync(schemaPath, 'utf8'));
+const validate = new Ajv({ allErrors: true, strict: true }).compile(schema);
+
+function errorsOf(report: unknown): string[] {
+  return validate(report) ? [] : (validate.errors ?? []).map((error) => `${error.instancePath} ${error.message}`);
+}
+
+/** The same report with every object's keys in reverse insertion order. */
+function reversedKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(reversedKeys);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .reverse()
+      .map(([key, inner]) => [key, reversedKeys(inner)]),
+  );
+}
+
+describe('published JSON Schema (schema/report.schema.json)', () => {
+  it('accepts the fixture report and the json reporter output read back', () => {
+    expect(errorsOf(fixtureReport)).toEqual([]);
+    expect(errorsOf(JSON.parse(renderJson(fixtureReport)))).toEqual([]);
+  });
+
+  it('rejects a report with a missing count, a bad rate and an unknown finding status, naming the path', () => {
+    const broken = structuredClone(fixtureReport) as unknown as Record<string, any>;
+    delete broken.totals.computers;
+    broken.units[0].rates.genuine.os = 1.5;
+    broken.findings[0].status = 'waived';
+    expect(errorsOf(broken)).toEqual([
+      "/totals must have required property 'computers'",
+      '/units/0/rates/genuine/os must be <= 1',
+      '/findings/0/status must be equal to one of the allowed values',
+    ]);
+  });
+});
+
+describe('json reporter', () => {
+  it('writes keys in schema order whatever order the report object has', () => {
+    const text = renderJson(fixtureReport);
+    expect(renderJson(reversedKeys(fixtureReport) as ComplianceReport)).toBe(text);
+    const parsed = JSON.parse(text);
+    expect(Object.keys(parsed)).toEqual([
+      'schemaVersion', 'tool', 'policy', 'asOf', 'generatedAt', 'inputs', 'totals', 'units',
+      'entitlements', 'findings', 'unrecognised', 'problems', 'rules', 'classes', 'stats',
+    ]);
+    expect(Object.keys(parsed.findings[0])).toEqual(['id', 'rule', 'status', 'severity', 'subject', 'message', 'remediation', 'evidence', 'deadline']);
+    // Open maps (class names, rate keys) in code point order.
+    expect(Object.keys(parsed.units[0].rates.genuine)).toEqual(['antivirus', 'office', 'os', 'overall']);
+    expect(parsed.schemaVersion).toBe(1);
+  });
+
+  it('round-trips every string, lone surrogate and control characters included, as valid UTF-8 JSON', () => {
+    const text = renderJson(fixtureReport);
+    expect(text).toContain('\\ud800');
+    expect(text).toContain('\\u0007\\u001b[31m');
+    // No raw lone surrogate in the text: encoding to UTF-8 and back changes nothing.
+    expect(Buffer.from(text, 'utf8').toString('utf8')).toBe(text);
+    const parsed = JSON.parse(text) as ComplianceReport;
+    expect(parsed.findings.find((finding) => finding.id === 'f-xx-01-unauthorised')?.subject.software?.name).toBe(HOSTILE_SOFTWARE);
+    expect(parsed).toEqual(fixtureReport);
+  });
+
+  it('keeps a `__proto__` key from input as data, without touching any prototype', () => {
+    const report = structuredClone(fixtureReport);
+    report.entitlements[0]!.evidence = JSON.parse('{"__proto__": {"polluted": "yes"}, "合同号": "CG-1"}');
+    const parsed = JSON.parse(renderJson(report));
+    expect(Object.keys(parsed.entitlements[0].evidence)).toEqual(['__proto__', '合同号']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});

@@ -1,0 +1,215 @@
+/**
+ * The `csv` scanner: an inventory spreadsheet an agency already has, one row per installation
+ * (host, unit, software name, version, publisher, install date, optional edition / activation / KMS /
+ * OS columns). Rows of one host are usually together: a host is yielded as soon as the host column
+ * changes, so memory stays bounded for sorted files; a host whose rows come back later is yielded
+ * again with the same id (the auditor merges hosts by id).
+ *
+ * The row loop is the hot path (a benchmark streams 15 M rows): no closures or regexes are created
+ * per row, no object spreads, fields are read by index.
+ */
+import { stat } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { editionFromName, type HostInventory, InputError, type OsInfo, type RecordAttributes, type ScanContext, type Scanner, type SoftwareRecord } from '@zhengban/core';
+import { excerpt } from '../common/clean-text.js';
+import { isoDate, parseIsoDate } from '../common/dates.js';
+import { filesBelow } from '../common/host-folders.js';
+import { parseLicenseStatus } from '../common/license-status.js';
+import { osIdFromName } from '../common/os-identity.js';
+import { type CsvColumns, type CsvField, resolveCsvColumns } from './csv-headers.js';
+import { csvBatches } from './csv-stream.js';
+
+export interface CsvScannerOptions {
+  /** Header text per field, overriding the built-in English/Chinese words. */
+  mapping?: Partial<Record<CsvField, string>>;
+  /** `,` `;` or `\t`; sniffed from the header when absent. */
+  delimiter?: string;
+  /** Force an encoding (`gbk`, `utf-16le`); detected when absent. */
+  encoding?: string;
+}
+
+const SOURCE = 'csv';
+/** Longer names are not software names (a broken export, a pasted document). */
+const MAX_NAME_LENGTH = 1024;
+const CSV_EXTENSIONS = new Set(['.csv', '.tsv', '.txt']);
+
+export function csvScanner(options: CsvScannerOptions = {}): Scanner {
+  return {
+    name: 'csv',
+    description: 'inventory spreadsheet (CSV/TSV, UTF-8 / UTF-16 / GBK), one row per installation',
+    async *scan(input, ctx): AsyncGenerator<HostInventory> {
+      const info = await stat(input).catch(() => undefined);
+      const files = info?.isDirectory() ? (await filesBelow(input)).filter((file) => CSV_EXTENSIONS.has(extname(file).toLowerCase())) : [input];
+      for (const file of files) {
+        if (ctx.signal.aborted) return;
+        yield* scanCsvFile(file, options, ctx);
+      }
+    },
+  };
+}
+
+async function* scanCsvFile(file: string, options: CsvScannerOptions, ctx: ScanContext): AsyncGenerator<HostInventory> {
+  let columns: CsvColumns | undefined;
+  let width = 0;
+  let current: HostInventory | undefined;
+  const done: HostInventory[] = [];
+  const streamOptions = { signal: ctx.signal, ...(options.delimiter ? { delimiter: options.delimiter } : {}), ...(options.encoding ? { encoding: options.encoding } : {}) };
+  for await (const batch of csvBatches(file, streamOptions)) {
+    const { rows, lines, errors } = batch;
+    let start = 0;
+    if (!columns) {
+      while (start < rows.length && isEmptyRow(rows[start]!)) start++;
+      if (start === rows.length) continue;
+      const header = rows[start]!;
+      columns = resolveCsvColumns(header, file, options.mapping);
+      width = header.length;
+      start++;
+    }
+    const c = columns;
+    for (let i = start; i < rows.length; i++) {
+      const row = rows[i]!;
+      const line = lines[i]!;
+      if (row.length !== width) {
+        if (isEmptyRow(row)) continue;
+        reject(ctx, file, line, row, `line ${line} has ${row.length} columns, the header has ${width}`, 'csv.column-count');
+        continue;
+      }
+      const quoteError = errors.get(i);
+      if (quoteError !== undefined) {
+        reject(ctx, file, line, row, `line ${line}: ${quoteError}`, 'csv.quotes');
+        continue;
+      }
+      const hostId = row[c.host]!.trim();
+      const name = row[c.name]!.trim();
+      if (hostId === '') {
+        if (isEmptyRow(row)) continue;
+        reject(ctx, file, line, row, `line ${line}: the computer name is empty`, 'csv.empty-host');
+        continue;
+      }
+      if (name === '') {
+        reject(ctx, file, line, row, `line ${line}: the software name is empty`, 'csv.empty-name');
+        continue;
+      }
+      if (name.length > MAX_NAME_LENGTH || name.includes('\u0000') || hostId.includes('\u0000')) {
+        reject(ctx, file, line, row, `line ${line}: the name is not text (too long or holds NUL characters)`, 'csv.bad-text');
+        continue;
+      }
+      const record: SoftwareRecord = { name, source: SOURCE, evidence: { source: SOURCE, file, line } };
+      if (c.installDate >= 0) {
+        const written = row[c.installDate]!.trim();
+        if (written !== '') {
+          const date = fastIsoDate(written) ?? parseIsoDate(written);
+          if (date === undefined) {
+            reject(ctx, file, line, row, `line ${line}: install date "${written.slice(0, 40)}" is not a real date`, 'csv.date');
+            continue;
+          }
+          record.installDate = date;
+        }
+      }
+      if (c.version >= 0) {
+        const value = row[c.version]!.trim();
+        if (value !== '') record.version = value;
+      }
+      if (c.publisher >= 0) {
+        const value = row[c.publisher]!.trim();
+        if (value !== '') record.publisher = value;
+      }
+      if (c.arch >= 0) {
+        const value = row[c.arch]!.trim();
+        if (value !== '') record.arch = value;
+      }
+      const attributes = readAttributes(row, c);
+      if (attributes !== undefined) record.attributes = attributes;
+
+      if (current === undefined || current.id !== hostId) {
+        if (current !== undefined) done.push(current);
+        current = { id: hostId, software: [], scanner: 'csv' };
+      }
+      current.software.push(record);
+      if (current.unit === undefined && c.unit >= 0) {
+        const unit = row[c.unit]!.trim();
+        if (unit !== '') current.unit = unit;
+      }
+      if (current.os === undefined && c.os >= 0) {
+        const os = readOs(row, c, file, line);
+        if (os !== undefined) current.os = os;
+      }
+      if (current.hostname === undefined && c.hostname >= 0) {
+        const value = row[c.hostname]!.trim();
+        if (value !== '') current.hostname = value;
+      }
+      if (current.scannedAt === undefined && c.scannedAt >= 0) {
+        const value = row[c.scannedAt]!.trim();
+        if (value !== '') current.scannedAt = value;
+      }
+    }
+    if (done.length > 0) {
+      for (const host of done) yield host;
+      done.length = 0;
+    }
+  }
+  if (!columns) {
+    throw new InputError(`${file}: the file is empty; expected a header row and one row per installation`, { file, source: 'csv' }, 'csv.empty');
+  }
+  if (current !== undefined) yield current;
+}
+
+function isEmptyRow(row: readonly string[]): boolean {
+  for (let i = 0; i < row.length; i++) if (row[i]!.trim() !== '') return false;
+  return true;
+}
+
+function reject(ctx: ScanContext, file: string, line: number, row: readonly string[], message: string, code: string): void {
+  ctx.problem({ message, code, file, line, excerpt: excerpt(row.join(',')) });
+}
+
+/** `YYYY-MM-DD` without a regex (the common case on the hot path); anything else → undefined. */
+function fastIsoDate(text: string): string | undefined {
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
+  const year = Number(text.slice(0, 4));
+  const month = Number(text.slice(5, 7));
+  const day = Number(text.slice(8, 10));
+  return Number.isInteger(year) && Number.isInteger(month) && Number.isInteger(day) && isoDate(year, month, day) === text ? text : undefined;
+}
+
+function readAttributes(row: readonly string[], c: CsvColumns): RecordAttributes | undefined {
+  let attributes: RecordAttributes | undefined;
+  if (c.edition >= 0) {
+    const value = row[c.edition]!.trim();
+    if (value !== '') (attributes ??= {}).edition = value;
+  }
+  if (c.licenseStatus >= 0) {
+    const status = parseLicenseStatus(row[c.licenseStatus]);
+    if (status !== undefined) (attributes ??= {}).licenseStatus = status;
+  }
+  if (c.channel >= 0) {
+    const value = row[c.channel]!.trim();
+    if (value !== '') (attributes ??= {}).channel = value;
+  }
+  if (c.partialKey >= 0) {
+    const value = row[c.partialKey]!.trim();
+    if (value !== '') (attributes ??= {}).partialKey = value;
+  }
+  if (c.kmsHost >= 0) {
+    const value = row[c.kmsHost]!.trim().toLowerCase();
+    if (value !== '') (attributes ??= {}).kmsHost = value;
+  }
+  return attributes;
+}
+
+function readOs(row: readonly string[], c: CsvColumns, file: string, line: number): OsInfo | undefined {
+  const name = row[c.os]!.trim();
+  if (name === '') return undefined;
+  const os: OsInfo = { name, evidence: { source: SOURCE, file, line } };
+  const id = osIdFromName(name);
+  if (id !== undefined) os.id = id;
+  if (c.osVersion >= 0 && row[c.osVersion]!.trim() !== '') os.version = row[c.osVersion]!.trim();
+  const edition = c.osEdition >= 0 ? row[c.osEdition]!.trim() : '';
+  if (edition !== '') os.edition = edition;
+  else {
+    const fromName = editionFromName(name);
+    if (fromName !== undefined) os.edition = fromName;
+  }
+  if (c.osBuild >= 0 && row[c.osBuild]!.trim() !== '') os.build = row[c.osBuild]!.trim();
+  return os;
+}

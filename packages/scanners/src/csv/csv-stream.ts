@@ -1,0 +1,128 @@
+/**
+ * Streams a delimited file as batches of rows with the physical line number each row starts on.
+ *
+ * Parser choice, measured on 1 M rows (issue 4): csv-parse `columns: true` ≈ 0.33 M rows/s, Papa Parse
+ * `header: true` ≈ 0.94 M rows/s, Papa Parse chunk mode ≈ 2.2 M rows/s. We drive Papa's low-level
+ * `Parser` chunk by chunk ourselves (arrays, no header objects): it keeps its split-based fast path for
+ * chunks without quotes, tells us where the last complete row ends (so a quoted field may span chunks),
+ * and lets us count physical lines per chunk — rows equal line breaks unless a quoted field holds a
+ * newline, and only then are fields scanned.
+ */
+import { InputError } from '@zhengban/core';
+import Papa from 'papaparse';
+import iconv from 'iconv-lite';
+import { openTextStream } from '../text/text-file.js';
+
+export interface CsvBatch {
+  rows: string[][];
+  /** Physical line (1-based) each row starts on. */
+  lines: number[];
+  /** Papa's complaints by row index in this batch (unbalanced quotes). */
+  errors: Map<number, string>;
+}
+
+export interface CsvStreamOptions {
+  /** `,` `;` or tab; sniffed from the header line when absent. */
+  delimiter?: string;
+  /** Force an encoding (`gbk`, `utf-16le`, …) instead of detecting it. */
+  encoding?: string;
+  signal?: AbortSignal;
+}
+
+/** A quoted field that does not close within this many characters stops the file. */
+const MAX_PENDING_CHARS = 32 * 1024 * 1024;
+
+/** Counts occurrences of `\n` in `text` from `start` to `end`. */
+function countNewlines(text: string, start = 0, end = text.length): number {
+  let count = 0;
+  let at = text.indexOf('\n', start);
+  while (at >= 0 && at < end) {
+    count++;
+    at = text.indexOf('\n', at + 1);
+  }
+  return count;
+}
+
+/** The delimiter used most in the header line, outside quotes: `,`, `;` or tab. */
+export function sniffDelimiter(headerLine: string): string {
+  const counts: Record<string, number> = { ',': 0, ';': 0, '\t': 0 };
+  let quoted = false;
+  for (const char of headerLine) {
+    if (char === '"') quoted = !quoted;
+    else if (!quoted && char in counts) counts[char]!++;
+  }
+  let best = ',';
+  for (const candidate of [';', '\t']) if (counts[candidate]! > counts[best]!) best = candidate;
+  return best;
+}
+
+export async function* csvBatches(file: string, options: CsvStreamOptions = {}): AsyncGenerator<CsvBatch> {
+  const chunks = await forcedOrDetectedChunks(file, options);
+  let parser: InstanceType<typeof Papa.Parser> | undefined;
+  let pending = '';
+  let nextLine = 1;
+  const take = (text: string, last: boolean): CsvBatch => {
+    if (!parser) {
+      const firstBreak = text.indexOf('\n');
+      const headerLine = firstBreak < 0 ? text : text.slice(0, firstBreak);
+      const newline = headerLine.endsWith('\r') ? '\r\n' : firstBreak < 0 && text.includes('\r') ? '\r' : '\n';
+      parser = new Papa.Parser({ delimiter: options.delimiter ?? sniffDelimiter(headerLine), newline, quoteChar: '"' });
+    }
+    const result = parser.parse(text, 0, !last) as { data: string[][]; errors: Array<{ row?: number; message: string }>; meta: { cursor: number } };
+    const rows = result.data;
+    const consumed = last ? text.length : result.meta.cursor;
+    const lines = new Array<number>(rows.length);
+    const breaks = countNewlines(text, 0, consumed);
+    if (breaks === rows.length || (last && breaks === rows.length - 1)) {
+      for (let i = 0; i < rows.length; i++) lines[i] = nextLine + i;
+      nextLine += breaks;
+    } else {
+      // Some quoted field holds a line break: walk the rows and count the breaks inside their fields.
+      let line = nextLine;
+      for (let i = 0; i < rows.length; i++) {
+        lines[i] = line;
+        const row = rows[i]!;
+        let inside = 0;
+        for (let f = 0; f < row.length; f++) if (row[f]!.includes('\n')) inside += countNewlines(row[f]!);
+        line += 1 + inside;
+      }
+      nextLine += breaks;
+    }
+    const errors = new Map<number, string>();
+    for (const error of result.errors) if (error.row !== undefined) errors.set(error.row, error.message);
+    pending = text.slice(consumed);
+    return { rows, lines, errors };
+  };
+  for await (const chunk of chunks) {
+    if (options.signal?.aborted) return;
+    const text = pending + chunk;
+    const batch = take(text, false);
+    if (pending.length > MAX_PENDING_CHARS) {
+      throw new InputError(
+        `${file}:${nextLine}: a row (or a quoted field) does not end within ${MAX_PENDING_CHARS / 1024 / 1024} MB; a quote is probably not closed, so the rest of the file cannot be read`,
+        { file, line: nextLine, source: 'csv' },
+        'csv.unclosed-quote',
+      );
+    }
+    if (batch.rows.length > 0) yield batch;
+  }
+  if (pending !== '') yield take(pending, true);
+}
+
+async function forcedOrDetectedChunks(file: string, options: CsvStreamOptions): Promise<AsyncIterable<string>> {
+  if (!options.encoding) return (await openTextStream(file, options.signal)).chunks;
+  const encoding = options.encoding;
+  if (!iconv.encodingExists(encoding)) {
+    throw new InputError(`unknown encoding "${encoding}" for ${file} (try utf-8, gbk, gb18030, utf-16le)`, { file, source: 'csv' }, 'csv.encoding');
+  }
+  const { createReadStream } = await import('node:fs');
+  return (async function* () {
+    const decoder = iconv.getDecoder(encoding);
+    for await (const bytes of createReadStream(file, { highWaterMark: 1024 * 1024 })) {
+      const text = decoder.write(bytes as Buffer);
+      if (text) yield text;
+    }
+    const rest = decoder.end();
+    if (rest) yield rest;
+  })();
+}
