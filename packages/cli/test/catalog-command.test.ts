@@ -23,7 +23,7 @@ describe('zhengban catalog match', () => {
     ]);
   });
 
-  it('tries the local products of a policy first', async () => {
+  it('uses the catalogue of a policy given with --policy', async () => {
     const result = await runCli(['catalog', 'match', 'WPS Office', '--publisher', 'Kingsoft Corp.', '--policy', 'policies/small.yaml'], {
       cwd: FIXTURES,
     });

@@ -8,16 +8,8 @@ export class ProblemList {
   readonly items: Problem[] = [];
 
   /** Records an error at a location. `code` is the part after `policy.` (e.g. `unknown-key`). */
-  error(code: string, message: string, location: SourceLocation, excerpt?: string): void {
-    const problem: Problem = {
-      ...location,
-      message,
-      severity: 'error',
-      code: `policy.${code}`,
-      source: 'policy',
-    };
-    if (excerpt !== undefined) problem.excerpt = excerpt.length > 80 ? `${excerpt.slice(0, 77)}...` : excerpt;
-    this.items.push(problem);
+  error(code: string, message: string, location: SourceLocation): void {
+    this.items.push({ ...location, message, severity: 'error', code: `policy.${code}`, source: 'policy' });
   }
 
   /** The problems by file (in the order files were read), then by line and column. */

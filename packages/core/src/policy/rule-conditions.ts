@@ -134,7 +134,8 @@ function checkCondition(node: Record<string, unknown>, path: Path, check: Condit
       );
     }
   }
-  if (typeof node.fact === 'string' && node.fact.trim() !== '') checkFact(node.fact, [...path, 'fact'], check);
+  if (typeof node.fact === 'string' && node.fact.trim() !== '')
+    checkFact(node.fact, [...path, 'fact'], check);
   // `value: { fact: other }` compares with another fact, which must be visible too.
   if (isRecord(node.value) && typeof node.value.fact === 'string') {
     checkFact(node.value.fact, [...path, 'value', 'fact'], check);

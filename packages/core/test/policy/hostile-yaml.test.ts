@@ -15,7 +15,7 @@ describe('hostile YAML', () => {
   it('rejects an alias bomb (billion laughs) quickly, at the alias that crosses the limit', () => {
     const started = performance.now();
     const problems = problemsOf(() => loadPolicy(`${BAD_INPUT}alias-bomb.yaml`));
-    expect(performance.now() - started).toBeLessThan(500);
+    expect(performance.now() - started).toBeLessThan(1000);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ code: 'policy.alias-bomb', line: 8, column: 12 });
     expect(problems[0]!.message).toBe(
@@ -57,7 +57,7 @@ describe('hostile YAML', () => {
     const text = `${HEADER}# ${'x'.repeat(10 * 1024 * 1024)}\n`;
     const started = performance.now();
     const problems = problemsOf(() => parsePolicy(text, { filename: 'huge.yaml' }));
-    expect(performance.now() - started).toBeLessThan(500);
+    expect(performance.now() - started).toBeLessThan(1000);
     expect(problems).toEqual([
       {
         file: 'huge.yaml',

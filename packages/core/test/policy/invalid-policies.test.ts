@@ -82,7 +82,7 @@ const CASES: Array<[file: string, code: string, expected: string[]]> = [
     'software-rule-compares-host-fact.yaml',
     'fact-scope',
     [
-      '9:59 Rule "named-after-host" has scope software but reads "hostname", a host-level fact; software rules are judged once per product and version and cannot see the host; use scope: host.',
+      '9:57 Rule "named-after-host" has scope software but reads "hostname", a host-level fact; software rules are judged once per product and version and cannot see the host; use scope: host.',
     ],
   ],
   [
