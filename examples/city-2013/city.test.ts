@@ -51,7 +51,10 @@ function filesBelow(folder: string): string[] {
 
 /** The example's own files (not the generator's source or this test). */
 const generated = (files: string[]) =>
-  files.filter((f) => !f.startsWith('generator/') && !/\.(test\.ts|mjs)$/.test(f) && !['README.md', 'biome.json'].includes(f));
+  files.filter(
+    (f) =>
+      !f.startsWith('generator/') && !/\.(test\.ts|mjs)$/.test(f) && !['README.md', 'biome.json'].includes(f),
+  );
 
 async function auditSnapshot(
   folder: 'baseline' | 'acceptance',

@@ -65,9 +65,12 @@ export function briefReporter() {
       if (behind.length === 0) lines.push(text.allDone);
       else lines.push(text.behind, ...behind.map((row) => `  ${clean(row.unit.unit)} ${row.rate.text}`));
       for (const position of report.entitlements) {
-        if (position.shortfall > 0) lines.push(text.shortfall(clean(position.id), clean(position.product), position.shortfall));
+        if (position.shortfall > 0)
+          lines.push(text.shortfall(clean(position.id), clean(position.product), position.shortfall));
       }
-      const open = report.findings.filter((f) => !f.waiver && (f.status === 'fail' || f.status === 'error')).length;
+      const open = report.findings.filter(
+        (f) => !f.waiver && (f.status === 'fail' || f.status === 'error'),
+      ).length;
       const waived = report.findings.filter((f) => f.waiver).length;
       lines.push(text.open(open, waived));
       return `${lines.join('\n')}\n`;

@@ -42,12 +42,16 @@ describe('examples/custom-reporter', () => {
       try {
         const file = join(folder, 'report.json');
         writeFileSync(file, renderJson(fixtureReport));
-        const out = execFileSync(process.execPath, [join(HERE, 'brief-reporter.mjs'), file, 'en'], { encoding: 'utf8' });
+        const out = execFileSync(process.execPath, [join(HERE, 'brief-reporter.mjs'), file, 'en'], {
+          encoding: 'utf8',
+        });
         expect(out.split('\n').slice(0, 2)).toEqual([
           'Genuine software brief · 某市正版化验收 · as of 2024-06-30',
           'Overall genuine rate 81.82% (18/22)',
         ]);
-        expect(out).toContain('Licence shortfall: ent-office-2016 (ms-office-2016) is 1 short\n8 findings to fix, 1 waived\n');
+        expect(out).toContain(
+          'Licence shortfall: ent-office-2016 (ms-office-2016) is 1 short\n8 findings to fix, 1 waived\n',
+        );
       } finally {
         rmSync(folder, { recursive: true, force: true });
       }

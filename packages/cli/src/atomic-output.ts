@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, statSync } from 'node:fs';
 import { type FileHandle, open, rename, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { type Locale, UsageError } from '@zhengban/core';
+import { type Locale, ZhengbanError } from '@zhengban/core';
 import { msg } from './messages.js';
 
 const REASONS: Record<string, { zh: string; en: string }> = {
@@ -26,6 +26,13 @@ function reasonOf(error: unknown, locale: Locale): string {
   const known = code ? REASONS[code] : undefined;
   if (known) return locale === 'en' ? known.en : known.zh;
   return error instanceof Error ? error.message : String(error);
+}
+
+/** An output that cannot be written: exit 2, no --help hint (the command line was fine). */
+export class OutputError extends ZhengbanError {
+  constructor(message: string) {
+    super(message, [], 'output.unwritable');
+  }
 }
 
 function tempPathFor(path: string): string {
@@ -78,7 +85,7 @@ export class OutputSet {
   /** Creates the parent folders and opens the temp file; an unwritable path is a UsageError. */
   async prepareFile(path: string): Promise<PendingFile> {
     if (isFolder(path)) {
-      throw new UsageError(msg(this.locale, 'outputUnwritable', { path, reason: reasonOf({ code: 'EISDIR' }, this.locale) }));
+      throw new OutputError(msg(this.locale, 'outputUnwritable', { path, reason: reasonOf({ code: 'EISDIR' }, this.locale) }));
     }
     const tempPath = tempPathFor(path);
     try {
@@ -88,7 +95,7 @@ export class OutputSet {
       this.pending.push(file);
       return file;
     } catch (error) {
-      throw new UsageError(msg(this.locale, 'outputUnwritable', { path, reason: reasonOf(error, this.locale) }));
+      throw new OutputError(msg(this.locale, 'outputUnwritable', { path, reason: reasonOf(error, this.locale) }));
     }
   }
 
@@ -101,9 +108,7 @@ export class OutputSet {
       await handle.close();
       await unlink(probe);
     } catch (error) {
-      throw new UsageError(
-        msg(this.locale, 'outputUnwritable', { path: folder, reason: reasonOf(error, this.locale) }),
-      );
+      throw new OutputError(msg(this.locale, 'outputUnwritable', { path: folder, reason: reasonOf(error, this.locale) }));
     }
   }
 

@@ -13,6 +13,10 @@ const MESSAGES = {
     en: '(run with --verbose for details)',
   },
   internalError: { zh: '内部错误: {message}', en: 'internal error: {message}' },
+  stalled: {
+    zh: '一个插件停止响应（它的 Promise 永远不会完成），已放弃本次运行。',
+    en: 'a plugin stopped responding (its promise can never settle); the run was abandoned.',
+  },
   interrupted: {
     zh: '已中断：扫描已停止，未写入任何报告。',
     en: 'interrupted: scanning stopped, no report was written.',

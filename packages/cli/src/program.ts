@@ -1,19 +1,15 @@
 /**
  * The commander program: every command, option and help text, built fresh for each run in the
  * run's locale. Actions return an exit code through `setExit`; errors propagate to `run`.
+ * Command modules are imported when their command runs, so `--help` and `--version` start fast
+ * (the reporters alone pull in a spreadsheet library).
  */
 import { Command } from 'commander';
 import type { CliContext } from './cli-io.js';
-import { auditCommand } from './commands/audit.js';
-import { catalogListCommand, catalogMatchCommand } from './commands/catalog.js';
-import { diffCommand } from './commands/diff.js';
-import { scanCommand } from './commands/scan.js';
-import {
-  policyInitCommand,
-  policyPacksCommand,
-  policyShowCommand,
-  policyValidateCommand,
-} from './commands/policy.js';
+import type { AuditOptions } from './commands/audit.js';
+import type { CatalogMatchOptions } from './commands/catalog.js';
+import type { PolicyInitOptions } from './commands/policy.js';
+import type { ScanOptions } from './commands/scan.js';
 import { HELP_TITLES } from './help-text.js';
 import { type HelpKey, help } from './messages.js';
 import type { Locale } from '@zhengban/core';
@@ -27,6 +23,9 @@ export interface ProgramHooks {
   writeOut(text: string): void;
   writeErr(text: string): void;
 }
+
+const policyCommands = () => import('./commands/policy.js');
+const catalogCommands = () => import('./commands/catalog.js');
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
@@ -70,7 +69,9 @@ export function buildProgram(hooks: ProgramHooks): Command {
     .option('--as-of <date>', h('optAsOf'))
     .option('--fail-on <level>', h('optFailOn'))
     .addHelpText('after', examples('auditExamples'))
-    .action(act((ctx, options: Parameters<typeof auditCommand>[1]) => auditCommand(ctx, options)));
+    .action(
+      act(async (ctx, options: AuditOptions) => (await import('./commands/audit.js')).auditCommand(ctx, options)),
+    );
 
   program
     .command('scan')
@@ -78,20 +79,24 @@ export function buildProgram(hooks: ProgramHooks): Command {
     .option('-i, --input <kind:path>', h('optInput'), collect, [])
     .option('-o, --out <file>', h('optOut'))
     .addHelpText('after', examples('scanExamples'))
-    .action(act((ctx, options: Parameters<typeof scanCommand>[1]) => scanCommand(ctx, options)));
+    .action(act(async (ctx, options: ScanOptions) => (await import('./commands/scan.js')).scanCommand(ctx, options)));
 
   const policy = program.command('policy').description(h('policy')).addHelpText('after', examples('policyExamples'));
   policy
     .command('validate')
     .argument('<file>')
     .description(h('policyValidate'))
-    .action(act((ctx, file: string) => policyValidateCommand(ctx, file)));
+    .action(act(async (ctx, file: string) => (await policyCommands()).policyValidateCommand(ctx, file)));
   policy
     .command('show')
     .argument('<file>')
     .description(h('policyShow'))
     .option('-f, --format <format>', h('optShowFormat'))
-    .action(act((ctx, file: string, options: { format?: string }) => policyShowCommand(ctx, file, options)));
+    .action(
+      act(async (ctx, file: string, options: { format?: string }) =>
+        (await policyCommands()).policyShowCommand(ctx, file, options),
+      ),
+    );
   policy
     .command('init')
     .description(h('policyInit'))
@@ -99,11 +104,13 @@ export function buildProgram(hooks: ProgramHooks): Command {
     .option('-o, --out <file>', h('optInitOut'))
     .option('--name <name>', h('optInitName'))
     .option('--force', h('optForce'))
-    .action(act((ctx, options: Parameters<typeof policyInitCommand>[1]) => policyInitCommand(ctx, options)));
+    .action(
+      act(async (ctx, options: PolicyInitOptions) => (await policyCommands()).policyInitCommand(ctx, options)),
+    );
   policy
     .command('packs')
     .description(h('policyPacks'))
-    .action(act((ctx) => policyPacksCommand(ctx)));
+    .action(act(async (ctx) => (await policyCommands()).policyPacksCommand(ctx)));
 
   const catalog = program
     .command('catalog')
@@ -118,8 +125,8 @@ export function buildProgram(hooks: ProgramHooks): Command {
     .option('--os-id <id>', h('optOsId'))
     .option('--policy <file>', h('optCatalogPolicy'))
     .action(
-      act((ctx, name: string, options: Parameters<typeof catalogMatchCommand>[2]) =>
-        catalogMatchCommand(ctx, name, options),
+      act(async (ctx, name: string, options: CatalogMatchOptions) =>
+        (await catalogCommands()).catalogMatchCommand(ctx, name, options),
       ),
     );
   catalog
@@ -127,7 +134,11 @@ export function buildProgram(hooks: ProgramHooks): Command {
     .description(h('catalogList'))
     .option('--class <class>', h('optClass'))
     .option('--policy <file>', h('optCatalogPolicy'))
-    .action(act((ctx, options: { class?: string; policy?: string }) => catalogListCommand(ctx, options)));
+    .action(
+      act(async (ctx, options: { class?: string; policy?: string }) =>
+        (await catalogCommands()).catalogListCommand(ctx, options),
+      ),
+    );
 
   program
     .command('diff')
@@ -137,8 +148,8 @@ export function buildProgram(hooks: ProgramHooks): Command {
     .option('-f, --format <format>', h('optDiffFormat'))
     .addHelpText('after', examples('diffExamples'))
     .action(
-      act((ctx, before: string, after: string, options: { format?: string }) =>
-        diffCommand(ctx, before, after, options),
+      act(async (ctx, before: string, after: string, options: { format?: string }) =>
+        (await import('./commands/diff.js')).diffCommand(ctx, before, after, options),
       ),
     );
 

@@ -7,7 +7,13 @@ import type { ComplianceReport, Finding, Locale, Reporter, ReporterContext } fro
 import { formatLocation } from '@zhengban/core';
 import { type Palette, palette } from './ansi.js';
 import { sanitiseTerminal as clean } from './escaping.js';
-import { entitlementTypeLabel, positionStatusLabel, problemSeverityLabel, severityLabel, statusLabel } from './labels.js';
+import {
+  entitlementTypeLabel,
+  positionStatusLabel,
+  problemSeverityLabel,
+  severityLabel,
+  statusLabel,
+} from './labels.js';
 import { localText, t } from './messages.js';
 import { formatRateExplained } from './rates.js';
 import {
@@ -53,9 +59,19 @@ function statistics(report: ComplianceReport, locale: Locale, colour: Palette): 
         String(row.genuine),
         row.domestic === undefined ? '' : String(row.domestic),
         row.missing === undefined ? '' : String(row.missing),
-        formatRateExplained(row.genuineRate.rate, row.genuineRate.numerator, row.genuineRate.denominator, locale),
+        formatRateExplained(
+          row.genuineRate.rate,
+          row.genuineRate.numerator,
+          row.genuineRate.denominator,
+          locale,
+        ),
         row.domesticRate
-          ? formatRateExplained(row.domesticRate.rate, row.domesticRate.numerator, row.domesticRate.denominator, locale)
+          ? formatRateExplained(
+              row.domesticRate.rate,
+              row.domesticRate.numerator,
+              row.domesticRate.denominator,
+              locale,
+            )
           : '',
         first ? String(block.unauthorised) : '',
       ];
@@ -118,9 +134,11 @@ function findingLines(finding: Finding, locale: Locale, colour: Palette): string
   const details: string[] = [];
   const evidence = evidenceList(finding);
   if (evidence) details.push(`${t('finding.evidence', locale)}: ${clean(evidence)}`);
-  if (finding.deadline && !finding.waiver) details.push(t('finding.deadlineShort', locale, { deadline: finding.deadline }));
+  if (finding.deadline && !finding.waiver)
+    details.push(t('finding.deadlineShort', locale, { deadline: finding.deadline }));
   if (details.length > 0) lines.push(colour.dim(`      ${details.join('  ')}`));
-  if (finding.waiver) lines.push(`      ${t('finding.waiver', locale)}: ${clean(waiverText(finding, locale))}`);
+  if (finding.waiver)
+    lines.push(`      ${t('finding.waiver', locale)}: ${clean(waiverText(finding, locale))}`);
   return lines;
 }
 
@@ -140,7 +158,8 @@ function findings(report: ComplianceReport, locale: Locale, colour: Palette): st
 }
 
 function ledger(report: ComplianceReport, locale: Locale, colour: Palette): string[] {
-  if (report.entitlements.length === 0) return [colour.bold(t('section.ledger', locale)), t('ledger.none', locale), ''];
+  if (report.entitlements.length === 0)
+    return [colour.bold(t('section.ledger', locale)), t('ledger.none', locale), ''];
   const right = 'right' as const;
   const columns = [
     { header: t('ledger.id', locale) },
@@ -193,7 +212,9 @@ function inputsAndProblems(report: ComplianceReport, locale: Locale, colour: Pal
   for (const problem of report.problems.slice(0, MAX_PROBLEM_LINES)) {
     const where = clean(formatLocation(problem));
     const severity = problemSeverityLabel(problem.severity, locale);
-    lines.push(`  ${where ? `${where}  ` : ''}${severity}  ${clean(problem.message)}  (${clean(problem.code)})`);
+    lines.push(
+      `  ${where ? `${where}  ` : ''}${severity}  ${clean(problem.message)}  (${clean(problem.code)})`,
+    );
   }
   if (report.problems.length > MAX_PROBLEM_LINES) {
     lines.push(`  ${t('problem.more', locale, { count: report.problems.length - MAX_PROBLEM_LINES })}`);

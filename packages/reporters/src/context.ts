@@ -19,7 +19,10 @@ export interface ReporterContextOptions {
 
 /** Rule descriptions by id: the report's `rules`, then `extra` over them. Keyed data from input,
  * so the map has no prototype. */
-export function rulesMetaOf(report: ComplianceReport, extra?: Record<string, RuleMeta>): Record<string, RuleMeta> {
+export function rulesMetaOf(
+  report: ComplianceReport,
+  extra?: Record<string, RuleMeta>,
+): Record<string, RuleMeta> {
   const meta: Record<string, RuleMeta> = Object.create(null);
   for (const rule of report.rules) meta[rule.id] = rule;
   if (extra) for (const id of Object.keys(extra)) meta[id] = extra[id]!;

@@ -31,7 +31,10 @@ function cellText(cell: Cell, locale: Locale): string {
   switch (cell.kind) {
     case 'text':
       return neutraliseFormula(
-        replaceLoneSurrogates(cell.value).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '\uFFFD'),
+        replaceLoneSurrogates(cell.value).replace(
+          /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g,
+          '\uFFFD',
+        ),
       );
     case 'count':
       return cell.value === undefined ? '' : String(cell.value);
@@ -50,7 +53,10 @@ export function tableToCsv(table: Table, locale: Locale): string {
 }
 
 /** Every table as its own file: `{ '统计表.csv': …, '问题清单.csv': …, … }` (English names under en). */
-export function renderCsvTables(report: ComplianceReport, ctx: Pick<ReporterContext, 'locale'>): Record<string, string> {
+export function renderCsvTables(
+  report: ComplianceReport,
+  ctx: Pick<ReporterContext, 'locale'>,
+): Record<string, string> {
   const files: Record<string, string> = {};
   for (const id of TABLE_IDS) {
     const table = buildTable(id, report, ctx.locale);

@@ -1,6 +1,7 @@
 // @zhengban/reporters — public API.
-export { type ReporterContextOptions, createReporterContext } from './context.js';
+
 export { consoleReporter, renderConsole } from './console-reporter.js';
+export { createReporterContext, type ReporterContextOptions } from './context.js';
 export { type CsvReporterOptions, csvReporter, renderCsvTables } from './csv-reporter.js';
 export { htmlReporter, renderHtml } from './html/html-reporter.js';
 export { jsonReporter, renderJson } from './json-reporter.js';

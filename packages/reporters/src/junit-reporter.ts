@@ -10,7 +10,16 @@ import type { ComplianceReport, Finding, Locale, Reporter, ReporterContext } fro
 import { escapeXml as x } from './escaping.js';
 import { statusLabel } from './labels.js';
 import { localText, t } from './messages.js';
-import { effectiveStatus, evidenceList, groupFindings, hostName, RULE_FAMILIES, ruleFamily, unitName, waiverText } from './report-view.js';
+import {
+  effectiveStatus,
+  evidenceList,
+  groupFindings,
+  hostName,
+  RULE_FAMILIES,
+  ruleFamily,
+  unitName,
+  waiverText,
+} from './report-view.js';
 
 interface CaseResult {
   xml: string;
@@ -26,7 +35,13 @@ function findingLine(finding: Finding, locale: Locale): string {
   return `[${status}] ${finding.rule}: ${localText(finding.message, locale)}${evidence ? ` (${evidence})` : ''}${waiver}`;
 }
 
-function testCase(suite: string, host: string, family: string, findings: Finding[], locale: Locale): CaseResult {
+function testCase(
+  suite: string,
+  host: string,
+  family: string,
+  findings: Finding[],
+  locale: Locale,
+): CaseResult {
   const active = findings.filter((finding) => !finding.waiver);
   const failures = active.filter((finding) => finding.status === 'fail');
   const errors = active.filter((finding) => finding.status === 'error');
@@ -38,10 +53,14 @@ function testCase(suite: string, host: string, family: string, findings: Finding
     body = `      <failure message="${x(localText(failures[0]!.message, locale))}" type="${x(failures[0]!.rule)}">${x(lines)}</failure>\n`;
   } else if (errors.length > 0) {
     body = `      <error message="${x(localText(errors[0]!.message, locale))}" type="${x(errors[0]!.rule)}">${x(lines)}</error>\n`;
-  } else if (waived.length > 0 && active.every((finding) => finding.status === 'pass' || finding.status === 'skip')) {
+  } else if (
+    waived.length > 0 &&
+    active.every((finding) => finding.status === 'pass' || finding.status === 'skip')
+  ) {
     body = `      <skipped message="${x(waiverText(waived[0]!, locale))}"/>\n`;
   }
-  if (findings.length > 0 && failures.length + errors.length === 0) body += `      <system-out>${x(lines)}</system-out>\n`;
+  if (findings.length > 0 && failures.length + errors.length === 0)
+    body += `      <system-out>${x(lines)}</system-out>\n`;
   return {
     xml: body ? `${open}>\n${body}    </testcase>` : `${open}/>`,
     failed: failures.length > 0,

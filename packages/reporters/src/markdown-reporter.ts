@@ -12,7 +12,11 @@ import { countByStatus, needsAttention } from './report-view.js';
 import { statisticsBlocks } from './statistics-view.js';
 import { buildTable, type Cell, type Table } from './tables.js';
 
-function mdTable(columns: string[], rows: string[][], rightAligned: ReadonlySet<number> = new Set()): string[] {
+function mdTable(
+  columns: string[],
+  rows: string[][],
+  rightAligned: ReadonlySet<number> = new Set(),
+): string[] {
   const align = columns.map((_, index) => (rightAligned.has(index) ? '---:' : '---'));
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
   return [line(columns.map(md)), line(align), ...rows.map(line)];
@@ -47,11 +51,25 @@ function headline(report: ComplianceReport, locale: Locale): string[] {
   for (const name of report.classes) {
     const stats = report.totals.classes[name];
     const label = classLabel(name, locale);
-    const genuine = formatRateExplained(rateOf(report.totals.rates, 'genuine', name), stats?.genuine ?? 0, stats?.installed ?? 0, locale);
-    const domestic = formatRateExplained(rateOf(report.totals.rates, 'domestic', name), stats?.domestic ?? 0, stats?.installed ?? 0, locale);
-    lines.push(`- ${t('headline.classGenuine', locale, { class: label })}: ${genuine}; ${t('headline.classDomestic', locale, { class: label })}: ${domestic}`);
+    const genuine = formatRateExplained(
+      rateOf(report.totals.rates, 'genuine', name),
+      stats?.genuine ?? 0,
+      stats?.installed ?? 0,
+      locale,
+    );
+    const domestic = formatRateExplained(
+      rateOf(report.totals.rates, 'domestic', name),
+      stats?.domestic ?? 0,
+      stats?.installed ?? 0,
+      locale,
+    );
+    lines.push(
+      `- ${t('headline.classGenuine', locale, { class: label })}: ${genuine}; ${t('headline.classDomestic', locale, { class: label })}: ${domestic}`,
+    );
   }
-  lines.push(`- ${t('headline.computers', locale, { computers: report.totals.computers, units: report.units.length })}`);
+  lines.push(
+    `- ${t('headline.computers', locale, { computers: report.totals.computers, units: report.units.length })}`,
+  );
   lines.push(`- ${t('finding.counts', locale, countByStatus(report.findings))}`);
   return lines;
 }
@@ -84,21 +102,35 @@ function statistics(report: ComplianceReport, locale: Locale): string[] {
         String(row.genuine),
         row.domestic === undefined ? '' : String(row.domestic),
         row.missing === undefined ? '' : String(row.missing),
-        formatRateExplained(row.genuineRate.rate, row.genuineRate.numerator, row.genuineRate.denominator, locale),
+        formatRateExplained(
+          row.genuineRate.rate,
+          row.genuineRate.numerator,
+          row.genuineRate.denominator,
+          locale,
+        ),
         row.domesticRate ? formatRate(row.domesticRate.rate, locale) : '',
         first ? String(block.unauthorised) : '',
       ]);
     });
   }
   const headers = columns.map((key) => t(key, locale));
-  return [`## ${t('section.statistics', locale)}`, '', ...mdTable(headers, rows, new Set([1, 2, 4, 5, 6, 7, 8, 9, 10])), ''];
+  return [
+    `## ${t('section.statistics', locale)}`,
+    '',
+    ...mdTable(headers, rows, new Set([1, 2, 4, 5, 6, 7, 8, 9, 10])),
+    '',
+  ];
 }
 
 export function renderMarkdown(report: ComplianceReport, ctx: ReporterContext): string {
   const locale = ctx.locale;
   const policy = [report.policy.name, report.policy.version].filter(Boolean).join(' ');
   // Passing and skipped findings are only counted in the headline; the rest are listed.
-  const findings = buildTable('findings', { ...report, findings: report.findings.filter(needsAttention) }, locale);
+  const findings = buildTable(
+    'findings',
+    { ...report, findings: report.findings.filter(needsAttention) },
+    locale,
+  );
   const sections = [
     `# ${t('report.title', locale)}`,
     '',

@@ -11,7 +11,15 @@
  *   location `unit/host/product`.
  * - input problems → `invocations[0].toolExecutionNotifications`.
  */
-import type { ComplianceReport, Evidence, Finding, Locale, Reporter, ReporterContext, Severity } from '@zhengban/core';
+import type {
+  ComplianceReport,
+  Evidence,
+  Finding,
+  Locale,
+  Reporter,
+  ReporterContext,
+  Severity,
+} from '@zhengban/core';
 import { replaceLoneSurrogates } from './escaping.js';
 import { localText, t } from './messages.js';
 import { sortFindings, waiverText } from './report-view.js';
@@ -73,7 +81,10 @@ function locations(finding: Finding) {
   const logical = logicalName(finding);
   const logicalLocations = logical ? [{ fullyQualifiedName: logical, kind: 'resource' }] : undefined;
   if (located.length === 0) return logicalLocations ? [{ logicalLocations }] : [];
-  return located.map((evidence) => ({ ...physicalLocation(evidence), ...(logicalLocations ? { logicalLocations } : {}) }));
+  return located.map((evidence) => ({
+    ...physicalLocation(evidence),
+    ...(logicalLocations ? { logicalLocations } : {}),
+  }));
 }
 
 function ruleDescriptors(report: ComplianceReport, ctx: ReporterContext) {
@@ -103,7 +114,11 @@ function result(finding: Finding, ruleIndex: number, locale: Locale) {
     locations: locations(finding),
     partialFingerprints: { 'zhengbanFindingId/v1': finding.id },
     ...(finding.waiver
-      ? { suppressions: [{ kind: 'external', status: 'accepted', justification: waiverText(finding, locale) }] }
+      ? {
+          suppressions: [
+            { kind: 'external', status: 'accepted', justification: waiverText(finding, locale) },
+          ],
+        }
       : {}),
     properties: {
       status: finding.status,
@@ -144,7 +159,9 @@ export function renderSarif(report: ComplianceReport, ctx: ReporterContext): str
         },
         invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
         automationDetails: {
-          description: { text: t('report.heading', ctx.locale, { policy: report.policy.name, asOf: report.asOf }) },
+          description: {
+            text: t('report.heading', ctx.locale, { policy: report.policy.name, asOf: report.asOf }),
+          },
         },
         language: ctx.locale,
         results: sortFindings(report).map((finding) => result(finding, index.get(finding.rule)!, ctx.locale)),

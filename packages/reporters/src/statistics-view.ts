@@ -39,7 +39,13 @@ export interface UnitBlock {
 
 const EMPTY: ClassStats = { installed: 0, genuine: 0, domestic: 0, missing: 0 };
 
-function block(report: ComplianceReport, stats: Totals | UnitStats, unit: string, isTotals: boolean, locale: Locale): UnitBlock {
+function block(
+  report: ComplianceReport,
+  stats: Totals | UnitStats,
+  unit: string,
+  isTotals: boolean,
+  locale: Locale,
+): UnitBlock {
   const rows: ClassRow[] = report.classes.map((name) => {
     const c = stats.classes[name] ?? EMPTY;
     return {
@@ -49,8 +55,16 @@ function block(report: ComplianceReport, stats: Totals | UnitStats, unit: string
       genuine: c.genuine,
       domestic: c.domestic,
       missing: c.missing,
-      genuineRate: { rate: rateOf(stats.rates, 'genuine', name), numerator: c.genuine, denominator: c.installed },
-      domesticRate: { rate: rateOf(stats.rates, 'domestic', name), numerator: c.domestic, denominator: c.installed },
+      genuineRate: {
+        rate: rateOf(stats.rates, 'genuine', name),
+        numerator: c.genuine,
+        denominator: c.installed,
+      },
+      domesticRate: {
+        rate: rateOf(stats.rates, 'domestic', name),
+        numerator: c.domestic,
+        denominator: c.installed,
+      },
     };
   });
   const overall = overallFraction(stats.classes, report.classes);
@@ -61,7 +75,11 @@ function block(report: ComplianceReport, stats: Totals | UnitStats, unit: string
     genuine: overall.genuine,
     domestic: undefined,
     missing: undefined,
-    genuineRate: { rate: rateOf(stats.rates, 'genuine', 'overall'), numerator: overall.genuine, denominator: overall.installed },
+    genuineRate: {
+      rate: rateOf(stats.rates, 'genuine', 'overall'),
+      numerator: overall.genuine,
+      denominator: overall.installed,
+    },
     domesticRate: undefined,
   });
   return {

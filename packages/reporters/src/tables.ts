@@ -15,7 +15,14 @@ import {
 } from './labels.js';
 import { localText, type MessageKey, t } from './messages.js';
 import { overallFraction, rateOf } from './rates.js';
-import { effectiveStatus, evidenceList, hostName, sortFindings, unitName, waiverText } from './report-view.js';
+import {
+  effectiveStatus,
+  evidenceList,
+  hostName,
+  sortFindings,
+  unitName,
+  waiverText,
+} from './report-view.js';
 
 export type Cell =
   | { kind: 'text'; value: string }
@@ -62,7 +69,9 @@ export function statisticsTable(report: ComplianceReport, locale: Locale): Table
   const columns = headers(['stats.unit', 'stats.parent', 'stats.staff', 'stats.computers'], locale);
   for (const name of report.classes) {
     for (const measure of CLASS_MEASURES) {
-      columns.push(t('stats.classColumn', locale, { class: classLabel(name, locale), measure: t(measure, locale) }));
+      columns.push(
+        t('stats.classColumn', locale, { class: classLabel(name, locale), measure: t(measure, locale) }),
+      );
     }
   }
   columns.push(t('stats.overallGenuineRate', locale), t('stats.unauthorised', locale));

@@ -18,7 +18,10 @@ const MAX_COLUMN_WIDTH = 60;
 const MAX_CELL_TEXT = 32_767;
 
 function safeText(value: string): string {
-  const clean = replaceLoneSurrogates(value).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '\uFFFD');
+  const clean = replaceLoneSurrogates(value).replace(
+    /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g,
+    '\uFFFD',
+  );
   return neutraliseFormula(clean).slice(0, MAX_CELL_TEXT);
 }
 

@@ -37,16 +37,28 @@ describe('console reporter', () => {
     expect(text).toMatch(/^合计 +52 +8 +操作系统 +8 +7 +2 +0 +87\.50%（7\/8） +25\.00%（2\/8） +3$/m);
     expect(text).toMatch(/^ +必备类合计 +22 +18 +81\.82%（18\/22）$/m);
     expect(text).toMatch(/^档案馆 +6 +0 +操作系统 +0 +0 +0 +0 +— +— +0$/m);
-    const order = ['\n财政局\n  CZ-001\n', '\n  CZ-002\n', '\n教育局\n  （单位整体）\n', '\n  JY-002\n', '\n信息中心<script>'];
+    const order = [
+      '\n财政局\n  CZ-001\n',
+      '\n  CZ-002\n',
+      '\n教育局\n  （单位整体）\n',
+      '\n  JY-002\n',
+      '\n信息中心<script>',
+    ];
     const findings = text.slice(text.indexOf('问题清单'));
     const positions = order.map((marker) => findings.indexOf(marker));
     expect(positions.every((position) => position > 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
-    expect(text).toContain('      豁免: 新购设备，待统一激活（批准人：张三；工单：ZB-12；有效期至 2024-09-30）');
-    expect(text).toMatch(/^ent-office-2016 +ms-office-2016 +批量许可 +3 +3 +0 +1 +有效 +2019-09-01 至 2026-12-31$/m);
+    expect(text).toContain(
+      '      豁免: 新购设备，待统一激活（批准人：张三；工单：ZB-12；有效期至 2024-09-30）',
+    );
+    expect(text).toMatch(
+      /^ent-office-2016 +ms-office-2016 +批量许可 +3 +3 +0 +1 +有效 +2019-09-01 至 2026-12-31$/m,
+    );
     expect(text).toContain('  csv:inventory/财政局.csv：读取 60，接受 58（其中忽略 5），拒绝 2');
     expect(text).toContain('输入问题 4 条（错误 3，警告 1，提示 0）');
-    expect(text).toContain('  inventory/财政局.csv:17  错误  第 17 行有 5 列，表头有 7 列  (csv.column-count)');
+    expect(text).toContain(
+      '  inventory/财政局.csv:17  错误  第 17 行有 5 列，表头有 7 列  (csv.column-count)',
+    );
     // Passing and skipped findings are counted, not listed.
     expect(text).toContain('不合规 7 · 错误 1 · 警告 2 · 已豁免 1 · 通过 1 · 跳过 1');
     expect(text).not.toContain('由 ent-win-oem 授权');

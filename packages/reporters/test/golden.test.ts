@@ -12,11 +12,14 @@ async function renderText(name: string, locale: Locale): Promise<string> {
   return output;
 }
 
-/** The workbook read back: per sheet, each row's cell values, and the number format of rates. */
-export async function readWorkbook(bytes: Uint8Array) {
+/** The workbook read back: per sheet, frozen header, column widths, each row's cell values (rates with their number format). */
+async function readWorkbook(bytes: Uint8Array) {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
-  const sheets: Record<string, { frozen: unknown; widths: (number | undefined)[]; rows: unknown[][] }> = {};
+  const sheets: Record<
+    string,
+    { frozen: unknown; headerBold: boolean; widths: (number | undefined)[]; rows: unknown[][] }
+  > = {};
   workbook.eachSheet((sheet) => {
     const rows: unknown[][] = [];
     sheet.eachRow({ includeEmpty: true }, (row) => {
@@ -28,8 +31,10 @@ export async function readWorkbook(bytes: Uint8Array) {
       }
       rows.push(cells);
     });
+    const view = sheet.views[0];
     sheets[sheet.name] = {
-      frozen: sheet.views[0],
+      frozen: { state: view?.state, ySplit: (view as { ySplit?: number } | undefined)?.ySplit },
+      headerBold: sheet.getRow(1).font?.bold ?? false,
       widths: sheet.columns.map((column) => column.width),
       rows,
     };

@@ -16,5 +16,7 @@ export function expectGolden(name: string, actual: string): void {
     return;
   }
   if (!existsSync(path)) throw new Error(`golden file ${name} is missing: run UPDATE_GOLDEN=1 and review it`);
-  expect(actual, `differs from golden file ${name} (UPDATE_GOLDEN=1 rewrites it)`).toBe(readFileSync(path, 'utf8'));
+  expect(actual, `differs from golden file ${name} (UPDATE_GOLDEN=1 rewrites it)`).toBe(
+    readFileSync(path, 'utf8'),
+  );
 }

@@ -32,7 +32,15 @@ describeBrowser('html report in headless chromium', () => {
   beforeAll(async () => {
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
     page = await browser.newPage({ viewport: { width: 1200, height: 1400 } });
     page.on('dialog', async (dialog) => {
@@ -58,7 +66,9 @@ describeBrowser('html report in headless chromium', () => {
     expect(await page.title()).toBe('软件正版化检查报告 · 某市正版化验收 2024.1 · 2024-06-30');
     expect(await page.locator('h1').textContent()).toBe('软件正版化检查报告');
     // The style sheet applied (its hash matched the CSP) …
-    expect(await page.evaluate("getComputedStyle(document.querySelector('h2')).borderBottomWidth")).toBe('2px');
+    expect(await page.evaluate("getComputedStyle(document.querySelector('h2')).borderBottomWidth")).toBe(
+      '2px',
+    );
     // … and the script ran (it rewrote the counter from its template).
     expect(await counter()).toBe('显示 13 / 13 条');
     expect(consoleErrors).toEqual([]);
@@ -72,11 +82,11 @@ describeBrowser('html report in headless chromium', () => {
     expect(await page.locator('img').count()).toBe(0);
     expect(await page.locator('script').count()).toBe(1);
     expect(await page.locator('[onerror], [onload]').count()).toBe(0);
-    const findings = await page.locator('#findings-table').innerText();
+    const findings = await page.locator('#findings-table').textContent();
     expect(findings).toContain(HOSTILE_NAME);
     expect(findings).toContain('<svg onload=alert(2)>远程控制软件 "; DROP TABLE findings; --');
-    expect(await page.locator('#statistics-table').innerText()).toContain(HOSTILE_UNIT);
-    expect(await page.locator('#unrecognised-table').innerText()).toContain('=HYPERLINK("http://x")');
+    expect(await page.locator('#statistics-table').textContent()).toContain(HOSTILE_UNIT);
+    expect(await page.locator('#unrecognised-table').textContent()).toContain('=HYPERLINK("http://x")');
     expect(dialogs).toEqual([]);
   });
 
@@ -88,7 +98,9 @@ describeBrowser('html report in headless chromium', () => {
     expect(await shown()).toBe(3);
     await page.selectOption('#filter-status', 'fail');
     expect(await shown()).toBe(1);
-    expect(await page.locator('#findings-table tbody tr:not([hidden]) td').nth(1).textContent()).toBe('JY-002');
+    expect(await page.locator('#findings-table tbody tr:not([hidden]) td').nth(1).textContent()).toBe(
+      'JY-002',
+    );
     await page.selectOption('#filter-unit', '');
     expect(await shown()).toBe(4);
     await page.selectOption('#filter-severity', '');
@@ -118,6 +130,7 @@ describeBrowser('html report in headless chromium', () => {
     const path = fileURLToPath(new URL('../docs/html-report.png', import.meta.url));
     await page.screenshot({ path, fullPage: false });
     expect(existsSync(path)).toBe(true);
-    if (process.env.SCREENSHOT_FULL) await page.screenshot({ path: process.env.SCREENSHOT_FULL, fullPage: true });
+    if (process.env.SCREENSHOT_FULL)
+      await page.screenshot({ path: process.env.SCREENSHOT_FULL, fullPage: true });
   });
 });

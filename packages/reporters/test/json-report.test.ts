@@ -11,7 +11,9 @@ const schema = JSON.parse(readFileSync(schemaPath, 'utf8'));
 const validate = new Ajv({ allErrors: true, strict: true }).compile(schema);
 
 function errorsOf(report: unknown): string[] {
-  return validate(report) ? [] : (validate.errors ?? []).map((error) => `${error.instancePath} ${error.message}`);
+  return validate(report)
+    ? []
+    : (validate.errors ?? []).map((error) => `${error.instancePath} ${error.message}`);
 }
 
 /** The same report with every object's keys in reverse insertion order. */
@@ -32,10 +34,10 @@ describe('published JSON Schema (schema/report.schema.json)', () => {
   });
 
   it('rejects a report with a missing count, a bad rate and an unknown finding status, naming the path', () => {
-    const broken = structuredClone(fixtureReport) as unknown as Record<string, any>;
-    delete broken.totals.computers;
-    broken.units[0].rates.genuine.os = 1.5;
-    broken.findings[0].status = 'waived';
+    const broken = structuredClone(fixtureReport);
+    delete (broken.totals as Partial<typeof broken.totals>).computers;
+    broken.units[0]!.rates.genuine.os = 1.5;
+    (broken.findings[0] as { status: string }).status = 'waived';
     expect(errorsOf(broken)).toEqual([
       "/totals must have required property 'computers'",
       '/units/0/rates/genuine/os must be <= 1',
@@ -50,10 +52,33 @@ describe('json reporter', () => {
     expect(renderJson(reversedKeys(fixtureReport) as ComplianceReport)).toBe(text);
     const parsed = JSON.parse(text);
     expect(Object.keys(parsed)).toEqual([
-      'schemaVersion', 'tool', 'policy', 'asOf', 'generatedAt', 'inputs', 'totals', 'units',
-      'entitlements', 'findings', 'unrecognised', 'problems', 'rules', 'classes', 'stats',
+      'schemaVersion',
+      'tool',
+      'policy',
+      'asOf',
+      'generatedAt',
+      'inputs',
+      'totals',
+      'units',
+      'entitlements',
+      'findings',
+      'unrecognised',
+      'problems',
+      'rules',
+      'classes',
+      'stats',
     ]);
-    expect(Object.keys(parsed.findings[0])).toEqual(['id', 'rule', 'status', 'severity', 'subject', 'message', 'remediation', 'evidence', 'deadline']);
+    expect(Object.keys(parsed.findings[0])).toEqual([
+      'id',
+      'rule',
+      'status',
+      'severity',
+      'subject',
+      'message',
+      'remediation',
+      'evidence',
+      'deadline',
+    ]);
     // Open maps (class names, rate keys) in code point order.
     expect(Object.keys(parsed.units[0].rates.genuine)).toEqual(['antivirus', 'office', 'os', 'overall']);
     expect(parsed.schemaVersion).toBe(1);
@@ -66,8 +91,21 @@ describe('json reporter', () => {
     // No raw lone surrogate in the text: encoding to UTF-8 and back changes nothing.
     expect(Buffer.from(text, 'utf8').toString('utf8')).toBe(text);
     const parsed = JSON.parse(text) as ComplianceReport;
-    expect(parsed.findings.find((finding) => finding.id === 'f-xx-01-unauthorised')?.subject.software?.name).toBe(HOSTILE_SOFTWARE);
+    expect(
+      parsed.findings.find((finding) => finding.id === 'f-xx-01-unauthorised')?.subject.software?.name,
+    ).toBe(HOSTILE_SOFTWARE);
     expect(parsed).toEqual(fixtureReport);
+  });
+
+  it('keeps the engine’s mergeBasis (needed to merge reports) and the schema accepts it', () => {
+    const report = {
+      ...structuredClone(fixtureReport),
+      mergeBasis: { waiverClock: '2024-06-30T00:00:00Z', seats: [], units: [], policy: {} },
+    };
+    const parsed = JSON.parse(renderJson(report as unknown as ComplianceReport));
+    expect(Object.keys(parsed).at(-1)).toBe('mergeBasis');
+    expect(Object.keys(parsed.mergeBasis)).toEqual(['policy', 'seats', 'units', 'waiverClock']);
+    expect(errorsOf(parsed)).toEqual([]);
   });
 
   it('keeps a `__proto__` key from input as data, without touching any prototype', () => {

@@ -1,4 +1,11 @@
-import { createReporterContext, formatRate, formatRateExplained, getReporter, localText, t } from '@zhengban/reporters';
+import {
+  createReporterContext,
+  formatRate,
+  formatRateExplained,
+  getReporter,
+  localText,
+  t,
+} from '@zhengban/reporters';
 import { describe, expect, it } from 'vitest';
 import { fixtureReport } from './fixtures/report.js';
 
@@ -37,7 +44,9 @@ describe('locales', () => {
 
   it.each(['console', 'markdown', 'html', 'junit'])('%s labels differ between zh-CN and en', async (name) => {
     const render = async (locale: 'zh-CN' | 'en') =>
-      String(await getReporter(name)!.render(fixtureReport, createReporterContext(fixtureReport, { locale })));
+      String(
+        await getReporter(name)!.render(fixtureReport, createReporterContext(fixtureReport, { locale })),
+      );
     const zh = await render('zh-CN');
     const en = await render('en');
     expect(zh).toContain('软件正版化检查报告');
@@ -48,6 +57,8 @@ describe('locales', () => {
 
   it('zh-CN is the default locale', () => {
     expect(createReporterContext(fixtureReport).locale).toBe('zh-CN');
-    expect(createReporterContext(fixtureReport).rulesMeta['requirements.edition']?.defaultSeverity).toBe('medium');
+    expect(createReporterContext(fixtureReport).rulesMeta['requirements.edition']?.defaultSeverity).toBe(
+      'medium',
+    );
   });
 });

@@ -10,8 +10,14 @@ describe('reporter registry', () => {
       return [reporter.extension, reporter.binary === true];
     });
     expect(extensions).toEqual([
-      ['txt', false], ['json', false], ['html', false], ['csv', false],
-      ['xlsx', true], ['md', false], ['sarif', false], ['xml', false],
+      ['txt', false],
+      ['json', false],
+      ['html', false],
+      ['csv', false],
+      ['xlsx', true],
+      ['md', false],
+      ['sarif', false],
+      ['xml', false],
     ]);
   });
 

@@ -21,10 +21,17 @@ const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
 addFormats(ajv);
 const validateSarif = ajv.compile({ $id: id, ...rest });
 
+interface SarifResult {
+  ruleId: string;
+  ruleIndex: number;
+  suppressions?: unknown[];
+  partialFingerprints: Record<string, string>;
+}
+
 const sarif = JSON.parse(renderSarif(fixtureReport, createReporterContext(fixtureReport)));
 const run = sarif.runs[0];
 const resultFor = (findingId: string) =>
-  run.results.find((result: any) => result.partialFingerprints['zhengbanFindingId/v1'] === findingId);
+  run.results.find((result: SarifResult) => result.partialFingerprints['zhengbanFindingId/v1'] === findingId);
 
 describe('sarif reporter', () => {
   it('is valid against the official SARIF 2.1.0 schema', () => {
@@ -40,7 +47,9 @@ describe('sarif reporter', () => {
   });
 
   it('has one rule per rule id with descriptions and results pointing at them', () => {
-    expect(run.tool.driver.rules.map((rule: any) => rule.id)).toEqual(fixtureReport.rules.map((rule) => rule.id));
+    expect(run.tool.driver.rules.map((rule: { id: string }) => rule.id)).toEqual(
+      fixtureReport.rules.map((rule) => rule.id),
+    );
     for (const result of run.results) expect(run.tool.driver.rules[result.ruleIndex].id).toBe(result.ruleId);
     expect(run.tool.driver.rules[0].fullDescription.text).toBe(
       '商业软件的每次安装都要有授权覆盖 / Every commercial installation must be covered by an entitlement',
@@ -52,16 +61,24 @@ describe('sarif reporter', () => {
     expect(resultFor('f-cz-003-kmspico')).toMatchObject({ kind: 'fail', level: 'error' });
     expect(resultFor('f-cz-002-edition')).toMatchObject({ kind: 'fail', level: 'warning' });
     expect(resultFor('f-jy-domestic-os')).toMatchObject({ kind: 'fail', level: 'note' });
-    expect(resultFor('f-jy-003-version')).toMatchObject({ kind: 'fail', level: 'warning', properties: { status: 'error' } });
+    expect(resultFor('f-jy-003-version')).toMatchObject({
+      kind: 'fail',
+      level: 'warning',
+      properties: { status: 'error' },
+    });
     expect(resultFor('f-jy-001-os-pass')).toMatchObject({ kind: 'pass', level: 'none' });
     expect(resultFor('f-jy-001-activation')).toMatchObject({ kind: 'notApplicable', level: 'none' });
   });
 
   it('suppresses waived findings with the justification, and only those', () => {
     expect(resultFor('f-cz-001-activation').suppressions).toEqual([
-      { kind: 'external', status: 'accepted', justification: '新购设备，待统一激活（批准人：张三；工单：ZB-12；有效期至 2024-09-30）' },
+      {
+        kind: 'external',
+        status: 'accepted',
+        justification: '新购设备，待统一激活（批准人：张三；工单：ZB-12；有效期至 2024-09-30）',
+      },
     ]);
-    expect(run.results.filter((result: any) => result.suppressions)).toHaveLength(1);
+    expect(run.results.filter((result: SarifResult) => result.suppressions)).toHaveLength(1);
   });
 
   it('points at the input file and line, percent-encoded, and names unit/host/product', () => {

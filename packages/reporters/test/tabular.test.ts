@@ -10,7 +10,14 @@ describe('csv reporter', () => {
   const files = renderCsvTables(fixtureReport, ctx);
 
   it('writes every table as a UTF-8 file with BOM and CRLF rows', () => {
-    expect(Object.keys(files)).toEqual(['统计表.csv', '问题清单.csv', '授权台账.csv', '未识别软件.csv', '数据输入.csv', '输入问题.csv']);
+    expect(Object.keys(files)).toEqual([
+      '统计表.csv',
+      '问题清单.csv',
+      '授权台账.csv',
+      '未识别软件.csv',
+      '数据输入.csv',
+      '输入问题.csv',
+    ]);
     for (const content of Object.values(files)) {
       expect(content.startsWith('\uFEFF')).toBe(true);
       expect(content.endsWith('\r\n')).toBe(true);
@@ -21,17 +28,26 @@ describe('csv reporter', () => {
   it('neutralises cells that a spreadsheet would run as formulas, and quotes per RFC 4180', () => {
     const unrecognised = files['未识别软件.csv']!.split('\r\n');
     expect(unrecognised[2]).toBe(`<img src=x onerror=alert(1)>,"'=HYPERLINK(""http://x"")",'-1+2,1,XX-01`);
-    expect(files['问题清单.csv']).toContain(',\'@SUM(1+1)\uFFFD,');
+    expect(files['问题清单.csv']).toContain(",'@SUM(1+1)\uFFFD,");
     const quoted = csvReporter().render(
-      { ...fixtureReport, unrecognised: [{ name: '+cmd|a,b', publisher: '\tTab', versions: ['\r1', 'a"b\nc'], hosts: 2, sampleHosts: [] }] },
+      {
+        ...fixtureReport,
+        unrecognised: [
+          { name: '+cmd|a,b', publisher: '\tTab', versions: ['\r1', 'a"b\nc'], hosts: 2, sampleHosts: [] },
+        ],
+      },
       createReporterContext(fixtureReport, { options: { table: 'unrecognised' } }),
     );
-    expect(quoted).toBe(`\uFEFF软件名称,发行商,版本,计算机数,示例计算机\r\n"'+cmd|a,b",'\tTab,"'\r1, a""b\nc",2,\r\n`);
+    expect(quoted).toBe(
+      `\uFEFF软件名称,发行商,版本,计算机数,示例计算机\r\n"'+cmd|a,b",'\tTab,"'\r1, a""b\nc",2,\r\n`,
+    );
   });
 
   it('writes our own numbers as numbers and null rates as —', () => {
     const rows = files['统计表.csv']!.split('\r\n');
-    expect(rows[1]).toBe('财政局,市政府,25,4,4,3,1,0,75.00%,25.00%,4,3,2,0,75.00%,50.00%,3,3,3,1,100.00%,100.00%,81.82%,1');
+    expect(rows[1]).toBe(
+      '财政局,市政府,25,4,4,3,1,0,75.00%,25.00%,4,3,2,0,75.00%,50.00%,3,3,3,1,100.00%,100.00%,81.82%,1',
+    );
     expect(rows[4]).toBe('档案馆,市政府,6,0,0,0,0,0,—,—,0,0,0,0,—,—,0,0,0,0,—,—,—,0');
   });
 
@@ -49,7 +65,14 @@ describe('xlsx reporter', () => {
   it('writes the sheets with strings never as formulas, rates as percentages, bold frozen headers', async () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(await renderXlsx(fixtureReport, ctx)) as unknown as ExcelJS.Buffer);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['统计表', '问题清单', '授权台账', '未识别软件', '数据输入', '输入问题']);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      '统计表',
+      '问题清单',
+      '授权台账',
+      '未识别软件',
+      '数据输入',
+      '输入问题',
+    ]);
     let formulas = 0;
     workbook.eachSheet((sheet) => {
       expect(sheet.getRow(1).font?.bold).toBe(true);
@@ -76,6 +99,13 @@ describe('xlsx reporter', () => {
     const workbook = new ExcelJS.Workbook();
     const bytes = await renderXlsx(fixtureReport, createReporterContext(fixtureReport, { locale: 'en' }));
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['statistics', 'findings', 'ledger', 'unrecognised', 'inputs', 'problems']);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      'statistics',
+      'findings',
+      'ledger',
+      'unrecognised',
+      'inputs',
+      'problems',
+    ]);
   });
 });

@@ -16,13 +16,31 @@ describe('allocateSeats', () => {
   it('binds OEM licences to their host first, then unit scope, then the rest; earliest expiry first', () => {
     const ents = [
       entitlement({ id: 'Z-ALL', product: 'office', seats: 10 }),
-      entitlement({ id: 'B-UNIT', product: 'office', seats: 1, scope: { units: ['A'] }, expires: '2025-01-01' }),
-      entitlement({ id: 'A-UNIT', product: 'office', seats: 1, scope: { units: ['A'] }, expires: '2024-12-01' }),
+      entitlement({
+        id: 'B-UNIT',
+        product: 'office',
+        seats: 1,
+        scope: { units: ['A'] },
+        expires: '2025-01-01',
+      }),
+      entitlement({
+        id: 'A-UNIT',
+        product: 'office',
+        seats: 1,
+        scope: { units: ['A'] },
+        expires: '2024-12-01',
+      }),
       entitlement({ id: 'OEM', product: 'office', type: 'oem', seats: 1, scope: { hosts: ['pc-3'] } }),
     ];
     // A/PC-1 → A-UNIT (expires first), A/PC-2 → B-UNIT, A/PC-3 → OEM (host ids compare case-insensitively),
     // A/PC-4 → Z-ALL, B/PC-5 → Z-ALL
-    const installs = [inst('PC-5', 'B'), inst('PC-3', 'A'), inst('PC-4', 'A'), inst('PC-1', 'A'), inst('PC-2', 'A')];
+    const installs = [
+      inst('PC-5', 'B'),
+      inst('PC-3', 'A'),
+      inst('PC-4', 'A'),
+      inst('PC-1', 'A'),
+      inst('PC-2', 'A'),
+    ];
     const { coverage, positions } = allocateSeats(installs, ents, '2024-06-30');
     expect(coverage.map((c) => [c.installation, c.entitlement])).toEqual([
       ['PC-5/office', 'Z-ALL'],
@@ -44,18 +62,43 @@ describe('allocateSeats', () => {
 
   it('honours downgrade rights, editions, validity dates and reports why not', () => {
     const ents = [
-      entitlement({ id: 'DOWN', product: 'office', seats: 5, versions: '>=16 <17', rights: { downgrade: true }, editions: ['ProPlus'] }),
+      entitlement({
+        id: 'DOWN',
+        product: 'office',
+        seats: 5,
+        versions: '>=16 <17',
+        rights: { downgrade: true },
+        editions: ['ProPlus'],
+      }),
       entitlement({ id: 'LATE', product: 'office', seats: 5, validFrom: '2024-07-01' }),
     ];
     const { coverage, positions } = allocateSeats(
-      [inst('PC-1', 'A', '14.0.7015.1000', 'ProPlus'), inst('PC-2', 'A', '17.0.1', 'ProPlus'), inst('PC-3', 'A', '16.0.1', 'Standard')],
+      [
+        inst('PC-1', 'A', '14.0.7015.1000', 'ProPlus'),
+        inst('PC-2', 'A', '17.0.1', 'ProPlus'),
+        inst('PC-3', 'A', '16.0.1', 'Standard'),
+      ],
       ents,
       '2024-06-30',
     );
     expect(coverage.map((c) => [c.outcome, c.entitlement, c.blockers])).toEqual([
       ['covered', 'DOWN', []], // 2010 under a 2016 licence with downgrade rights
-      ['version', undefined, [{ entitlement: 'DOWN', reasons: ['version'] }, { entitlement: 'LATE', reasons: ['not-yet-valid'] }]],
-      ['edition', undefined, [{ entitlement: 'DOWN', reasons: ['edition'] }, { entitlement: 'LATE', reasons: ['not-yet-valid'] }]],
+      [
+        'version',
+        undefined,
+        [
+          { entitlement: 'DOWN', reasons: ['version'] },
+          { entitlement: 'LATE', reasons: ['not-yet-valid'] },
+        ],
+      ],
+      [
+        'edition',
+        undefined,
+        [
+          { entitlement: 'DOWN', reasons: ['edition'] },
+          { entitlement: 'LATE', reasons: ['not-yet-valid'] },
+        ],
+      ],
     ]);
     expect(positions.find((p) => p.id === 'LATE')?.status).toBe('not-yet-valid');
   });
@@ -72,7 +115,14 @@ describe('allocateSeats', () => {
     );
     expect(positions).toMatchObject([
       { id: 'ONE', seats: 1, consumed: 1, surplus: 0, shortfall: 1, hosts: ['PC-4'] },
-      { id: 'SITE', seats: 'unlimited', consumed: 3, surplus: null, shortfall: 0, hosts: ['PC-1', 'PC-2', 'PC-3'] },
+      {
+        id: 'SITE',
+        seats: 'unlimited',
+        consumed: 3,
+        surplus: null,
+        shortfall: 0,
+        hosts: ['PC-1', 'PC-2', 'PC-3'],
+      },
     ]);
     expect(coverage[4]).toEqual({
       installation: 'PC-5/office',

@@ -71,22 +71,48 @@ describe('one product on one host counts once', () => {
 
   it('merges the GUID key, the named key, the 32-bit view and a second scanner into one seat', async () => {
     const auditor = createAuditor(policy2);
-    auditor.add({ id: 'PC1', unit: 'A', scanner: 'windows', software: [record(10, 'HKLM\\…\\{GUID}', '12.1.0.1'), record(40, 'HKLM\\…\\Kingsoft Office', '12.1.0.1')] });
+    auditor.add({
+      id: 'PC1',
+      unit: 'A',
+      scanner: 'windows',
+      software: [
+        record(10, 'HKLM\\…\\{GUID}', '12.1.0.1'),
+        record(40, 'HKLM\\…\\Kingsoft Office', '12.1.0.1'),
+      ],
+    });
     auditor.add({ id: 'PC2', unit: 'A', scanner: 'csv', software: [] });
-    auditor.add({ id: 'PC1', unit: 'A', scanner: 'csv', software: [record(90, 'WOW6432Node\\…\\{GUID}'), record(3, 'csv row', '12.1.0.1')] });
+    auditor.add({
+      id: 'PC1',
+      unit: 'A',
+      scanner: 'csv',
+      software: [record(90, 'WOW6432Node\\…\\{GUID}'), record(3, 'csv row', '12.1.0.1')],
+    });
     const report = await auditor.finish();
     // One installation on PC1 (the version-less twin folds into the 12.1.0.1 one) takes E1's one seat.
-    expect(report.entitlements[0]).toMatchObject({ id: 'E1', consumed: 1, surplus: 0, shortfall: 0, hosts: ['PC1'] });
+    expect(report.entitlements[0]).toMatchObject({
+      id: 'E1',
+      consumed: 1,
+      surplus: 0,
+      shortfall: 0,
+      hosts: ['PC1'],
+    });
     expect(report.totals.computers).toBe(2);
     expect(report.units[0]!.classes.office).toEqual({ installed: 1, genuine: 1, domestic: 0, missing: 1 });
-    expect(report.findings.map((f) => [f.subject.host, f.rule])).toEqual([['PC2', 'requirements.missing.office']]);
+    expect(report.findings.map((f) => [f.subject.host, f.rule])).toEqual([
+      ['PC2', 'requirements.missing.office'],
+    ]);
     expect(report.stats?.installations).toBe(1);
     expect(report.stats?.hostArrivals).toBe(3);
   });
 
   it('counts two different versions on one host as two installations (two seats)', async () => {
     const auditor = createAuditor(policy2);
-    auditor.add({ id: 'PC1', unit: 'A', scanner: 'windows', software: [record(1, 'k1', '11.1.0.1'), record(2, 'k2', '12.1.0.1')] });
+    auditor.add({
+      id: 'PC1',
+      unit: 'A',
+      scanner: 'windows',
+      software: [record(1, 'k1', '11.1.0.1'), record(2, 'k2', '12.1.0.1')],
+    });
     const report = await auditor.finish();
     expect(report.entitlements[0]).toMatchObject({ consumed: 1, shortfall: 1 });
     const unlicensed = report.findings.filter((f) => f.rule === 'licensing.unlicensed');

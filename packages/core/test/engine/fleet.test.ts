@@ -37,10 +37,46 @@ describe('statistics table (rates)', () => {
   //  antivirus: F-05 none → installed 7, missing 1, genuine 7, domestic 7
   //  overall = (4+5+7)/(8+8+7) = 16/23
   const table = [
-    { unit: '财政局', staff: 30, computers: 8, os: [8, 4, 1, 0], office: [8, 5, 7, 0], antivirus: [7, 7, 7, 1], overall: 16 / 23, unauthorised: 1 },
-    { unit: '教育局', staff: 20, computers: 7, os: [7, 6, 3, 0], office: [7, 6, 5, 0], antivirus: [6, 5, 4, 1], overall: 17 / 20, unauthorised: 1 },
-    { unit: '卫健委', staff: 25, computers: 6, os: [6, 6, 4, 0], office: [5, 4, 4, 1], antivirus: [6, 6, 5, 0], overall: 16 / 17, unauthorised: 0 },
-    { unit: '科技局', staff: 10, computers: 0, os: [0, 0, 0, 0], office: [0, 0, 0, 0], antivirus: [0, 0, 0, 0], overall: null, unauthorised: 0 },
+    {
+      unit: '财政局',
+      staff: 30,
+      computers: 8,
+      os: [8, 4, 1, 0],
+      office: [8, 5, 7, 0],
+      antivirus: [7, 7, 7, 1],
+      overall: 16 / 23,
+      unauthorised: 1,
+    },
+    {
+      unit: '教育局',
+      staff: 20,
+      computers: 7,
+      os: [7, 6, 3, 0],
+      office: [7, 6, 5, 0],
+      antivirus: [6, 5, 4, 1],
+      overall: 17 / 20,
+      unauthorised: 1,
+    },
+    {
+      unit: '卫健委',
+      staff: 25,
+      computers: 6,
+      os: [6, 6, 4, 0],
+      office: [5, 4, 4, 1],
+      antivirus: [6, 6, 5, 0],
+      overall: 16 / 17,
+      unauthorised: 0,
+    },
+    {
+      unit: '科技局',
+      staff: 10,
+      computers: 0,
+      os: [0, 0, 0, 0],
+      office: [0, 0, 0, 0],
+      antivirus: [0, 0, 0, 0],
+      overall: null,
+      unauthorised: 0,
+    },
   ];
 
   it('lists units in units-file order, including the one with no computers', () => {
@@ -71,7 +107,12 @@ describe('statistics table (rates)', () => {
       office: { installed: 20, genuine: 15, domestic: 16, missing: 1 },
       antivirus: { installed: 19, genuine: 18, domestic: 16, missing: 2 },
     });
-    expect(report.totals.rates.genuine).toEqual({ os: 16 / 21, office: 15 / 20, antivirus: 18 / 19, overall: 49 / 60 });
+    expect(report.totals.rates.genuine).toEqual({
+      os: 16 / 21,
+      office: 15 / 20,
+      antivirus: 18 / 19,
+      overall: 49 / 60,
+    });
     expect(report.totals.rates.domestic).toEqual({ os: 8 / 21, office: 16 / 20, antivirus: 16 / 19 });
     expect(report.totals.unauthorised).toBe(2);
   });
@@ -95,21 +136,39 @@ describe('licence position', () => {
     ['E-SEP-FUT', 5, 0, 5, 0, 'not-yet-valid', []],
     ['E-WIN-A', 3, 3, 0, 2, 'active', ['F-02', 'F-03', 'F-04']],
     ['E-WIN-ALL', 5, 5, 0, 0, 'active', ['J-01', 'J-02', 'J-03', 'W-04', 'W-05']],
-    ['E-WPS', 10, 10, 0, 2, 'active', ['F-01', 'F-02', 'F-03', 'F-04', 'F-05', 'J-01', 'J-02', 'J-04', 'J-06', 'J-07']],
+    [
+      'E-WPS',
+      10,
+      10,
+      0,
+      2,
+      'active',
+      ['F-01', 'F-02', 'F-03', 'F-04', 'F-05', 'J-01', 'J-02', 'J-04', 'J-06', 'J-07'],
+    ],
     ['E-WPS-SITE', 'unlimited', 3, null, 0, 'active', ['W-01', 'W-02', 'W-06']],
   ] as const;
 
-  it.each(expected)('%s: seats %s, consumed %s, surplus %s, shortfall %s, %s', (id, seats, consumed, surplus, shortfall, status, hostList) => {
-    const p = report.entitlements.find((e) => e.id === id)!;
-    expect({ seats: p.seats, consumed: p.consumed, surplus: p.surplus, shortfall: p.shortfall, status: p.status, hosts: p.hosts }).toEqual({
-      seats,
-      consumed,
-      surplus,
-      shortfall,
-      status,
-      hosts: [...hostList],
-    });
-  });
+  it.each(expected)(
+    '%s: seats %s, consumed %s, surplus %s, shortfall %s, %s',
+    (id, seats, consumed, surplus, shortfall, status, hostList) => {
+      const p = report.entitlements.find((e) => e.id === id)!;
+      expect({
+        seats: p.seats,
+        consumed: p.consumed,
+        surplus: p.surplus,
+        shortfall: p.shortfall,
+        status: p.status,
+        hosts: p.hosts,
+      }).toEqual({
+        seats,
+        consumed,
+        surplus,
+        shortfall,
+        status,
+        hosts: [...hostList],
+      });
+    },
+  );
 
   it('sorts entitlements by id', () => {
     expect(report.entitlements.map((e) => e.id)).toEqual(expected.map((e) => e[0]));
@@ -174,7 +233,9 @@ describe('findings', () => {
     expect(f05.message.en).toBe(
       'Microsoft Windows 10 专业版 10.0.19045 on F-05 is not covered by any entitlement (E-OEM-1: out of its scope; E-WIN-A: no free seat (3 seats); E-WIN-ALL: no free seat (5 seats))',
     );
-    const kms = report.findings.find((f) => f.subject.host === 'F-04' && f.rule === 'requirements.activation')!;
+    const kms = report.findings.find(
+      (f) => f.subject.host === 'F-04' && f.rule === 'requirements.activation',
+    )!;
     expect(kms.message.zh).toContain('通过非本单位 KMS 主机 kms.evil.example 激活');
     expect(kms.message.en).toContain('activated against KMS host kms.evil.example, which is not one of ours');
     const unreadable = report.findings.find((f) => f.rule === 'versions.unparseable')!;
@@ -196,7 +257,9 @@ describe('findings', () => {
     const lines = explain(waived, 'en');
     expect(lines[0]).toMatch(/^Evidence: csv fleet\.csv:\d+$/);
     expect(lines[1]).toBe('Recognised: "WinRAR 6.00 (64-bit)" 6.00.0 → winrar (name glob "WinRAR*")');
-    expect(lines.some((l) => l.startsWith('Rule: licensing.unlicensed — WinRAR 6.00 (64-bit) 6.00.0 on J-03'))).toBe(true);
+    expect(
+      lines.some((l) => l.startsWith('Rule: licensing.unlicensed — WinRAR 6.00 (64-bit) 6.00.0 on J-03')),
+    ).toBe(true);
     expect(lines.at(-1)).toBe('Waiver: waiver-1 (until 2024-12-31): 采购流程中');
     expect(explain(waived)[lines.length - 1]).toBe('豁免：waiver-1 (until 2024-12-31): 采购流程中');
   });
@@ -211,7 +274,13 @@ describe('findings', () => {
 describe('unrecognised software and counters', () => {
   it('lists unrecognised titles with versions, host counts and samples', () => {
     expect(report.unrecognised).toEqual([
-      { name: 'Adobe Photoshop CS6 破解版', publisher: 'Adobe Systems', versions: ['13.0'], hosts: 1, sampleHosts: ['J-04'] },
+      {
+        name: 'Adobe Photoshop CS6 破解版',
+        publisher: 'Adobe Systems',
+        versions: ['13.0'],
+        hosts: 1,
+        sampleHosts: ['J-04'],
+      },
       { name: 'Foo Viewer', publisher: 'Foo Ltd', versions: ['1.0'], hosts: 1, sampleHosts: ['W-06'] },
     ]);
   });

@@ -10,6 +10,7 @@ import {
   createAuditor,
   defineScanner,
   effectiveStatus,
+  type Policy,
   PolicyError,
   UNASSIGNED_UNIT,
 } from '@zhengban/core';
@@ -19,7 +20,10 @@ import { buildPolicy, glob, product } from './policy-builder.js';
 
 describe('allowlist mode on the fleet', () => {
   it('makes unrecognised and never-entitled software unauthorised', async () => {
-    const auditor = createAuditor({ ...policy, forbidden: { ...policy.forbidden, mode: 'allowlist' } }, { units });
+    const auditor = createAuditor(
+      { ...policy, forbidden: { ...policy.forbidden, mode: 'allowlist' } },
+      { units },
+    );
     for (const h of hosts) auditor.add(h);
     const report = await auditor.finish();
     // 教育局: J-04 forbidden.pattern + J-04 Photoshop unrecognised + J-03 WinRAR (catalogued, no ledger
@@ -33,14 +37,25 @@ describe('allowlist mode on the fleet', () => {
     ]);
     expect(report.totals.unauthorised).toBe(5);
     const unauthorised = report.findings.filter((f) => f.rule === 'unauthorised');
-    expect(unauthorised.map((f) => [f.subject.host, f.subject.software?.name, f.subject.product, effectiveStatus(f)])).toEqual([
+    expect(
+      unauthorised.map((f) => [
+        f.subject.host,
+        f.subject.software?.name,
+        f.subject.product,
+        effectiveStatus(f),
+      ]),
+    ).toEqual([
       ['J-03', 'WinRAR 6.00 (64-bit)', 'winrar', 'fail'],
       ['J-04', 'Adobe Photoshop CS6 破解版', undefined, 'fail'],
       ['W-06', 'Foo Viewer', undefined, 'fail'],
     ]);
     expect(unauthorised[2]!.message.zh).toBe('W-06 上的软件“Foo Viewer”未列入软件目录，视为未经授权');
     // Symantec on J-03 has entitlements (all full): still licensing.unlicensed, waived.
-    expect(report.findings.filter((f) => f.rule === 'licensing.unlicensed').map((f) => [f.subject.host, effectiveStatus(f)])).toEqual([
+    expect(
+      report.findings
+        .filter((f) => f.rule === 'licensing.unlicensed')
+        .map((f) => [f.subject.host, effectiveStatus(f)]),
+    ).toEqual([
       ['F-05', 'fail'],
       ['F-06', 'fail'],
       ['F-07', 'fail'],
@@ -50,7 +65,10 @@ describe('allowlist mode on the fleet', () => {
   });
 
   it('settings.unrecognised: ignore leaves the unrecognised list empty', async () => {
-    const auditor = createAuditor({ ...policy, settings: { ...policy.settings, unrecognised: 'ignore' } }, { units });
+    const auditor = createAuditor(
+      { ...policy, settings: { ...policy.settings, unrecognised: 'ignore' } },
+      { units },
+    );
     for (const h of hosts) auditor.add(h);
     const report = await auditor.finish();
     expect(report.unrecognised).toEqual([]);
@@ -58,15 +76,24 @@ describe('allowlist mode on the fleet', () => {
   });
 });
 
-const small = (rules: Parameters<typeof buildPolicy>[0]['rules']) =>
+const small = (rules: Policy['rules']) =>
   buildPolicy({
-    catalog: { products: [product({ id: 'av', category: 'antivirus', license: 'freeware', match: [{ name: [glob('AV*')] }] })] },
+    catalog: {
+      products: [
+        product({ id: 'av', category: 'antivirus', license: 'freeware', match: [{ name: [glob('AV*')] }] }),
+      ],
+    },
     requirements: { classes: ['antivirus'] },
     rules,
     settings: { asOf: '2024-06-30' },
   });
 
-const rec = (name: string, version?: string) => ({ name, ...(version ? { version } : {}), source: 'csv', evidence: { source: 'csv', file: 'a.csv', line: 2 } });
+const rec = (name: string, version?: string) => ({
+  name,
+  ...(version ? { version } : {}),
+  source: 'csv',
+  evidence: { source: 'csv', file: 'a.csv', line: 2 },
+});
 
 describe('custom rules', () => {
   const tooOld = {
@@ -84,14 +111,24 @@ describe('custom rules', () => {
 
   it('report an error when an unreadable version decides the result, and stay silent when it does not', async () => {
     const auditor = createAuditor(small([tooOld]));
-    auditor.add({ id: 'PC1', unit: 'A', scanner: 'csv', software: [rec('AV Pro', 'abc'), rec('Tool', 'abc')] });
+    auditor.add({
+      id: 'PC1',
+      unit: 'A',
+      scanner: 'csv',
+      software: [rec('AV Pro', 'abc'), rec('Tool', 'abc')],
+    });
     auditor.add({ id: 'PC2', unit: 'A', scanner: 'csv', software: [rec('AV Pro', '4.2')] });
     auditor.add({ id: 'PC3', unit: 'A', scanner: 'csv', software: [rec('AV Pro', '6.0')] });
     auditor.add({ id: 'PC4', unit: 'A', scanner: 'csv', software: [rec('AV Pro', '4.2')] });
     const report = await auditor.finish();
     const custom = report.findings.filter((f) => f.rule === 'custom.av-old');
     expect(custom.map((f) => [f.subject.host, f.status, f.message.en, f.deadline])).toEqual([
-      ['PC1', 'error', 'Antivirus too old (cannot be judged: version "abc" cannot be read (auto scheme): the version contains no digit)', undefined],
+      [
+        'PC1',
+        'error',
+        'Antivirus too old (cannot be judged: version "abc" cannot be read (auto scheme): the version contains no digit)',
+        undefined,
+      ],
       ['PC2', 'fail', 'Antivirus too old', '2024-07-15'],
       ['PC4', 'fail', 'Antivirus too old', '2024-07-15'],
     ]);
@@ -102,7 +139,11 @@ describe('custom rules', () => {
   });
 
   it('refuse a software rule that reads host facts, naming the rule and its line', () => {
-    const bad = { ...tooOld, conditions: { all: [{ fact: 'hostname', operator: 'equal', value: 'x' }] }, location: { file: 'p.yaml', line: 9 } };
+    const bad = {
+      ...tooOld,
+      conditions: { all: [{ fact: 'hostname', operator: 'equal', value: 'x' }] },
+      location: { file: 'p.yaml', line: 9 },
+    };
     expect(() => createAuditor(small([bad]))).toThrow(PolicyError);
     try {
       createAuditor(small([bad]));
@@ -129,7 +170,9 @@ describe('units', () => {
     auditor.add({ id: 'PC2', unit: '  ', scanner: 'csv', software: [] });
     const report = await auditor.finish();
     expect(UNASSIGNED_UNIT).toBe('未分配');
-    expect(report.units.map((u) => [u.unit, u.staff, u.computers, u.classes.antivirus, u.rates.genuine.overall])).toEqual([
+    expect(
+      report.units.map((u) => [u.unit, u.staff, u.computers, u.classes.antivirus, u.rates.genuine.overall]),
+    ).toEqual([
       ['办公室', 3, 0, { installed: 0, genuine: 0, domestic: 0, missing: 0 }, null],
       ['未分配', undefined, 2, { installed: 1, genuine: 1, domestic: 0, missing: 1 }, 1],
     ]);
@@ -143,7 +186,12 @@ describe('units', () => {
     // 乙 is U+4E59, 甲 is U+7532: the choice is by value, never by arrival order.
     expect(report.units.map((u) => [u.unit, u.computers])).toEqual([['乙', 1]]);
     expect(report.problems).toEqual([
-      { message: 'host PC1 is listed in several units (乙, 甲); it is counted in 乙', severity: 'warning', code: 'engine.unit-conflict', source: 'engine' },
+      {
+        message: 'host PC1 is listed in several units (乙, 甲); it is counted in 乙',
+        severity: 'warning',
+        code: 'engine.unit-conflict',
+        source: 'engine',
+      },
     ]);
   });
 });
@@ -178,7 +226,9 @@ describe('audit()', () => {
       ['fake:x', 2, 1, 1, 0],
       ['broken:y', 0, 0, 0, 0],
     ]);
-    expect(report.problems.map((p) => [p.code, p.message])).toEqual([['plugin.failed', 'scanner "broken" failed on y: disk on fire']]);
+    expect(report.problems.map((p) => [p.code, p.message])).toEqual([
+      ['plugin.failed', 'scanner "broken" failed on y: disk on fire'],
+    ]);
     expect(report.totals.classes.antivirus).toEqual({ installed: 1, genuine: 1, domestic: 0, missing: 1 });
   });
 });

@@ -30,7 +30,9 @@ export function entitlement(fields: Pick<Entitlement, 'id' | 'product'> & Partia
 
 export type PolicyParts = Partial<Omit<Policy, 'requirements' | 'settings' | 'forbidden' | 'catalog'>> & {
   catalog?: Partial<Policy['catalog']>;
-  requirements?: Partial<Omit<Policy['requirements'], 'activation'>> & { activation?: Partial<Policy['requirements']['activation']> };
+  requirements?: Partial<Omit<Policy['requirements'], 'activation'>> & {
+    activation?: Partial<Policy['requirements']['activation']>;
+  };
   forbidden?: Partial<Policy['forbidden']>;
   settings?: Partial<Policy['settings']>;
 };

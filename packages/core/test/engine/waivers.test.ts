@@ -28,7 +28,11 @@ describe('applyWaivers', () => {
   ];
 
   it('matches a rule prefix at a dot and every stated selector; keeps the raw status', () => {
-    const { findings: out, expired } = applyWaivers(findings, [waiver({ rule: 'preferences.domestic', units: ['科技局'] })], new Date(2024, 5, 30, 23, 59));
+    const { findings: out, expired } = applyWaivers(
+      findings,
+      [waiver({ rule: 'preferences.domestic', units: ['科技局'] })],
+      new Date(2024, 5, 30, 23, 59),
+    );
     expect(out.map(effectiveStatus)).toEqual(['waived', 'fail', 'fail', 'fail']);
     expect(out[0]!.status).toBe('fail');
     expect(out[0]!.waiver).toEqual({ id: 'w1', justification: '经批准', expires: '2024-06-30' });
@@ -37,14 +41,30 @@ describe('applyWaivers', () => {
   });
 
   it('selects by host and product', () => {
-    const w = waiver({ rule: 'licensing', hosts: ['PC-1'], products: ['ms-office'], ticket: 'T-9', approvedBy: '办公室' });
+    const w = waiver({
+      rule: 'licensing',
+      hosts: ['PC-1'],
+      products: ['ms-office'],
+      ticket: 'T-9',
+      approvedBy: '办公室',
+    });
     const out = applyWaivers(findings, [w], new Date(2024, 0, 1)).findings;
     expect(out.map(effectiveStatus)).toEqual(['fail', 'fail', 'fail', 'waived']);
-    expect(out[3]!.waiver).toEqual({ id: 'w1', justification: '经批准', expires: '2024-06-30', ticket: 'T-9', approvedBy: '办公室' });
+    expect(out[3]!.waiver).toEqual({
+      id: 'w1',
+      justification: '经批准',
+      expires: '2024-06-30',
+      ticket: 'T-9',
+      approvedBy: '办公室',
+    });
   });
 
   it('stops applying the day after expiry and reports the expired waiver once', () => {
-    const w = waiver({ rule: 'preferences.domestic', units: ['科技局'], location: { file: 'policy.yaml', line: 40 } });
+    const w = waiver({
+      rule: 'preferences.domestic',
+      units: ['科技局'],
+      location: { file: 'policy.yaml', line: 40 },
+    });
     const { findings: out, expired } = applyWaivers(findings, [w], new Date(2024, 6, 1, 0, 1));
     expect(out.map(effectiveStatus)).toEqual(['fail', 'fail', 'fail', 'fail']);
     expect(expired).toHaveLength(1);

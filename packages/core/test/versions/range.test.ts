@@ -17,8 +17,14 @@ describe('parseVersionRange', () => {
         ],
       },
     });
-    expect(parseVersionRange('10.0.19045')).toMatchObject({ ok: true, range: { alternatives: [[{ operator: '=', version: '10.0.19045' }]] } });
-    expect(parseVersionRange('>= 6.1')).toMatchObject({ ok: true, range: { alternatives: [[{ operator: '>=', version: '6.1' }]] } });
+    expect(parseVersionRange('10.0.19045')).toMatchObject({
+      ok: true,
+      range: { alternatives: [[{ operator: '=', version: '10.0.19045' }]] },
+    });
+    expect(parseVersionRange('>= 6.1')).toMatchObject({
+      ok: true,
+      range: { alternatives: [[{ operator: '>=', version: '6.1' }]] },
+    });
   });
 
   it.each([
@@ -64,15 +70,23 @@ describe('satisfiesRange', () => {
   });
 
   it('names the unreadable version and the scheme instead of answering', () => {
-    expect(satisfiesRange('abc', '>=1', 'auto')).toEqual({ error: 'version "abc" cannot be read (auto scheme): the version contains no digit' });
-    expect(satisfiesRange('', '>=1', 'windows')).toEqual({ error: 'version "" cannot be read (windows scheme): the version is empty' });
+    expect(satisfiesRange('abc', '>=1', 'auto')).toEqual({
+      error: 'version "abc" cannot be read (auto scheme): the version contains no digit',
+    });
+    expect(satisfiesRange('', '>=1', 'windows')).toEqual({
+      error: 'version "" cannot be read (windows scheme): the version is empty',
+    });
     expect(satisfiesRange('1.0\u0001', '>=1', 'rpm')).toEqual({
-      error: 'version "1.0\u0001" cannot be read (rpm scheme): the version contains the control character U+0001',
+      error:
+        'version "1.0\u0001" cannot be read (rpm scheme): the version contains the control character U+0001',
     });
     expect(satisfiesRange('10.0.1', '>=2.30+dfsg', 'windows')).toEqual({
-      error: 'range bound "2.30+dfsg" in ">=2.30+dfsg" is not a windows version: a Windows version is numbers separated by dots',
+      error:
+        'range bound "2.30+dfsg" in ">=2.30+dfsg" is not a windows version: a Windows version is numbers separated by dots',
     });
-    expect(satisfiesRange('1.0', '>=', 'auto')).toEqual({ error: 'version range ">=": ">=" has an operator but no version' });
+    expect(satisfiesRange('1.0', '>=', 'auto')).toEqual({
+      error: 'version range ">=": ">=" has an operator but no version',
+    });
   });
 });
 

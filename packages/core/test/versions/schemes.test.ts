@@ -15,8 +15,14 @@ describe('windows (4-part numeric)', () => {
   });
 
   it('rejects more than four parts and non-numbers with the reason', () => {
-    expect(parseVersion('1.2.3.4.5', 'windows')).toEqual({ ok: false, reason: 'a Windows version has at most 4 parts, not 5' });
-    expect(parseVersion('12.0a', 'windows')).toEqual({ ok: false, reason: 'a Windows version is numbers separated by dots' });
+    expect(parseVersion('1.2.3.4.5', 'windows')).toEqual({
+      ok: false,
+      reason: 'a Windows version has at most 4 parts, not 5',
+    });
+    expect(parseVersion('12.0a', 'windows')).toEqual({
+      ok: false,
+      reason: 'a Windows version is numbers separated by dots',
+    });
   });
 });
 
@@ -37,7 +43,10 @@ describe('dpkg (Debian ordering)', () => {
 
   it('reads epoch, upstream and revision', () => {
     const parsed = parseVersion('1:2.30-1ubuntu1~20.04', 'dpkg');
-    expect(parsed).toMatchObject({ ok: true, version: { scheme: 'dpkg', epoch: 1, upstream: '2.30', revision: '1ubuntu1~20.04' } });
+    expect(parsed).toMatchObject({
+      ok: true,
+      version: { scheme: 'dpkg', epoch: 1, upstream: '2.30', revision: '1ubuntu1~20.04' },
+    });
     expect(parseVersion('x:1.0', 'dpkg')).toEqual({ ok: false, reason: 'epoch "x" is not a number' });
   });
 });
@@ -108,8 +117,13 @@ describe('unreadable versions give a reason, never an order', () => {
 
 describeSamples('versions from real package lists', () => {
   it('reads and orders every version of a Debian dpkg-query listing', () => {
-    const lines = readFileSync(sample('linux/fusioninventory_debian-squeeze_dpkg-query-W.txt'), 'utf8').split('\n').filter(Boolean);
-    const status = readFileSync(sample('linux/jason416_ubuntu-base-20.04-armhf_var-lib-dpkg-status.PARTIAL'), 'utf8');
+    const lines = readFileSync(sample('linux/fusioninventory_debian-squeeze_dpkg-query-W.txt'), 'utf8')
+      .split('\n')
+      .filter(Boolean);
+    const status = readFileSync(
+      sample('linux/jason416_ubuntu-base-20.04-armhf_var-lib-dpkg-status.PARTIAL'),
+      'utf8',
+    );
     const versions = [
       ...lines.map((l) => l.split('\t')[2]!),
       ...[...status.matchAll(/^Version: (.+)$/gm)].map((m) => m[1]!),
@@ -119,11 +133,14 @@ describeSamples('versions from real package lists', () => {
     for (const v of versions) expect(parseVersion(v, 'dpkg').ok, v).toBe(true);
     // Ordering is transitive on real data: sorting then checking neighbours never finds an inversion.
     const sorted = [...versions].sort((a, b) => compareVersions(a, b, 'dpkg') as number);
-    for (let i = 1; i < sorted.length; i++) expect(compareVersions(sorted[i - 1]!, sorted[i]!, 'dpkg')).not.toBe(1);
+    for (let i = 1; i < sorted.length; i++)
+      expect(compareVersions(sorted[i - 1]!, sorted[i]!, 'dpkg')).not.toBe(1);
   });
 
   it('reads every epoch:version-release of a CentOS 7 rpm query', () => {
-    const lines = readFileSync(sample('linux/ohai_centos7_rpmquery.output.txt'), 'utf8').split('\n').filter(Boolean);
+    const lines = readFileSync(sample('linux/ohai_centos7_rpmquery.output.txt'), 'utf8')
+      .split('\n')
+      .filter(Boolean);
     const evrs = lines.map((l) => {
       const [, epoch, version, release] = l.split(/\s+/);
       return `${epoch}:${version}-${release}`;

@@ -45,14 +45,22 @@ export function renderHtml(report: ComplianceReport, ctx: ReporterContext): stri
     section('statistics', t('section.statistics', locale), statisticsSection(report, locale)),
     section('charts', t('section.charts', locale), chartsSection(report, locale)),
     section('findings', t('section.findings', locale), findingsSection(report, locale)),
-    section('ledger', t('section.ledger', locale), tableSection(buildTable('ledger', report, locale), locale, t('ledger.none', locale))),
+    section(
+      'ledger',
+      t('section.ledger', locale),
+      tableSection(buildTable('ledger', report, locale), locale, t('ledger.none', locale)),
+    ),
     section(
       'unrecognised',
       t('section.unrecognised', locale),
       `<p>${e(t('unrecognised.summary', locale, { count: report.unrecognised.length, hosts: unrecognisedHosts }))}</p>` +
         tableSection(buildTable('unrecognised', report, locale), locale),
     ),
-    section('inputs', t('section.inputs', locale), tableSection(buildTable('inputs', report, locale), locale)),
+    section(
+      'inputs',
+      t('section.inputs', locale),
+      tableSection(buildTable('inputs', report, locale), locale),
+    ),
     section(
       'problems',
       t('section.problems', locale),

@@ -22,7 +22,8 @@ import {
 import { type RateCell, statisticsBlocks } from '../statistics-view.js';
 import type { Cell, Table } from '../tables.js';
 
-const num = (value: number | string | undefined) => `<td class="num">${value === undefined ? '' : e(String(value))}</td>`;
+const num = (value: number | string | undefined) =>
+  `<td class="num">${value === undefined ? '' : e(String(value))}</td>`;
 
 /** Genuine rates are coloured (100% or not); domestic rates are a preference and stay neutral. */
 function rateTd(cell: RateCell | undefined, locale: Locale, toned = false): string {
@@ -49,13 +50,20 @@ export function headlineSection(report: ComplianceReport, locale: Locale): strin
   for (const name of report.classes) {
     const stats = report.totals.classes[name] ?? { installed: 0, genuine: 0, domestic: 0, missing: 0 };
     const label = classLabel(name, locale);
-    const domestic = formatRateExplained(rateOf(report.totals.rates, 'domestic', name), stats.domestic, stats.installed, locale);
+    const domestic = formatRateExplained(
+      rateOf(report.totals.rates, 'domestic', name),
+      stats.domestic,
+      stats.installed,
+      locale,
+    );
     cards.push(
       card(
         t('headline.classGenuine', locale, { class: label }),
         formatRate(rateOf(report.totals.rates, 'genuine', name), locale),
         `${stats.genuine}/${stats.installed}`,
-        { extra: `<div class="fraction">${e(t('headline.classDomestic', locale, { class: label }))}: ${e(domestic)}</div>` },
+        {
+          extra: `<div class="fraction">${e(t('headline.classDomestic', locale, { class: label }))}: ${e(domestic)}</div>`,
+        },
       ),
     );
   }
@@ -67,13 +75,29 @@ export function headlineSection(report: ComplianceReport, locale: Locale): strin
 }
 
 export function statisticsSection(report: ComplianceReport, locale: Locale): string {
-  const keys: MessageKey[] = ['stats.unit', 'stats.staff', 'stats.computers', 'stats.class', 'stats.installed', 'stats.genuine', 'stats.domestic', 'stats.missing', 'stats.genuineRate', 'stats.domesticRate', 'stats.unauthorised'];
-  const head = keys.map((key, index) => `<th${index === 0 || index === 3 ? '' : ' class="num"'}>${e(t(key, locale))}</th>`).join('');
+  const keys: MessageKey[] = [
+    'stats.unit',
+    'stats.staff',
+    'stats.computers',
+    'stats.class',
+    'stats.installed',
+    'stats.genuine',
+    'stats.domestic',
+    'stats.missing',
+    'stats.genuineRate',
+    'stats.domesticRate',
+    'stats.unauthorised',
+  ];
+  const head = keys
+    .map((key, index) => `<th${index === 0 || index === 3 ? '' : ' class="num"'}>${e(t(key, locale))}</th>`)
+    .join('');
   const rows: string[] = [];
   for (const block of statisticsBlocks(report, locale)) {
     const span = block.rows.length;
     block.rows.forEach((row, index) => {
-      const classes = [block.isTotals ? 'totals' : '', index === 0 ? 'unit-start' : ''].filter(Boolean).join(' ');
+      const classes = [block.isTotals ? 'totals' : '', index === 0 ? 'unit-start' : '']
+        .filter(Boolean)
+        .join(' ');
       const unitCells =
         index === 0
           ? `<th scope="rowgroup" rowspan="${span}">${e(block.unit)}</th>` +
@@ -92,7 +116,14 @@ function options(values: readonly string[], label: (value: string) => string): s
   return values.map((value) => `<option value="${e(value)}">${e(label(value))}</option>`).join('');
 }
 
-function filterSelect(id: string, filter: string, label: string, values: readonly string[], text: (value: string) => string, locale: Locale): string {
+function filterSelect(
+  id: string,
+  filter: string,
+  label: string,
+  values: readonly string[],
+  text: (value: string) => string,
+  locale: Locale,
+): string {
   return `<label for="${id}">${e(label)}<select id="${id}" data-filter="${filter}"><option value="">${e(t('filter.all', locale))}</option>${options(values, text)}</select></label>`;
 }
 
@@ -105,9 +136,16 @@ function findingRow(finding: Finding, locale: Locale): string {
   const status = effectiveStatus(finding);
   const unit = unitName(finding.subject.unit, locale);
   const software = finding.subject.software;
-  const softwareText = software ? [software.name, software.version].filter(Boolean).join(' ') : (finding.subject.product ?? '');
-  const statusText = status === 'waived' ? t('finding.waivedAs', locale, { status: statusLabel(finding.status, locale) }) : statusLabel(status, locale);
-  const remediation = finding.remediation ? `<br><small>${e(localText(finding.remediation, locale))}</small>` : '';
+  const softwareText = software
+    ? [software.name, software.version].filter(Boolean).join(' ')
+    : (finding.subject.product ?? '');
+  const statusText =
+    status === 'waived'
+      ? t('finding.waivedAs', locale, { status: statusLabel(finding.status, locale) })
+      : statusLabel(status, locale);
+  const remediation = finding.remediation
+    ? `<br><small>${e(localText(finding.remediation, locale))}</small>`
+    : '';
   return (
     `<tr class="s-${e(status)}" data-unit="${e(unit)}" data-severity="${e(finding.severity)}" data-rule="${e(finding.rule)}" data-status="${e(status)}">` +
     `<td>${e(unit)}</td><td class="nowrap">${e(hostName(finding.subject.host, locale))}</td><td class="status">${e(statusText)}</td>` +
@@ -126,11 +164,36 @@ export function findingsSection(report: ComplianceReport, locale: Locale): strin
   const filters =
     `<div class="filters" role="search">` +
     filterSelect('filter-unit', 'unit', t('finding.unit', locale), units, (value) => value, locale) +
-    filterSelect('filter-severity', 'severity', t('finding.severity', locale), severities, (value) => severityLabel(value as Finding['severity'], locale), locale) +
+    filterSelect(
+      'filter-severity',
+      'severity',
+      t('finding.severity', locale),
+      severities,
+      (value) => severityLabel(value as Finding['severity'], locale),
+      locale,
+    ) +
     filterSelect('filter-rule', 'rule', t('finding.rule', locale), rules, (value) => value, locale) +
-    filterSelect('filter-status', 'status', t('finding.status', locale), statuses, (value) => statusLabel(value as EffectiveStatus, locale), locale) +
+    filterSelect(
+      'filter-status',
+      'status',
+      t('finding.status', locale),
+      statuses,
+      (value) => statusLabel(value as EffectiveStatus, locale),
+      locale,
+    ) +
     `<output id="findings-shown" data-template="${e(t('finding.shown', locale, { shown: '{shown}', total: '{total}' }))}">${e(t('finding.shown', locale, { shown: sorted.length, total: sorted.length }))}</output></div>`;
-  const keys: MessageKey[] = ['finding.unit', 'finding.host', 'finding.status', 'finding.severity', 'finding.rule', 'finding.software', 'finding.message', 'finding.deadline', 'finding.waiver', 'finding.evidence'];
+  const keys: MessageKey[] = [
+    'finding.unit',
+    'finding.host',
+    'finding.status',
+    'finding.severity',
+    'finding.rule',
+    'finding.software',
+    'finding.message',
+    'finding.deadline',
+    'finding.waiver',
+    'finding.evidence',
+  ];
   const head = keys.map((key) => `<th class="nowrap">${e(t(key, locale))}</th>`).join('');
   const body = sorted.map((finding) => findingRow(finding, locale)).join('\n');
   if (sorted.length === 0) return `<p class="empty">${e(t('finding.none', locale))}</p>`;
@@ -153,8 +216,14 @@ function cellHtml(cell: Cell, locale: Locale): string {
 /** Any table from tables.ts, or a line saying it is empty. */
 export function tableSection(table: Table, locale: Locale, emptyText = t('misc.none', locale)): string {
   if (table.rows.length === 0) return `<p class="empty">${e(emptyText)}</p>`;
-  const numeric = table.columns.map((_, index) => ['count', 'rate'].includes(table.rows[0]?.[index]?.kind ?? ''));
-  const head = table.columns.map((column, index) => `<th${numeric[index] ? ' class="num"' : ''}>${e(column)}</th>`).join('');
-  const body = table.rows.map((row) => `<tr>${row.map((cell) => cellHtml(cell, locale)).join('')}</tr>`).join('\n');
+  const numeric = table.columns.map((_, index) =>
+    ['count', 'rate'].includes(table.rows[0]?.[index]?.kind ?? ''),
+  );
+  const head = table.columns
+    .map((column, index) => `<th${numeric[index] ? ' class="num"' : ''}>${e(column)}</th>`)
+    .join('');
+  const body = table.rows
+    .map((row) => `<tr>${row.map((cell) => cellHtml(cell, locale)).join('')}</tr>`)
+    .join('\n');
   return `<table id="${table.id}-table"><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
 }

@@ -111,8 +111,22 @@ function rowKey(query: string, record: SoftwareRecord): string {
   return `${query}\u0000${record.source}\u0000${record.name}\u0000${record.version ?? ''}\u0000${record.arch ?? ''}`;
 }
 
-function finish(state: HostState): HostInventory {
-  state.host.software = [...state.records.values()];
+/**
+ * The host's records. A security product that is also an installed program (火绒 in both `programs`
+ * and `windows_security_products`) is one installation: its state goes onto the program's record.
+ */
+function finish(state: HostState, ctx: ScanContext): HostInventory {
+  const software: SoftwareRecord[] = [];
+  const programs = new Map<string, SoftwareRecord>();
+  for (const record of state.records.values()) if (record.source !== 'osquery:windows_security_products') programs.set(record.name.toLowerCase(), record);
+  for (const record of state.records.values()) {
+    const program = record.source === 'osquery:windows_security_products' ? programs.get(record.name.toLowerCase()) : undefined;
+    if (program) {
+      program.attributes = { ...program.attributes, ...record.attributes };
+      ctx.ignore(1, 'security product merged into its program record');
+    } else software.push(record);
+  }
+  state.host.software = software;
   return state.host;
 }
 
@@ -134,12 +148,12 @@ export function osqueryScanner(): Scanner {
           }
         }
         for (const state of groupState.hosts.values()) {
-          const host = finish(state);
+          const host = finish(state, ctx);
           if (host.hostname) host.id = host.hostname;
           yield host;
         }
       }
-      for (const state of logState.hosts.values()) yield finish(state);
+      for (const state of logState.hosts.values()) yield finish(state, ctx);
     },
   };
 }

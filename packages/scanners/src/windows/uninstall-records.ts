@@ -19,6 +19,8 @@ export interface UninstallEntry {
   evidence: Evidence;
 }
 
+/** Longer DisplayNames are not program names (a damaged or crafted key). */
+const MAX_NAME_LENGTH = 1024;
 const HOTFIX = /\bKB\d{6,8}\b/i;
 const GUID = /^\{[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}\}/i;
 
@@ -33,12 +35,22 @@ export function notAProduct(entry: UninstallEntry): string | undefined {
 }
 
 /** The records of one host; entries that are not products and merged twins are counted as ignored. */
-export function uninstallRecords(entries: UninstallEntry[], ctx: Pick<ScanContext, 'ignore'>): SoftwareRecord[] {
+export function uninstallRecords(entries: UninstallEntry[], ctx: Pick<ScanContext, 'ignore' | 'problem'>): SoftwareRecord[] {
   const byTitle = new Map<string, SoftwareRecord>();
   for (const entry of entries) {
     const reason = notAProduct(entry);
     if (reason) {
       ctx.ignore(1, reason);
+      continue;
+    }
+    if ((textValue(entry.key, 'DisplayName')?.length ?? 0) > MAX_NAME_LENGTH) {
+      ctx.problem({
+        message: `${entry.entry.slice(0, 80)}: DisplayName is longer than ${MAX_NAME_LENGTH} characters, not a program name`,
+        code: 'windows.bad-name',
+        file: entry.evidence.file,
+        line: entry.evidence.line,
+        key: entry.evidence.key,
+      });
       continue;
     }
     const record = toRecord(entry);
