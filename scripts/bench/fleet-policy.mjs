@@ -66,7 +66,9 @@ function entitlements(fleet) {
   // OEM: the first six units bought computers with Windows pre-installed; the ledger lists the first
   // half of their machines by name (the rest lost their certificates).
   for (const unit of fleet.units.slice(0, 6)) {
-    const hosts = fleet.hosts.filter((h) => h.unit === unit).slice(0, Math.min(200, Math.ceil(unit.size / 2)));
+    const hosts = fleet.hosts
+      .filter((h) => h.unit === unit)
+      .slice(0, Math.min(200, Math.ceil(unit.size / 2)));
     list.push({
       id: `ENT-OEM-${unit.code}`,
       product: 'ms-windows',
@@ -158,21 +160,92 @@ function entitlements(fleet) {
       retired: { date: '2021-12-31', reason: '报废' },
       purchased: '2011-03-01',
     },
-    { id: 'ENT-M365-2024', product: 'ms-365-apps', type: 'subscription', seats: share(n, 0.03), validFrom: '2023-07-01', expires: '2025-06-30' },
-    { id: 'ENT-M365-2023', product: 'ms-365-apps', type: 'subscription', seats: share(n, 0.02), validFrom: '2022-04-01', expires: '2024-03-31' },
-    { id: 'ENT-WPS-LINUX', product: 'wps-office', type: 'volume', seats: share(n, 0.15), origin: '配发', purchased: '2022-09-01' },
-    { id: 'ENT-YOZO', product: 'yozo-office', type: 'volume', seats: share(n, 0.04), purchased: '2021-12-01' },
+    {
+      id: 'ENT-M365-2024',
+      product: 'ms-365-apps',
+      type: 'subscription',
+      seats: share(n, 0.03),
+      validFrom: '2023-07-01',
+      expires: '2025-06-30',
+    },
+    {
+      id: 'ENT-M365-2023',
+      product: 'ms-365-apps',
+      type: 'subscription',
+      seats: share(n, 0.02),
+      validFrom: '2022-04-01',
+      expires: '2024-03-31',
+    },
+    {
+      id: 'ENT-WPS-LINUX',
+      product: 'wps-office',
+      type: 'volume',
+      seats: share(n, 0.15),
+      origin: '配发',
+      purchased: '2022-09-01',
+    },
+    {
+      id: 'ENT-YOZO',
+      product: 'yozo-office',
+      type: 'volume',
+      seats: share(n, 0.04),
+      purchased: '2021-12-01',
+    },
     { id: 'ENT-KYLIN-SITE', product: 'kylin-desktop', type: 'site', origin: '配发', purchased: '2021-08-01' },
-    { id: 'ENT-UOS', product: 'uos-desktop', type: 'volume', seats: share(n, 0.07), origin: '配发', purchased: '2021-08-01' },
-    { id: 'ENT-HUORONG', product: 'huorong-security', type: 'freeware', origin: '免费', evidence: { document: '火绒书面授权函 2020-017' } },
+    {
+      id: 'ENT-UOS',
+      product: 'uos-desktop',
+      type: 'volume',
+      seats: share(n, 0.07),
+      origin: '配发',
+      purchased: '2021-08-01',
+    },
+    {
+      id: 'ENT-HUORONG',
+      product: 'huorong-security',
+      type: 'freeware',
+      origin: '免费',
+      evidence: { document: '火绒书面授权函 2020-017' },
+    },
     { id: 'ENT-360-SAFE', product: '360-safe', type: 'freeware', origin: '免费' },
     { id: 'ENT-KINGSOFT-AV', product: 'kingsoft-antivirus', type: 'freeware', origin: '免费' },
     { id: 'ENT-7ZIP', product: '7-zip', type: 'open-source', origin: '免费' },
-    { id: 'ENT-SEP', product: 'symantec-endpoint-protection', type: 'volume', seats: share(n, 0.05), expires: '2025-12-31' },
-    { id: 'ENT-QAX-SITE', product: 'qianxin-tianqing', type: 'site', origin: '配发', purchased: '2023-02-01' },
-    { id: 'ENT-RISING', product: 'rising-antivirus', type: 'volume', seats: share(n, 0.06), purchased: '2022-02-01' },
-    { id: 'ENT-ACROBAT', product: 'adobe-acrobat', type: 'volume', seats: share(n, 0.05), expires: '2026-06-30' },
-    { id: 'ENT-WINRAR', product: 'winrar', type: 'retail', seats: share(n, 0.02), validFrom: '2025-01-01', notes: '2025 年起生效' },
+    {
+      id: 'ENT-SEP',
+      product: 'symantec-endpoint-protection',
+      type: 'volume',
+      seats: share(n, 0.05),
+      expires: '2025-12-31',
+    },
+    {
+      id: 'ENT-QAX-SITE',
+      product: 'qianxin-tianqing',
+      type: 'site',
+      origin: '配发',
+      purchased: '2023-02-01',
+    },
+    {
+      id: 'ENT-RISING',
+      product: 'rising-antivirus',
+      type: 'volume',
+      seats: share(n, 0.06),
+      purchased: '2022-02-01',
+    },
+    {
+      id: 'ENT-ACROBAT',
+      product: 'adobe-acrobat',
+      type: 'volume',
+      seats: share(n, 0.05),
+      expires: '2026-06-30',
+    },
+    {
+      id: 'ENT-WINRAR',
+      product: 'winrar',
+      type: 'retail',
+      seats: share(n, 0.02),
+      validFrom: '2025-01-01',
+      notes: '2025 年起生效',
+    },
   );
   return list;
 }
@@ -201,30 +274,115 @@ const PUBLIC_KMS = ['kms.msft.vip', 'kms8.msguides.com', 'kms.loli.beer', 'kms.d
 
 /** 24 hand-written rules a provincial office would add, software and host scope. */
 const BASE_RULES = [
-  sw('av-installed-before-2018', 'warn', [fact('category', 'equal', 'antivirus'), fact('installDate', 'dateBefore', '2018-01-01')], '杀毒软件安装于 2018 年以前，请升级'),
-  sw('remote-control-tools', 'warn', [fact('product', 'in', ['teamviewer', 'sunlogin', 'todesk'])], '远程控制软件须经信息中心备案'),
-  sw('office-2010-eol', 'fail', [fact('product', 'equal', 'ms-office'), fact('version', 'versionInRange', '<15')], 'Office 2010 已停止支持'),
-  sw('chrome-outdated', 'warn', [fact('product', 'equal', 'google-chrome'), fact('version', 'versionInRange', '<122')], 'Chrome 版本过旧'),
-  sw('firefox-outdated', 'warn', [fact('product', 'equal', 'firefox'), fact('version', 'versionInRange', '<120')], 'Firefox 版本过旧'),
-  sw('winrar-commercial', 'warn', [fact('product', 'equal', 'winrar')], 'WinRAR 为商业软件，请改用 7-Zip 或国产压缩软件'),
+  sw(
+    'av-installed-before-2018',
+    'warn',
+    [fact('category', 'equal', 'antivirus'), fact('installDate', 'dateBefore', '2018-01-01')],
+    '杀毒软件安装于 2018 年以前，请升级',
+  ),
+  sw(
+    'remote-control-tools',
+    'warn',
+    [fact('product', 'in', ['teamviewer', 'sunlogin', 'todesk'])],
+    '远程控制软件须经信息中心备案',
+  ),
+  sw(
+    'office-2010-eol',
+    'fail',
+    [fact('product', 'equal', 'ms-office'), fact('version', 'versionInRange', '<15')],
+    'Office 2010 已停止支持',
+  ),
+  sw(
+    'chrome-outdated',
+    'warn',
+    [fact('product', 'equal', 'google-chrome'), fact('version', 'versionInRange', '<122')],
+    'Chrome 版本过旧',
+  ),
+  sw(
+    'firefox-outdated',
+    'warn',
+    [fact('product', 'equal', 'firefox'), fact('version', 'versionInRange', '<120')],
+    'Firefox 版本过旧',
+  ),
+  sw(
+    'winrar-commercial',
+    'warn',
+    [fact('product', 'equal', 'winrar')],
+    'WinRAR 为商业软件，请改用 7-Zip 或国产压缩软件',
+  ),
   sw('navicat', 'warn', [fact('name', 'matchesRegex', '(?i)^navicat')], 'Navicat 为商业软件，须有授权'),
   sw('photoshop', 'warn', [fact('name', 'matchesGlob', 'Adobe Photoshop*')], 'Photoshop 须有授权'),
   sw('autocad', 'warn', [fact('name', 'matchesGlob', 'AutoCAD*')], 'AutoCAD 须有授权'),
   sw('xshell', 'warn', [fact('name', 'matchesGlob', 'Xshell*')], 'Xshell 商业版须有授权'),
-  sw('dev-tools-on-office-pc', 'info', [fact('name', 'matchesRegex', '(?i)^python \\d|^node\\.js|^visual studio code')], '办公计算机上的开发工具，请确认用途'),
-  sw('office-public-kms', 'critical', [fact('category', 'equal', 'office'), fact('kmsHost', 'in', PUBLIC_KMS)], '办公软件通过公共 KMS 激活'),
-  sw('not-activated', 'fail', [fact('licenseStatus', 'in', ['unlicensed', 'notification', 'non-genuine-grace'])], '软件未激活'),
+  sw(
+    'dev-tools-on-office-pc',
+    'info',
+    [fact('name', 'matchesRegex', '(?i)^python \\d|^node\\.js|^visual studio code')],
+    '办公计算机上的开发工具，请确认用途',
+  ),
+  sw(
+    'office-public-kms',
+    'critical',
+    [fact('category', 'equal', 'office'), fact('kmsHost', 'in', PUBLIC_KMS)],
+    '办公软件通过公共 KMS 激活',
+  ),
+  sw(
+    'not-activated',
+    'fail',
+    [fact('licenseStatus', 'in', ['unlicensed', 'notification', 'non-genuine-grace'])],
+    '软件未激活',
+  ),
   sw('games', 'warn', [fact('name', 'matchesRegex', '(?i)游戏|\\bgame\\b|steam')], '办公计算机不得安装游戏'),
-  sw('p2p-download', 'warn', [fact('name', 'matchesRegex', '(?i)迅雷|thunder|bittorrent|utorrent')], '不得安装 P2P 下载软件'),
-  sw('foreign-antivirus', 'info', [fact('category', 'equal', 'antivirus'), fact('domestic', 'equal', false)], '境外杀毒软件，建议替换为国产'),
-  sw('vc-runtime-old', 'low', [fact('product', 'equal', 'ms-vc-runtime'), fact('version', 'versionInRange', '<14.30')], 'VC++ 运行库过旧'),
+  sw(
+    'p2p-download',
+    'warn',
+    [fact('name', 'matchesRegex', '(?i)迅雷|thunder|bittorrent|utorrent')],
+    '不得安装 P2P 下载软件',
+  ),
+  sw(
+    'foreign-antivirus',
+    'info',
+    [fact('category', 'equal', 'antivirus'), fact('domestic', 'equal', false)],
+    '境外杀毒软件，建议替换为国产',
+  ),
+  sw(
+    'vc-runtime-old',
+    'low',
+    [fact('product', 'equal', 'ms-vc-runtime'), fact('version', 'versionInRange', '<14.30')],
+    'VC++ 运行库过旧',
+  ),
   sw('acrobat-pro', 'info', [fact('product', 'equal', 'adobe-acrobat')], 'Acrobat 按人授权，请核对台账'),
-  sw('unknown-publisher-tool', 'info', [fact('recognised', 'equal', false), fact('name', 'matchesRegex', '(?i)crack|patch|loader')], '来源不明的工具'),
+  sw(
+    'unknown-publisher-tool',
+    'info',
+    [fact('recognised', 'equal', false), fact('name', 'matchesRegex', '(?i)crack|patch|loader')],
+    '来源不明的工具',
+  ),
   sw('wps-personal', 'fail', [fact('product', 'equal', 'wps-office-personal')], 'WPS 个人版不得用于机关'),
-  host('win7-end-of-life', 'fail', [fact('osId', 'equal', 'windows'), fact('osVersion', 'versionInRange', '<6.2')], 'Windows 7 已停止支持，须更换'),
-  host('kylin-old-release', 'warn', [fact('osId', 'equal', 'kylin'), fact('osVersion', 'notEqual', 'V10')], '麒麟操作系统版本过旧'),
-  host('county-windows', 'info', [fact('osId', 'equal', 'windows'), fact('unit', 'matchesRegex', '县')], '县级单位优先更换国产操作系统'),
-  host('win11-home', 'fail', [fact('osName', 'matchesGlob', '*Windows 11*'), fact('osEdition', 'equal', 'Home')], 'Windows 11 家庭版不得用于机关'),
+  host(
+    'win7-end-of-life',
+    'fail',
+    [fact('osId', 'equal', 'windows'), fact('osVersion', 'versionInRange', '<6.2')],
+    'Windows 7 已停止支持，须更换',
+  ),
+  host(
+    'kylin-old-release',
+    'warn',
+    [fact('osId', 'equal', 'kylin'), fact('osVersion', 'notEqual', 'V10')],
+    '麒麟操作系统版本过旧',
+  ),
+  host(
+    'county-windows',
+    'info',
+    [fact('osId', 'equal', 'windows'), fact('unit', 'matchesRegex', '县')],
+    '县级单位优先更换国产操作系统',
+  ),
+  host(
+    'win11-home',
+    'fail',
+    [fact('osName', 'matchesGlob', '*Windows 11*'), fact('osEdition', 'equal', 'Home')],
+    'Windows 11 家庭版不得用于机关',
+  ),
 ];
 
 function fact(name, operator, value) {
@@ -237,7 +395,16 @@ function host(id, severity, all, message) {
   return { id, scope: 'host', severity, conditions: { all }, message };
 }
 
-const BLOCK_BRANDS = ['Acme', 'Contoso', 'Fabrikam', 'Northwind', 'Tailspin', 'Litware', 'Adatum', 'Proseware'];
+const BLOCK_BRANDS = [
+  'Acme',
+  'Contoso',
+  'Fabrikam',
+  'Northwind',
+  'Tailspin',
+  'Litware',
+  'Adatum',
+  'Proseware',
+];
 
 /** `count` rules: the 24 above, then blocklist rules over generated titles and publishers. */
 export function customRules(count) {
@@ -251,9 +418,14 @@ export function customRules(count) {
         : kind === 1
           ? [fact('name', 'matchesRegex', `(?i)^${brand} (sync|update) ${k}\\d$`)]
           : kind === 2
-            ? [fact('publisher', 'equal', `${brand} Inc.`), fact('version', 'versionInRange', `>=${k % 12}.9`)]
+            ? [
+                fact('publisher', 'equal', `${brand} Inc.`),
+                fact('version', 'versionInRange', `>=${k % 12}.9`),
+              ]
             : [fact('name', 'matchesGlob', `*${brand} Tools ${k}*`)];
-    rules.push(sw(`blocklist-${k}`, k % 3 === 0 ? 'fail' : 'warn', conditions, `清单第 ${k} 条所列软件不得安装`));
+    rules.push(
+      sw(`blocklist-${k}`, k % 3 === 0 ? 'fail' : 'warn', conditions, `清单第 ${k} 条所列软件不得安装`),
+    );
   }
   return rules;
 }

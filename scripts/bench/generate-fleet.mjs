@@ -4,7 +4,7 @@
  * [--shuffle] [--out .bench]` writes, into `.bench/fleet-s<seed>-n<N>[-shuffled]/`:
  *   inventory.csv   one row per installation (the csv scanner's English headers), streamed
  *   units.csv       unit, staff, parent
- *   policy.yaml     extends builtin:cn-gov-baseline; every entitlement type; 24 custom rules
+ *   policy.yaml     extends builtin:cn-gov-baseline; every entitlement type; 20 custom rules
  *   policy-200.yaml the same policy with 200 custom rules
  *   meta.json       seed, hosts, rows, bytes, sha256 of inventory.csv; written last (cache marker)
  * Same seed and N → same bytes. A folder whose meta.json matches the generator's sources is reused.
@@ -20,7 +20,14 @@ import { fleetPolicy } from './fleet-policy.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const DEFAULT_OUT = resolve(HERE, '../../.bench');
-const SOURCES = ['prng.mjs', 'province.mjs', 'software-mix.mjs', 'fleet.mjs', 'csv-text.mjs', 'fleet-policy.mjs'];
+const SOURCES = [
+  'prng.mjs',
+  'province.mjs',
+  'software-mix.mjs',
+  'fleet.mjs',
+  'csv-text.mjs',
+  'fleet-policy.mjs',
+];
 
 /** A fingerprint of the generator's own code: editing it invalidates cached fleets. */
 function generatorFingerprint() {
@@ -57,12 +64,14 @@ export async function ensureFleet({ seed = 42, hosts, shuffle = false, out = DEF
   const fleet = createFleet(seed, hosts, { shuffle });
   const { rows, bytes, sha256 } = await writeInventory(fleet, paths.inventory);
   writeFileSync(paths.units, unitsCsv(fleet));
-  writeFileSync(paths.policy, fleetPolicy(fleet, { rules: 24 }));
+  writeFileSync(paths.policy, fleetPolicy(fleet, { rules: 20 }));
   writeFileSync(paths.policy200, fleetPolicy(fleet, { rules: 200 }));
   const meta = { seed, hosts, shuffle, units: fleet.units.length, rows, bytes, sha256, fingerprint };
   writeFileSync(paths.meta, `${JSON.stringify(meta, null, 2)}\n`);
   const seconds = (performance.now() - started) / 1000;
-  log(`generated ${dir}: ${hosts} hosts, ${rows} rows, ${(bytes / 2 ** 20).toFixed(0)} MiB in ${seconds.toFixed(1)} s`);
+  log(
+    `generated ${dir}: ${hosts} hosts, ${rows} rows, ${(bytes / 2 ** 20).toFixed(0)} MiB in ${seconds.toFixed(1)} s`,
+  );
   return { ...paths, meta, cached: false };
 }
 

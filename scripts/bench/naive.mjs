@@ -12,7 +12,9 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { RECORD_COLUMNS } from './csv-text.mjs';
 
-const requireFromCore = createRequire(fileURLToPath(new URL('../../packages/core/package.json', import.meta.url)));
+const requireFromCore = createRequire(
+  fileURLToPath(new URL('../../packages/core/package.json', import.meta.url)),
+);
 const requireFromScanners = createRequire(
   fileURLToPath(new URL('../../packages/scanners/package.json', import.meta.url)),
 );
@@ -82,7 +84,11 @@ async function sampleFacts(file, sample) {
         const at = (name) => row[header.indexOf(name)] || undefined;
         if (at('os')) os = { osName: at('os'), osVersion: at('os_version'), osEdition: at('os_edition') };
         const record = { host: at('host'), unit: at('unit'), ...os };
-        record.osId = /windows/i.test(record.osName ?? '') ? 'windows' : /kylin/i.test(record.osName ?? '') ? 'kylin' : 'uos';
+        record.osId = /windows/i.test(record.osName ?? '')
+          ? 'windows'
+          : /kylin/i.test(record.osName ?? '')
+            ? 'kylin'
+            : 'uos';
         for (const [column] of RECORD_COLUMNS) {
           const value = at(column);
           if (value !== undefined) record[camel(column)] = value;

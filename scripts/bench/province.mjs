@@ -53,7 +53,18 @@ const DEPARTMENTS = [
   '政务服务中心',
 ];
 
-const COUNTIES = ['东城区', '西城区', '南湖县', '北山县', '长宁县', '永安县', '平乐县', '金溪县', '高桥县', '龙泉县'];
+const COUNTIES = [
+  '东城区',
+  '西城区',
+  '南湖县',
+  '北山县',
+  '长宁县',
+  '永安县',
+  '平乐县',
+  '金溪县',
+  '高桥县',
+  '龙泉县',
+];
 
 /**
  * Unit number `i` → its name, parent and code. City departments come first (12 cities × 30

@@ -7,16 +7,34 @@
 import { intBetween, pickWeighted, zipfSampler } from './prng.mjs';
 
 export const OWN_KMS_HOST = 'kms.zf.gov.cn';
-const PIRATE_KMS_HOSTS = ['kms.msft.vip', 'kms8.msguides.com', 'kms.loli.beer', 'kms.dnomd343.top', 'zh.us.to'];
+const PIRATE_KMS_HOSTS = [
+  'kms.msft.vip',
+  'kms8.msguides.com',
+  'kms.loli.beer',
+  'kms.dnomd343.top',
+  'zh.us.to',
+];
 
 const MS = 'Microsoft Corporation';
 
 /** OS profiles. `linux` hosts get Linux office and antivirus mixes. */
 const OS_PROFILES = weighted([
   { weight: 30, os: win('Microsoft Windows 10 专业版', '10.0.19045', 'Professional'), activation: kms() },
-  { weight: 14, os: win('Microsoft Windows 10 Pro', '10.0.19045', 'Professional'), activation: lic('OEM_DM') },
-  { weight: 8, os: win('Microsoft Windows 11 专业版', '10.0.22631', 'Professional'), activation: lic('VOLUME_MAK') },
-  { weight: 5, os: win('Microsoft Windows 7 专业版', '6.1.7601', 'Professional'), activation: lic('OEM_SLP') },
+  {
+    weight: 14,
+    os: win('Microsoft Windows 10 Pro', '10.0.19045', 'Professional'),
+    activation: lic('OEM_DM'),
+  },
+  {
+    weight: 8,
+    os: win('Microsoft Windows 11 专业版', '10.0.22631', 'Professional'),
+    activation: lic('VOLUME_MAK'),
+  },
+  {
+    weight: 5,
+    os: win('Microsoft Windows 7 专业版', '6.1.7601', 'Professional'),
+    activation: lic('OEM_SLP'),
+  },
   { weight: 6, os: win('Microsoft Windows 10 企业版', '10.0.19044', 'Enterprise'), activation: kms() },
   { weight: 6, os: win('Microsoft Windows 10 家庭中文版', '10.0.19045', 'Home'), activation: lic('OEM_DM') },
   { weight: 6, os: win('Microsoft Windows 10 专业版', '10.0.19045', 'Professional'), activation: 'pirate' },
@@ -48,11 +66,19 @@ function lic(channel) {
 }
 
 const WPS = { name: 'WPS Office 2019 专业增强版', version: '11.8.2.12085', publisher: 'Kingsoft Corp.' };
-const WPS_UNSTATED = { name: 'WPS Office (12.1.0.16250)', version: '12.1.0.16250', publisher: 'Kingsoft Corp.' };
+const WPS_UNSTATED = {
+  name: 'WPS Office (12.1.0.16250)',
+  version: '12.1.0.16250',
+  publisher: 'Kingsoft Corp.',
+};
 const WPS_LINUX = { name: 'wps-office', version: '11.1.0.11719', publisher: 'Kingsoft Office Software' };
 const YOZO = { name: '永中Office', version: '9.0.1', publisher: 'Yozosoft' };
 const YOZO_LINUX = { name: 'yozo-office', version: '9.0.1', publisher: 'Yozosoft' };
-const OFFICE_2016 = { name: 'Microsoft Office Professional Plus 2016', version: '16.0.4266.1001', publisher: MS };
+const OFFICE_2016 = {
+  name: 'Microsoft Office Professional Plus 2016',
+  version: '16.0.4266.1001',
+  publisher: MS,
+};
 
 /** Office mixes (Windows). Each entry is the list of office installations on the host. */
 const OFFICE_WINDOWS = weighted([
@@ -72,11 +98,20 @@ const OFFICE_WINDOWS = weighted([
   },
   {
     weight: 5,
-    items: [{ name: 'Microsoft Office 专业增强版 2021', version: '16.0.14332.20615', publisher: MS, ...lic('RETAIL') }],
+    items: [
+      {
+        name: 'Microsoft Office 专业增强版 2021',
+        version: '16.0.14332.20615',
+        publisher: MS,
+        ...lic('RETAIL'),
+      },
+    ],
   },
   {
     weight: 5,
-    items: [{ name: 'Microsoft 365 Apps for enterprise - zh-cn', version: '16.0.17328.20184', publisher: MS }],
+    items: [
+      { name: 'Microsoft 365 Apps for enterprise - zh-cn', version: '16.0.17328.20184', publisher: MS },
+    ],
   },
   {
     weight: 3,
@@ -102,7 +137,10 @@ const OFFICE_LINUX = weighted([
 ]);
 
 const ANTIVIRUS_WINDOWS = weighted([
-  { weight: 35, items: [{ name: '火绒安全软件', version: '5.0.75.2', publisher: '北京火绒网络科技有限公司' }] },
+  {
+    weight: 35,
+    items: [{ name: '火绒安全软件', version: '5.0.75.2', publisher: '北京火绒网络科技有限公司' }],
+  },
   { weight: 20, items: [{ name: '360安全卫士', version: '13.0.0.2006', publisher: '360安全中心' }] },
   { weight: 8, items: [{ name: '金山毒霸', version: '2023.11.23', publisher: 'Kingsoft Corp.' }] },
   {
@@ -111,16 +149,42 @@ const ANTIVIRUS_WINDOWS = weighted([
   },
   {
     weight: 5,
-    items: [{ name: 'Kaspersky Endpoint Security for Windows', version: '12.3.0.493', publisher: 'AO Kaspersky Lab' }],
+    items: [
+      {
+        name: 'Kaspersky Endpoint Security for Windows',
+        version: '12.3.0.493',
+        publisher: 'AO Kaspersky Lab',
+      },
+    ],
   },
-  { weight: 5, items: [{ name: '瑞星杀毒软件', version: '25.00.04.46', publisher: '北京瑞星网安技术股份有限公司' }] },
-  { weight: 7, items: [{ name: '奇安信天擎', version: '10.0.0.2100', publisher: '奇安信科技集团股份有限公司' }] },
+  {
+    weight: 5,
+    items: [{ name: '瑞星杀毒软件', version: '25.00.04.46', publisher: '北京瑞星网安技术股份有限公司' }],
+  },
+  {
+    weight: 7,
+    items: [{ name: '奇安信天擎', version: '10.0.0.2100', publisher: '奇安信科技集团股份有限公司' }],
+  },
   { weight: 10, items: [] },
 ]);
 
 const ANTIVIRUS_LINUX = weighted([
-  { weight: 45, items: [{ name: '奇安信天擎终端安全管理系统', version: '10.3.0.1000', publisher: '奇安信科技集团股份有限公司' }] },
-  { weight: 25, items: [{ name: '瑞星ESM防病毒终端安全防护系统', version: '3.0.0.72', publisher: '北京瑞星网安技术股份有限公司' }] },
+  {
+    weight: 45,
+    items: [
+      { name: '奇安信天擎终端安全管理系统', version: '10.3.0.1000', publisher: '奇安信科技集团股份有限公司' },
+    ],
+  },
+  {
+    weight: 25,
+    items: [
+      {
+        name: '瑞星ESM防病毒终端安全防护系统',
+        version: '3.0.0.72',
+        publisher: '北京瑞星网安技术股份有限公司',
+      },
+    ],
+  },
   { weight: 30, items: [] },
 ]);
 
@@ -175,11 +239,56 @@ const FORBIDDEN_TITLES = [
   ['AutoCAD 2014 注册机 keygen', 'X-FORCE', ['1.0']],
 ];
 
-const TAIL_PREFIXES = ['政务', '公文', '财务', '档案', '党建', '综合', '协同', '视频', '远程', '数据', '智慧', '移动'];
-const TAIL_NOUNS = ['办公', '报销', '审批', '填报', '监管', '会议', '打印', '扫描', '统计', '采集', '签章', '归档'];
+const TAIL_PREFIXES = [
+  '政务',
+  '公文',
+  '财务',
+  '档案',
+  '党建',
+  '综合',
+  '协同',
+  '视频',
+  '远程',
+  '数据',
+  '智慧',
+  '移动',
+];
+const TAIL_NOUNS = [
+  '办公',
+  '报销',
+  '审批',
+  '填报',
+  '监管',
+  '会议',
+  '打印',
+  '扫描',
+  '统计',
+  '采集',
+  '签章',
+  '归档',
+];
 const TAIL_SUFFIXES = ['客户端', '助手', '管理系统', '平台插件', '控件', '驱动程序'];
-const TAIL_VENDORS = ['科技有限公司', '信息技术股份有限公司', '软件有限公司', '网络科技有限公司', '数码科技有限公司'];
-const TAIL_CITIES = ['北京', '上海', '广州', '深圳', '杭州', '南京', '成都', '武汉', '西安', '合肥', '济南', '福州'];
+const TAIL_VENDORS = [
+  '科技有限公司',
+  '信息技术股份有限公司',
+  '软件有限公司',
+  '网络科技有限公司',
+  '数码科技有限公司',
+];
+const TAIL_CITIES = [
+  '北京',
+  '上海',
+  '广州',
+  '深圳',
+  '杭州',
+  '南京',
+  '成都',
+  '武汉',
+  '西安',
+  '合肥',
+  '济南',
+  '福州',
+];
 const TAIL_BRANDS = [
   'Acme',
   'Contoso',
@@ -192,7 +301,18 @@ const TAIL_BRANDS = [
   'Lucerne',
   'Wingtip',
 ];
-const TAIL_WORDS = ['Scan', 'Print', 'Sync', 'Viewer', 'Agent', 'Driver', 'Studio', 'Tools', 'Helper', 'Update'];
+const TAIL_WORDS = [
+  'Scan',
+  'Print',
+  'Sync',
+  'Viewer',
+  'Agent',
+  'Driver',
+  'Studio',
+  'Tools',
+  'Helper',
+  'Update',
+];
 
 /** ~3 000 titles: head first (most frequent), forbidden ones spread in the tail, then generated ones. */
 export function buildTitles(random, count = 3000) {
@@ -201,7 +321,8 @@ export function buildTitles(random, count = 3000) {
     const versionCount = intBetween(random, 1, 3);
     const major = intBetween(random, 1, 12);
     const versions = [];
-    for (let v = 0; v < versionCount; v++) versions.push(`${major}.${v + intBetween(random, 0, 4)}.${i % 97}`);
+    for (let v = 0; v < versionCount; v++)
+      versions.push(`${major}.${v + intBetween(random, 0, 4)}.${i % 97}`);
     if (i % 2 === 0) {
       const p = TAIL_PREFIXES[i % TAIL_PREFIXES.length];
       const n = TAIL_NOUNS[Math.floor(i / TAIL_PREFIXES.length) % TAIL_NOUNS.length];
@@ -243,7 +364,8 @@ export function drawHost(mix, random) {
   let activation = profile.activation;
   if (activation === 'pirate') activation = pirate(random);
   // Windows activation is read like slmgr / SoftwareLicensingProduct: a row for the OS itself.
-  if (activation) records.push({ name: os.name, version: os.version, publisher: MS, edition: os.edition, ...activation });
+  if (activation)
+    records.push({ name: os.name, version: os.version, publisher: MS, edition: os.edition, ...activation });
   if (profile.activation === 'pirate' && random() < 0.7) records.push(activator(random));
 
   const linux = profile.linux === true;

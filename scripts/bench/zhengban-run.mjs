@@ -18,7 +18,13 @@ const TIME = '/usr/bin/time';
  * Runs the audit. Returns `{ ok, seconds, peakRssMiB, exitCode, reason?, report }` where `report` is
  * the JSON report's path. `timeoutSeconds` kills the process group; `heapMiB` caps the V8 heap.
  */
-export async function zhengbanRun({ dir, policy = 'policy.yaml', report = 'report.json', timeoutSeconds, heapMiB }) {
+export async function zhengbanRun({
+  dir,
+  policy = 'policy.yaml',
+  report = 'report.json',
+  timeoutSeconds,
+  heapMiB,
+}) {
   const args = [
     `--max-old-space-size=${heapMiB}`,
     CLI_BIN,
@@ -56,13 +62,22 @@ export async function zhengbanRun({ dir, policy = 'policy.yaml', report = 'repor
   const seconds = (performance.now() - started) / 1000;
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
   const peakRssMiB = rss ? Number(rss[1]) / 1024 : null;
-  const result = { ok: false, seconds, peakRssMiB, exitCode, report: join(dir, report), rssMeasuredBy: timed ? TIME : null };
+  const result = {
+    ok: false,
+    seconds,
+    peakRssMiB,
+    exitCode,
+    report: join(dir, report),
+    rssMeasuredBy: timed ? TIME : null,
+  };
   if (timedOut) return { ...result, reason: `stopped after ${timeoutSeconds} s (time budget)` };
   const inner = /Exit status: (\d+)/.exec(stderr);
   const status = inner ? Number(inner[1]) : exitCode;
   if (status !== 0 || /Command terminated by signal/.test(stderr)) {
     const oom = /heap out of memory|Reached heap limit/i.test(stderr);
-    const reason = oom ? `out of memory (V8 heap limit ${heapMiB} MiB)` : `exit status ${status}: ${lastLines(stderr)}`;
+    const reason = oom
+      ? `out of memory (V8 heap limit ${heapMiB} MiB)`
+      : `exit status ${status}: ${lastLines(stderr)}`;
     return { ...result, reason };
   }
   return { ...result, ok: true, stats: await reportStats(join(dir, report)) };

@@ -4,11 +4,13 @@
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, it } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import { FIXTURES, SMALL_AUDIT, scratch } from './helpers/paths.js';
 import { describeBuilt, spawnCli } from './helpers/spawn-cli.js';
 
 const cwd = FIXTURES;
+// Each spawn starts a Node process; on a loaded CI machine that alone can take seconds.
+vi.setConfig({ testTimeout: 120_000 });
 
 describeBuilt('zhengban (built) — commands and exit codes', () => {
   it('audit: exit 1 with failures, GBK CSV read, console report on stdout', async () => {

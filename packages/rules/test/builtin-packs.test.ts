@@ -30,6 +30,8 @@ const ACTIVATORS = [
   'vlmcsd',
   'crack-tool',
 ];
+/** Catalogue order of forbidden.yaml: the vendors' own activation clients sit just before the crack pattern. */
+const FORBIDDEN_FILE_ORDER = [...ACTIVATORS.slice(0, -1), 'os-vendor-activation-client', 'crack-tool'];
 const STANDARD_CATEGORIES = [
   'os',
   'office',
@@ -105,7 +107,7 @@ describe('builtin resolver', () => {
 
 describe('catalogue files', () => {
   it.each([
-    ['catalog/forbidden', 11, 0],
+    ['catalog/forbidden', 12, 0],
     ['catalog/os', 18, 11],
     ['catalog/office', 12, 5],
     ['catalog/antivirus', 26, 18],
@@ -118,14 +120,14 @@ describe('catalogue files', () => {
 
   it('builtin:catalog has every product of the class files, activators first, no rules', () => {
     const policy = loadBuiltin('catalog');
-    expect(policy.catalog.products).toHaveLength(103);
+    expect(policy.catalog.products).toHaveLength(104);
     expect(policy.catalog.vendors).toHaveLength(49);
     expect(countBy(policy, 'activator')).toBe(11);
     expect(countBy(policy, 'os')).toBe(18);
     expect(countBy(policy, 'office')).toBe(8);
     expect(countBy(policy, 'antivirus')).toBe(26);
-    expect(ids(policy).slice(0, 11)).toEqual(ACTIVATORS);
-    expect(ids(policy)[11]).toBe('ms-windows-server');
+    expect(ids(policy).slice(0, 12)).toEqual(FORBIDDEN_FILE_ORDER);
+    expect(ids(policy)[12]).toBe('ms-windows-server');
     expect(policy.forbidden.products).toEqual([]);
     expect(policy.preferences.domestic).toEqual([]);
     expect(policy.sources).toEqual([
@@ -182,7 +184,7 @@ describe('policy packs', () => {
     const policy = loadBuiltin('cn-gov-baseline');
     expect(policy.metadata.name).toBe('cn-gov-baseline');
     expect(policy.metadata.description).toContain('国办发〔2013〕88号');
-    expect(policy.catalog.products).toHaveLength(103);
+    expect(policy.catalog.products).toHaveLength(104);
     expect(policy.requirements.classes).toEqual(['os', 'office', 'antivirus']);
     expect(policy.requirements.editions.os?.deny).toEqual(['Home', 'Starter']);
     expect(policy.requirements.activation).toEqual({
@@ -204,7 +206,7 @@ describe('policy packs', () => {
     const policy = loadBuiltin('cn-gov-strict');
     expect(policy.metadata.name).toBe('cn-gov-strict');
     expect(policy.sources.slice(-2)).toEqual(['builtin:cn-gov-baseline', 'builtin:cn-gov-strict']);
-    expect(policy.catalog.products).toHaveLength(103);
+    expect(policy.catalog.products).toHaveLength(104);
     expect(policy.requirements.editions.os?.deny).toEqual(['Home', 'Starter']);
     expect(policy.forbidden.mode).toBe('allowlist');
     expect(policy.forbidden.products).toEqual(ACTIVATORS);
@@ -232,7 +234,7 @@ describeSamples('the example city policy over the real builtin baseline', () => 
     const policy = loadPolicy(path, { resolvers: [builtinResolver] });
     expect(policy.metadata.name).toBe('example-city-2013');
     expect(policy.sources.slice(-3)).toEqual(['builtin:catalog', 'builtin:cn-gov-baseline', path]);
-    expect(policy.catalog.products).toHaveLength(104);
+    expect(policy.catalog.products).toHaveLength(105);
     expect(policy.catalog.products[0]!.id).toBe('city-oa-client');
     expect(policy.catalog.vendors.find((v) => v.id === 'kingsoft-office')?.names).toContain(
       'Kingsoft Office Software',

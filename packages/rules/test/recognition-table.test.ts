@@ -128,6 +128,10 @@ const SOFTWARE: Row[] = [
   ['WinRAR 注册机', undefined, 'crack-tool'],
   ['Adobe Photoshop CS6 Keygen', undefined, 'crack-tool'],
   ['Crackdown 3', undefined, null],
+  // The domestic OS vendors' own activation clients are not crack tools (UOS ships `uos-activator`).
+  ['uos-activator', undefined, 'os-vendor-activation-client'],
+  ['kylin-activation', undefined, 'os-vendor-activation-client'],
+  ['Some Activator Pro', undefined, 'crack-tool'],
   // Browsers, archivers, PDF readers, IM, remote tools, runtimes
   ['Google Chrome', 'Google LLC', 'google-chrome'],
   ['google-chrome-stable', undefined, 'google-chrome'],

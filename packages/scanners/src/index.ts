@@ -6,7 +6,12 @@ export type { CommandResult, CommandRunner } from './common/command-runner.js';
 export { CSV_FIELDS, CSV_HEADER_WORDS, type CsvField } from './csv/csv-headers.js';
 export { type CsvScannerOptions, csvScanner } from './csv/csv-scanner.js';
 export { readUnitsFile } from './csv/units-file.js';
-export { INVENTORY_FORMAT, INVENTORY_VERSION, inventoryScanner, writeInventoryLines } from './inventory/inventory-format.js';
+export {
+  INVENTORY_FORMAT,
+  INVENTORY_VERSION,
+  inventoryScanner,
+  writeInventoryLines,
+} from './inventory/inventory-format.js';
 export { type LinuxScannerOptions, linuxScanner, RPM_QUERY_FORMAT } from './linux/linux-scanner.js';
 export { osqueryScanner } from './osquery/osquery-scanner.js';
 export { getScanner, scannerNames } from './scanner-registry.js';

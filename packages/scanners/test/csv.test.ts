@@ -24,8 +24,19 @@ describe('csv scanner: Chinese headers, quoted newlines, bad rows, hosts that co
     ]);
     expect(problems.every((p) => p.file === ZH && p.severity === 'error' && p.source === 'csv')).toBe(true);
 
-    const [pc1, pc2, , pc3] = hosts as [(typeof hosts)[0], (typeof hosts)[0], (typeof hosts)[0], (typeof hosts)[0]];
-    expect(pc1.os).toEqual({ name: 'Microsoft Windows 10 专业版', id: 'windows', version: '10.0.19045', edition: 'Professional', evidence: { source: 'csv', file: ZH, line: 2 } });
+    const [pc1, pc2, , pc3] = hosts as [
+      (typeof hosts)[0],
+      (typeof hosts)[0],
+      (typeof hosts)[0],
+      (typeof hosts)[0],
+    ];
+    expect(pc1.os).toEqual({
+      name: 'Microsoft Windows 10 专业版',
+      id: 'windows',
+      version: '10.0.19045',
+      edition: 'Professional',
+      evidence: { source: 'csv', file: ZH, line: 2 },
+    });
     expect(pc1.software[0]).toEqual({
       name: 'Microsoft Office 专业增强版 2016',
       version: '16.0.4266.1001',
@@ -36,10 +47,17 @@ describe('csv scanner: Chinese headers, quoted newlines, bad rows, hosts that co
       attributes: { edition: '专业增强版', licenseStatus: 'licensed', kmsHost: 'kms.gov.example.cn' },
     });
     expect(pc1.software.map((r) => r.installDate)).toEqual(['2023-09-15', '2024-01-02', '2024-01-02']);
-    expect(pc2.software[0]).toMatchObject({ publisher: 'Adobe Inc., "Creative Cloud"', installDate: '2023-10-08', evidence: { line: 5 } });
+    expect(pc2.software[0]).toMatchObject({
+      publisher: 'Adobe Inc., "Creative Cloud"',
+      installDate: '2023-10-08',
+      evidence: { line: 5 },
+    });
     expect(pc2.software[1]).toMatchObject({ name: '360安全卫士', evidence: { line: 8 } });
     expect(pc2.os).toMatchObject({ name: '银河麒麟桌面操作系统 V10', id: 'kylin', version: 'V10 SP1' });
-    expect(pc3.software[0]).toMatchObject({ attributes: { licenseStatus: 'unlicensed' }, evidence: { line: 13 } });
+    expect(pc3.software[0]).toMatchObject({
+      attributes: { licenseStatus: 'unlicensed' },
+      evidence: { line: 13 },
+    });
     expect(pc3.os).toMatchObject({ id: 'uos', version: '20' });
   });
 
@@ -57,7 +75,9 @@ describe('csv scanner: Chinese headers, quoted newlines, bad rows, hosts that co
     ];
     it.each(variants)('%s', async (name, content, encoding) => {
       const { hosts, summary, problems } = await scanAll(csvScanner(), folder.write(name, content, encoding));
-      expect(hosts.flatMap((h) => h.software.map((r) => `${h.id} ${r.name} ${r.version} ${r.publisher}`))).toEqual([
+      expect(
+        hosts.flatMap((h) => h.software.map((r) => `${h.id} ${r.name} ${r.version} ${r.publisher}`)),
+      ).toEqual([
         'PC-001 Microsoft Office 专业增强版 2016 16.0.4266.1001 Microsoft Corporation',
         'PC-001 WPS Office 12.1.0.16910 Kingsoft Corp.',
         'PC-001 火绒安全软件 5.0.75.8 北京火绒网络科技有限公司',
@@ -82,7 +102,10 @@ describe('csv scanner: Chinese headers, quoted newlines, bad rows, hosts that co
 
   it('a mapping names columns the built-in words do not know; English headers and options', async () => {
     const folder = tempFolder();
-    const file = folder.write('en.csv', 'Asset Tag|Department|Title|Ver|Vendor|Installed On\nA-0001|IT|LibreOffice|7.6.4|The Document Foundation|2024-01-31\n');
+    const file = folder.write(
+      'en.csv',
+      'Asset Tag|Department|Title|Ver|Vendor|Installed On\nA-0001|IT|LibreOffice|7.6.4|The Document Foundation|2024-01-31\n',
+    );
     const scanner = csvScanner({ mapping: { host: 'asset tag', unit: 'Department' }, delimiter: '|' });
     const { hosts } = await scanAll(scanner, file);
     expect(hosts).toEqual([
@@ -91,7 +114,14 @@ describe('csv scanner: Chinese headers, quoted newlines, bad rows, hosts that co
         unit: 'IT',
         scanner: 'csv',
         software: [
-          { name: 'LibreOffice', version: '7.6.4', publisher: 'The Document Foundation', installDate: '2024-01-31', source: 'csv', evidence: { source: 'csv', file, line: 2 } },
+          {
+            name: 'LibreOffice',
+            version: '7.6.4',
+            publisher: 'The Document Foundation',
+            installDate: '2024-01-31',
+            source: 'csv',
+            evidence: { source: 'csv', file, line: 2 },
+          },
         ],
       },
     ]);

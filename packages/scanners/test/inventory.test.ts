@@ -32,7 +32,14 @@ describe('inventory (JSON Lines) writer and reader', () => {
     const good: HostInventory = {
       id: 'PC-1',
       scanner: 'windows',
-      software: [{ name: 'WPS Office', version: '12.1', source: 'windows:reg-query', evidence: { source: 'windows:reg-query', file: 'a.txt', line: 3 } }],
+      software: [
+        {
+          name: 'WPS Office',
+          version: '12.1',
+          source: 'windows:reg-query',
+          evidence: { source: 'windows:reg-query', file: 'a.txt', line: 3 },
+        },
+      ],
     };
     const text = [
       '{"format":"zhengban-inventory","version":1}',
@@ -75,7 +82,8 @@ describe('inventory (JSON Lines) writer and reader', () => {
   it('refuses a newer version of the format', async () => {
     const file = tempFolder().write('v2.jsonl', '{"format":"zhengban-inventory","version":2}\n');
     const { problems } = await scanAll(inventoryScanner(), file);
-    expect(problems[0]!.message).toBe(`${file}:1: inventory format version 2 is not supported (this zhengban reads version 1)`);
+    expect(problems[0]!.message).toBe(
+      `${file}:1: inventory format version 2 is not supported (this zhengban reads version 1)`,
+    );
   });
-
 });

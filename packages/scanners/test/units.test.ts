@@ -19,11 +19,23 @@ describe('readUnitsFile', () => {
       [7, 'units.duplicate', 'line 7: unit "财务科" is already listed on line 3'],
       [8, 'units.column-count', 'line 8 has 2 columns, the header has 3'],
     ]);
-    expect(summary).toEqual({ source: `units:${UNITS}`, scanner: 'units', hosts: 0, read: 7, accepted: 3, rejected: 4, ignored: 0 });
+    expect(summary).toEqual({
+      source: `units:${UNITS}`,
+      scanner: 'units',
+      hosts: 0,
+      read: 7,
+      accepted: 3,
+      rejected: 4,
+      ignored: 0,
+    });
   });
 
   it('reads GBK with English headers, tabs and quoted line breaks', async () => {
-    const file = tempFolder().write('units.tsv', 'Unit\tStaff\tParent\n"综合\n处"\t30\t办公厅\n人事处\t18\t办公厅\n', 'gbk');
+    const file = tempFolder().write(
+      'units.tsv',
+      'Unit\tStaff\tParent\n"综合\n处"\t30\t办公厅\n人事处\t18\t办公厅\n',
+      'gbk',
+    );
     const { units, problems } = await readUnitsFile(file);
     expect(problems).toEqual([]);
     expect(units.map((u) => [u.name, u.staff, u.parent, u.location?.line])).toEqual([
@@ -34,6 +46,8 @@ describe('readUnitsFile', () => {
 
   it('a file without a unit column is one error', async () => {
     const file = tempFolder().write('x.csv', encode('编号,人数\n1,2\n', 'utf-8'));
-    await expect(readUnitsFile(file)).rejects.toThrow(`${file}:1: no unit column (expected 单位 / unit); header was: 编号, 人数`);
+    await expect(readUnitsFile(file)).rejects.toThrow(
+      `${file}:1: no unit column (expected 单位 / unit); header was: 编号, 人数`,
+    );
   });
 });

@@ -25,7 +25,12 @@ describe('windows scanner: a folder with one sub-folder per host (our fixtures)'
       build: '19045',
       edition: 'Professional',
       arch: 'x64',
-      attributes: { licenseStatus: 'licensed', channel: 'VOLUME_KMSCLIENT', partialKey: 'T83GX', kmsHost: 'kms.msft.vip' },
+      attributes: {
+        licenseStatus: 'licensed',
+        channel: 'VOLUME_KMSCLIENT',
+        partialKey: 'T83GX',
+        kmsHost: 'kms.msft.vip',
+      },
     });
     expect(host.software.map((r) => r.name)).toEqual([
       'Microsoft Office 专业增强版 2016',
@@ -54,15 +59,24 @@ describe('windows scanner: a folder with one sub-folder per host (our fixtures)'
         edition: 'ProPlus',
       },
     });
-    expect(office.evidence).toMatchObject({ source: 'windows:reg-query', line: 4, file: expect.stringMatching(/uninstall-hklm\.txt$/) });
+    expect(office.evidence).toMatchObject({
+      source: 'windows:reg-query',
+      line: 4,
+      file: expect.stringMatching(/uninstall-hklm\.txt$/),
+    });
     expect(byName(host.software, 'Mozilla Firefox (x64 zh-CN)').installDate).toBeUndefined(); // 20240230 is no date
     expect(byName(host.software, '火绒安全软件')).toMatchObject({
       publisher: '北京火绒网络科技有限公司',
       version: '5.0.75.8',
       attributes: { antivirusActive: true, signaturesUpToDate: true },
     });
-    expect(byName(host.software, 'WPS Office (12.1.0.16910)')).toMatchObject({ publisher: 'Kingsoft Corp.', arch: 'x86' });
-    expect(byName(host.software, 'Java 8 Update 391').attributes?.productCode).toBe('{26A24AE4-039D-4CA4-87B4-2F64180391F0}');
+    expect(byName(host.software, 'WPS Office (12.1.0.16910)')).toMatchObject({
+      publisher: 'Kingsoft Corp.',
+      arch: 'x86',
+    });
+    expect(byName(host.software, 'Java 8 Update 391').attributes?.productCode).toBe(
+      '{26A24AE4-039D-4CA4-87B4-2F64180391F0}',
+    );
     expect(byName(host.software, '微信')).toMatchObject({
       publisher: '腾讯科技(深圳)有限公司',
       attributes: { scope: 'user', userSid: 'S-1-5-21-3623811015-3361044348-30300820-1013' },
@@ -73,7 +87,11 @@ describe('windows scanner: a folder with one sub-folder per host (our fixtures)'
     });
     // The notes folder is not a host: reported, not counted.
     expect(problems).toEqual([
-      expect.objectContaining({ code: 'windows.format', severity: 'warning', file: expect.stringMatching(/notes[\\/]readme\.txt$/) }),
+      expect.objectContaining({
+        code: 'windows.format',
+        severity: 'warning',
+        file: expect.stringMatching(/notes[\\/]readme\.txt$/),
+      }),
     ]);
   });
 });
@@ -160,7 +178,11 @@ describe('windows scanner: Chinese consoles, UTF-16LE exports and wmic lists', (
       '---Exiting-----------------------------',
     ].join('\r\n'),
   );
-  folder.write(`${host}/antivirus.txt`, '\r\n\r\ndisplayName=360安全卫士\r\nproductState=397312\r\n\r\n\r\n', 'utf-16le-bom');
+  folder.write(
+    `${host}/antivirus.txt`,
+    '\r\n\r\ndisplayName=360安全卫士\r\nproductState=397312\r\n\r\n\r\n',
+    'utf-16le-bom',
+  );
 
   it('decodes GBK and UTF-16LE, hex(2) values and escapes, and maps Chinese slmgr and ospp text', async () => {
     const { hosts, summary, problems } = await scanAll(windowsScanner(), folder.root);
@@ -181,7 +203,9 @@ describe('windows scanner: Chinese consoles, UTF-16LE exports and wmic lists', (
       ['永中Office 2019', '8.0.1331.101', 'Yozosoft Co., Ltd'],
       ['钉钉', '7.5.0', '钉钉（中国）信息技术有限公司'],
     ]);
-    expect(byName(pc.software, '永中Office 2019').attributes?.installLocation).toBe('C:\\Program Files (x86)\\Yozosoft\\Yozo_Office\\');
+    expect(byName(pc.software, '永中Office 2019').attributes?.installLocation).toBe(
+      'C:\\Program Files (x86)\\Yozosoft\\Yozo_Office\\',
+    );
     expect(byName(pc.software, 'Microsoft Office 专业增强版 2019 - zh-cn').attributes).toMatchObject({
       licenseStatus: 'oob-grace',
       channel: 'VOLUME_KMSCLIENT',
@@ -189,10 +213,14 @@ describe('windows scanner: Chinese consoles, UTF-16LE exports and wmic lists', (
       kmsHost: 'kms8.msguides.com',
       edition: 'ProPlus',
     });
-    expect(byName(pc.software, '360安全卫士').attributes).toMatchObject({ antivirusActive: true, signaturesUpToDate: true });
+    expect(byName(pc.software, '360安全卫士').attributes).toMatchObject({
+      antivirusActive: true,
+      signaturesUpToDate: true,
+    });
     expect(summary).toMatchObject({ read: 6, accepted: 6, rejected: 0, ignored: 1 });
     // The junk line's physical line number, after the hex(2) values that wrap over several lines.
-    const junkLine = readFileSync(regExport).toString('utf16le').split('\r\n').indexOf('this line is junk') + 1;
+    const junkLine =
+      readFileSync(regExport).toString('utf16le').split('\r\n').indexOf('this line is junk') + 1;
     expect(junkLine).toBe(34);
     expect(problems).toEqual([
       expect.objectContaining({
@@ -235,13 +263,27 @@ describe('windows scanner: PowerShell Get-ItemProperty JSON (UTF-16LE, one objec
   folder.write(
     'PC-03/uninstall.json',
     JSON.stringify([
-      entry('WPS Office', 'Kingsoft Office', { DisplayVersion: '11.1.0.14309', Publisher: 'Kingsoft Corp.', InstallDate: '20230601' }),
-      entry('Update for Windows 10 for x64-based Systems (KB4023057)', '{A1B2}', { DisplayVersion: '8.92.0.0' }),
+      entry('WPS Office', 'Kingsoft Office', {
+        DisplayVersion: '11.1.0.14309',
+        Publisher: 'Kingsoft Corp.',
+        InstallDate: '20230601',
+      }),
+      entry('Update for Windows 10 for x64-based Systems (KB4023057)', '{A1B2}', {
+        DisplayVersion: '8.92.0.0',
+      }),
       { PSChildName: 'Connection Manager', SystemComponent: 1 },
     ]),
     'utf-16le-bom',
   );
-  folder.write('PC-04/uninstall.json', JSON.stringify(entry('火绒安全软件', 'HuorongSysdiag', { DisplayVersion: '5.0.75.8', Publisher: '北京火绒网络科技有限公司' })));
+  folder.write(
+    'PC-04/uninstall.json',
+    JSON.stringify(
+      entry('火绒安全软件', 'HuorongSysdiag', {
+        DisplayVersion: '5.0.75.8',
+        Publisher: '北京火绒网络科技有限公司',
+      }),
+    ),
+  );
 
   it('reads both shapes and keeps the registry key as evidence', async () => {
     const { hosts, summary } = await scanAll(windowsScanner(), folder.root);
@@ -253,7 +295,9 @@ describe('windows scanner: PowerShell Get-ItemProperty JSON (UTF-16LE, one objec
       version: '11.1.0.14309',
       installDate: '2023-06-01',
       source: 'windows:powershell-json',
-      evidence: { key: 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\Kingsoft Office' },
+      evidence: {
+        key: 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\Kingsoft Office',
+      },
     });
     expect(summary).toMatchObject({ read: 4, accepted: 4, ignored: 2, rejected: 0 });
   });
@@ -274,9 +318,14 @@ describe('windows scanner: local mode', () => {
   it('on win32 runs reg query and PowerShell through the injected runner (argument arrays, no shell)', async () => {
     const calls: string[][] = [];
     const outputs: Record<string, string> = {
-      'reg query HKU': 'HKEY_USERS\\.DEFAULT\r\nHKEY_USERS\\S-1-5-19\r\nHKEY_USERS\\S-1-5-21-1-2-3-1001\r\nHKEY_USERS\\S-1-5-21-1-2-3-1001_Classes\r\n',
-      'reg query HKLM\\Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall /s': readFileSync(join(FIXTURES, 'windows/PC-OFFICE-01/uninstall-hklm.txt'), 'utf8'),
-      'reg query HKU\\S-1-5-21-1-2-3-1001\\Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall /s': readFileSync(join(FIXTURES, 'windows/PC-OFFICE-01/uninstall-users.txt'), 'utf8'),
+      'reg query HKU':
+        'HKEY_USERS\\.DEFAULT\r\nHKEY_USERS\\S-1-5-19\r\nHKEY_USERS\\S-1-5-21-1-2-3-1001\r\nHKEY_USERS\\S-1-5-21-1-2-3-1001_Classes\r\n',
+      'reg query HKLM\\Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall /s': readFileSync(
+        join(FIXTURES, 'windows/PC-OFFICE-01/uninstall-hklm.txt'),
+        'utf8',
+      ),
+      'reg query HKU\\S-1-5-21-1-2-3-1001\\Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall /s':
+        readFileSync(join(FIXTURES, 'windows/PC-OFFICE-01/uninstall-users.txt'), 'utf8'),
       'reg query HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion':
         '\r\nHKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\r\n    ProductName    REG_SZ    Windows 10 Pro\r\n    EditionID    REG_SZ    Professional\r\n    CurrentBuild    REG_SZ    19045\r\n    DisplayVersion    REG_SZ    22H2\r\n',
     };
@@ -287,11 +336,17 @@ describe('windows scanner: local mode', () => {
         calls.push([file, ...args]);
         if (file === 'powershell.exe') {
           const query = args.at(-1)!;
-          if (query.includes('Win32_OperatingSystem')) return { exitCode: 0, stdout: Buffer.from(readFileSync(join(FIXTURES, 'windows/PC-OFFICE-01/os.json'))) };
+          if (query.includes('Win32_OperatingSystem'))
+            return {
+              exitCode: 0,
+              stdout: Buffer.from(readFileSync(join(FIXTURES, 'windows/PC-OFFICE-01/os.json'))),
+            };
           return { exitCode: 1, stdout: new Uint8Array() };
         }
         const text = outputs[`${file} ${args.join(' ')}`];
-        return text === undefined ? { exitCode: 1, stdout: new Uint8Array() } : { exitCode: 0, stdout: Buffer.from(text, 'utf8') };
+        return text === undefined
+          ? { exitCode: 1, stdout: new Uint8Array() }
+          : { exitCode: 0, stdout: Buffer.from(text, 'utf8') };
       },
     });
     const { hosts, problems } = await scanAll(scanner, 'local');
@@ -305,11 +360,25 @@ describe('windows scanner: local mode', () => {
       'powershell.exe -NoProfile',
       'powershell.exe -NoProfile',
     ]);
-    expect(calls[3]).toEqual(['reg', 'query', 'HKU\\S-1-5-21-1-2-3-1001\\Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall', '/s']);
+    expect(calls[3]).toEqual([
+      'reg',
+      'query',
+      'HKU\\S-1-5-21-1-2-3-1001\\Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall',
+      '/s',
+    ]);
     expect(hosts).toHaveLength(1);
     expect(hosts[0]!.id).toBe('PC-OFFICE-01');
-    expect(hosts[0]!.os).toMatchObject({ name: 'Microsoft Windows 10 专业版', edition: 'Professional', attributes: { displayVersion: '22H2' } });
-    expect(hosts[0]!.software.map((r) => r.name)).toEqual(['Microsoft Office 专业增强版 2016', '火绒安全软件', 'Mozilla Firefox (x64 zh-CN)', '微信']);
+    expect(hosts[0]!.os).toMatchObject({
+      name: 'Microsoft Windows 10 专业版',
+      edition: 'Professional',
+      attributes: { displayVersion: '22H2' },
+    });
+    expect(hosts[0]!.software.map((r) => r.name)).toEqual([
+      'Microsoft Office 专业增强版 2016',
+      '火绒安全软件',
+      'Mozilla Firefox (x64 zh-CN)',
+      '微信',
+    ]);
     expect(problems.map((p) => p.file)).toEqual(['powershell licensing', 'powershell antivirus']);
   });
 });

@@ -105,7 +105,7 @@ export function statisticsSection(report: ComplianceReport, locale: Locale): str
           : '';
       const tail = index === 0 ? `<td class="num" rowspan="${span}">${block.unauthorised}</td>` : '';
       rows.push(
-        `<tr${classes ? ` class="${classes}"` : ''}>${unitCells}<td>${e(row.label)}</td>${num(row.installed)}${num(row.genuine)}${num(row.domestic)}${num(row.missing)}${rateTd(row.genuineRate, locale, true)}${rateTd(row.domesticRate, locale)}${tail}</tr>`,
+        `<tr${classes ? ` class="${classes}"` : ''}>${unitCells}<td class="nowrap">${e(row.label)}</td>${num(row.installed)}${num(row.genuine)}${num(row.domestic)}${num(row.missing)}${rateTd(row.genuineRate, locale, true)}${rateTd(row.domesticRate, locale)}${tail}</tr>`,
       );
     });
   }

@@ -3,25 +3,35 @@
  * `content.operatingsystem`, `content.antivirus[]`), one computer per file. Host id = the computer
  * name (`content.hardware.name`), else the agent's `deviceid`.
  */
-import { editionFromName, type HostInventory, InputError, type Scanner, type SoftwareRecord } from '@zhengban/core';
+
+import { stat } from 'node:fs/promises';
+import {
+  editionFromName,
+  type HostInventory,
+  InputError,
+  type Scanner,
+  type SoftwareRecord,
+} from '@zhengban/core';
 import { cleanValue } from '../common/clean-text.js';
 import { parseIsoDate } from '../common/dates.js';
 import { filesBelow } from '../common/host-folders.js';
 import { osIdFromName } from '../common/os-identity.js';
 import { readTextFile } from '../text/text-file.js';
-import { stat } from 'node:fs/promises';
 
 const SOURCE = 'glpi';
 
 type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => !!value && typeof value === 'object' && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  !!value && typeof value === 'object' && !Array.isArray(value);
 
 export function glpiScanner(): Scanner {
   return {
     name: 'glpi',
     description: 'GLPI agent / FusionInventory inventory JSON',
     async *scan(input, ctx): AsyncGenerator<HostInventory> {
-      const files = (await stat(input).catch(() => undefined))?.isDirectory() ? await filesBelow(input) : [input];
+      const files = (await stat(input).catch(() => undefined))?.isDirectory()
+        ? await filesBelow(input)
+        : [input];
       for (const file of files) {
         if (ctx.signal.aborted) return;
         const { text } = await readTextFile(file);
@@ -29,11 +39,19 @@ export function glpiScanner(): Scanner {
         try {
           data = JSON.parse(text);
         } catch (error) {
-          throw new InputError(`${file}: not JSON (${(error as Error).message}); expected a GLPI agent inventory`, { file, source: SOURCE }, 'glpi.format');
+          throw new InputError(
+            `${file}: not JSON (${(error as Error).message}); expected a GLPI agent inventory`,
+            { file, source: SOURCE },
+            'glpi.format',
+          );
         }
         const content = isObject(data) ? data.content : undefined;
         if (!isObject(content) || !Array.isArray(content.softwares)) {
-          throw new InputError(`${file}: not a GLPI agent inventory (no content.softwares array)`, { file, source: SOURCE }, 'glpi.format');
+          throw new InputError(
+            `${file}: not a GLPI agent inventory (no content.softwares array)`,
+            { file, source: SOURCE },
+            'glpi.format',
+          );
         }
         const hardware = isObject(content.hardware) ? content.hardware : {};
         const id = cleanValue(hardware.name) ?? cleanValue((data as Json).deviceid) ?? file;
@@ -41,10 +59,19 @@ export function glpiScanner(): Scanner {
         content.softwares.forEach((item, index) => {
           const name = isObject(item) ? cleanValue(item.name) : undefined;
           if (!isObject(item) || !name) {
-            ctx.problem({ message: `${file}: /content/softwares/${index} has no name`, code: 'glpi.software', file, key: `/content/softwares/${index}` });
+            ctx.problem({
+              message: `${file}: /content/softwares/${index} has no name`,
+              code: 'glpi.software',
+              file,
+              key: `/content/softwares/${index}`,
+            });
             return;
           }
-          const record: SoftwareRecord = { name, source: SOURCE, evidence: { source: SOURCE, file, key: `/content/softwares/${index}` } };
+          const record: SoftwareRecord = {
+            name,
+            source: SOURCE,
+            evidence: { source: SOURCE, file, key: `/content/softwares/${index}` },
+          };
           const version = cleanValue(item.version);
           const publisher = cleanValue(item.publisher);
           const arch = cleanValue(item.arch);
@@ -65,7 +92,10 @@ export function glpiScanner(): Scanner {
               name,
               source: SOURCE,
               evidence: { source: SOURCE, file, key: `/content/antivirus/${index}` },
-              attributes: { antivirusActive: String(item.enabled) === '1', signaturesUpToDate: String(item.uptodate) === '1' },
+              attributes: {
+                antivirusActive: String(item.enabled) === '1',
+                signaturesUpToDate: String(item.uptodate) === '1',
+              },
             };
             const version = cleanValue(item.version);
             if (version) record.version = version;

@@ -12,7 +12,8 @@ import { readTextFile } from '../text/text-file.js';
 
 const SOURCE = 'wazuh:syscollector';
 type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => !!value && typeof value === 'object' && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  !!value && typeof value === 'object' && !Array.isArray(value);
 
 export function wazuhScanner(): Scanner {
   return {
@@ -20,20 +21,38 @@ export function wazuhScanner(): Scanner {
     description: 'Wazuh syscollector dbsync events (packages, osinfo)',
     async *scan(input, ctx): AsyncGenerator<HostInventory> {
       const hosts = new Map<string, { host: HostInventory; packages: Map<string, SoftwareRecord> }>();
-      const files = (await stat(input).catch(() => undefined))?.isDirectory() ? await filesBelow(input) : [input];
+      const files = (await stat(input).catch(() => undefined))?.isDirectory()
+        ? await filesBelow(input)
+        : [input];
       for (const file of files) {
         const { text } = await readTextFile(file);
         // One pretty-printed event per file, or one event per line.
         const whole = tryJson(text);
-        const events: Array<{ value: unknown; line?: number }> = whole !== undefined ? [{ value: whole }] : text.split(/\r?\n/).map((line, index) => ({ value: line.trim() === '' ? null : tryJson(line), line: index + 1 })).filter((event) => event.value !== null);
+        const events: Array<{ value: unknown; line?: number }> =
+          whole !== undefined
+            ? [{ value: whole }]
+            : text
+                .split(/\r?\n/)
+                .map((line, index) => ({ value: line.trim() === '' ? null : tryJson(line), line: index + 1 }))
+                .filter((event) => event.value !== null);
         for (const { value, line } of events) {
           const event = isObject(value) ? value : undefined;
           const agent = isObject(event?.agent_info) ? cleanValue(event.agent_info.agent_id) : undefined;
           const data = isObject(event?.data) ? event.data : undefined;
           const type = cleanValue(event?.data_type);
           if (!event || !agent || !data || !type?.startsWith('dbsync_')) {
-            if (whole !== undefined) throw new InputError(`${file}: not a Wazuh syscollector dbsync event (agent_info, data_type, data)`, { file, source: 'wazuh' }, 'wazuh.format');
-            ctx.problem({ message: `line ${line} is not a Wazuh syscollector dbsync event`, code: 'wazuh.event', file, ...(line ? { line } : {}) });
+            if (whole !== undefined)
+              throw new InputError(
+                `${file}: not a Wazuh syscollector dbsync event (agent_info, data_type, data)`,
+                { file, source: 'wazuh' },
+                'wazuh.format',
+              );
+            ctx.problem({
+              message: `line ${line} is not a Wazuh syscollector dbsync event`,
+              code: 'wazuh.event',
+              file,
+              ...(line ? { line } : {}),
+            });
             continue;
           }
           let state = hosts.get(agent);
@@ -50,14 +69,21 @@ export function wazuhScanner(): Scanner {
             state.host.os = { name, evidence };
             const id = cleanValue(data.os_platform) ?? osIdFromName(name);
             if (id) state.host.os.id = id;
-            const version = [data.os_major, data.os_minor, data.os_patch].map(cleanValue).filter(Boolean).join('.');
+            const version = [data.os_major, data.os_minor, data.os_patch]
+              .map(cleanValue)
+              .filter(Boolean)
+              .join('.');
             if (version) state.host.os.version = version;
             const arch = cleanValue(data.architecture);
             if (arch) state.host.os.arch = arch;
           } else if (type === 'dbsync_packages') {
             const name = cleanValue(data.name);
             if (!name) {
-              ctx.problem({ message: `${file}: a package event without a name`, code: 'wazuh.package', ...evidence });
+              ctx.problem({
+                message: `${file}: a package event without a name`,
+                code: 'wazuh.package',
+                ...evidence,
+              });
               continue;
             }
             const key = `${name}\u0000${cleanValue(data.architecture) ?? ''}`;

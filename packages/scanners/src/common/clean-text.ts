@@ -3,12 +3,12 @@
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]+/g;
 
 /**
- * A field value as a user should see it: control characters (seen in DisplayVersion values) removed,
- * surrounding space trimmed; empty → undefined.
+ * A field value as a user should see it: control characters (seen in DisplayVersion values, NULs
+ * of multi-string values) turned into a space, surrounding space trimmed; empty → undefined.
  */
 export function cleanValue(value: unknown): string | undefined {
   if (value === undefined || value === null) return undefined;
-  const text = String(value).replace(CONTROL_CHARACTERS, '').trim();
+  const text = String(value).replace(CONTROL_CHARACTERS, ' ').trim();
   return text === '' ? undefined : text;
 }
 

@@ -17,7 +17,20 @@ export function parseIsoDate(text: string): string | undefined {
 /** `YYYY-MM-DD` for a real calendar date, else undefined. */
 export function isoDate(year: number, month: number, day: number): string | undefined {
   if (year < 1970 || year > 2100 || month < 1 || month > 12 || day < 1) return undefined;
-  const days = [31, year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  const days = [
+    31,
+    year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28,
+    31,
+    30,
+    31,
+    30,
+    31,
+    31,
+    30,
+    31,
+    30,
+    31,
+  ];
   if (day > days[month - 1]!) return undefined;
   return `${year}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
 }

@@ -32,7 +32,8 @@ export async function listHostFiles(input: string): Promise<HostFiles[]> {
     } else if (entry.isFile()) loose.push(path);
   }
   if (loose.length > 0) hosts.push({ id: basename(input), files: loose, single: false });
-  if (hosts.length === 0) throw new InputError(`${input}: the folder holds no files`, { file: input }, 'input.empty');
+  if (hosts.length === 0)
+    throw new InputError(`${input}: the folder holds no files`, { file: input }, 'input.empty');
   return hosts.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 

@@ -20,11 +20,40 @@ const WMI_STATUS: readonly LicenseStatus[] = [
 const PHRASES: ReadonlyArray<readonly [LicenseStatus, readonly string[]]> = [
   ['non-genuine-grace', ['non-genuine', 'non_genuine', 'nongenuine', '非正版']],
   ['extended-grace', ['extended grace', 'extended_grace', '延长宽限', '延期宽限']],
-  ['oot-grace', ['oot_grace', 'oot grace', 'additional grace', 'out-of-tolerance', 'hardware out of tolerance', '附加宽限']],
+  [
+    'oot-grace',
+    [
+      'oot_grace',
+      'oot grace',
+      'additional grace',
+      'out-of-tolerance',
+      'hardware out of tolerance',
+      '附加宽限',
+    ],
+  ],
   ['oob-grace', ['oob_grace', 'oob grace', 'initial grace', '初始宽限', '宽限']],
   ['notification', ['notification', '通知']],
-  ['unlicensed', ['unlicensed', 'not activated', 'unactivated', '未授权', '未激活', '未经授权', '否', 'no', 'false']],
-  ['licensed', ['licensed', 'activated', 'permanently', 'genuine', '已授权', '已激活', '激活', '正版', '永久', '是', 'yes', 'true']],
+  [
+    'unlicensed',
+    ['unlicensed', 'not activated', 'unactivated', '未授权', '未激活', '未经授权', '否', 'no', 'false'],
+  ],
+  [
+    'licensed',
+    [
+      'licensed',
+      'activated',
+      'permanently',
+      'genuine',
+      '已授权',
+      '已激活',
+      '激活',
+      '正版',
+      '永久',
+      '是',
+      'yes',
+      'true',
+    ],
+  ],
 ];
 
 /** The state for a WMI number or a printed word; `unknown` when it says nothing we know. */
@@ -36,7 +65,8 @@ export function parseLicenseStatus(value: string | number | undefined): LicenseS
   const lower = text.toLowerCase().replace(/-{3}/g, '');
   for (const [status, phrases] of PHRASES) {
     for (const phrase of phrases) {
-      if (phrase.length <= 3 && /^[a-z]+$/.test(phrase) ? lower === phrase : lower.includes(phrase)) return status;
+      if (phrase.length <= 3 && /^[a-z]+$/.test(phrase) ? lower === phrase : lower.includes(phrase))
+        return status;
     }
   }
   return 'unknown';

@@ -28,16 +28,105 @@ export type CsvField =
 
 /** Built-in header words per field (already normalised: lower case, no spaces or punctuation). */
 export const CSV_HEADER_WORDS: Readonly<Record<CsvField, readonly string[]>> = {
-  host: ['计算机名', '计算机名称', '计算机', '主机名', '主机名称', '主机', '设备名', '设备名称', '终端名称', 'host', 'hostname', 'hostid', 'computer', 'computername', 'machine', 'machinename', 'device', 'devicename', 'pc', 'pcname', 'asset', 'assetid', '资产编号'],
+  host: [
+    '计算机名',
+    '计算机名称',
+    '计算机',
+    '主机名',
+    '主机名称',
+    '主机',
+    '设备名',
+    '设备名称',
+    '终端名称',
+    'host',
+    'hostname',
+    'hostid',
+    'computer',
+    'computername',
+    'machine',
+    'machinename',
+    'device',
+    'devicename',
+    'pc',
+    'pcname',
+    'asset',
+    'assetid',
+    '资产编号',
+  ],
   hostname: ['hostname', 'dnsname', 'fqdn', '域名'],
-  unit: ['单位', '单位名称', '部门', '部门名称', '使用单位', '所属单位', '所属部门', '科室', 'unit', 'department', 'dept', 'org', 'organization', 'organisation', 'agency'],
-  name: ['软件名称', '软件名', '软件', '名称', '产品名称', '程序名称', 'software', 'softwarename', 'name', 'product', 'productname', 'program', 'application', 'app', 'displayname', 'title'],
+  unit: [
+    '单位',
+    '单位名称',
+    '部门',
+    '部门名称',
+    '使用单位',
+    '所属单位',
+    '所属部门',
+    '科室',
+    'unit',
+    'department',
+    'dept',
+    'org',
+    'organization',
+    'organisation',
+    'agency',
+  ],
+  name: [
+    '软件名称',
+    '软件名',
+    '软件',
+    '名称',
+    '产品名称',
+    '程序名称',
+    'software',
+    'softwarename',
+    'name',
+    'product',
+    'productname',
+    'program',
+    'application',
+    'app',
+    'displayname',
+    'title',
+  ],
   version: ['版本', '版本号', '软件版本', 'version', 'displayversion', 'ver', 'softwareversion'],
-  publisher: ['发布者', '厂商', '开发商', '供应商', '生产厂商', '厂家', '出版商', '发行商', 'publisher', 'vendor', 'manufacturer', 'maker'],
-  installDate: ['安装日期', '安装时间', 'installdate', 'installed', 'installedon', 'installtime', 'dateinstalled'],
+  publisher: [
+    '发布者',
+    '厂商',
+    '开发商',
+    '供应商',
+    '生产厂商',
+    '厂家',
+    '出版商',
+    '发行商',
+    'publisher',
+    'vendor',
+    'manufacturer',
+    'maker',
+  ],
+  installDate: [
+    '安装日期',
+    '安装时间',
+    'installdate',
+    'installed',
+    'installedon',
+    'installtime',
+    'dateinstalled',
+  ],
   arch: ['架构', '位数', '平台', 'arch', 'architecture', 'bitness', 'platform'],
   edition: ['版本类型', '版本类别', '软件版本类型', '版别', 'edition', 'sku'],
-  licenseStatus: ['激活状态', '许可状态', '授权状态', '许可证状态', '正版状态', 'licensestatus', 'activation', 'activationstatus', 'licensed', 'license'],
+  licenseStatus: [
+    '激活状态',
+    '许可状态',
+    '授权状态',
+    '许可证状态',
+    '正版状态',
+    'licensestatus',
+    'activation',
+    'activationstatus',
+    'licensed',
+    'license',
+  ],
   channel: ['许可渠道', '授权方式', '许可类型', '授权类型', 'channel', 'licensechannel', 'licensetype'],
   partialKey: ['部分产品密钥', '密钥后五位', 'partialkey', 'partialproductkey', 'productkey'],
   kmsHost: ['kms', 'kms服务器', 'kms主机', 'kmshost', 'kmsserver', 'kmsmachine'],
@@ -45,14 +134,26 @@ export const CSV_HEADER_WORDS: Readonly<Record<CsvField, readonly string[]>> = {
   osVersion: ['操作系统版本', '系统版本', 'osversion', 'operatingsystemversion'],
   osEdition: ['操作系统版本类型', '系统版本类型', '操作系统版别', 'osedition', 'operatingsystemedition'],
   osBuild: ['操作系统内部版本', '内部版本', 'osbuild', 'build', 'buildnumber'],
-  scannedAt: ['采集时间', '采集日期', '扫描时间', '盘点日期', 'scannedat', 'scandate', 'collected', 'collectedat'],
+  scannedAt: [
+    '采集时间',
+    '采集日期',
+    '扫描时间',
+    '盘点日期',
+    'scannedat',
+    'scandate',
+    'collected',
+    'collectedat',
+  ],
 };
 
 export const CSV_FIELDS = Object.keys(CSV_HEADER_WORDS) as CsvField[];
 
 /** Header text → comparison key: BOM, spaces, `_-.:：()（）` removed, lower case. */
 export function normaliseHeader(text: string): string {
-  return text.replace(/^\uFEFF/, '').replace(/[\s_\-.:：()（）[\]【】*]+/g, '').toLowerCase();
+  return text
+    .replace(/^\uFEFF/, '')
+    .replace(/[\s_\-.:：()（）[\]【】*]+/g, '')
+    .toLowerCase();
 }
 
 export type CsvColumns = Record<CsvField, number>;
@@ -61,7 +162,11 @@ export type CsvColumns = Record<CsvField, number>;
  * Column index per field (-1 when absent). A mapping entry naming a header that is not in the file
  * is an error; so is a file without a host or software-name column.
  */
-export function resolveCsvColumns(header: readonly string[], file: string, mapping: Partial<Record<CsvField, string>> = {}): CsvColumns {
+export function resolveCsvColumns(
+  header: readonly string[],
+  file: string,
+  mapping: Partial<Record<CsvField, string>> = {},
+): CsvColumns {
   const keys = header.map(normaliseHeader);
   const columns = Object.create(null) as CsvColumns;
   const taken = new Set<number>();
@@ -87,7 +192,10 @@ export function resolveCsvColumns(header: readonly string[], file: string, mappi
   }
   for (const field of ['host', 'name'] as const) {
     if (columns[field] >= 0) continue;
-    const label = field === 'host' ? 'the computer (计算机名 / 主机名 / hostname)' : 'the software name (软件名称 / name)';
+    const label =
+      field === 'host'
+        ? 'the computer (计算机名 / 主机名 / hostname)'
+        : 'the software name (软件名称 / name)';
     throw new InputError(
       `${file}:1: no column for ${label}; header was: ${header.slice(0, 20).join(', ').slice(0, 300)} (give a mapping if the column has another name)`,
       { file, line: 1, source: 'csv' },

@@ -10,7 +10,16 @@
  */
 import { stat } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { editionFromName, type HostInventory, InputError, type OsInfo, type RecordAttributes, type ScanContext, type Scanner, type SoftwareRecord } from '@zhengban/core';
+import {
+  editionFromName,
+  type HostInventory,
+  InputError,
+  type OsInfo,
+  type RecordAttributes,
+  type ScanContext,
+  type Scanner,
+  type SoftwareRecord,
+} from '@zhengban/core';
 import { excerpt } from '../common/clean-text.js';
 import { isoDate, parseIsoDate } from '../common/dates.js';
 import { filesBelow } from '../common/host-folders.js';
@@ -39,7 +48,9 @@ export function csvScanner(options: CsvScannerOptions = {}): Scanner {
     description: 'inventory spreadsheet (CSV/TSV, UTF-8 / UTF-16 / GBK), one row per installation',
     async *scan(input, ctx): AsyncGenerator<HostInventory> {
       const info = await stat(input).catch(() => undefined);
-      const files = info?.isDirectory() ? (await filesBelow(input)).filter((file) => CSV_EXTENSIONS.has(extname(file).toLowerCase())) : [input];
+      const files = info?.isDirectory()
+        ? (await filesBelow(input)).filter((file) => CSV_EXTENSIONS.has(extname(file).toLowerCase()))
+        : [input];
       for (const file of files) {
         if (ctx.signal.aborted) return;
         yield* scanCsvFile(file, options, ctx);
@@ -48,12 +59,20 @@ export function csvScanner(options: CsvScannerOptions = {}): Scanner {
   };
 }
 
-async function* scanCsvFile(file: string, options: CsvScannerOptions, ctx: ScanContext): AsyncGenerator<HostInventory> {
+async function* scanCsvFile(
+  file: string,
+  options: CsvScannerOptions,
+  ctx: ScanContext,
+): AsyncGenerator<HostInventory> {
   let columns: CsvColumns | undefined;
   let width = 0;
   let current: HostInventory | undefined;
   const done: HostInventory[] = [];
-  const streamOptions = { signal: ctx.signal, ...(options.delimiter ? { delimiter: options.delimiter } : {}), ...(options.encoding ? { encoding: options.encoding } : {}) };
+  const streamOptions = {
+    signal: ctx.signal,
+    ...(options.delimiter ? { delimiter: options.delimiter } : {}),
+    ...(options.encoding ? { encoding: options.encoding } : {}),
+  };
   for await (const batch of csvBatches(file, streamOptions)) {
     const { rows, lines, errors } = batch;
     let start = 0;
@@ -69,14 +88,21 @@ async function* scanCsvFile(file: string, options: CsvScannerOptions, ctx: ScanC
     for (let i = start; i < rows.length; i++) {
       const row = rows[i]!;
       const line = lines[i]!;
-      if (row.length !== width) {
-        if (isEmptyRow(row)) continue;
-        reject(ctx, file, line, row, `line ${line} has ${row.length} columns, the header has ${width}`, 'csv.column-count');
-        continue;
-      }
       const quoteError = errors.get(i);
       if (quoteError !== undefined) {
         reject(ctx, file, line, row, `line ${line}: ${quoteError}`, 'csv.quotes');
+        continue;
+      }
+      if (row.length !== width) {
+        if (isEmptyRow(row)) continue;
+        reject(
+          ctx,
+          file,
+          line,
+          row,
+          `line ${line} has ${row.length} columns, the header has ${width}`,
+          'csv.column-count',
+        );
         continue;
       }
       const hostId = row[c.host]!.trim();
@@ -91,7 +117,14 @@ async function* scanCsvFile(file: string, options: CsvScannerOptions, ctx: ScanC
         continue;
       }
       if (name.length > MAX_NAME_LENGTH || name.includes('\u0000') || hostId.includes('\u0000')) {
-        reject(ctx, file, line, row, `line ${line}: the name is not text (too long or holds NUL characters)`, 'csv.bad-text');
+        reject(
+          ctx,
+          file,
+          line,
+          row,
+          `line ${line}: the name is not text (too long or holds NUL characters)`,
+          'csv.bad-text',
+        );
         continue;
       }
       const record: SoftwareRecord = { name, source: SOURCE, evidence: { source: SOURCE, file, line } };
@@ -100,7 +133,14 @@ async function* scanCsvFile(file: string, options: CsvScannerOptions, ctx: ScanC
         if (written !== '') {
           const date = fastIsoDate(written) ?? parseIsoDate(written);
           if (date === undefined) {
-            reject(ctx, file, line, row, `line ${line}: install date "${written.slice(0, 40)}" is not a real date`, 'csv.date');
+            reject(
+              ctx,
+              file,
+              line,
+              row,
+              `line ${line}: install date "${written.slice(0, 40)}" is not a real date`,
+              'csv.date',
+            );
             continue;
           }
           record.installDate = date;
@@ -149,7 +189,11 @@ async function* scanCsvFile(file: string, options: CsvScannerOptions, ctx: ScanC
     }
   }
   if (!columns) {
-    throw new InputError(`${file}: the file is empty; expected a header row and one row per installation`, { file, source: 'csv' }, 'csv.empty');
+    throw new InputError(
+      `${file}: the file is empty; expected a header row and one row per installation`,
+      { file, source: 'csv' },
+      'csv.empty',
+    );
   }
   if (current !== undefined) yield current;
 }
@@ -159,7 +203,14 @@ function isEmptyRow(row: readonly string[]): boolean {
   return true;
 }
 
-function reject(ctx: ScanContext, file: string, line: number, row: readonly string[], message: string, code: string): void {
+function reject(
+  ctx: ScanContext,
+  file: string,
+  line: number,
+  row: readonly string[],
+  message: string,
+  code: string,
+): void {
   ctx.problem({ message, code, file, line, excerpt: excerpt(row.join(',')) });
 }
 
@@ -169,7 +220,12 @@ function fastIsoDate(text: string): string | undefined {
   const year = Number(text.slice(0, 4));
   const month = Number(text.slice(5, 7));
   const day = Number(text.slice(8, 10));
-  return Number.isInteger(year) && Number.isInteger(month) && Number.isInteger(day) && isoDate(year, month, day) === text ? text : undefined;
+  return Number.isInteger(year) &&
+    Number.isInteger(month) &&
+    Number.isInteger(day) &&
+    isoDate(year, month, day) === text
+    ? text
+    : undefined;
 }
 
 function readAttributes(row: readonly string[], c: CsvColumns): RecordAttributes | undefined {

@@ -9,15 +9,15 @@
  * newline, and only then are fields scanned.
  */
 import { InputError } from '@zhengban/core';
-import Papa from 'papaparse';
 import iconv from 'iconv-lite';
+import Papa from 'papaparse';
 import { openTextStream } from '../text/text-file.js';
 
 export interface CsvBatch {
   rows: string[][];
   /** Physical line (1-based) each row starts on. */
   lines: number[];
-  /** Papa's complaints by row index in this batch (unbalanced quotes). */
+  /** Quote problems by row index in this batch, as sentences. */
   errors: Map<number, string>;
 }
 
@@ -65,10 +65,22 @@ export async function* csvBatches(file: string, options: CsvStreamOptions = {}):
     if (!parser) {
       const firstBreak = text.indexOf('\n');
       const headerLine = firstBreak < 0 ? text : text.slice(0, firstBreak);
-      const newline = headerLine.endsWith('\r') ? '\r\n' : firstBreak < 0 && text.includes('\r') ? '\r' : '\n';
-      parser = new Papa.Parser({ delimiter: options.delimiter ?? sniffDelimiter(headerLine), newline, quoteChar: '"' });
+      const newline = headerLine.endsWith('\r')
+        ? '\r\n'
+        : firstBreak < 0 && text.includes('\r')
+          ? '\r'
+          : '\n';
+      parser = new Papa.Parser({
+        delimiter: options.delimiter ?? sniffDelimiter(headerLine),
+        newline,
+        quoteChar: '"',
+      });
     }
-    const result = parser.parse(text, 0, !last) as { data: string[][]; errors: Array<{ row?: number; message: string }>; meta: { cursor: number } };
+    const result = parser.parse(text, 0, !last) as {
+      data: string[][];
+      errors: Array<{ row?: number; code: string }>;
+      meta: { cursor: number };
+    };
     const rows = result.data;
     const consumed = last ? text.length : result.meta.cursor;
     const lines = new Array<number>(rows.length);
@@ -89,7 +101,15 @@ export async function* csvBatches(file: string, options: CsvStreamOptions = {}):
       nextLine += breaks;
     }
     const errors = new Map<number, string>();
-    for (const error of result.errors) if (error.row !== undefined) errors.set(error.row, error.message);
+    for (const error of result.errors) {
+      if (error.row === undefined) continue;
+      errors.set(
+        error.row,
+        error.code === 'MissingQuotes'
+          ? 'a quoted field is not closed (the file may be cut off)'
+          : 'a quote inside a quoted field is not doubled ("")',
+      );
+    }
     pending = text.slice(consumed);
     return { rows, lines, errors };
   };
@@ -109,11 +129,18 @@ export async function* csvBatches(file: string, options: CsvStreamOptions = {}):
   if (pending !== '') yield take(pending, true);
 }
 
-async function forcedOrDetectedChunks(file: string, options: CsvStreamOptions): Promise<AsyncIterable<string>> {
+async function forcedOrDetectedChunks(
+  file: string,
+  options: CsvStreamOptions,
+): Promise<AsyncIterable<string>> {
   if (!options.encoding) return (await openTextStream(file, options.signal)).chunks;
   const encoding = options.encoding;
   if (!iconv.encodingExists(encoding)) {
-    throw new InputError(`unknown encoding "${encoding}" for ${file} (try utf-8, gbk, gb18030, utf-16le)`, { file, source: 'csv' }, 'csv.encoding');
+    throw new InputError(
+      `unknown encoding "${encoding}" for ${file} (try utf-8, gbk, gb18030, utf-16le)`,
+      { file, source: 'csv' },
+      'csv.encoding',
+    );
   }
   const { createReadStream } = await import('node:fs');
   return (async function* () {

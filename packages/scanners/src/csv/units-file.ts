@@ -11,13 +11,42 @@ import { decodeText } from '../text/decode-text.js';
 import { normaliseHeader } from './csv-headers.js';
 import { sniffDelimiter } from './csv-stream.js';
 
-const UNIT_WORDS = ['单位', '单位名称', '部门', '部门名称', '名称', 'unit', 'name', 'department', 'dept', 'org', 'organization', 'organisation'];
-const STAFF_WORDS = ['编制人数', '编制', '编制数', '人数', '在编人数', 'staff', 'headcount', 'employees', 'people'];
+const UNIT_WORDS = [
+  '单位',
+  '单位名称',
+  '部门',
+  '部门名称',
+  '名称',
+  'unit',
+  'name',
+  'department',
+  'dept',
+  'org',
+  'organization',
+  'organisation',
+];
+const STAFF_WORDS = [
+  '编制人数',
+  '编制',
+  '编制数',
+  '人数',
+  '在编人数',
+  'staff',
+  'headcount',
+  'employees',
+  'people',
+];
 const PARENT_WORDS = ['上级单位', '上级', '上级部门', '主管单位', 'parent', 'parentunit'];
 
-export async function readUnitsFile(path: string): Promise<{ units: UnitInfo[]; problems: Problem[]; summary: InputSummary }> {
+export async function readUnitsFile(
+  path: string,
+): Promise<{ units: UnitInfo[]; problems: Problem[]; summary: InputSummary }> {
   const bytes = await readFile(path).catch(() => {
-    throw new InputError(`${path}: cannot read the units file`, { file: path, source: 'units' }, 'input.unreadable');
+    throw new InputError(
+      `${path}: cannot read the units file`,
+      { file: path, source: 'units' },
+      'input.unreadable',
+    );
   });
   const { text } = decodeText(bytes, path);
   const firstLine = text.slice(0, text.indexOf('\n') >= 0 ? text.indexOf('\n') : text.length);
@@ -25,9 +54,22 @@ export async function readUnitsFile(path: string): Promise<{ units: UnitInfo[]; 
   const rows = parsed.data;
   const units: UnitInfo[] = [];
   const problems: Problem[] = [];
-  const summary: InputSummary = { source: `units:${path}`, scanner: 'units', hosts: 0, read: 0, accepted: 0, rejected: 0, ignored: 0 };
+  const summary: InputSummary = {
+    source: `units:${path}`,
+    scanner: 'units',
+    hosts: 0,
+    read: 0,
+    accepted: 0,
+    rejected: 0,
+    ignored: 0,
+  };
   const headerIndex = rows.findIndex((row) => row.some((cell) => cell.trim() !== ''));
-  if (headerIndex < 0) throw new InputError(`${path}: the units file is empty; expected a header 单位,编制人数,上级单位`, { file: path, source: 'units' }, 'units.empty');
+  if (headerIndex < 0)
+    throw new InputError(
+      `${path}: the units file is empty; expected a header 单位,编制人数,上级单位`,
+      { file: path, source: 'units' },
+      'units.empty',
+    );
   const header = rows[headerIndex]!.map(normaliseHeader);
   const find = (words: readonly string[]) => header.findIndex((key) => words.includes(key));
   const unitAt = find(UNIT_WORDS);
@@ -44,7 +86,15 @@ export async function readUnitsFile(path: string): Promise<{ units: UnitInfo[]; 
   let line = 1;
   const seen = new Map<string, number>();
   const fail = (message: string, at: number, row: string[], code: string) => {
-    problems.push({ message, severity: 'error', code, source: 'units', file: path, line: at, excerpt: excerpt(row.join(',')) });
+    problems.push({
+      message,
+      severity: 'error',
+      code,
+      source: 'units',
+      file: path,
+      line: at,
+      excerpt: excerpt(row.join(',')),
+    });
     summary.read++;
     summary.rejected++;
   };
@@ -54,7 +104,12 @@ export async function readUnitsFile(path: string): Promise<{ units: UnitInfo[]; 
     line += 1 + row.reduce((sum, cell) => sum + (cell.match(/\n/g)?.length ?? 0), 0);
     if (index <= headerIndex || row.every((cell) => cell.trim() === '')) continue;
     if (row.length !== rows[headerIndex]!.length) {
-      fail(`line ${at} has ${row.length} columns, the header has ${rows[headerIndex]!.length}`, at, row, 'units.column-count');
+      fail(
+        `line ${at} has ${row.length} columns, the header has ${rows[headerIndex]!.length}`,
+        at,
+        row,
+        'units.column-count',
+      );
       continue;
     }
     const name = row[unitAt]!.trim();
@@ -66,7 +121,12 @@ export async function readUnitsFile(path: string): Promise<{ units: UnitInfo[]; 
     if (staffAt >= 0 && row[staffAt]!.trim() !== '') {
       const staff = row[staffAt]!.trim().replace(/[,，]/g, '').replace(/人$/, '');
       if (!/^\d+$/.test(staff)) {
-        fail(`line ${at}: staff count "${row[staffAt]!.trim().slice(0, 40)}" is not a whole number`, at, row, 'units.staff');
+        fail(
+          `line ${at}: staff count "${row[staffAt]!.trim().slice(0, 40)}" is not a whole number`,
+          at,
+          row,
+          'units.staff',
+        );
         continue;
       }
       unit.staff = Number(staff);

@@ -3,7 +3,13 @@
  * first line `{"format":"zhengban-inventory","version":1}`, then one HostInventory per line. It lets
  * an office collect once and audit many times, and merges inventories from different scanners.
  */
-import { type HostInventory, InputError, type Scanner, type ScanContext, type SoftwareRecord } from '@zhengban/core';
+import {
+  type HostInventory,
+  InputError,
+  type ScanContext,
+  type Scanner,
+  type SoftwareRecord,
+} from '@zhengban/core';
 import { excerpt } from '../common/clean-text.js';
 import { openTextStream, readLines } from '../text/text-file.js';
 
@@ -36,13 +42,24 @@ export function inventoryScanner(): Scanner {
         }
         if (text.trim() === '') continue;
         if (tooLong) {
-          ctx.problem({ message: `line ${line} is longer than ${MAX_LINE} characters`, code: 'inventory.line-too-long', file: input, line, excerpt: excerpt(text) });
+          ctx.problem({
+            message: `line ${line} is longer than ${MAX_LINE} characters`,
+            code: 'inventory.line-too-long',
+            file: input,
+            line,
+            excerpt: excerpt(text),
+          });
           continue;
         }
         const host = readHostLine(text, input, line, ctx);
         if (host) yield host;
       }
-      if (!header) throw new InputError(`${input}: empty; expected a zhengban inventory (JSON Lines)`, { file: input, source: 'inventory' }, 'inventory.format');
+      if (!header)
+        throw new InputError(
+          `${input}: empty; expected a zhengban inventory (JSON Lines)`,
+          { file: input, source: 'inventory' },
+          'inventory.format',
+        );
     },
   };
 }
@@ -63,7 +80,11 @@ function checkHeader(text: string, file: string, line: number): void {
     );
   }
   if (head.version !== INVENTORY_VERSION) {
-    throw new InputError(`${file}:${line}: inventory format version ${String(head.version)} is not supported (this zhengban reads version ${INVENTORY_VERSION})`, { file, line, source: 'inventory' }, 'inventory.version');
+    throw new InputError(
+      `${file}:${line}: inventory format version ${String(head.version)} is not supported (this zhengban reads version ${INVENTORY_VERSION})`,
+      { file, line, source: 'inventory' },
+      'inventory.version',
+    );
   }
 }
 
@@ -73,21 +94,51 @@ function readHostLine(text: string, file: string, line: number, ctx: ScanContext
   try {
     value = JSON.parse(text);
   } catch (error) {
-    ctx.problem({ message: `line ${line} is not valid JSON (${(error as Error).message})`, code: 'inventory.json', file, line, excerpt: excerpt(text) });
+    ctx.problem({
+      message: `line ${line} is not valid JSON (${(error as Error).message})`,
+      code: 'inventory.json',
+      file,
+      line,
+      excerpt: excerpt(text),
+    });
     return undefined;
   }
   const host = value as Partial<HostInventory> | null;
-  if (!host || typeof host !== 'object' || Array.isArray(host) || typeof host.id !== 'string' || host.id.trim() === '' || !Array.isArray(host.software)) {
-    ctx.problem({ message: `line ${line}: a host needs a non-empty "id" and a "software" array`, code: 'inventory.host', file, line, excerpt: excerpt(text) });
+  if (
+    !host ||
+    typeof host !== 'object' ||
+    Array.isArray(host) ||
+    typeof host.id !== 'string' ||
+    host.id.trim() === '' ||
+    !Array.isArray(host.software)
+  ) {
+    ctx.problem({
+      message: `line ${line}: a host needs a non-empty "id" and a "software" array`,
+      code: 'inventory.host',
+      file,
+      line,
+      excerpt: excerpt(text),
+    });
     return undefined;
   }
   const software: SoftwareRecord[] = [];
   host.software.forEach((record: unknown, index) => {
     const problem = recordProblem(record);
-    if (problem) ctx.problem({ message: `line ${line}: software[${index}] ${problem}`, code: 'inventory.record', file, line, key: `/software/${index}` });
+    if (problem)
+      ctx.problem({
+        message: `line ${line}: software[${index}] ${problem}`,
+        code: 'inventory.record',
+        file,
+        line,
+        key: `/software/${index}`,
+      });
     else software.push(record as SoftwareRecord);
   });
-  const result: HostInventory = { ...(host as HostInventory), software, scanner: typeof host.scanner === 'string' ? host.scanner : 'inventory' };
+  const result: HostInventory = {
+    ...(host as HostInventory),
+    software,
+    scanner: typeof host.scanner === 'string' ? host.scanner : 'inventory',
+  };
   return result;
 }
 
@@ -96,7 +147,8 @@ function recordProblem(record: unknown): string | undefined {
   const r = record as Partial<SoftwareRecord>;
   if (typeof r.name !== 'string' || r.name.trim() === '') return 'has no "name"';
   if (typeof r.source !== 'string') return 'has no "source"';
-  if (!r.evidence || typeof r.evidence !== 'object' || typeof r.evidence.source !== 'string') return 'has no "evidence" with a "source"';
+  if (!r.evidence || typeof r.evidence !== 'object' || typeof r.evidence.source !== 'string')
+    return 'has no "evidence" with a "source"';
   for (const field of ['version', 'publisher', 'installDate', 'arch'] as const) {
     if (r[field] !== undefined && typeof r[field] !== 'string') return `has a "${field}" that is not text`;
   }

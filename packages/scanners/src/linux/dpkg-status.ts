@@ -17,7 +17,11 @@ export function isDpkgStatus(text: string): boolean {
 const INSTALLED = /^(install|hold) ok installed$/;
 
 /** Parses the file; a paragraph without Package or Version is a located problem. */
-export function parseDpkgStatus(text: string, file: string, ctx: Pick<ScanContext, 'problem' | 'ignore'>): SoftwareRecord[] {
+export function parseDpkgStatus(
+  text: string,
+  file: string,
+  ctx: Pick<ScanContext, 'problem' | 'ignore'>,
+): SoftwareRecord[] {
   const records: SoftwareRecord[] = [];
   const lines = text.split(/\r?\n/);
   let fields = new Map<string, string>();
@@ -27,11 +31,21 @@ export function parseDpkgStatus(text: string, file: string, ctx: Pick<ScanContex
     const name = fields.get('package');
     const status = fields.get('status');
     if (!name) {
-      ctx.problem({ message: `paragraph at line ${start} has no Package field`, code: 'dpkg.no-package', file, line: start });
+      ctx.problem({
+        message: `paragraph at line ${start} has no Package field`,
+        code: 'dpkg.no-package',
+        file,
+        line: start,
+      });
     } else if (status !== undefined && !INSTALLED.test(status)) {
       ctx.ignore(1, `dpkg status ${status}`);
     } else if (!fields.get('version')) {
-      ctx.problem({ message: `package ${name} (line ${start}) has no Version field`, code: 'dpkg.no-version', file, line: start });
+      ctx.problem({
+        message: `package ${name} (line ${start}) has no Version field`,
+        code: 'dpkg.no-version',
+        file,
+        line: start,
+      });
     } else {
       const record: SoftwareRecord = {
         name,

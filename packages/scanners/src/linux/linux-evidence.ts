@@ -45,7 +45,13 @@ export class LinuxEvidence {
       else return this.unknown(file, strict);
     }
     if (this.software.length + this.facts === before && text.trim() !== '') {
-      this.ctx.problem({ message: `${file}: no installed package found in it`, code: 'linux.empty-file', severity: 'warning', rejects: false, file });
+      this.ctx.problem({
+        message: `${file}: no installed package found in it`,
+        code: 'linux.empty-file',
+        severity: 'warning',
+        rejects: false,
+        file,
+      });
     }
   }
 
@@ -56,6 +62,12 @@ export class LinuxEvidence {
   private unknown(file: string, strict: boolean): void {
     const message = `${file}: not a Linux inventory file (expected ${LINUX_FORMATS})`;
     if (strict) throw new InputError(message, { file, source: 'linux' }, 'linux.format');
-    this.ctx.problem({ message: `${message}; skipped`, code: 'linux.format', severity: 'warning', rejects: false, file });
+    this.ctx.problem({
+      message: `${message}; skipped`,
+      code: 'linux.format',
+      severity: 'warning',
+      rejects: false,
+      file,
+    });
   }
 }

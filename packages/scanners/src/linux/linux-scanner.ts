@@ -8,7 +8,13 @@
 import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { type HostInventory, InputError, type Scanner, type ScanContext, ZhengbanError } from '@zhengban/core';
+import {
+  type HostInventory,
+  InputError,
+  type ScanContext,
+  type Scanner,
+  ZhengbanError,
+} from '@zhengban/core';
 import { type CommandRunner, execFileRunner } from '../common/command-runner.js';
 import { listHostFiles } from '../common/host-folders.js';
 import { decodeText } from '../text/decode-text.js';
@@ -27,7 +33,8 @@ export interface LinuxScannerOptions {
 }
 
 /** The rpm query a live scan runs (and the README tells operators to run). */
-export const RPM_QUERY_FORMAT = '%{NAME}\\t%{EPOCHNUM}\\t%{VERSION}\\t%{RELEASE}\\t%{ARCH}\\t%{VENDOR}\\t%{INSTALLTIME}\\n';
+export const RPM_QUERY_FORMAT =
+  '%{NAME}\\t%{EPOCHNUM}\\t%{VERSION}\\t%{RELEASE}\\t%{ARCH}\\t%{VENDOR}\\t%{INSTALLTIME}\\n';
 
 const LOCAL_FILES = ['var/lib/dpkg/status', 'etc/os-version'];
 
@@ -48,7 +55,13 @@ export function linuxScanner(options: LinuxScannerOptions = {}): Scanner {
             evidence.addText((await readTextFile(file)).text, file, host.single);
           } catch (error) {
             if (host.single || !(error instanceof ZhengbanError)) throw error;
-            ctx.problem({ message: `${error.message}; skipped`, code: error.code, severity: 'warning', rejects: false, file });
+            ctx.problem({
+              message: `${error.message}; skipped`,
+              code: error.code,
+              severity: 'warning',
+              rejects: false,
+              file,
+            });
           }
         }
         if (evidence.size() > 0) yield toHost(evidence, host.id);
@@ -60,28 +73,47 @@ export function linuxScanner(options: LinuxScannerOptions = {}): Scanner {
 async function scanLocal(options: LinuxScannerOptions, ctx: ScanContext): Promise<HostInventory> {
   const platform = options.platform ?? process.platform;
   if (platform !== 'linux' && options.root === undefined) {
-    throw new InputError(`linux:local scans this computer and only works on Linux (this is ${platform})`, { source: 'linux' }, 'linux.not-linux');
+    throw new InputError(
+      `linux:local scans this computer and only works on Linux (this is ${platform})`,
+      { source: 'linux' },
+      'linux.not-linux',
+    );
   }
   const root = options.root ?? '/';
   const evidence = new LinuxEvidence(ctx);
   const osVersion = join(root, 'etc/os-version');
-  const osRelease = [join(root, 'etc/os-release'), join(root, 'usr/lib/os-release')].find((path) => existsSync(path));
+  const osRelease = [join(root, 'etc/os-release'), join(root, 'usr/lib/os-release')].find((path) =>
+    existsSync(path),
+  );
   // os-version first, so os-release picks up the UOS edition.
   for (const path of [osVersion, osRelease, join(root, LOCAL_FILES[0]!)]) {
     if (path && existsSync(path)) evidence.addText((await readTextFile(path)).text, path, false);
   }
   const run = options.runCommand ?? execFileRunner;
-  const hasRpm = options.runCommand !== undefined || ['usr/bin/rpm', 'bin/rpm'].some((path) => existsSync(join(root, path)));
+  const hasRpm =
+    options.runCommand !== undefined ||
+    ['usr/bin/rpm', 'bin/rpm'].some((path) => existsSync(join(root, path)));
   if (hasRpm && !ctx.signal.aborted) {
-    const result = await run('rpm', ['-qa', '--queryformat', RPM_QUERY_FORMAT.replace(/\\t/g, '\t').replace(/\\n/g, '\n')]);
+    const result = await run('rpm', [
+      '-qa',
+      '--queryformat',
+      RPM_QUERY_FORMAT.replace(/\\t/g, '\t').replace(/\\n/g, '\n'),
+    ]);
     const text = result.exitCode === 0 ? decodeText(result.stdout, 'rpm -qa').text : '';
-    if (text.trim() !== '') evidence.software.push(...parsePackageTable(text.split(/\r?\n/), RPM_QUERY_LAYOUT, 'rpm -qa --queryformat', ctx));
+    if (text.trim() !== '')
+      evidence.software.push(
+        ...parsePackageTable(text.split(/\r?\n/), RPM_QUERY_LAYOUT, 'rpm -qa --queryformat', ctx),
+      );
   }
   return toHost(evidence, options.localHostId ?? hostname());
 }
 
 function toHost(evidence: LinuxEvidence, fallbackId: string): HostInventory {
-  const host: HostInventory = { id: evidence.hostname ?? fallbackId, software: evidence.software, scanner: 'linux' };
+  const host: HostInventory = {
+    id: evidence.hostname ?? fallbackId,
+    software: evidence.software,
+    scanner: 'linux',
+  };
   if (evidence.hostname) host.hostname = evidence.hostname;
   if (evidence.os) host.os = evidence.os;
   return host;

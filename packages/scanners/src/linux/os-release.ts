@@ -4,7 +4,7 @@
  * openKylin, openEuler, Debian, Ubuntu, CentOS all write os-release; the id is lower-cased except
  * `openEuler`, which the catalogue spells that way.
  */
-import { editionFromName, type Evidence, type OsInfo } from '@zhengban/core';
+import { type Evidence, editionFromName, type OsInfo } from '@zhengban/core';
 
 const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*(?:\[[A-Za-z_]+\])?)=(.*)$/;
 
@@ -29,7 +29,10 @@ export function isOsRelease(text: string): boolean {
 }
 
 export function isOsVersion(text: string): boolean {
-  return /^\[Version\]/m.test(text.slice(0, 4096)) && /^(EditionName|SystemName|MajorVersion)/m.test(text.slice(0, 4096));
+  return (
+    /^\[Version\]/m.test(text.slice(0, 4096)) &&
+    /^(EditionName|SystemName|MajorVersion)/m.test(text.slice(0, 4096))
+  );
 }
 
 /** The OS described by an os-release text (and, for UOS, an os-version text). */

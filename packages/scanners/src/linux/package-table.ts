@@ -9,7 +9,18 @@ import type { ScanContext, SoftwareRecord } from '@zhengban/core';
 import { excerpt } from '../common/clean-text.js';
 import { isoDateFromUnix } from '../common/dates.js';
 
-type ColumnKind = 'name' | 'arch' | 'status' | 'epoch' | 'version' | 'release' | 'time' | 'date' | 'size' | 'srpm' | 'text';
+type ColumnKind =
+  | 'name'
+  | 'arch'
+  | 'status'
+  | 'epoch'
+  | 'version'
+  | 'release'
+  | 'time'
+  | 'date'
+  | 'size'
+  | 'srpm'
+  | 'text';
 
 export interface TableLayout {
   family: 'dpkg' | 'rpm';
@@ -19,10 +30,41 @@ export interface TableLayout {
 }
 
 const ARCHES = new Set([
-  'x86_64', 'noarch', 'i386', 'i486', 'i586', 'i686', 'aarch64', 'amd64', 'all', 'armhf', 'armel', 'arm64',
-  'ppc64le', 'ppc64', 's390x', 'loongarch64', 'loong64', 'mips64el', 'mips64', 'riscv64', 'sw_64', 'sw64', 'armv7hl',
+  'x86_64',
+  'noarch',
+  'i386',
+  'i486',
+  'i586',
+  'i686',
+  'aarch64',
+  'amd64',
+  'all',
+  'armhf',
+  'armel',
+  'arm64',
+  'ppc64le',
+  'ppc64',
+  's390x',
+  'loongarch64',
+  'loong64',
+  'mips64el',
+  'mips64',
+  'riscv64',
+  'sw_64',
+  'sw64',
+  'armv7hl',
 ]);
-const RPM_ARCHES = new Set(['x86_64', 'noarch', 'i586', 'i686', 'aarch64', 'ppc64le', 'armv7hl', 'loongarch64', 'sw_64']);
+const RPM_ARCHES = new Set([
+  'x86_64',
+  'noarch',
+  'i586',
+  'i686',
+  'aarch64',
+  'ppc64le',
+  'armv7hl',
+  'loongarch64',
+  'sw_64',
+]);
 const DPKG_STATUS = /^(install|deinstall|purge|hold|unknown) (ok|reinstreq) [a-z-]+$/;
 const VERSION_LIKE = /^(\d+:)?[vV]?[0-9][A-Za-z0-9.+~_:-]*$/;
 const DATE_TEXT = /\d{1,2}:\d{2}(:\d{2})?/;
@@ -55,7 +97,10 @@ export function splitColumns(line: string, expected?: number): string[] {
 
 /** Chooses each column's meaning from the first lines; undefined when this is not a package table. */
 export function detectLayout(lines: readonly string[]): TableLayout | undefined {
-  const rows = lines.filter((line) => line.trim() !== '').slice(0, 200).map((line) => splitColumns(line));
+  const rows = lines
+    .filter((line) => line.trim() !== '')
+    .slice(0, 200)
+    .map((line) => splitColumns(line));
   if (rows.length === 0) return undefined;
   const width = mostCommon(rows.map((row) => row.length));
   if (width < 2) return undefined;
@@ -72,7 +117,8 @@ export function detectLayout(lines: readonly string[]): TableLayout | undefined 
       kind = versions > 0 ? 'version' : kinds.every((k) => k === 'epoch') ? 'epoch' : 'size';
     } else kind = dominant as ColumnKind;
     if (kind === 'time' && columns.includes('time')) kind = 'size'; // build time after install time
-    if (kind === 'version' && columns.includes('version')) kind = columns.includes('release') ? 'text' : 'release';
+    if (kind === 'version' && columns.includes('version'))
+      kind = columns.includes('release') ? 'text' : 'release';
     columns.push(kind);
   }
   const version = columns.indexOf('version');
@@ -91,7 +137,11 @@ export function detectLayout(lines: readonly string[]): TableLayout | undefined 
 /** True when most of the first lines are single `name-version-release.arch` tokens. */
 export function isPlainRpmList(lines: readonly string[]): boolean {
   const sample = lines.filter((line) => line.trim() !== '').slice(0, 100);
-  return sample.length > 0 && sample.filter((line) => /^\S+$/.test(line.trim()) && PLAIN_RPM.test(line.trim())).length >= sample.length * 0.8;
+  return (
+    sample.length > 0 &&
+    sample.filter((line) => /^\S+$/.test(line.trim()) && PLAIN_RPM.test(line.trim())).length >=
+      sample.length * 0.8
+  );
 }
 
 /** Reads every line of a table with the detected layout. Lines that do not fit are problems. */
@@ -104,7 +154,14 @@ export function parsePackageTable(
   const source = layout.family === 'rpm' ? 'linux:rpm-qf' : 'linux:dpkg-query';
   const width = layout.columns.length;
   const at = (kind: ColumnKind) => layout.columns.indexOf(kind);
-  const [versionAt, releaseAt, epochAt, archAt, statusAt, timeAt] = ['version', 'release', 'epoch', 'arch', 'status', 'time'].map((k) => at(k as ColumnKind)) as number[];
+  const [versionAt, releaseAt, epochAt, archAt, statusAt, timeAt] = [
+    'version',
+    'release',
+    'epoch',
+    'arch',
+    'status',
+    'time',
+  ].map((k) => at(k as ColumnKind)) as number[];
   const records: SoftwareRecord[] = [];
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!;
@@ -127,7 +184,13 @@ export function parsePackageTable(
     const name = cells[0]!;
     let version = cells[versionAt!]!;
     if (!name || !version || /\s/.test(version)) {
-      ctx.problem({ message: `line ${index + 1}: no package name or version`, code: 'packages.row', file, line: index + 1, excerpt: excerpt(line) });
+      ctx.problem({
+        message: `line ${index + 1}: no package name or version`,
+        code: 'packages.row',
+        file,
+        line: index + 1,
+        excerpt: excerpt(line),
+      });
       continue;
     }
     if (releaseAt! >= 0 && cells[releaseAt!]) version += `-${cells[releaseAt!]}`;
@@ -152,16 +215,26 @@ function cellsOf(line: string, layout: TableLayout): string[] {
   const width = layout.columns.length;
   const parts = line.trim().split(/\s+/);
   const last = layout.columns[width - 1];
-  if (parts.length > width && last === 'text') return [...parts.slice(0, width - 1), parts.slice(width - 1).join(' ')];
-  if (parts.length === width + 2 && last === 'status') return [...parts.slice(0, width - 1), parts.slice(width - 1).join(' ')];
+  if (parts.length > width && last === 'text')
+    return [...parts.slice(0, width - 1), parts.slice(width - 1).join(' ')];
+  if (parts.length === width + 2 && last === 'status')
+    return [...parts.slice(0, width - 1), parts.slice(width - 1).join(' ')];
   return parts;
 }
 
 /** The layout of the rpm query a live scan runs (RPM_QUERY_FORMAT): no guessing needed. */
-export const RPM_QUERY_LAYOUT: TableLayout = { family: 'rpm', columns: ['name', 'epoch', 'version', 'release', 'arch', 'text', 'time'], vendor: 5 };
+export const RPM_QUERY_LAYOUT: TableLayout = {
+  family: 'rpm',
+  columns: ['name', 'epoch', 'version', 'release', 'arch', 'text', 'time'],
+  vendor: 5,
+};
 
 /** Plain `rpm -qa`: `bash-5.1.8-6.el9.x86_64`. */
-export function parsePlainRpmList(lines: readonly string[], file: string, ctx: Pick<ScanContext, 'problem'>): SoftwareRecord[] {
+export function parsePlainRpmList(
+  lines: readonly string[],
+  file: string,
+  ctx: Pick<ScanContext, 'problem'>,
+): SoftwareRecord[] {
   const source = 'linux:rpm-qa';
   const records: SoftwareRecord[] = [];
   for (let index = 0; index < lines.length; index++) {
@@ -169,12 +242,23 @@ export function parsePlainRpmList(lines: readonly string[], file: string, ctx: P
     if (line === '') continue;
     const match = /^\S+$/.test(line) ? PLAIN_RPM.exec(line) : null;
     if (!match) {
-      ctx.problem({ message: `line ${index + 1} is not name-version-release.arch`, code: 'rpm.line', file, line: index + 1, excerpt: excerpt(line) });
+      ctx.problem({
+        message: `line ${index + 1} is not name-version-release.arch`,
+        code: 'rpm.line',
+        file,
+        line: index + 1,
+        excerpt: excerpt(line),
+      });
       continue;
     }
     const archKnown = match[4] !== undefined && ARCHES.has(match[4]);
     const release = archKnown ? match[3]! : match[4] ? `${match[3]}.${match[4]}` : match[3]!;
-    const record: SoftwareRecord = { name: match[1]!, version: `${match[2]}-${release}`, source, evidence: { source, file, line: index + 1 } };
+    const record: SoftwareRecord = {
+      name: match[1]!,
+      version: `${match[2]}-${release}`,
+      source,
+      evidence: { source, file, line: index + 1 },
+    };
     if (archKnown) record.arch = match[4]!;
     records.push(record);
   }

@@ -3,30 +3,59 @@
  * (`application_monitoring`), so a row's table is recognised from its columns: programs,
  * deb_packages, rpm_packages, os_version, windows_security_products, system_info.
  */
-import { editionFromName, type Evidence, type OsInfo, type SoftwareRecord } from '@zhengban/core';
+import { type Evidence, editionFromName, type OsInfo, type SoftwareRecord } from '@zhengban/core';
 import { cleanValue } from '../common/clean-text.js';
 import { isoDateFromUnix, parseIsoDate } from '../common/dates.js';
 import { osIdFromName } from '../common/os-identity.js';
 
-export type OsqueryTable = 'programs' | 'deb_packages' | 'rpm_packages' | 'os_version' | 'windows_security_products' | 'system_info' | 'other';
+export type OsqueryTable =
+  | 'programs'
+  | 'deb_packages'
+  | 'rpm_packages'
+  | 'os_version'
+  | 'windows_security_products'
+  | 'system_info'
+  | 'other';
 
 export type OsqueryRow = Record<string, unknown>;
 
 export function tableOf(row: OsqueryRow): OsqueryTable {
   const has = (column: string) => column in row;
   if (has('type') && has('state') && has('signatures_up_to_date')) return 'windows_security_products';
-  if (has('name') && has('version') && has('release') && (has('vendor') || has('epoch') || has('package_group') || has('sha1'))) return 'rpm_packages';
-  if (has('name') && has('version') && (has('maintainer') || has('revision') || has('priority'))) return 'deb_packages';
-  if (has('name') && (has('identifying_number') || has('install_location') || (has('publisher') && has('install_date')))) return 'programs';
-  if (has('platform') && has('name') && has('version') && (has('major') || has('build') || has('codename') || has('platform_like'))) return 'os_version';
-  if (has('hostname') && (has('computer_name') || has('cpu_brand') || has('hardware_model'))) return 'system_info';
+  if (
+    has('name') &&
+    has('version') &&
+    has('release') &&
+    (has('vendor') || has('epoch') || has('package_group') || has('sha1'))
+  )
+    return 'rpm_packages';
+  if (has('name') && has('version') && (has('maintainer') || has('revision') || has('priority')))
+    return 'deb_packages';
+  if (
+    has('name') &&
+    (has('identifying_number') || has('install_location') || (has('publisher') && has('install_date')))
+  )
+    return 'programs';
+  if (
+    has('platform') &&
+    has('name') &&
+    has('version') &&
+    (has('major') || has('build') || has('codename') || has('platform_like'))
+  )
+    return 'os_version';
+  if (has('hostname') && (has('computer_name') || has('cpu_brand') || has('hardware_model')))
+    return 'system_info';
   return 'other';
 }
 
 const text = (row: OsqueryRow, column: string) => cleanValue(row[column]);
 
 /** A software record for a programs / deb / rpm / security-product row; undefined for other tables or not-installed debs. */
-export function recordFromRow(row: OsqueryRow, table: OsqueryTable, evidenceAt: Omit<Evidence, 'source'>): SoftwareRecord | undefined {
+export function recordFromRow(
+  row: OsqueryRow,
+  table: OsqueryTable,
+  evidenceAt: Omit<Evidence, 'source'>,
+): SoftwareRecord | undefined {
   const name = text(row, 'name');
   if (!name) return undefined;
   const source = `osquery:${table}`;
@@ -49,7 +78,8 @@ export function recordFromRow(row: OsqueryRow, table: OsqueryTable, evidenceAt: 
     const version = text(row, 'version');
     const release = text(row, 'release');
     const epoch = text(row, 'epoch');
-    if (version) record.version = `${epoch && epoch !== '0' ? `${epoch}:` : ''}${version}${release ? `-${release}` : ''}`;
+    if (version)
+      record.version = `${epoch && epoch !== '0' ? `${epoch}:` : ''}${version}${release ? `-${release}` : ''}`;
     assign(record, 'arch', text(row, 'arch'));
     assign(record, 'publisher', text(row, 'vendor'));
     assign(record, 'installDate', isoDateFromUnix(text(row, 'install_time') ?? ''));
@@ -63,7 +93,11 @@ export function recordFromRow(row: OsqueryRow, table: OsqueryTable, evidenceAt: 
   return record;
 }
 
-function assign(record: SoftwareRecord, field: 'version' | 'publisher' | 'installDate' | 'arch', value: string | undefined): void {
+function assign(
+  record: SoftwareRecord,
+  field: 'version' | 'publisher' | 'installDate' | 'arch',
+  value: string | undefined,
+): void {
   if (value) record[field] = value;
 }
 

@@ -7,7 +7,15 @@
  * A result log describes state changes, so a host is only complete at the end of the file: log hosts
  * are kept (one record per installed package) and yielded when the file ends.
  */
-import { type Evidence, type HostInventory, InputError, type Scanner, type ScanContext, type SoftwareRecord, ZhengbanError } from '@zhengban/core';
+import {
+  type Evidence,
+  type HostInventory,
+  InputError,
+  type ScanContext,
+  type Scanner,
+  type SoftwareRecord,
+  ZhengbanError,
+} from '@zhengban/core';
 import { excerpt } from '../common/clean-text.js';
 import { listHostFiles } from '../common/host-folders.js';
 import { openTextStream, readLines, readTextFile } from '../text/text-file.js';
@@ -79,7 +87,9 @@ class OsqueryState {
     if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
     const event = value as Record<string, unknown>;
     const decorations = isRow(event.decorations) ? event.decorations : undefined;
-    const hostId = String(event.hostIdentifier ?? event.host_identifier ?? decorations?.hostname ?? '').trim();
+    const hostId = String(
+      event.hostIdentifier ?? event.host_identifier ?? decorations?.hostname ?? '',
+    ).trim();
     const query = typeof event.name === 'string' ? event.name : '';
     if (!hostId || !query) return false;
     const state = this.host(hostId);
@@ -92,8 +102,10 @@ class OsqueryState {
     }
     const diff = event.diffResults as { added?: unknown; removed?: unknown } | undefined;
     if (diff && typeof diff === 'object') {
-      if (Array.isArray(diff.removed)) for (const row of diff.removed) if (isRow(row)) this.remove(state, query, row);
-      if (Array.isArray(diff.added)) for (const row of diff.added) if (isRow(row)) this.add(state, query, row, evidence);
+      if (Array.isArray(diff.removed))
+        for (const row of diff.removed) if (isRow(row)) this.remove(state, query, row);
+      if (Array.isArray(diff.added))
+        for (const row of diff.added) if (isRow(row)) this.add(state, query, row, evidence);
       return true;
     }
     if (!isRow(event.columns)) return false;
@@ -118,9 +130,14 @@ function rowKey(query: string, record: SoftwareRecord): string {
 function finish(state: HostState, ctx: ScanContext): HostInventory {
   const software: SoftwareRecord[] = [];
   const programs = new Map<string, SoftwareRecord>();
-  for (const record of state.records.values()) if (record.source !== 'osquery:windows_security_products') programs.set(record.name.toLowerCase(), record);
+  for (const record of state.records.values())
+    if (record.source !== 'osquery:windows_security_products')
+      programs.set(record.name.toLowerCase(), record);
   for (const record of state.records.values()) {
-    const program = record.source === 'osquery:windows_security_products' ? programs.get(record.name.toLowerCase()) : undefined;
+    const program =
+      record.source === 'osquery:windows_security_products'
+        ? programs.get(record.name.toLowerCase())
+        : undefined;
     if (program) {
       program.attributes = { ...program.attributes, ...record.attributes };
       ctx.ignore(1, 'security product merged into its program record');
@@ -133,7 +150,8 @@ function finish(state: HostState, ctx: ScanContext): HostInventory {
 export function osqueryScanner(): Scanner {
   return {
     name: 'osquery',
-    description: 'osquery: osqueryi --json results and result logs (programs, deb/rpm packages, os_version, security products)',
+    description:
+      'osquery: osqueryi --json results and result logs (programs, deb/rpm packages, os_version, security products)',
     async *scan(input, ctx): AsyncGenerator<HostInventory> {
       const logState = new OsqueryState(ctx);
       for (const group of await listHostFiles(input)) {
@@ -144,7 +162,13 @@ export function osqueryScanner(): Scanner {
             await readOsqueryFile(file, group.id, logState, groupState, ctx);
           } catch (error) {
             if (group.single || !(error instanceof ZhengbanError)) throw error;
-            ctx.problem({ message: `${error.message}; skipped`, code: error.code, severity: 'warning', rejects: false, file });
+            ctx.problem({
+              message: `${error.message}; skipped`,
+              code: error.code,
+              severity: 'warning',
+              rejects: false,
+              file,
+            });
           }
         }
         for (const state of groupState.hosts.values()) {
@@ -158,12 +182,23 @@ export function osqueryScanner(): Scanner {
   };
 }
 
-async function readOsqueryFile(file: string, groupId: string, logState: OsqueryState, groupState: OsqueryState, ctx: ScanContext): Promise<void> {
+async function readOsqueryFile(
+  file: string,
+  groupId: string,
+  logState: OsqueryState,
+  groupState: OsqueryState,
+  ctx: ScanContext,
+): Promise<void> {
   const { chunks } = await openTextStream(file, ctx.signal);
   const lines = readLines(chunks);
   let first = await lines.next();
   while (!first.done && first.value.text.trim() === '') first = await lines.next();
-  if (first.done) throw new InputError(`${file}: empty; expected osquery JSON results or a result log`, { file, source: 'osquery' }, 'osquery.format');
+  if (first.done)
+    throw new InputError(
+      `${file}: empty; expected osquery JSON results or a result log`,
+      { file, source: 'osquery' },
+      'osquery.format',
+    );
   const firstEvent = tryJson(first.value.text);
   if (firstEvent !== undefined && logState.event(firstEvent, { file, line: first.value.line })) {
     for await (const { text, line, tooLong } of lines) {
@@ -171,7 +206,13 @@ async function readOsqueryFile(file: string, groupId: string, logState: OsqueryS
       if (text.trim() === '') continue;
       const value = tooLong ? undefined : tryJson(text);
       if (value === undefined || !logState.event(value, { file, line })) {
-        ctx.problem({ message: `line ${line} is not an osquery result event (JSON with name, hostIdentifier and columns or snapshot)`, code: 'osquery.line', file, line, excerpt: excerpt(text) });
+        ctx.problem({
+          message: `line ${line} is not an osquery result event (JSON with name, hostIdentifier and columns or snapshot)`,
+          code: 'osquery.line',
+          file,
+          line,
+          excerpt: excerpt(text),
+        });
       }
     }
     return;
@@ -182,23 +223,43 @@ async function readOsqueryFile(file: string, groupId: string, logState: OsqueryS
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new InputError(`${file}: not osquery output (${(error as Error).message}); expected an osqueryi --json array or a result log`, { file, source: 'osquery' }, 'osquery.format');
+    throw new InputError(
+      `${file}: not osquery output (${(error as Error).message}); expected an osqueryi --json array or a result log`,
+      { file, source: 'osquery' },
+      'osquery.format',
+    );
   }
   // The TLS logger posts {"data": [events], "log_type": "result"}.
   const envelope = data as { data?: unknown; log_type?: unknown };
   if (envelope && !Array.isArray(data) && Array.isArray(envelope.data)) {
     envelope.data.forEach((event, index) => {
       if (!logState.event(event, { file, key: `/data/${index}` })) {
-        ctx.problem({ message: `${file}: /data/${index} is not an osquery result event`, code: 'osquery.event', file, key: `/data/${index}` });
+        ctx.problem({
+          message: `${file}: /data/${index} is not an osquery result event`,
+          code: 'osquery.event',
+          file,
+          key: `/data/${index}`,
+        });
       }
     });
     return;
   }
-  if (!Array.isArray(data)) throw new InputError(`${file}: not osquery output; expected an osqueryi --json array or a result log`, { file, source: 'osquery' }, 'osquery.format');
+  if (!Array.isArray(data))
+    throw new InputError(
+      `${file}: not osquery output; expected an osqueryi --json array or a result log`,
+      { file, source: 'osquery' },
+      'osquery.format',
+    );
   const state = groupState.host(groupId);
   data.forEach((row, index) => {
     if (isRow(row)) groupState.add(state, file, row, { file, key: `/${index}` });
-    else ctx.problem({ message: `${file}: /${index} is not a row object`, code: 'osquery.row', file, key: `/${index}` });
+    else
+      ctx.problem({
+        message: `${file}: /${index} is not a row object`,
+        code: 'osquery.row',
+        file,
+        key: `/${index}`,
+      });
   });
 }
 

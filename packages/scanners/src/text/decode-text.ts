@@ -40,9 +40,13 @@ export function sniffEncoding(head: Uint8Array, file: string): SniffedEncoding {
   }
   const pairs = sample.length / 2;
   // ASCII-heavy UTF-16 text has a NUL in (nearly) every high byte and (nearly) none in the low ones.
-  if (pairs >= 2 && oddNul > pairs * 0.3 && evenNul < pairs * 0.05) return { encoding: 'utf-16le', bomLength: 0 };
-  if (pairs >= 2 && evenNul > pairs * 0.3 && oddNul < pairs * 0.05) return { encoding: 'utf-16be', bomLength: 0 };
-  if (sample.length > 0 && (evenNul + oddNul + control) / sample.length > 0.1) {
+  if (pairs >= 2 && oddNul > pairs * 0.3 && evenNul < pairs * 0.05)
+    return { encoding: 'utf-16le', bomLength: 0 };
+  if (pairs >= 2 && evenNul > pairs * 0.3 && oddNul < pairs * 0.05)
+    return { encoding: 'utf-16be', bomLength: 0 };
+  // Text has (almost) no control bytes besides tab, CR, LF, FF and ESC; a few stray NULs are kept and
+  // reported by the parsers where they land.
+  if (sample.length > 0 && (control / sample.length > 0.01 || (evenNul + oddNul) / sample.length > 0.1)) {
     throw new InputError(
       `${file}: binary data, not a text file (${evenNul + oddNul} NUL and ${control} control bytes in the first ${sample.length} bytes)`,
       { file },
@@ -82,9 +86,9 @@ export function createChunkDecoder(encoding: TextEncodingName, file: string): Ch
   }
   const decoder = new TextDecoder(encoding, { fatal: encoding === 'utf-8' });
   let offset = 0;
-  const fail = (): never => {
+  const fail = (at: number): never => {
     throw new InputError(
-      `${file}: not valid UTF-8 near byte ${offset} although the start of the file is; the file mixes encodings (save it again as UTF-8 or GBK)`,
+      `${file}: not valid UTF-8 at byte ${at}, although the file starts as UTF-8; it mixes encodings (save it again as UTF-8 or GBK)`,
       { file },
       'input.encoding',
     );
@@ -96,17 +100,38 @@ export function createChunkDecoder(encoding: TextEncodingName, file: string): Ch
         offset += bytes.byteLength;
         return text;
       } catch {
-        return fail();
+        return fail(offset + firstInvalidUtf8(bytes));
       }
     },
     end() {
       try {
         return decoder.decode();
       } catch {
-        return fail();
+        return fail(offset);
       }
     },
   };
+}
+
+/** Index of the first byte that starts an invalid UTF-8 sequence (only called after a decode failed). */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; ) {
+    const byte = bytes[i]!;
+    const length =
+      byte < 0x80
+        ? 1
+        : byte >= 0xc2 && byte < 0xe0
+          ? 2
+          : byte >= 0xe0 && byte < 0xf0
+            ? 3
+            : byte >= 0xf0 && byte < 0xf5
+              ? 4
+              : 0;
+    if (length === 0) return i;
+    for (let k = 1; k < length; k++) if (i + k < bytes.length && (bytes[i + k]! & 0xc0) !== 0x80) return i;
+    i += length;
+  }
+  return bytes.length;
 }
 
 /**
@@ -124,6 +149,7 @@ export function decodeText(bytes: Uint8Array, file: string): { text: string; enc
       return { text: iconv.decode(Buffer.from(body), 'gb18030'), encoding: 'gb18030' };
     }
   }
-  if (sniffed.encoding === 'gb18030') return { text: iconv.decode(Buffer.from(body), 'gb18030'), encoding: 'gb18030' };
+  if (sniffed.encoding === 'gb18030')
+    return { text: iconv.decode(Buffer.from(body), 'gb18030'), encoding: 'gb18030' };
   return { text: new TextDecoder(sniffed.encoding).decode(body), encoding: sniffed.encoding };
 }

@@ -4,7 +4,13 @@
  */
 import { open, readFile, stat } from 'node:fs/promises';
 import { InputError } from '@zhengban/core';
-import { createChunkDecoder, decodeText, SNIFF_BYTES, sniffEncoding, type TextEncodingName } from './decode-text.js';
+import {
+  createChunkDecoder,
+  decodeText,
+  SNIFF_BYTES,
+  sniffEncoding,
+  type TextEncodingName,
+} from './decode-text.js';
 
 /** Whole-file reads are for per-host files; anything larger is streamed or refused. */
 export const MAX_WHOLE_FILE_BYTES = 512 * 1024 * 1024;
@@ -77,7 +83,10 @@ export interface NumberedLine {
 }
 
 /** Splits decoded chunks into numbered lines; lines longer than `maxLength` are cut, not held. */
-export async function* readLines(chunks: AsyncIterable<string>, maxLength = 64 * 1024 * 1024): AsyncGenerator<NumberedLine> {
+export async function* readLines(
+  chunks: AsyncIterable<string>,
+  maxLength = 64 * 1024 * 1024,
+): AsyncGenerator<NumberedLine> {
   let pending = '';
   let line = 1;
   let overflow = false;
@@ -122,6 +131,9 @@ async function statOrThrow(file: string) {
 }
 
 function unreadable(file: string, error: unknown): never {
-  const reason = (error as NodeJS.ErrnoException)?.code === 'ENOENT' ? 'no such file' : String((error as Error)?.message ?? error);
+  const reason =
+    (error as NodeJS.ErrnoException)?.code === 'ENOENT'
+      ? 'no such file'
+      : String((error as Error)?.message ?? error);
   throw new InputError(`${file}: cannot read it (${reason})`, { file }, 'input.unreadable');
 }

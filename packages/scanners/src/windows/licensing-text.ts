@@ -18,7 +18,15 @@ const LABELS: ReadonlyArray<readonly [Field, readonly string[]]> = [
   ['activationId', ['activation id', 'sku id', '激活 id', '激活id']],
   ['applicationId', ['application id', '应用程序 id', '应用程序id']],
   ['status', ['license status', '许可证状态', '许可状态']],
-  ['partialKey', ['partial product key', 'last 5 characters of installed product key', '部分产品密钥', '已安装产品密钥的最后 5 个字符']],
+  [
+    'partialKey',
+    [
+      'partial product key',
+      'last 5 characters of installed product key',
+      '部分产品密钥',
+      '已安装产品密钥的最后 5 个字符',
+    ],
+  ],
   [
     'kmsHost',
     [
@@ -44,7 +52,9 @@ const XPR_NOTIFICATION = /notification mode|通知模式/i;
 export function isLicensingText(text: string): boolean {
   const head = text.slice(0, 16384);
   return (
-    /^\s*(LICENSE NAME|LICENSE STATUS|License Status|许可证状态|Partial Product Key|部分产品密钥)\s*[:：]/im.test(head) ||
+    /^\s*(LICENSE NAME|LICENSE STATUS|License Status|许可证状态|Partial Product Key|部分产品密钥)\s*[:：]/im.test(
+      head,
+    ) ||
     XPR_PERMANENT.test(head) ||
     /^\s*(Windows|Office).*(will expire|将于)/im.test(head)
   );
@@ -56,14 +66,19 @@ export function parseLicensingText(text: string, file: string): { entries: Licen
   const entries: LicenceEntry[] = [];
   let current: (Partial<LicenceEntry> & { evidence: Evidence }) | undefined;
   const flush = () => {
-    if (current?.name || current?.status) entries.push({ name: current.name ?? 'Windows', ...current } as LicenceEntry);
+    if (current?.name || current?.status)
+      entries.push({ name: current.name ?? 'Windows', ...current } as LicenceEntry);
     current = undefined;
   };
   const lines = text.split(/\r\n|\n|\r/);
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!;
     const evidence: Evidence = { source, file, line: index + 1 };
-    if (XPR_PERMANENT.test(line) || XPR_NOTIFICATION.test(line) || (XPR_EXPIRES.test(line) && !LABEL_LINE.test(line))) {
+    if (
+      XPR_PERMANENT.test(line) ||
+      XPR_NOTIFICATION.test(line) ||
+      (XPR_EXPIRES.test(line) && !LABEL_LINE.test(line))
+    ) {
       // /xpr speaks for the product named on the line before it ("Windows(R), Professional edition:").
       const named = cleanValue(lines[index - 1]?.replace(/[:：]\s*$/, ''));
       flush();

@@ -24,7 +24,15 @@ export function parseRegExport(text: string, file: string, sink: ProblemSink): R
   const keys: RegistryKey[] = [];
   let current: RegistryKey | undefined;
   const warn = (line: number, message: string, raw: string) =>
-    sink.problem({ message, code: 'windows.reg-export-line', severity: 'warning', rejects: false, file, line, excerpt: excerpt(raw) });
+    sink.problem({
+      message,
+      code: 'windows.reg-export-line',
+      severity: 'warning',
+      rejects: false,
+      file,
+      line,
+      excerpt: excerpt(raw),
+    });
 
   for (let index = 1; index < lines.length; index++) {
     const lineNumber = index + 1;
@@ -39,7 +47,9 @@ export function parseRegExport(text: string, file: string, sink: ProblemSink): R
       }
       const path = line.slice(1, end);
       // `[-key]` deletes a key in an import file; it describes nothing installed.
-      current = path.startsWith('-') ? undefined : { path: normaliseKeyPath(path), values: new Map(), line: lineNumber };
+      current = path.startsWith('-')
+        ? undefined
+        : { path: normaliseKeyPath(path), values: new Map(), line: lineNumber };
       if (current) keys.push(current);
       continue;
     }
@@ -52,10 +62,16 @@ export function parseRegExport(text: string, file: string, sink: ProblemSink): R
       joined++ < MAX_CONTINUATION_LINES
     ) {
       index++;
-      line = endsWithContinuation(line) ? line.slice(0, -1) + lines[index]!.trimStart() : `${line}\n${lines[index]!}`;
+      line = endsWithContinuation(line)
+        ? line.slice(0, -1) + lines[index]!.trimStart()
+        : `${line}\n${lines[index]!}`;
     }
     if (line.length >= MAX_VALUE_CHARS) {
-      warn(lineNumber, `line ${lineNumber}: a value longer than ${MAX_VALUE_CHARS} characters; skipped`, line);
+      warn(
+        lineNumber,
+        `line ${lineNumber}: a value longer than ${MAX_VALUE_CHARS} characters; skipped`,
+        line,
+      );
       continue;
     }
     const parsed = parseValueLine(line, ansi);
@@ -107,16 +123,23 @@ function parseValueLine(line: string, ansi: boolean): { name: string; value: Reg
   if (dword) return { name, value: Number.parseInt(dword[1]!, 16) };
   const hex = /^hex(?:\(([0-9a-fA-F]+)\))?:([0-9a-fA-F,\s]*)$/.exec(rest);
   if (!hex) return undefined;
-  const bytes = hex[2]!.split(',').map((b) => b.trim()).filter((b) => b !== '').map((b) => Number.parseInt(b, 16));
+  const bytes = hex[2]!
+    .split(',')
+    .map((b) => b.trim())
+    .filter((b) => b !== '')
+    .map((b) => Number.parseInt(b, 16));
   if (bytes.some((b) => Number.isNaN(b) || b > 255)) return undefined;
   const type = (hex[1] ?? '3').toLowerCase();
   // 1 REG_SZ, 2 REG_EXPAND_SZ, 7 REG_MULTI_SZ: strings, UTF-16LE in version 5 files, ANSI in REGEDIT4.
   if (type === '1' || type === '2' || type === '7') {
-    const text = ansi ? Buffer.from(bytes).toString('latin1') : new TextDecoder('utf-16le').decode(Uint8Array.from(bytes));
+    const text = ansi
+      ? Buffer.from(bytes).toString('latin1')
+      : new TextDecoder('utf-16le').decode(Uint8Array.from(bytes));
     const parts = text.split('\u0000').filter((part) => part !== '');
     return { name, value: type === '7' ? parts.join('\n') : (parts[0] ?? '') };
   }
-  if (type === '4' && bytes.length === 4) return { name, value: bytes[0]! | (bytes[1]! << 8) | (bytes[2]! << 16) | (bytes[3]! * 2 ** 24) };
+  if (type === '4' && bytes.length === 4)
+    return { name, value: bytes[0]! | (bytes[1]! << 8) | (bytes[2]! << 16) | (bytes[3]! * 2 ** 24) };
   return { name, value: bytes.map((b) => b.toString(16).padStart(2, '0')).join('') };
 }
 

@@ -14,7 +14,7 @@ export function isRegQueryText(text: string): boolean {
   return /^HKEY_[A-Z_]+(\\|$)/.test(first);
 }
 
-const TYPE_SEPARATOR = /    (REG_[A-Z_]+)(?:    |$)/;
+const TYPE_SEPARATOR = / {4}(REG_[A-Z_]+)(?: {4}|$)/;
 
 /** Parses reg query output into keys; lines that are neither keys nor values become warnings. */
 export function parseRegQueryText(text: string, file: string, sink: ProblemSink): RegistryKey[] {
@@ -35,7 +35,8 @@ export function parseRegQueryText(text: string, file: string, sink: ProblemSink)
       if (match) {
         const name = line.slice(4, match.index);
         const raw = line.slice(match.index + match[0].length);
-        if (name !== '(Default)' && name !== '(默认)') current.values.set(name.toLowerCase(), typedValue(match[1]!, raw));
+        if (name !== '(Default)' && name !== '(默认)')
+          current.values.set(name.toLowerCase(), typedValue(match[1]!, raw));
         continue;
       }
     }

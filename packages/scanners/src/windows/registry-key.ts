@@ -48,7 +48,8 @@ export function normaliseKeyPath(path: string): string {
 const UNINSTALL =
   /^HKEY_(?:LOCAL_MACHINE\\SOFTWARE\\(WOW6432Node\\)?|USERS\\([^\\]+)\\SOFTWARE\\|CURRENT_USER\\SOFTWARE\\)Microsoft\\Windows\\CurrentVersion\\Uninstall\\([^\\]+)$/i;
 const OS_VERSION = /^HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion$/i;
-const COMPUTER_NAME = /^HKEY_LOCAL_MACHINE\\SYSTEM\\(?:CurrentControlSet|ControlSet\d+)\\Control\\ComputerName\\(?:Active)?ComputerName$/i;
+const COMPUTER_NAME =
+  /^HKEY_LOCAL_MACHINE\\SYSTEM\\(?:CurrentControlSet|ControlSet\d+)\\Control\\ComputerName\\(?:Active)?ComputerName$/i;
 const OFFICE_REGISTRATION = /\\Microsoft\\Office\\\d+\.\d+\\Registration\\\{?([0-9a-f-]{36})\}?$/i;
 
 export type KeyRole =
@@ -63,8 +64,14 @@ export function keyRole(path: string): KeyRole {
   const uninstall = UNINSTALL.exec(path);
   if (uninstall) {
     const userSid = uninstall[2];
-    const view: UninstallView = uninstall[1] ? 'wow64' : userSid || /^HKEY_CURRENT_USER/i.test(path) ? 'user' : 'native';
-    return userSid ? { role: 'uninstall', view, entry: uninstall[3]!, userSid } : { role: 'uninstall', view, entry: uninstall[3]! };
+    const view: UninstallView = uninstall[1]
+      ? 'wow64'
+      : userSid || /^HKEY_CURRENT_USER/i.test(path)
+        ? 'user'
+        : 'native';
+    return userSid
+      ? { role: 'uninstall', view, entry: uninstall[3]!, userSid }
+      : { role: 'uninstall', view, entry: uninstall[3]! };
   }
   if (OS_VERSION.test(path)) return { role: 'os-version' };
   if (COMPUTER_NAME.test(path)) return { role: 'computer-name' };

@@ -29,13 +29,17 @@ export function notAProduct(entry: UninstallEntry): string | undefined {
   const name = cleanValue(textValue(entry.key, 'DisplayName'));
   if (!name) return 'no DisplayName';
   if (textValue(entry.key, 'SystemComponent') === '1') return 'SystemComponent=1';
-  if (cleanValue(textValue(entry.key, 'ParentKeyName')) || cleanValue(textValue(entry.key, 'ReleaseType'))) return 'update';
+  if (cleanValue(textValue(entry.key, 'ParentKeyName')) || cleanValue(textValue(entry.key, 'ReleaseType')))
+    return 'update';
   if (HOTFIX.test(entry.entry) || HOTFIX.test(name)) return 'hotfix';
   return undefined;
 }
 
 /** The records of one host; entries that are not products and merged twins are counted as ignored. */
-export function uninstallRecords(entries: UninstallEntry[], ctx: Pick<ScanContext, 'ignore' | 'problem'>): SoftwareRecord[] {
+export function uninstallRecords(
+  entries: UninstallEntry[],
+  ctx: Pick<ScanContext, 'ignore' | 'problem'>,
+): SoftwareRecord[] {
   const byTitle = new Map<string, SoftwareRecord>();
   for (const entry of entries) {
     const reason = notAProduct(entry);

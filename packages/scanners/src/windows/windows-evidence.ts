@@ -45,7 +45,8 @@ export class WindowsEvidence {
   addText(text: string, file: string, strict: boolean): void {
     const before = this.size();
     if (isRegExport(text)) this.addKeys(parseRegExport(text, file, this.ctx), 'windows:reg-export', file);
-    else if (isRegQueryText(text)) this.addKeys(parseRegQueryText(text, file, this.ctx), 'windows:reg-query', file);
+    else if (isRegQueryText(text))
+      this.addKeys(parseRegQueryText(text, file, this.ctx), 'windows:reg-query', file);
     else if (isJsonText(text)) this.addJson(text, file, strict);
     else if (isWmiList(text)) this.addWmiList(text, file);
     else if (isLicensingText(text)) {
@@ -79,7 +80,13 @@ export class WindowsEvidence {
   private unknown(file: string, strict: boolean, why: string): void {
     const message = `${file}: not a Windows inventory file (expected ${WINDOWS_FORMATS}; ${why})`;
     if (strict) throw new InputError(message, { file, source: 'windows' }, 'windows.format');
-    this.ctx.problem({ message: `${message}; skipped`, code: 'windows.format', severity: 'warning', rejects: false, file });
+    this.ctx.problem({
+      message: `${message}; skipped`,
+      code: 'windows.format',
+      severity: 'warning',
+      rejects: false,
+      file,
+    });
   }
 
   addKeys(keys: RegistryKey[], source: string, file: string): void {
@@ -92,7 +99,8 @@ export class WindowsEvidence {
         if (role.userSid) entry.userSid = role.userSid;
         this.uninstall.push(entry);
       } else if (role.role === 'os-version') this.registryOs = osFromRegistry(asBag(key), evidence);
-      else if (role.role === 'computer-name') this.computerName ??= cleanValue(key.values.get('computername'));
+      else if (role.role === 'computer-name')
+        this.computerName ??= cleanValue(key.values.get('computername'));
       else if (role.role === 'office-registration') {
         const name = cleanValue(key.values.get('productname'));
         if (name) this.officeProducts.set(role.activationId, name);
@@ -107,23 +115,42 @@ export class WindowsEvidence {
       if (kind === 'unknown') continue;
       known++;
       if (kind === 'uninstall') {
-        const path = normaliseKeyPath(values.get('pspath') ?? `HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\${values.get('pschildname') ?? pointer}`);
+        const path = normaliseKeyPath(
+          values.get('pspath') ??
+            `HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\${values.get('pschildname') ?? pointer}`,
+        );
         const key: RegistryKey = { path, values };
         this.addKeys([key], 'windows:powershell-json', file);
         continue;
       }
       this.addFact(kind, values, { source: 'windows:powershell-json', file, key: pointer || '/' });
     }
-    if (known === 0) this.unknown(file, strict, 'the JSON holds no Uninstall entries, Win32_OperatingSystem, SoftwareLicensingProduct or AntiVirusProduct objects');
+    if (known === 0)
+      this.unknown(
+        file,
+        strict,
+        'the JSON holds no Uninstall entries, Win32_OperatingSystem, SoftwareLicensingProduct or AntiVirusProduct objects',
+      );
   }
 
   private addWmiList(text: string, file: string): void {
     const { instances, badLines } = parseWmiList(text);
     for (const line of badLines.slice(0, 20)) {
-      this.ctx.problem({ message: `line ${line} is not a Name=Value line; skipped`, code: 'windows.wmic-line', severity: 'warning', rejects: false, file, line });
+      this.ctx.problem({
+        message: `line ${line} is not a Name=Value line; skipped`,
+        code: 'windows.wmic-line',
+        severity: 'warning',
+        rejects: false,
+        file,
+        line,
+      });
     }
     for (const instance of instances) {
-      this.addFact(factKind(instance.values), instance.values, { source: 'windows:wmic-list', file, line: instance.line });
+      this.addFact(factKind(instance.values), instance.values, {
+        source: 'windows:wmic-list',
+        file,
+        line: instance.line,
+      });
     }
   }
 

@@ -3,7 +3,7 @@
  * Win32_OperatingSystem (or the `Windows NT\CurrentVersion` key), SoftwareLicensingProduct and
  * slmgr / ospp text, SecurityCenter2 AntiVirusProduct.
  */
-import { editionFromName, type Evidence, type LicenseStatus, type OsInfo } from '@zhengban/core';
+import { type Evidence, editionFromName, type LicenseStatus, type OsInfo } from '@zhengban/core';
 import { cleanValue } from '../common/clean-text.js';
 import { channelFromDescription, kmsHostName, parseLicenseStatus } from '../common/license-status.js';
 
@@ -53,10 +53,14 @@ export type FactKind = 'uninstall' | 'os' | 'os-registry' | 'licence' | 'antivir
 
 /** What a property bag describes, by the properties it has. */
 export function factKind(bag: PropertyBag): FactKind {
-  if (bag.has('applicationid') || (bag.has('licensestatus') && bag.has('partialproductkey'))) return 'licence';
+  if (bag.has('applicationid') || (bag.has('licensestatus') && bag.has('partialproductkey')))
+    return 'licence';
   if (bag.has('productstate') && bag.has('displayname')) return 'antivirus';
   if (bag.has('caption') && (bag.has('buildnumber') || bag.has('csname'))) return 'os';
-  if (bag.has('productname') && (bag.has('editionid') || bag.has('currentbuild') || bag.has('currentbuildnumber')))
+  if (
+    bag.has('productname') &&
+    (bag.has('editionid') || bag.has('currentbuild') || bag.has('currentbuildnumber'))
+  )
     return 'os-registry';
   if (bag.has('pspath') || bag.has('pschildname') || bag.has('displayname')) return 'uninstall';
   return 'unknown';
@@ -85,7 +89,8 @@ export function osFromRegistry(bag: PropertyBag, evidence: Evidence): OsInfo {
   const build = cleanValue(bag.get('currentbuild')) ?? cleanValue(bag.get('currentbuildnumber'));
   const major = cleanValue(bag.get('currentmajorversionnumber'));
   const minor = cleanValue(bag.get('currentminorversionnumber'));
-  const version = major && minor && build ? `${major}.${minor}.${build}` : cleanValue(bag.get('currentversion'));
+  const version =
+    major && minor && build ? `${major}.${minor}.${build}` : cleanValue(bag.get('currentversion'));
   const edition = cleanValue(bag.get('editionid')) ?? editionFromName(name);
   const displayVersion = cleanValue(bag.get('displayversion')) ?? cleanValue(bag.get('releaseid'));
   if (version) os.version = version;
@@ -100,7 +105,11 @@ export function licenceFromWmi(bag: PropertyBag, evidence: Evidence): LicenceEnt
   const partialKey = cleanValue(bag.get('partialproductkey'));
   if (!partialKey) return undefined;
   const description = cleanValue(bag.get('description'));
-  const entry: LicenceEntry = { name: cleanValue(bag.get('name')) ?? 'unnamed licence', partialKey, evidence };
+  const entry: LicenceEntry = {
+    name: cleanValue(bag.get('name')) ?? 'unnamed licence',
+    partialKey,
+    evidence,
+  };
   const values: Array<[keyof LicenceEntry, string | undefined]> = [
     ['description', description],
     ['applicationId', cleanValue(bag.get('applicationid'))?.toLowerCase()],

@@ -11,12 +11,23 @@
  *   with `attributes.activationOnly = true`;
  * - an antivirus product that has no Uninstall entry (Windows Defender) becomes a record of its own.
  */
-import { editionFromName, type HostInventory, type OsInfo, type RecordAttributes, type ScanContext, type SoftwareRecord } from '@zhengban/core';
+import {
+  editionFromName,
+  type HostInventory,
+  type OsInfo,
+  type RecordAttributes,
+  type ScanContext,
+  type SoftwareRecord,
+} from '@zhengban/core';
 import { uninstallRecords } from './uninstall-records.js';
 import type { WindowsEvidence } from './windows-evidence.js';
 import { isOfficeLicence, isWindowsLicence, type LicenceEntry } from './windows-facts.js';
 
-export function assembleWindowsHost(evidence: WindowsEvidence, fallbackId: string, ctx: ScanContext): HostInventory {
+export function assembleWindowsHost(
+  evidence: WindowsEvidence,
+  fallbackId: string,
+  ctx: ScanContext,
+): HostInventory {
   const software = uninstallRecords(evidence.uninstall, ctx);
   const os = mergeOs(evidence.wmiOs, evidence.registryOs);
   const host: HostInventory = { id: evidence.computerName ?? fallbackId, software, scanner: 'windows' };
@@ -30,10 +41,12 @@ export function assembleWindowsHost(evidence: WindowsEvidence, fallbackId: strin
       const edition = editionFromName(windowsLicence.name);
       if (edition) host.os.edition = edition;
     }
-    if (windowsLicence) host.os.attributes = { ...host.os.attributes, ...activationAttributes(windowsLicence) };
+    if (windowsLicence)
+      host.os.attributes = { ...host.os.attributes, ...activationAttributes(windowsLicence) };
   }
 
-  for (const licence of evidence.licences.filter(isOfficeLicence)) attachOfficeLicence(licence, software, evidence.officeProducts);
+  for (const licence of evidence.licences.filter(isOfficeLicence))
+    attachOfficeLicence(licence, software, evidence.officeProducts);
   for (const antivirus of evidence.antivirus) {
     const attributes: RecordAttributes = {};
     if (antivirus.active !== undefined) attributes.antivirusActive = antivirus.active;
@@ -41,7 +54,13 @@ export function assembleWindowsHost(evidence: WindowsEvidence, fallbackId: strin
     const lower = antivirus.name.toLowerCase();
     const installed = software.find((record) => record.name.toLowerCase() === lower);
     if (installed) installed.attributes = { ...installed.attributes, ...attributes };
-    else software.push({ name: antivirus.name, source: antivirus.evidence.source, evidence: antivirus.evidence, attributes });
+    else
+      software.push({
+        name: antivirus.name,
+        source: antivirus.evidence.source,
+        evidence: antivirus.evidence,
+        attributes,
+      });
   }
   return host;
 }
@@ -61,7 +80,9 @@ function pickLicence(licences: LicenceEntry[]): LicenceEntry | undefined {
   let best: LicenceEntry | undefined;
   let bestScore = -1;
   for (const licence of licences) {
-    const score = [licence.status, licence.channel, licence.partialKey, licence.kmsHost].filter(Boolean).length;
+    const score = [licence.status, licence.channel, licence.partialKey, licence.kmsHost].filter(
+      Boolean,
+    ).length;
     if (score > bestScore) {
       best = best ? { ...licence, expiry: licence.expiry ?? best.expiry } : licence;
       bestScore = score;
@@ -91,17 +112,25 @@ const OFFICE_PART = /proof|mui|language|component|shared|extensibility|click-to-
 
 /** `Office 16, …` → 16; Office 2019/2021/2024 licences (`Office 19`, `Office 21`) install as 16.x. */
 function officeMajor(licence: LicenceEntry): number | undefined {
-  const major = Number(/office\s*(\d+)/i.exec(licence.name)?.[1] ?? /^office(\d+)/i.exec(licence.family ?? '')?.[1]);
+  const major = Number(
+    /office\s*(\d+)/i.exec(licence.name)?.[1] ?? /^office(\d+)/i.exec(licence.family ?? '')?.[1],
+  );
   if (!Number.isFinite(major) || major === 0) return undefined;
   return major > 16 ? 16 : major;
 }
 
 /** `Office16ProPlusVL_KMS_Client` → `ProPlus`; `Office19Standard2019VL_MAK_AE` → `Standard`. */
 export function officeEdition(family: string | undefined): string | undefined {
-  return family ? /^(?:Office\d*)?([A-Za-z]+?)(?:\d{4})?(?:VL|Retail|R_|_|Volume|$)/.exec(family)?.[1] : undefined;
+  return family
+    ? /^(?:Office\d*)?([A-Za-z]+?)(?:\d{4})?(?:VL|Retail|R_|_|Volume|$)/.exec(family)?.[1]
+    : undefined;
 }
 
-function attachOfficeLicence(licence: LicenceEntry, software: SoftwareRecord[], officeProducts: Map<string, string>): void {
+function attachOfficeLicence(
+  licence: LicenceEntry,
+  software: SoftwareRecord[],
+  officeProducts: Map<string, string>,
+): void {
   const major = officeMajor(licence);
   const kind = officeKind(`${licence.name} ${licence.family ?? ''}`);
   const attributes = activationAttributes(licence);
@@ -110,7 +139,9 @@ function attachOfficeLicence(licence: LicenceEntry, software: SoftwareRecord[], 
   let attached = false;
   for (const record of software) {
     const isOffice =
-      kind === 'suite' ? OFFICE_SUITE.test(record.name) && !/visio|project/i.test(record.name) : officeKind(record.name) === kind && /microsoft|office/i.test(record.name);
+      kind === 'suite'
+        ? OFFICE_SUITE.test(record.name) && !/visio|project/i.test(record.name)
+        : officeKind(record.name) === kind && /microsoft|office/i.test(record.name);
     if (!isOffice || OFFICE_PART.test(record.name)) continue;
     if (major !== undefined && record.version && Number.parseInt(record.version, 10) !== major) continue;
     record.attributes = { ...record.attributes, ...attributes };

@@ -3,7 +3,7 @@
  * and PowerShell through an injectable command runner. Read-only; never Win32_Product (it triggers
  * MSI repairs).
  */
-import { type ScanContext } from '@zhengban/core';
+import type { ScanContext } from '@zhengban/core';
 import type { CommandRunner } from '../common/command-runner.js';
 import { decodeText } from '../text/decode-text.js';
 import type { WindowsEvidence } from './windows-evidence.js';
@@ -32,7 +32,11 @@ export function registryCommands(userSids: readonly string[]): string[][] {
 }
 
 /** Runs the commands and feeds their output to `evidence`. A failing command is a warning. */
-export async function collectLiveWindows(evidence: WindowsEvidence, run: CommandRunner, ctx: ScanContext): Promise<void> {
+export async function collectLiveWindows(
+  evidence: WindowsEvidence,
+  run: CommandRunner,
+  ctx: ScanContext,
+): Promise<void> {
   const users = await run('reg', ['query', 'HKU']);
   const sids =
     users.exitCode === 0
@@ -55,7 +59,12 @@ export async function collectLiveWindows(evidence: WindowsEvidence, run: Command
   for (const [name, query] of Object.entries(POWERSHELL_QUERIES)) {
     if (ctx.signal.aborted) return;
     const label = `powershell ${name}`;
-    const result = await run('powershell.exe', ['-NoProfile', '-NonInteractive', '-Command', POWERSHELL_PREFIX + query]);
+    const result = await run('powershell.exe', [
+      '-NoProfile',
+      '-NonInteractive',
+      '-Command',
+      POWERSHELL_PREFIX + query,
+    ]);
     const text = result.exitCode === 0 ? decodeText(result.stdout, label).text : '';
     if (text.trim() === '') {
       ctx.problem({

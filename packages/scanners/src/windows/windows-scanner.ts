@@ -23,7 +23,8 @@ export interface WindowsScannerOptions {
 export function windowsScanner(options: WindowsScannerOptions = {}): Scanner {
   return {
     name: 'windows',
-    description: 'Windows: reg query / .reg exports, PowerShell JSON, wmic lists, slmgr / ospp text, or `local`',
+    description:
+      'Windows: reg query / .reg exports, PowerShell JSON, wmic lists, slmgr / ospp text, or `local`',
     async *scan(input, ctx): AsyncGenerator<HostInventory> {
       if (input === 'local') {
         const platform = options.platform ?? process.platform;
@@ -49,7 +50,13 @@ export function windowsScanner(options: WindowsScannerOptions = {}): Scanner {
           } catch (error) {
             // In a folder, one unreadable file is skipped (and reported); the host's other files count.
             if (host.single || !(error instanceof ZhengbanError)) throw error;
-            ctx.problem({ message: `${error.message}; skipped`, code: error.code, severity: 'warning', rejects: false, file });
+            ctx.problem({
+              message: `${error.message}; skipped`,
+              code: error.code,
+              severity: 'warning',
+              rejects: false,
+              file,
+            });
           }
         }
         if (evidence.size() > 0) yield assembleWindowsHost(evidence, host.id, ctx);

@@ -8,8 +8,14 @@ const PROPERTY_LINE = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/;
 
 /** True when the first non-empty lines are `Name=Value` properties. */
 export function isWmiList(text: string): boolean {
-  const lines = text.slice(0, 8192).split(/\r?\n/).filter((line) => line.trim() !== '').slice(0, 20);
-  return lines.length > 0 && lines.filter((line) => PROPERTY_LINE.test(line.trim())).length >= lines.length * 0.8;
+  const lines = text
+    .slice(0, 8192)
+    .split(/\r?\n/)
+    .filter((line) => line.trim() !== '')
+    .slice(0, 20);
+  return (
+    lines.length > 0 && lines.filter((line) => PROPERTY_LINE.test(line.trim())).length >= lines.length * 0.8
+  );
 }
 
 export interface WmiInstance {

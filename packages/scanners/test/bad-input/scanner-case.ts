@@ -7,7 +7,14 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { formatProblem, type InputSummary, type Problem, runScanner, type Scanner, ZhengbanError } from '@zhengban/core';
+import {
+  formatProblem,
+  type InputSummary,
+  type Problem,
+  runScanner,
+  type Scanner,
+  ZhengbanError,
+} from '@zhengban/core';
 import { readUnitsFile } from '@zhengban/scanners';
 
 /** The formats of the corpus (one folder each). */
@@ -76,7 +83,13 @@ export async function runBadInputCase(testCase: BadInputCase): Promise<ActualOut
       }
       const { units, problems, summary } = read;
       return {
-        counts: { hosts: summary.hosts, read: summary.read, accepted: summary.accepted, rejected: summary.rejected, ignored: summary.ignored },
+        counts: {
+          hosts: summary.hosts,
+          read: summary.read,
+          accepted: summary.accepted,
+          rejected: summary.rejected,
+          ignored: summary.ignored,
+        },
         problems: problems.map((problem) => shown(formatProblem(problem))),
         records: units.map((unit) => `${unit.name} | ${unit.staff ?? ''} | ${unit.parent ?? ''}`),
         raw: problems,
@@ -85,7 +98,8 @@ export async function runBadInputCase(testCase: BadInputCase): Promise<ActualOut
     const run = runScanner(testCase.scanner(), input);
     const records: string[] = [];
     for await (const host of run.hosts) {
-      for (const record of host.software) records.push(`${host.id} | ${record.name} | ${record.version ?? ''}`);
+      for (const record of host.software)
+        records.push(`${host.id} | ${record.name} | ${record.version ?? ''}`);
     }
     const { hosts, read, accepted, rejected, ignored } = run.summary;
     return {
@@ -105,4 +119,8 @@ export function counts(hosts: number, read: number, accepted: number, rejected: 
 }
 
 /** Placeholder while a case is written: the probe prints the actual outcome. */
-export const PENDING: ExpectedOutcome = { counts: counts(-1, -1, -1, -1, -1), problems: ['PENDING'], records: [] };
+export const PENDING: ExpectedOutcome = {
+  counts: counts(-1, -1, -1, -1, -1),
+  problems: ['PENDING'],
+  records: [],
+};

@@ -1,5 +1,5 @@
 /** Test helpers: drive a scanner through core's runScanner and write encoded files to a temp folder. */
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,7 +25,11 @@ export function tempFolder() {
   afterAll(() => rmSync(root, { recursive: true, force: true }));
   return {
     root,
-    write(relative: string, content: string | Uint8Array, encoding: 'utf-8' | 'utf-8-bom' | 'gbk' | 'utf-16le' | 'utf-16le-bom' | 'utf-16be-bom' = 'utf-8'): string {
+    write(
+      relative: string,
+      content: string | Uint8Array,
+      encoding: 'utf-8' | 'utf-8-bom' | 'gbk' | 'utf-16le' | 'utf-16le-bom' | 'utf-16be-bom' = 'utf-8',
+    ): string {
       const path = join(root, relative);
       mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, typeof content === 'string' ? encode(content, encoding) : content);

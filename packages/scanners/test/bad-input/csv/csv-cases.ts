@@ -42,35 +42,55 @@ export const csvCases: BadInputCase[] = [
     id: 'nul-bytes-in-a-row',
     format: 'csv',
     scanner,
-    files: () => ({ 'inventory.csv': lines(HEADER, ROW_A, 'PC-03,办公室,WPS\u0000Office,11.1,Kingsoft,2024-01-10', ROW_B) }),
+    files: () => ({
+      'inventory.csv': lines(HEADER, ROW_A, 'PC-03,办公室,WPS\u0000Office,11.1,Kingsoft,2024-01-10', ROW_B),
+    }),
     expected: PENDING,
   },
   {
     id: 'unbalanced-quote',
     format: 'csv',
     scanner,
-    files: () => ({ 'inventory.csv': lines(HEADER, ROW_A, 'PC-03,办公室,"WPS Office,11.1,Kingsoft,2024-01-10', ROW_B) }),
+    files: () => ({
+      'inventory.csv': lines(HEADER, ROW_A, 'PC-03,办公室,"WPS Office,11.1,Kingsoft,2024-01-10', ROW_B),
+    }),
     expected: PENDING,
   },
   {
     id: 'stray-quote-inside-field',
     format: 'csv',
     scanner,
-    files: () => ({ 'inventory.csv': lines(HEADER, ROW_A, 'PC-03,办公室,WPS "Pro" Office,11.1,Kingsoft,2024-01-10', ROW_B) }),
+    files: () => ({
+      'inventory.csv': lines(HEADER, ROW_A, 'PC-03,办公室,WPS "Pro" Office,11.1,Kingsoft,2024-01-10', ROW_B),
+    }),
     expected: PENDING,
   },
   {
     id: 'wrong-column-count',
     format: 'csv',
     scanner,
-    files: () => ({ 'inventory.csv': lines(HEADER, ROW_A, 'PC-03,办公室,WPS Office', 'PC-04,办公室,WPS Office,11.1,Kingsoft,2024-01-10,extra', ROW_B) }),
+    files: () => ({
+      'inventory.csv': lines(
+        HEADER,
+        ROW_A,
+        'PC-03,办公室,WPS Office',
+        'PC-04,办公室,WPS Office,11.1,Kingsoft,2024-01-10,extra',
+        ROW_B,
+      ),
+    }),
     expected: PENDING,
   },
   {
     id: 'duplicate-headers',
     format: 'csv',
     scanner,
-    files: () => ({ 'inventory.csv': lines('计算机名,软件名称,软件名称,版本', 'PC-01,WPS Office,Microsoft Office,11.1', 'PC-02,火绒安全软件,,5.0') }),
+    files: () => ({
+      'inventory.csv': lines(
+        '计算机名,软件名称,软件名称,版本',
+        'PC-01,WPS Office,Microsoft Office,11.1',
+        'PC-02,火绒安全软件,,5.0',
+      ),
+    }),
     expected: PENDING,
   },
   {
@@ -88,7 +108,11 @@ export const csvCases: BadInputCase[] = [
       const extra = Array.from({ length: 9997 }, (_, i) => `c${i}`);
       const cells = Array.from({ length: 9997 }, () => 'x');
       return {
-        'inventory.csv': lines(['计算机名', '软件名称', '版本', ...extra].join(','), ['PC-01', 'WPS Office', '11.1', ...cells].join(','), ['PC-02', 'Foxmail', '7.2', ...cells.slice(1)].join(',')),
+        'inventory.csv': lines(
+          ['计算机名', '软件名称', '版本', ...extra].join(','),
+          ['PC-01', 'WPS Office', '11.1', ...cells].join(','),
+          ['PC-02', 'Foxmail', '7.2', ...cells.slice(1)].join(','),
+        ),
       };
     },
     expected: PENDING,
@@ -104,7 +128,14 @@ export const csvCases: BadInputCase[] = [
     id: 'five-megabyte-name',
     format: 'csv',
     scanner,
-    files: () => ({ 'inventory.csv': lines(HEADER, ROW_A, `PC-03,办公室,${'A'.repeat(5 * 1024 * 1024)},1.0,X,2024-01-10`, ROW_B) }),
+    files: () => ({
+      'inventory.csv': lines(
+        HEADER,
+        ROW_A,
+        `PC-03,办公室,${'A'.repeat(5 * 1024 * 1024)},1.0,X,2024-01-10`,
+        ROW_B,
+      ),
+    }),
     expected: PENDING,
   },
   {
@@ -112,7 +143,13 @@ export const csvCases: BadInputCase[] = [
     format: 'csv',
     scanner,
     files: () => ({
-      'inventory.csv': lines(HEADER, 'PC-01,办公室,WPS Office,11.1,Kingsoft,2013-02-30', 'PC-01,办公室,Foxmail,7.2,Tencent,2013/13/01', 'PC-01,办公室,7-Zip,23.01,Igor Pavlov,20240229', ROW_B),
+      'inventory.csv': lines(
+        HEADER,
+        'PC-01,办公室,WPS Office,11.1,Kingsoft,2013-02-30',
+        'PC-01,办公室,Foxmail,7.2,Tencent,2013/13/01',
+        'PC-01,办公室,7-Zip,23.01,Igor Pavlov,20240229',
+        ROW_B,
+      ),
     }),
     expected: PENDING,
   },
@@ -120,7 +157,13 @@ export const csvCases: BadInputCase[] = [
     id: 'control-characters-in-version',
     format: 'csv',
     scanner,
-    files: () => ({ 'inventory.csv': lines(HEADER, 'PC-01,办公室,WPS Office,11.1.0\u0007\u001b[31m,Kingsoft,2024-01-10', ROW_B) }),
+    files: () => ({
+      'inventory.csv': lines(
+        HEADER,
+        'PC-01,办公室,WPS Office,11.1.0\u0007\u001b[31m,Kingsoft,2024-01-10',
+        ROW_B,
+      ),
+    }),
     expected: PENDING,
   },
   {
@@ -148,7 +191,9 @@ export const csvCases: BadInputCase[] = [
     id: 'mixed-encodings-in-the-first-bytes',
     format: 'csv',
     scanner,
-    files: () => ({ 'inventory.csv': Buffer.concat([Buffer.from(lines(HEADER, ROW_A)), iconv.encode(lines(ROW_B), 'gbk')]) }),
+    files: () => ({
+      'inventory.csv': Buffer.concat([Buffer.from(lines(HEADER, ROW_A)), iconv.encode(lines(ROW_B), 'gbk')]),
+    }),
     expected: PENDING,
   },
   {
@@ -156,7 +201,12 @@ export const csvCases: BadInputCase[] = [
     format: 'csv',
     scanner,
     files: () => {
-      const utf8 = Buffer.from(lines(HEADER, ...Array.from({ length: 20000 }, (_, i) => `PC-${i},办公室,WPS Office,11.1,Kingsoft,2024-01-10`)));
+      const utf8 = Buffer.from(
+        lines(
+          HEADER,
+          ...Array.from({ length: 20000 }, (_, i) => `PC-${i},办公室,WPS Office,11.1,Kingsoft,2024-01-10`),
+        ),
+      );
       return { 'inventory.csv': Buffer.concat([utf8, iconv.encode(lines(ROW_B), 'gbk')]) };
     },
     expected: PENDING,
@@ -165,7 +215,15 @@ export const csvCases: BadInputCase[] = [
     id: 'empty-host-and-name',
     format: 'csv',
     scanner,
-    files: () => ({ 'inventory.csv': lines(HEADER, ',办公室,WPS Office,11.1,Kingsoft,2024-01-10', 'PC-01,办公室,  ,11.1,Kingsoft,2024-01-10', ',,,,,', ROW_B) }),
+    files: () => ({
+      'inventory.csv': lines(
+        HEADER,
+        ',办公室,WPS Office,11.1,Kingsoft,2024-01-10',
+        'PC-01,办公室,  ,11.1,Kingsoft,2024-01-10',
+        ',,,,,',
+        ROW_B,
+      ),
+    }),
     expected: PENDING,
   },
 ];

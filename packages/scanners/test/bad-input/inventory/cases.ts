@@ -2,7 +2,8 @@
 import { binaryJunk, longLine } from '../junk.js';
 
 const HEADER = '{"format":"zhengban-inventory","version":1}\n';
-const HOST = '{"id":"PC-1","scanner":"csv","software":[{"name":"WPS Office","source":"csv","evidence":{"source":"csv","line":2}}]}';
+const HOST =
+  '{"id":"PC-1","scanner":"csv","software":[{"name":"WPS Office","source":"csv","evidence":{"source":"csv","line":2}}]}';
 
 export const inventoryCases = {
   truncated: () => Buffer.from(`${HEADER}${HOST}\n${HOST.slice(0, 40)}`),

@@ -1,0 +1,54 @@
+/** Bad `rpm -qa` and `rpm -qa --queryformat` output for the `linux` scanner. */
+import { linuxScanner } from '@zhengban/scanners';
+import { type BadInputCase, counts, PENDING } from '../scanner-case.js';
+
+const row = (name: string, version: string) =>
+  `${name}\t0\t${version}\t1.oe2203\tx86_64\topenEuler\t1700000000`;
+const scanner = () => linuxScanner();
+
+export const rpmCases: BadInputCase[] = [
+  {
+    id: 'queryformat-wrong-column-count',
+    format: 'rpm',
+    scanner,
+    files: () => ({
+      'rpm.txt': `${row('bash', '5.1.8')}\n${row('glibc', '2.34')}\nkernel\t0\t5.10\n${row('vim', '9.0')}\n`,
+    }),
+    expected: PENDING,
+  },
+  {
+    id: 'plain-list-with-junk-lines',
+    format: 'rpm',
+    scanner,
+    files: () => ({
+      'rpm.txt':
+        'bash-5.1.8-6.el9.x86_64\nglibc-2.34-60.el9.x86_64\nvim-enhanced-9.0-1.el9.x86_64\nkernel-5.14-1.el9.x86_64\nnot an rpm line at all\nopenssl-3.0.7-1.el9.x86_64\n',
+    }),
+    expected: PENDING,
+  },
+  {
+    id: 'spaces-in-version',
+    format: 'rpm',
+    scanner,
+    files: () => ({
+      'rpm.txt': `${row('bash', '5.1.8')}\n${row('glibc', '2.34')}\n${row('evil', '1 .0')}\n${row('vim', '9.0')}\n`,
+    }),
+    expected: PENDING,
+  },
+  {
+    id: 'not-a-package-list',
+    format: 'rpm',
+    scanner,
+    files: () => ({ 'rpm.txt': 'Dear operator,\nplease find the packages attached.\nRegards\n' }),
+    expected: PENDING,
+  },
+  {
+    id: 'install-time-garbage',
+    format: 'rpm',
+    scanner,
+    files: () => ({
+      'rpm.txt': `${row('bash', '5.1.8')}\n${row('glibc', '2.34')}\nvim\t0\t9.0\t1.oe2203\tx86_64\topenEuler\t99999999999999999999\n`,
+    }),
+    expected: PENDING,
+  },
+];
