@@ -85,7 +85,9 @@ export class OutputSet {
   /** Creates the parent folders and opens the temp file; an unwritable path is a UsageError. */
   async prepareFile(path: string): Promise<PendingFile> {
     if (isFolder(path)) {
-      throw new OutputError(msg(this.locale, 'outputUnwritable', { path, reason: reasonOf({ code: 'EISDIR' }, this.locale) }));
+      throw new OutputError(
+        msg(this.locale, 'outputUnwritable', { path, reason: reasonOf({ code: 'EISDIR' }, this.locale) }),
+      );
     }
     const tempPath = tempPathFor(path);
     try {
@@ -95,7 +97,9 @@ export class OutputSet {
       this.pending.push(file);
       return file;
     } catch (error) {
-      throw new OutputError(msg(this.locale, 'outputUnwritable', { path, reason: reasonOf(error, this.locale) }));
+      throw new OutputError(
+        msg(this.locale, 'outputUnwritable', { path, reason: reasonOf(error, this.locale) }),
+      );
     }
   }
 
@@ -108,7 +112,9 @@ export class OutputSet {
       await handle.close();
       await unlink(probe);
     } catch (error) {
-      throw new OutputError(msg(this.locale, 'outputUnwritable', { path: folder, reason: reasonOf(error, this.locale) }));
+      throw new OutputError(
+        msg(this.locale, 'outputUnwritable', { path: folder, reason: reasonOf(error, this.locale) }),
+      );
     }
   }
 
@@ -119,7 +125,11 @@ export class OutputSet {
 }
 
 /** Writes one file atomically (prepare + commit), for outputs known only after the work is done. */
-export async function writeFileAtomic(outputs: OutputSet, path: string, content: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(
+  outputs: OutputSet,
+  path: string,
+  content: string | Uint8Array,
+): Promise<void> {
   const file = await outputs.prepareFile(path);
   await file.commit(content);
 }

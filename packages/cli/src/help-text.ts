@@ -12,7 +12,10 @@ export const HELP_TEXT = {
   optLocale: { zh: '输出语言: zh-CN（默认）或 en', en: 'output language: zh-CN (default) or en' },
   optQuiet: { zh: '不显示进度和提示', en: 'no progress or notes on stderr' },
   optVerbose: { zh: '详细日志；出错时显示调用栈', en: 'detailed logs; stack traces on errors' },
-  optVersion: { zh: '显示版本号（也可用 zhengban --version）', en: 'print the version (also zhengban --version)' },
+  optVersion: {
+    zh: '显示版本号（也可用 zhengban --version）',
+    en: 'print the version (also zhengban --version)',
+  },
   optHelp: { zh: '显示帮助', en: 'display help' },
   helpCommand: { zh: '显示某个命令的帮助', en: 'display help for a command' },
 
@@ -30,7 +33,10 @@ export const HELP_TEXT = {
     zh: '报告 FORMAT[:PATH]，可重复；格式 console、json、html、csv、xlsx、markdown、sarif、junit 或 ./报告器.mjs；无路径则输出到标准输出（最多一个）；csv:目录/ 写出全部表格',
     en: 'report FORMAT[:PATH], repeatable; console, json, html, csv, xlsx, markdown, sarif, junit or a ./reporter.mjs; no path = stdout (one at most); csv:DIR/ writes every table',
   },
-  optAsOf: { zh: '检查基准日期 YYYY-MM-DD（默认取策略 settings.asOf 或今天）', en: 'audit date YYYY-MM-DD (default: policy settings.asOf or today)' },
+  optAsOf: {
+    zh: '检查基准日期 YYYY-MM-DD（默认取策略 settings.asOf 或今天）',
+    en: 'audit date YYYY-MM-DD (default: policy settings.asOf or today)',
+  },
   optFailOn: {
     zh: '退出码 1 的阈值: fail（默认，不合格或错误）、warn（含警告）、never',
     en: 'what makes exit code 1: fail (default: fail or error), warn (adds warnings), never',
@@ -42,7 +48,10 @@ export const HELP_TEXT = {
   },
   optOut: { zh: '输出文件（默认标准输出）', en: 'output file (default: stdout)' },
 
-  policy: { zh: '策略文件：校验、查看、生成、内置策略包', en: 'policy files: validate, show, init, built-in packs' },
+  policy: {
+    zh: '策略文件：校验、查看、生成、内置策略包',
+    en: 'policy files: validate, show, init, built-in packs',
+  },
   policyValidate: {
     zh: '校验策略，列出全部问题（文件:行:列），有问题时退出码 2',
     en: 'validate a policy; every problem as file:line:col, exit 2 on any',
@@ -72,14 +81,29 @@ export const HELP_TEXT = {
     en: "use this policy's catalogue (local products first); default: the built-in catalogue",
   },
   catalogList: { zh: '列出目录中的产品', en: 'list catalogue products' },
-  optClass: { zh: '只列出此类别（os、office、antivirus……）', en: 'only this class (os, office, antivirus, …)' },
+  optClass: {
+    zh: '只列出此类别（os、office、antivirus……）',
+    en: 'only this class (os, office, antivirus, …)',
+  },
 
   diff: {
     zh: '比较两次检查的 JSON 报告：已整改、新增、仍未整改的发现，各单位各类别比率变化',
     en: 'compare two JSON reports: findings fixed, new and still open; rate changes per unit and class',
   },
-  optDiffFormat: { zh: '输出格式: console（默认）、markdown、json', en: 'output format: console (default), markdown, json' },
+  optDiffFormat: {
+    zh: '输出格式: console（默认）、markdown、json',
+    en: 'output format: console (default), markdown, json',
+  },
 
+  merge: {
+    zh: '合并多份按计算机分片的 JSON 报告（同一策略、同一日期），结果与一次检查全部计算机相同',
+    en: 'merge JSON reports of disjoint sets of computers (same policy and date) into the report one audit over all would give',
+  },
+  optMergeOut: { zh: '合并结果（JSON，默认标准输出）', en: 'merged report (JSON; default stdout)' },
+  mergeExamples: {
+    zh: '  zhengban merge out/双台子区.json out/兴隆台区.json out/大洼县.json --out out/全市.json',
+    en: '  zhengban merge out/county-a.json out/county-b.json --out out/city.json',
+  },
   examplesTitle: { zh: '示例:', en: 'Examples:' },
   auditExamples: {
     zh: [

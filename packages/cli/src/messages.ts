@@ -180,12 +180,20 @@ const MESSAGES = {
   diffTotal: { zh: '合计', en: 'total' },
   diffNewFindings: { zh: '新增发现', en: 'New findings' },
   diffFixedFindings: { zh: '已整改的发现', en: 'Fixed findings' },
-  diffMore: { zh: '…… 另有 {count} 项（用 --format json 查看全部）', en: '… {count} more (see --format json)' },
+  diffMore: {
+    zh: '…… 另有 {count} 项（用 --format json 查看全部）',
+    en: '… {count} more (see --format json)',
+  },
   diffNone: { zh: '无', en: 'none' },
   classOs: { zh: '操作系统', en: 'OS' },
   classOffice: { zh: '办公软件', en: 'office' },
   classAntivirus: { zh: '杀毒软件', en: 'antivirus' },
   classOverall: { zh: '总体', en: 'overall' },
+  mergeNeedsTwo: { zh: '至少需要两个报告才能合并', en: 'merging needs at least two reports' },
+  merged: {
+    zh: '已合并 {count} 份报告到 {path}（{computers} 台计算机）',
+    en: 'merged {count} reports into {path} ({computers} computers)',
+  },
   badJson: { zh: 'JSON 无效: {message}', en: 'invalid JSON: {message}' },
 } satisfies Record<string, LocalText>;
 

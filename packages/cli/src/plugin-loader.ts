@@ -25,7 +25,9 @@ interface PluginKind<T> {
 }
 
 function hasName(value: unknown): value is { name: string } {
-  return typeof value === 'object' && value !== null && typeof (value as { name?: unknown }).name === 'string';
+  return (
+    typeof value === 'object' && value !== null && typeof (value as { name?: unknown }).name === 'string'
+  );
 }
 
 const SCANNERS: PluginKind<Scanner> = {
@@ -43,8 +45,7 @@ const REPORTERS: PluginKind<Reporter> = {
   unknown: 'unknownReporter',
   builtinNames: () => reporterNames(),
   builtin: (name) => getReporter(name),
-  accepts: (value): value is Reporter =>
-    hasName(value) && typeof (value as Reporter).render === 'function',
+  accepts: (value): value is Reporter => hasName(value) && typeof (value as Reporter).render === 'function',
 };
 
 export function loadScanner(kind: string, cwd: string, locale: Locale): Promise<Scanner> {
@@ -108,7 +109,10 @@ async function importOrExplain(url: string, spec: string, locale: Locale): Promi
   }
 }
 
-async function pluginFrom<T>(plugin: PluginKind<T>, namespace: Record<string, unknown>): Promise<T | undefined> {
+async function pluginFrom<T>(
+  plugin: PluginKind<T>,
+  namespace: Record<string, unknown>,
+): Promise<T | undefined> {
   const fallback = namespace.default as Record<string, unknown> | undefined;
   const candidates = [
     namespace.default,

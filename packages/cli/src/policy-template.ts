@@ -55,7 +55,8 @@ const TEXT = {
     editions: '# Home editions do not count as genuine for an agency',
     kms: "# The agency's own KMS hosts; activation against any other KMS host is not genuine",
     preferences: '# Domestic targets: share of computers whose product in the class is domestic',
-    forbidden: '# Software that must never be installed; mode: report lists unknown software, allowlist fails it',
+    forbidden:
+      '# Software that must never be installed; mode: report lists unknown software, allowlist fails it',
     rules: '# Custom rules (json-rules-engine conditions). For example:',
     waivers: '# Waivers: rule + scope + justification + expiry. For example:',
     units: '# Units and their authorised headcount (the statistics table lists them in this order)',

@@ -17,7 +17,10 @@ import { msg } from './messages.js';
 
 /** `file:line:col  message` (the location part left out when unknown). */
 export function formatProblemLine(ctx: CliContext, problem: Problem): string {
-  const where = formatLocation({ ...problem, ...(problem.file ? { file: displayPath(ctx, problem.file) } : {}) });
+  const where = formatLocation({
+    ...problem,
+    ...(problem.file ? { file: displayPath(ctx, problem.file) } : {}),
+  });
   return where ? `${where}  ${problem.message}` : problem.message;
 }
 
@@ -40,7 +43,8 @@ export function reportError(ctx: CliContext, error: unknown, command: string): n
   } else if (error instanceof InputError) {
     // A located input error reads like a policy problem: `file:line:col  message`.
     const problem = error.problems[0];
-    const where = problem?.line !== undefined ? `${formatProblemLine(ctx, { ...problem, message: '' }).trim()}  ` : '';
+    const where =
+      problem?.line !== undefined ? `${formatProblemLine(ctx, { ...problem, message: '' }).trim()}  ` : '';
     say(ctx, `${prefix}: ${where}${error.message}`);
   } else if (error instanceof ZhengbanError) {
     say(ctx, `${prefix}: ${error.message}`);

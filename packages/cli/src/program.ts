@@ -4,6 +4,8 @@
  * Command modules are imported when their command runs, so `--help` and `--version` start fast
  * (the reporters alone pull in a spreadsheet library).
  */
+
+import type { Locale } from '@zhengban/core';
 import { Command } from 'commander';
 import type { CliContext } from './cli-io.js';
 import type { AuditOptions } from './commands/audit.js';
@@ -12,7 +14,6 @@ import type { PolicyInitOptions } from './commands/policy.js';
 import type { ScanOptions } from './commands/scan.js';
 import { HELP_TITLES } from './help-text.js';
 import { type HelpKey, help } from './messages.js';
-import type { Locale } from '@zhengban/core';
 import { CLI_VERSION } from './version.js';
 
 export interface ProgramHooks {
@@ -70,7 +71,9 @@ export function buildProgram(hooks: ProgramHooks): Command {
     .option('--fail-on <level>', h('optFailOn'))
     .addHelpText('after', examples('auditExamples'))
     .action(
-      act(async (ctx, options: AuditOptions) => (await import('./commands/audit.js')).auditCommand(ctx, options)),
+      act(async (ctx, options: AuditOptions) =>
+        (await import('./commands/audit.js')).auditCommand(ctx, options),
+      ),
     );
 
   program
@@ -79,9 +82,16 @@ export function buildProgram(hooks: ProgramHooks): Command {
     .option('-i, --input <kind:path>', h('optInput'), collect, [])
     .option('-o, --out <file>', h('optOut'))
     .addHelpText('after', examples('scanExamples'))
-    .action(act(async (ctx, options: ScanOptions) => (await import('./commands/scan.js')).scanCommand(ctx, options)));
+    .action(
+      act(async (ctx, options: ScanOptions) =>
+        (await import('./commands/scan.js')).scanCommand(ctx, options),
+      ),
+    );
 
-  const policy = program.command('policy').description(h('policy')).addHelpText('after', examples('policyExamples'));
+  const policy = program
+    .command('policy')
+    .description(h('policy'))
+    .addHelpText('after', examples('policyExamples'));
   policy
     .command('validate')
     .argument('<file>')
@@ -105,7 +115,9 @@ export function buildProgram(hooks: ProgramHooks): Command {
     .option('--name <name>', h('optInitName'))
     .option('--force', h('optForce'))
     .action(
-      act(async (ctx, options: PolicyInitOptions) => (await policyCommands()).policyInitCommand(ctx, options)),
+      act(async (ctx, options: PolicyInitOptions) =>
+        (await policyCommands()).policyInitCommand(ctx, options),
+      ),
     );
   policy
     .command('packs')
@@ -150,6 +162,18 @@ export function buildProgram(hooks: ProgramHooks): Command {
     .action(
       act(async (ctx, before: string, after: string, options: { format?: string }) =>
         (await import('./commands/diff.js')).diffCommand(ctx, before, after, options),
+      ),
+    );
+
+  program
+    .command('merge')
+    .argument('<reports...>')
+    .description(h('merge'))
+    .option('-o, --out <file>', h('optMergeOut'))
+    .addHelpText('after', examples('mergeExamples'))
+    .action(
+      act(async (ctx, files: string[], options: { out?: string }) =>
+        (await import('./commands/merge.js')).mergeCommand(ctx, files, options),
       ),
     );
 

@@ -20,7 +20,7 @@ const NESTED: Record<string, readonly string[]> = {
   policy: ['validate', 'show', 'init', 'packs'],
   catalog: ['match', 'list'],
 };
-const TOP_LEVEL = ['audit', 'scan', 'policy', 'catalog', 'diff'];
+const TOP_LEVEL = ['audit', 'scan', 'policy', 'catalog', 'diff', 'merge'];
 
 /** `zhengban audit`, `zhengban policy validate`, … as far as argv names a command. */
 function commandPath(argv: readonly string[]): string {
@@ -86,7 +86,9 @@ export async function run(argv: readonly string[], io: Partial<CliIo> = {}): Pro
     context(globals) {
       const given = globals.locale as string | undefined;
       const chosen =
-        given === undefined ? locale : (normaliseLocale(given) ?? choice(locale, '--locale', given, LOCALES, locale));
+        given === undefined
+          ? locale
+          : (normaliseLocale(given) ?? choice(locale, '--locale', given, LOCALES, locale));
       const level = logLevel(globals);
       return {
         io: fullIo,

@@ -7,8 +7,8 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
   type HostInventory,
-  type InputSummary,
   InputError,
+  type InputSummary,
   type Problem,
   runScanner,
   type Scanner,
@@ -76,7 +76,11 @@ export async function* scanHosts(
     for (const source of sources) {
       throwIfInterrupted(signal);
       progress.startInput(source.label);
-      const run = runScanner(source.scanner, source.input, { label: source.label, logger: ctx.logger, signal });
+      const run = runScanner(source.scanner, source.input, {
+        label: source.label,
+        logger: ctx.logger,
+        signal,
+      });
       for await (const host of untilInterrupted(run.hosts, signal)) {
         progress.host(host.software.length);
         yield host;
@@ -102,5 +106,8 @@ function failIfUnreadable(ctx: CliContext, summary: InputSummary, problems: read
     message: first?.message ?? '',
   });
   // The scanner's message already names the file and line; the error is not located again.
-  throw new InputError(message, { file: first?.file ?? summary.source, source: first?.source ?? summary.scanner });
+  throw new InputError(message, {
+    file: first?.file ?? summary.source,
+    source: first?.source ?? summary.scanner,
+  });
 }

@@ -42,7 +42,9 @@ describe('atomic report files', () => {
     await expect(outputs.prepareFile(target)).rejects.toThrow(
       `无法写入输出文件 ${target}: 路径中有一段是文件而不是目录`,
     );
-    await expect(new OutputSet('en').prepareFile(dir)).rejects.toThrow(`cannot write output file ${dir}: it is a folder`);
+    await expect(new OutputSet('en').prepareFile(dir)).rejects.toThrow(
+      `cannot write output file ${dir}: it is a folder`,
+    );
   });
 
   it('checks a csv folder target with a probe file that it removes again', async () => {

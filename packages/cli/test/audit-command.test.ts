@@ -38,7 +38,9 @@ describe('zhengban audit: reports and exit codes', () => {
       ['财政局', 2],
       ['档案局', 0],
     ]);
-    expect(report.findings.map((finding) => [finding.rule, finding.subject.host ?? finding.subject.unit])).toEqual([
+    expect(
+      report.findings.map((finding) => [finding.rule, finding.subject.host ?? finding.subject.unit]),
+    ).toEqual([
       ['preferences.domestic.office', '办公室'],
       ['licensing.unlicensed', 'BGS-02'],
       ['requirements.edition', 'CZJ-02'],
@@ -49,7 +51,11 @@ describe('zhengban audit: reports and exit codes', () => {
       ['csv:inventory/counties-gbk.csv', 2, 2, 0],
     ]);
     expect(report.problems).toEqual([
-      expect.objectContaining({ line: 7, message: 'line 7: the software name is empty', code: 'csv.empty-name' }),
+      expect.objectContaining({
+        line: 7,
+        message: 'line 7: the software name is empty',
+        code: 'csv.empty-name',
+      }),
     ]);
     expect(report.tool).toEqual({ name: 'zhengban', version: '0.1.0' });
     expect(readdirSync(join(dir, 'reports'))).toEqual(['audit.json']);
@@ -57,7 +63,14 @@ describe('zhengban audit: reports and exit codes', () => {
 
   it('exits 0 with --fail-on never, and on a clean inventory; --fail-on warn counts warnings', async () => {
     expect((await runCli([...SMALL_AUDIT, '--fail-on', 'never', '--quiet'], { cwd })).code).toBe(0);
-    const clean = ['audit', '--policy', 'policies/small.yaml', '--input', 'csv:inventory/clean.csv', '--quiet'];
+    const clean = [
+      'audit',
+      '--policy',
+      'policies/small.yaml',
+      '--input',
+      'csv:inventory/clean.csv',
+      '--quiet',
+    ];
     expect((await runCli(clean, { cwd })).code).toBe(0);
     expect((await runCli([...clean, '--fail-on', 'warn'], { cwd })).code).toBe(0);
     const warnOnly = await runCli(
@@ -105,8 +118,12 @@ describe('zhengban audit: reports and exit codes', () => {
     expect(result.code).toBe(1);
     const report = JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')) as ComplianceReport;
     expect(report.asOf).toBe('2024-09-01');
-    expect(report.findings.find((finding) => finding.rule === 'licensing.unlicensed')?.deadline).toBe('2024-09-16');
-    expect(result.stderr).toContain('csv:inventory/small.csv: 3 computer(s), 7 record(s) read (6 accepted, 1 rejected, 0 ignored)');
+    expect(report.findings.find((finding) => finding.rule === 'licensing.unlicensed')?.deadline).toBe(
+      '2024-09-16',
+    );
+    expect(result.stderr).toContain(
+      'csv:inventory/small.csv: 3 computer(s), 7 record(s) read (6 accepted, 1 rejected, 0 ignored)',
+    );
     expect(result.stderr).toContain('2 finding(s) at or above --fail-on fail');
   });
 });
@@ -148,7 +165,7 @@ describe('zhengban audit: errors before any scanning, exit 2', () => {
     const result = await runCli([...SMALL_AUDIT, '--report', 'console', '--report', 'markdown'], { cwd });
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
-      'zhengban: 错误: 最多只能有一个报告输出到标准输出，而 console, markdown 都没有给出路径\n运行 \'zhengban audit --help\' 查看用法。\n',
+      "zhengban: 错误: 最多只能有一个报告输出到标准输出，而 console, markdown 都没有给出路径\n运行 'zhengban audit --help' 查看用法。\n",
     );
   });
 
@@ -196,25 +213,34 @@ describe('zhengban audit: errors before any scanning, exit 2', () => {
   });
 
   it('names a missing input file and an input that cannot be read at all', async () => {
-    const missing = await runCli(['audit', '--policy', 'policies/small.yaml', '--input', 'csv:inventory/nope.csv'], {
-      cwd,
-    });
+    const missing = await runCli(
+      ['audit', '--policy', 'policies/small.yaml', '--input', 'csv:inventory/nope.csv'],
+      {
+        cwd,
+      },
+    );
     expect(missing.code).toBe(2);
     expect(missing.stderr).toBe('zhengban: 错误: 输入文件不存在: inventory/nope.csv\n');
-    const garbage = await runCli(['audit', '--policy', 'policies/small.yaml', '--input', 'csv:inventory/garbage.csv'], {
-      cwd,
-    });
-    expect(garbage.code).toBe(2);
-    expect(garbage.stderr).toContain(
-      'zhengban: 错误: 输入 csv:inventory/garbage.csv 完全无法读取: ',
+    const garbage = await runCli(
+      ['audit', '--policy', 'policies/small.yaml', '--input', 'csv:inventory/garbage.csv'],
+      {
+        cwd,
+      },
     );
-    expect(garbage.stderr).toContain('garbage.csv:1: no column for the computer (计算机名 / 主机名 / hostname)');
+    expect(garbage.code).toBe(2);
+    expect(garbage.stderr).toContain('zhengban: 错误: 输入 csv:inventory/garbage.csv 完全无法读取: ');
+    expect(garbage.stderr).toContain(
+      'garbage.csv:1: no column for the computer (计算机名 / 主机名 / hostname)',
+    );
   });
 
   it('prints every policy problem with file:line:col', async () => {
-    const result = await runCli(['audit', '--policy', 'policies/broken.yaml', '--input', 'csv:inventory/small.csv'], {
-      cwd,
-    });
+    const result = await runCli(
+      ['audit', '--policy', 'policies/broken.yaml', '--input', 'csv:inventory/small.csv'],
+      {
+        cwd,
+      },
+    );
     expect(result.code).toBe(2);
     expect(result.stderr.split('\n').slice(0, 2)).toEqual([
       'zhengban: 错误: 策略有 3 个问题:',

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ComplianceReport } from '@zhengban/core';
 import { diffReports, type ReportDiff } from '@zhengban/cli';
+import type { ComplianceReport } from '@zhengban/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, SMALL_AUDIT, scratch } from './helpers/paths.js';
 import { runCli } from './helpers/run-cli.js';
@@ -56,12 +56,17 @@ describe('zhengban diff', () => {
   });
 
   it('writes markdown tables in English', async () => {
-    const result = await runCli(['diff', 'before.json', 'after.json', '--format', 'markdown', '--locale', 'en'], {
-      cwd: dir,
-    });
+    const result = await runCli(
+      ['diff', 'before.json', 'after.json', '--format', 'markdown', '--locale', 'en'],
+      {
+        cwd: dir,
+      },
+    );
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('# Progress: before.json (2024-06-30) → after.json (2024-06-30)');
-    expect(result.stdout).toContain('| unit | OS | office | antivirus | overall |\n| --- | --- | --- | --- | --- |');
+    expect(result.stdout).toContain(
+      '| unit | OS | office | antivirus | overall |\n| --- | --- | --- | --- | --- |',
+    );
     expect(result.stdout).toContain('| 办公室 | 100.00% → 100.00% (+0.00) | 50.00% → 100.00% (+50.00) |');
     expect(result.stdout).toContain('## Fixed findings (3)');
   });
@@ -74,8 +79,12 @@ describe('zhengban diff', () => {
       'licensing.unlicensed',
       'requirements.edition',
     ]);
-    expect(diff.new.map((finding) => [finding.rule, finding.subject.host])).toEqual([['forbidden.product', 'BGS-03']]);
-    expect(diff.rates.find((row) => row.unit === undefined && row.class === 'office' && row.kind === 'genuine')).toEqual({
+    expect(diff.new.map((finding) => [finding.rule, finding.subject.host])).toEqual([
+      ['forbidden.product', 'BGS-03'],
+    ]);
+    expect(
+      diff.rates.find((row) => row.unit === undefined && row.class === 'office' && row.kind === 'genuine'),
+    ).toEqual({
       class: 'office',
       kind: 'genuine',
       before: 0.75,
@@ -100,11 +109,13 @@ describe('zhengban diff', () => {
     writeFileSync(join(dir, 'broken.json'), '{\n  "schemaVersion": 1,\n  oops\n}\n');
     const broken = await runCli(['diff', 'broken.json', 'after.json'], { cwd: dir });
     expect(broken.code).toBe(2);
-    expect(broken.stderr).toMatch(/^zhengban: 错误: broken\.json:3:3  JSON 无效: /);
+    expect(broken.stderr).toMatch(/^zhengban: 错误: broken\.json:3:3 {2}JSON 无效: /);
     writeFileSync(join(dir, 'other.json'), '{"hello": "world"}');
     const other = await runCli(['diff', 'other.json', 'after.json', '--locale', 'en'], { cwd: dir });
     expect(other.code).toBe(2);
-    expect(other.stderr).toBe('zhengban: error: other.json is not a zhengban JSON report (missing schemaVersion)\n');
+    expect(other.stderr).toBe(
+      'zhengban: error: other.json is not a zhengban JSON report (missing schemaVersion)\n',
+    );
     const missing = await runCli(['diff', 'gone.json', 'after.json'], { cwd: dir });
     expect(missing.stderr).toBe('zhengban: 错误: 文件不存在: gone.json\n');
   });

@@ -19,13 +19,23 @@ describeBuilt('zhengban (built) — commands and exit codes', () => {
     expect(result.stdout).toMatch(/^合计 +58 +4 +操作系统/m);
     // Read from the GBK file: the Chinese edition name survives decoding.
     expect(result.stdout).toContain('Microsoft Windows 10 家庭中文版');
-    expect(result.stderr).toContain('csv:inventory/counties-gbk.csv: 1 台计算机，读取 2 条（接受 2，拒绝 0，忽略 0）');
+    expect(result.stderr).toContain(
+      'csv:inventory/counties-gbk.csv: 1 台计算机，读取 2 条（接受 2，拒绝 0，忽略 0）',
+    );
   });
 
   it('audit: exit 0 on a clean inventory, reports written to files', async () => {
     const dir = scratch();
     const result = await spawnCli(
-      ['audit', '--policy', 'policies/small.yaml', '--input', 'csv:inventory/clean.csv', '--report', `html:${dir}/r.html`],
+      [
+        'audit',
+        '--policy',
+        'policies/small.yaml',
+        '--input',
+        'csv:inventory/clean.csv',
+        '--report',
+        `html:${dir}/r.html`,
+      ],
       { cwd },
     );
     expect(result.code).toBe(0);
@@ -35,10 +45,22 @@ describeBuilt('zhengban (built) — commands and exit codes', () => {
 
   it('scan then audit --input inventory:FILE', async () => {
     const dir = scratch();
-    const scan = await spawnCli(['scan', '--input', 'csv:inventory/small.csv', '--out', `${dir}/inv.jsonl`, '-q'], { cwd });
+    const scan = await spawnCli(
+      ['scan', '--input', 'csv:inventory/small.csv', '--out', `${dir}/inv.jsonl`, '-q'],
+      { cwd },
+    );
     expect(scan.code).toBe(0);
     const audit = await spawnCli(
-      ['audit', '--policy', 'policies/small.yaml', '--input', `inventory:${dir}/inv.jsonl`, '--report', 'json', '-q'],
+      [
+        'audit',
+        '--policy',
+        'policies/small.yaml',
+        '--input',
+        `inventory:${dir}/inv.jsonl`,
+        '--report',
+        'json',
+        '-q',
+      ],
       { cwd },
     );
     expect(audit.code).toBe(1);
@@ -46,8 +68,12 @@ describeBuilt('zhengban (built) — commands and exit codes', () => {
   });
 
   it('policy validate / show / init / packs', async () => {
-    expect((await spawnCli(['policy', 'validate', 'policies/small.yaml'], { cwd })).stdout).toMatch(/^✓ policies\/small\.yaml 有效/);
-    expect((await spawnCli(['policy', 'show', 'policies/small.yaml', '--format', 'json'], { cwd })).code).toBe(0);
+    expect((await spawnCli(['policy', 'validate', 'policies/small.yaml'], { cwd })).stdout).toMatch(
+      /^✓ policies\/small\.yaml 有效/,
+    );
+    expect(
+      (await spawnCli(['policy', 'show', 'policies/small.yaml', '--format', 'json'], { cwd })).code,
+    ).toBe(0);
     const dir = scratch();
     const init = await spawnCli(['policy', 'init', '--out', 'p.yaml'], { cwd: dir });
     expect(init.code).toBe(0);
@@ -58,15 +84,21 @@ describeBuilt('zhengban (built) — commands and exit codes', () => {
   it('policy validate: exit 2 with every problem at file:line:col', async () => {
     const result = await spawnCli(['policy', 'validate', 'policies/broken.yaml'], { cwd });
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('policies/broken.yaml:12:3  Unknown key "clases" in requirements; did you mean "classes"?');
+    expect(result.stderr).toContain(
+      'policies/broken.yaml:12:3  Unknown key "clases" in requirements; did you mean "classes"?',
+    );
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
   it('catalog match / list and diff', async () => {
-    const match = await spawnCli(['catalog', 'match', 'WPS Office', '--publisher', 'Kingsoft Corp.'], { cwd });
+    const match = await spawnCli(['catalog', 'match', 'WPS Office', '--publisher', 'Kingsoft Corp.'], {
+      cwd,
+    });
     expect(match.code).toBe(0);
     expect(match.stdout.split('\n')[0]).toMatch(/→ wps-office/);
-    expect((await spawnCli(['catalog', 'list', '--class', 'antivirus'], { cwd })).stdout).toContain('huorong-security');
+    expect((await spawnCli(['catalog', 'list', '--class', 'antivirus'], { cwd })).stdout).toContain(
+      'huorong-security',
+    );
     const dir = scratch();
     await spawnCli([...SMALL_AUDIT, '--report', `json:${dir}/a.json`, '-q'], { cwd });
     const diff = await spawnCli(['diff', `${dir}/a.json`, `${dir}/a.json`, '--format', 'markdown'], { cwd });
@@ -79,14 +111,21 @@ describeBuilt('zhengban (built) — usage, input and output errors exit 2 withou
   it('an unknown flag', async () => {
     const result = await spawnCli(['audit', '--polic', 'x'], { cwd });
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe("zhengban: 错误: 未知选项 '--polic'（是否想用 --policy？）\n运行 'zhengban audit --help' 查看用法。\n");
+    expect(result.stderr).toBe(
+      "zhengban: 错误: 未知选项 '--polic'（是否想用 --policy？）\n运行 'zhengban audit --help' 查看用法。\n",
+    );
   });
 
   it('a missing input file and a missing policy', async () => {
-    const input = await spawnCli(['audit', '--policy', 'policies/small.yaml', '--input', 'csv:missing.csv'], { cwd });
+    const input = await spawnCli(['audit', '--policy', 'policies/small.yaml', '--input', 'csv:missing.csv'], {
+      cwd,
+    });
     expect(input.code).toBe(2);
     expect(input.stderr).toBe('zhengban: 错误: 输入文件不存在: missing.csv\n');
-    const policy = await spawnCli(['audit', '--policy', 'none.yaml', '--input', 'csv:inventory/clean.csv', '--locale', 'en'], { cwd });
+    const policy = await spawnCli(
+      ['audit', '--policy', 'none.yaml', '--input', 'csv:inventory/clean.csv', '--locale', 'en'],
+      { cwd },
+    );
     expect(policy.stderr).toBe('zhengban: error: policy file not found: none.yaml\n');
   });
 
@@ -98,7 +137,9 @@ describeBuilt('zhengban (built) — usage, input and output errors exit 2 withou
     );
     const two = await spawnCli([...SMALL_AUDIT, '--report', 'json', '--report', 'sarif'], { cwd });
     expect(two.code).toBe(2);
-    expect(two.stderr.split('\n')[0]).toBe('zhengban: 错误: 最多只能有一个报告输出到标准输出，而 json, sarif 都没有给出路径');
+    expect(two.stderr.split('\n')[0]).toBe(
+      'zhengban: 错误: 最多只能有一个报告输出到标准输出，而 json, sarif 都没有给出路径',
+    );
   });
 
   it('an unwritable output path', async () => {
@@ -106,7 +147,9 @@ describeBuilt('zhengban (built) — usage, input and output errors exit 2 withou
     writeFileSync(join(dir, 'file'), '');
     const result = await spawnCli([...SMALL_AUDIT, '--report', `json:${dir}/file/r.json`], { cwd });
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe(`zhengban: 错误: 无法写入输出文件 ${dir}/file/r.json: 路径中有一段是文件而不是目录\n`);
+    expect(result.stderr).toBe(
+      `zhengban: 错误: 无法写入输出文件 ${dir}/file/r.json: 路径中有一段是文件而不是目录\n`,
+    );
   });
 });
 

@@ -3,13 +3,23 @@ import { isFolderTarget, isModulePath, splitPluginSpec } from '../src/plugin-spe
 
 describe('KIND:PATH splitting', () => {
   it('splits at the first colon only, so paths keep their colons', () => {
-    expect(splitPluginSpec('csv:data/a:b.csv')).toEqual({ kind: 'csv', target: 'data/a:b.csv', raw: 'csv:data/a:b.csv' });
+    expect(splitPluginSpec('csv:data/a:b.csv')).toEqual({
+      kind: 'csv',
+      target: 'data/a:b.csv',
+      raw: 'csv:data/a:b.csv',
+    });
     expect(splitPluginSpec('windows:local')).toMatchObject({ kind: 'windows', target: 'local' });
   });
 
   it('keeps a Windows drive letter in the path after the kind', () => {
-    expect(splitPluginSpec('csv:C:\\data\\inv.csv')).toMatchObject({ kind: 'csv', target: 'C:\\data\\inv.csv' });
-    expect(splitPluginSpec('html:D:/out/report.html')).toMatchObject({ kind: 'html', target: 'D:/out/report.html' });
+    expect(splitPluginSpec('csv:C:\\data\\inv.csv')).toMatchObject({
+      kind: 'csv',
+      target: 'C:\\data\\inv.csv',
+    });
+    expect(splitPluginSpec('html:D:/out/report.html')).toMatchObject({
+      kind: 'html',
+      target: 'D:/out/report.html',
+    });
   });
 
   it('skips the drive letter of a module path given as the kind', () => {

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadPolicy } from '@zhengban/core';
 import { builtinResolver } from '@zhengban/rules';
-import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { runCli } from './helpers/run-cli.js';
 
 const FIXTURES = new URL('./fixtures/', import.meta.url).pathname;
@@ -14,7 +14,9 @@ describe('zhengban policy validate', () => {
   it('confirms a valid policy with its counts and the extends chain, exit 0', async () => {
     const result = await runCli(['policy', 'validate', 'policies/small.yaml'], { cwd });
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^✓ policies\/small\.yaml 有效：\d+ 个产品，3 条授权，0 项豁免，来源 builtin:/);
+    expect(result.stdout).toMatch(
+      /^✓ policies\/small\.yaml 有效：\d+ 个产品，3 条授权，0 项豁免，来源 builtin:/,
+    );
     expect(result.stdout.trimEnd()).toMatch(/→ builtin:cn-gov-baseline → policies\/small\.yaml$/);
   });
 
@@ -68,7 +70,9 @@ describe('zhengban policy show', () => {
 describe('zhengban policy init', () => {
   it('writes a commented starter policy that loads cleanly', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'zhengban-init-'));
-    const result = await runCli(['policy', 'init', '--out', 'policy.yaml', '--name', 'county-office'], { cwd: dir });
+    const result = await runCli(['policy', 'init', '--out', 'policy.yaml', '--name', 'county-office'], {
+      cwd: dir,
+    });
     expect(result.code).toBe(0);
     expect(result.stderr).toBe(
       '已写入初始策略 policy.yaml（0 个单位）。下一步: zhengban policy validate policy.yaml\n',
@@ -81,16 +85,46 @@ describe('zhengban policy init', () => {
     expect(policy.sources.at(-2)).toBe('builtin:cn-gov-baseline');
     expect(policy.requirements.classes).toEqual(['os', 'office', 'antivirus']);
     expect(policy.preferences.domestic).toContainEqual(
-      expect.objectContaining({ class: 'office', target: 0.8, outcome: { status: 'warn', severity: 'medium' } }),
+      expect.objectContaining({
+        class: 'office',
+        target: 0.8,
+        outcome: { status: 'warn', severity: 'medium' },
+      }),
     );
     const validated = await runCli(['policy', 'validate', 'policy.yaml'], { cwd: dir });
     expect(validated.code).toBe(0);
   });
 
+  it('lists the units of a units file with their staff, and they load as the policy units', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zhengban-init-'));
+    const result = await runCli([
+      'policy',
+      'init',
+      '--units',
+      `${FIXTURES}inventory/units.csv`,
+      '--out',
+      `${dir}/p.yaml`,
+    ]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('（3 个单位）');
+    const text = readFileSync(join(dir, 'p.yaml'), 'utf8');
+    expect(text).toContain(
+      'units:\n  - { name: "办公室", staff: 20 }\n  - { name: "财政局", staff: 30 }\n  - { name: "档案局", staff: 8 }\n',
+    );
+    const policy = loadPolicy(join(dir, 'p.yaml'), { resolvers: [builtinResolver] });
+    expect(policy.units.map((unit) => [unit.name, unit.staff])).toEqual([
+      ['办公室', 20],
+      ['财政局', 30],
+      ['档案局', 8],
+    ]);
+  });
+
   it('writes English comments with --locale en, to stdout without --out', async () => {
     const result = await runCli(['policy', 'init', '--locale', 'en']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('# The licence ledger: every licence (contract, seats, scope, validity).');
+    expect(result.stdout).toContain(
+      '# The licence ledger: every licence (contract, seats, scope, validity).',
+    );
   });
 
   it('will not overwrite a policy unless --force', async () => {
@@ -110,7 +144,10 @@ describe('zhengban policy packs', () => {
   it('lists the built-in packs as extends names', async () => {
     const result = await runCli(['policy', 'packs']);
     expect(result.code).toBe(0);
-    const names = result.stdout.split('\n').filter(Boolean).map((line) => line.split(/\s+/)[0]);
+    const names = result.stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => line.split(/\s+/)[0]);
     expect(names).toContain('builtin:cn-gov-baseline');
     expect(names).toContain('builtin:catalog');
     expect(result.stdout).toMatch(/^builtin:cn-gov-baseline +pack +党政机关软件正版化基线/m);

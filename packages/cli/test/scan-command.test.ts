@@ -23,7 +23,12 @@ describe('zhengban scan, then audit --input inventory:FILE', () => {
     ]);
     const lines = readFileSync(join(dir, 'scan.jsonl'), 'utf8').trimEnd().split('\n');
     expect(JSON.parse(lines[0]!)).toEqual({ format: 'zhengban-inventory', version: 1 });
-    expect(lines.slice(1).map((line) => JSON.parse(line).id)).toEqual(['BGS-01', 'BGS-02', 'CZJ-01', 'CZJ-02']);
+    expect(lines.slice(1).map((line) => JSON.parse(line).id)).toEqual([
+      'BGS-01',
+      'BGS-02',
+      'CZJ-01',
+      'CZJ-02',
+    ]);
     expect(readdirSync(dir)).toEqual(['scan.jsonl']);
   });
 
@@ -49,7 +54,9 @@ describe('zhengban scan, then audit --input inventory:FILE', () => {
     expect(reread.code).toBe(1);
     const direct = JSON.parse(readFileSync(join(dir, 'direct.json'), 'utf8')) as ComplianceReport;
     const fromScan = JSON.parse(readFileSync(join(dir, 'reread.json'), 'utf8')) as ComplianceReport;
-    expect(fromScan.findings.map((finding) => finding.id)).toEqual(direct.findings.map((finding) => finding.id));
+    expect(fromScan.findings.map((finding) => finding.id)).toEqual(
+      direct.findings.map((finding) => finding.id),
+    );
     expect(fromScan.totals).toEqual(direct.totals);
   });
 

@@ -5,11 +5,13 @@ describe('CLI text tables', () => {
   it('counts Chinese characters as two columns and aligns on them', () => {
     expect(displayWidth('市财政局')).toBe(8);
     expect(displayWidth('WPS')).toBe(3);
-    expect(formatTable([
-      ['单位', 'n'],
-      ['市财政局', '12'],
-      ['IT', '3'],
-    ])).toBe('单位      n\n市财政局  12\nIT        3\n');
+    expect(
+      formatTable([
+        ['单位', 'n'],
+        ['市财政局', '12'],
+        ['IT', '3'],
+      ]),
+    ).toBe('单位      n\n市财政局  12\nIT        3\n');
   });
 
   it('shows control characters from inputs instead of sending them to the terminal', () => {

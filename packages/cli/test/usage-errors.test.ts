@@ -29,18 +29,36 @@ describe('usage errors: one clear line and a --help hint, exit 2, no stack trace
   });
 
   it('refuses a bad --fail-on, --as-of and --locale value', async () => {
-    const failOn = await runCli(['audit', '--policy', 'p.yaml', '--input', 'csv:x.csv', '--fail-on', 'sometimes']);
+    const failOn = await runCli([
+      'audit',
+      '--policy',
+      'p.yaml',
+      '--input',
+      'csv:x.csv',
+      '--fail-on',
+      'sometimes',
+    ]);
     expect(failOn.code).toBe(2);
     expect(failOn.stderr.split('\n')[0]).toBe(
       "zhengban: 错误: 选项 '--fail-on' 的值 'sometimes' 无效，可选: fail, warn, never",
     );
-    const asOf = await runCli(['audit', '--policy', 'p.yaml', '--input', 'csv:x.csv', '--as-of', '2013-02-30']);
+    const asOf = await runCli([
+      'audit',
+      '--policy',
+      'p.yaml',
+      '--input',
+      'csv:x.csv',
+      '--as-of',
+      '2013-02-30',
+    ]);
     expect(asOf.stderr.split('\n')[0]).toBe(
       "zhengban: 错误: 选项 '--as-of' 的值 '2013-02-30' 不是有效日期（应为 YYYY-MM-DD）",
     );
     const locale = await runCli(['policy', 'packs', '--locale', 'fr']);
     expect(locale.code).toBe(2);
-    expect(locale.stderr.split('\n')[0]).toBe("zhengban: 错误: 选项 '--locale' 的值 'fr' 无效，可选: zh-CN, en");
+    expect(locale.stderr.split('\n')[0]).toBe(
+      "zhengban: 错误: 选项 '--locale' 的值 'fr' 无效，可选: zh-CN, en",
+    );
   });
 
   it('needs a command: `zhengban` alone prints the help to stderr and exits 2', async () => {
@@ -56,7 +74,9 @@ describe('--help and --version', () => {
     const result = await runCli(['audit', '--help']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('用法: zhengban audit [options]');
-    expect(result.stdout).toContain('示例:\n  zhengban audit --policy policy.yaml --units units.csv --input csv:inventory.csv');
+    expect(result.stdout).toContain(
+      '示例:\n  zhengban audit --policy policy.yaml --units units.csv --input csv:inventory.csv',
+    );
     expect(result.stdout).toContain('--fail-on <level>');
     expect(result.stdout).toContain('全局选项:');
     const english = await runCli(['diff', '--help', '--locale', 'en']);

@@ -46,7 +46,6 @@ export * from './plugins.js';
 export { type LoadPolicyOptions, loadPolicy, parsePolicy } from './policy/load-policy.js';
 export { policyJsonSchema } from './policy/policy-schema.js';
 export { registerPolicyResolver } from './policy/policy-sources.js';
-export { SEVERITY_OUTCOMES } from './policy/policy-values.js';
 export { pluginFailure, runScanner, type ScanRun, type ScanRunOptions } from './scan-runner.js';
 export {
   parseVersionRange,

@@ -34,7 +34,3 @@ export function positionStatusLabel(status: EntitlementPosition['status'], local
 export function problemSeverityLabel(severity: ProblemSeverity, locale: Locale): string {
   return labelOr(`problemSeverity.${severity}`, severity, locale);
 }
-
-export function familyLabel(family: string, locale: Locale): string {
-  return labelOr(`family.${family}`, family, locale);
-}

@@ -39,7 +39,6 @@ const CATALOGUE = {
   'stats.classColumn': ['{class}{measure}', '{class} {measure}'],
   'stats.totals': ['合计', 'Total'],
   'stats.allMandatory': ['必备类合计', 'All mandatory'],
-  'stats.noComputers': ['无计算机', 'no computers'],
   'headline.overall': ['总体正版率', 'Overall genuine rate'],
   'headline.classGenuine': ['{class}正版率', '{class} genuine rate'],
   'headline.classDomestic': ['{class}国产化率', '{class} domestic rate'],
@@ -88,7 +87,6 @@ const CATALOGUE = {
   'finding.deadlineShort': ['限 {deadline} 前整改', 'fix by {deadline}'],
   'finding.shown': ['显示 {shown} / {total} 条', 'showing {shown} of {total}'],
   'filter.all': ['全部', 'All'],
-  'filter.label': ['筛选', 'Filter'],
   // Result states and severities
   'status.pass': ['通过', 'pass'],
   'status.fail': ['不合规', 'fail'],
@@ -101,14 +99,6 @@ const CATALOGUE = {
   'severity.medium': ['中', 'medium'],
   'severity.low': ['低', 'low'],
   'severity.info': ['提示', 'info'],
-  // Rule families (JUnit test cases)
-  'family.licensing': ['授权', 'licensing'],
-  'family.requirements': ['必备软件', 'requirements'],
-  'family.forbidden': ['禁用软件', 'forbidden'],
-  'family.unauthorised': ['未授权软件', 'unauthorised'],
-  'family.preferences': ['国产化', 'preferences'],
-  'family.custom': ['自定义规则', 'custom rules'],
-  'family.waivers': ['豁免', 'waivers'],
   // Ledger
   'ledger.id': ['授权编号', 'Licence'],
   'ledger.product': ['产品', 'Product'],
@@ -192,7 +182,6 @@ const CATALOGUE = {
   'chart.title': ['{class}：各单位正版率与国产化率', '{class}: genuine and domestic rate per unit'],
   // Misc
   'misc.none': ['无', 'none'],
-  'misc.unknown': ['未知', 'unknown'],
 } as const satisfies Record<string, readonly [zh: string, en: string]>;
 
 export type MessageKey = keyof typeof CATALOGUE;

@@ -136,7 +136,7 @@ describe('linux scanner: local mode', () => {
     async () => {
       // `hold ok installed` is installed too (pinned); the scanner counts both, so the test does.
       const installedNow = () =>
-        execFileSync('dpkg-query', ['-W', '-f=${Status}\n'], { encoding: 'utf8' })
+        execFileSync('dpkg-query', ['-W', String.raw`-f=${'$'}{Status}\n`], { encoding: 'utf8' })
           .split('\n')
           .filter((status) => status === 'install ok installed' || status === 'hold ok installed').length;
       // Another process may be installing packages meanwhile: retry until the count holds still.

@@ -5,7 +5,7 @@
 import { createAuditor, UsageError } from '@zhengban/core';
 import { OutputSet } from '../atomic-output.js';
 import { type CliContext, note } from '../cli-io.js';
-import { type FailOn, FAIL_ON_LEVELS, exitCodeFor, findingsAtOrAbove } from '../exit-codes.js';
+import { exitCodeFor, FAIL_ON_LEVELS, type FailOn, findingsAtOrAbove } from '../exit-codes.js';
 import { throwIfInterrupted } from '../interrupt.js';
 import { msg } from '../messages.js';
 import { choice, isoDate } from '../option-values.js';

@@ -2,7 +2,7 @@
  * `zhengban catalog match | list`: which catalogue product an installation is and why, and what the
  * catalogue holds — from a policy (local products first) or, by default, the built-in catalogue.
  */
-import { createRecogniser, formatLocation, parsePolicy, type Policy, type Product } from '@zhengban/core';
+import { createRecogniser, formatLocation, type Policy, type Product, parsePolicy } from '@zhengban/core';
 import { builtinResolver, listPacks } from '@zhengban/rules';
 import { type CliContext, displayPath } from '../cli-io.js';
 import { EXIT_FINDINGS, EXIT_OK } from '../exit-codes.js';

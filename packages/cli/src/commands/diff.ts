@@ -1,59 +1,22 @@
 /**
  * `zhengban diff BEFORE.json AFTER.json`: reads two JSON reports (as `--report json:FILE` writes
- * them) and prints the progress between them. A file that is not JSON, or not a zhengban report, is
- * an InputError naming the file (and line:column for bad JSON).
+ * them) and prints the progress between them.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { type ComplianceReport, InputError } from '@zhengban/core';
 import type { CliContext } from '../cli-io.js';
 import { DIFF_FORMATS, type DiffFormat, renderDiff } from '../diff/render-diff.js';
 import { diffReports } from '../diff/report-diff.js';
 import { EXIT_OK } from '../exit-codes.js';
-import { msg } from '../messages.js';
 import { choice } from '../option-values.js';
+import { readReport } from '../report-file.js';
 
-export function diffCommand(ctx: CliContext, before: string, after: string, options: { format?: string }): number {
+export function diffCommand(
+  ctx: CliContext,
+  before: string,
+  after: string,
+  options: { format?: string },
+): number {
   const format = choice<DiffFormat>(ctx.locale, '--format', options.format, DIFF_FORMATS, 'console');
   const diff = diffReports(readReport(ctx, before), readReport(ctx, after), { before, after });
   ctx.io.stdout.write(renderDiff(diff, format, ctx.locale));
   return EXIT_OK;
-}
-
-/** Line and column (1-based) of a character offset. */
-function lineColumn(text: string, offset: number): { line: number; column: number } {
-  const upTo = text.slice(0, offset);
-  const line = upTo.split('\n').length;
-  return { line, column: offset - upTo.lastIndexOf('\n') };
-}
-
-/** Where JSON.parse stopped, from V8's message (`at position N` or `line L column C`). */
-function jsonErrorLocation(text: string, message: string): { line?: number; column?: number } {
-  const lineCol = /line (\d+) column (\d+)/.exec(message);
-  if (lineCol) return { line: Number(lineCol[1]), column: Number(lineCol[2]) };
-  const position = /position (\d+)/.exec(message);
-  if (position) return lineColumn(text, Number(position[1]));
-  return {};
-}
-
-const REQUIRED: readonly (keyof ComplianceReport)[] = ['schemaVersion', 'asOf', 'totals', 'units', 'findings'];
-
-export function readReport(ctx: CliContext, file: string): ComplianceReport {
-  const path = resolve(ctx.io.cwd, file);
-  if (!existsSync(path)) throw new InputError(msg(ctx.locale, 'fileMissing', { path: file }), { file });
-  const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    throw new InputError(msg(ctx.locale, 'badJson', { message }), { file, ...jsonErrorLocation(text, message) });
-  }
-  const record = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
-  const missing = REQUIRED.find((field) => record[field] === undefined);
-  const wrongVersion = missing === undefined && record.schemaVersion !== 1;
-  if (missing !== undefined || wrongVersion || !Array.isArray(record.findings) || !Array.isArray(record.units)) {
-    throw new InputError(msg(ctx.locale, 'notAReport', { path: file, field: missing ?? 'schemaVersion: 1' }), { file });
-  }
-  return data as ComplianceReport;
 }

@@ -34,7 +34,10 @@ export function policyValidateCommand(ctx: CliContext, file: string): number {
 export function policyShowCommand(ctx: CliContext, file: string, options: { format?: string }): number {
   const format = choice(ctx.locale, '--format', options.format, ['yaml', 'json'] as const, 'yaml');
   const policy = loadPolicyFile(ctx, file);
-  const shown = withoutLocations({ ...policy, sources: policy.sources.map((source) => displayPath(ctx, source)) });
+  const shown = withoutLocations({
+    ...policy,
+    sources: policy.sources.map((source) => displayPath(ctx, source)),
+  });
   ctx.io.stdout.write(
     format === 'json' ? `${JSON.stringify(shown, null, 2)}\n` : stringify(shown, { lineWidth: 0 }),
   );
@@ -87,6 +90,8 @@ export function policyPacksCommand(ctx: CliContext): number {
     say(ctx, msg(ctx.locale, 'noPacks'));
     return EXIT_OK;
   }
-  ctx.io.stdout.write(formatTable(packs.map((pack) => [`builtin:${pack.name}`, pack.kind, pack.description])));
+  ctx.io.stdout.write(
+    formatTable(packs.map((pack) => [`builtin:${pack.name}`, pack.kind, pack.description])),
+  );
   return EXIT_OK;
 }

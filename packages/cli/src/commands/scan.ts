@@ -26,7 +26,8 @@ export async function scanCommand(ctx: CliContext, options: ScanOptions): Promis
   const sources = await resolveSources(ctx, options.input);
   const outputs = new OutputSet(ctx.locale);
   try {
-    const outPath = options.out === undefined || options.out === '-' ? undefined : resolve(ctx.io.cwd, options.out);
+    const outPath =
+      options.out === undefined || options.out === '-' ? undefined : resolve(ctx.io.cwd, options.out);
     const file = outPath ? await outputs.prepareFile(outPath) : undefined;
     const problems: Problem[] = [];
     let hostCount = 0;

@@ -51,7 +51,9 @@ function rateTable(diff: ReportDiff, kind: 'genuine' | 'domestic', locale: Local
 }
 
 function findingLine(finding: DiffFinding, locale: Locale): string {
-  const where = [finding.subject.unit, finding.subject.host, finding.subject.product].filter(Boolean).join(' / ');
+  const where = [finding.subject.unit, finding.subject.host, finding.subject.product]
+    .filter(Boolean)
+    .join(' / ');
   const text = `[${finding.status}] ${where ? `${where}: ` : ''}${localText(finding.message, locale)}  (${finding.rule})`;
   return printable(text);
 }
@@ -124,7 +126,8 @@ function markdownTable(rows: string[][]): string {
 export function renderDiffMarkdown(diff: ReportDiff, locale: Locale): string {
   const [title, summary] = headline(diff, locale);
   const out: string[] = [`# ${cell(title!)}`, '', cell(summary!), ''];
-  if (diff.byRule.length > 0) out.push(`## ${msg(locale, 'diffByRule')}`, '', markdownTable(ruleTable(diff, locale)), '');
+  if (diff.byRule.length > 0)
+    out.push(`## ${msg(locale, 'diffByRule')}`, '', markdownTable(ruleTable(diff, locale)), '');
   for (const [kind, heading] of [
     ['genuine', 'diffGenuineRates'],
     ['domestic', 'diffDomesticRates'],

@@ -143,7 +143,12 @@ function classOrder(before: ComplianceReport, after: ComplianceReport): string[]
   return [...classes, 'overall'];
 }
 
-function rateRows(unit: string | undefined, before: Rates | undefined, after: Rates | undefined, classes: string[]) {
+function rateRows(
+  unit: string | undefined,
+  before: Rates | undefined,
+  after: Rates | undefined,
+  classes: string[],
+) {
   const rows: RateChange[] = [];
   for (const kind of ['genuine', 'domestic'] as const) {
     for (const cls of classes) {

@@ -42,5 +42,10 @@ export async function runCli(argv: string[], options: RunOptions = {}): Promise<
     ...(options.signal ? { signal: options.signal } : {}),
   });
   const stdoutBytes = Buffer.concat(out.chunks);
-  return { code, stdout: stdoutBytes.toString('utf8'), stderr: Buffer.concat(err.chunks).toString('utf8'), stdoutBytes };
+  return {
+    code,
+    stdout: stdoutBytes.toString('utf8'),
+    stderr: Buffer.concat(err.chunks).toString('utf8'),
+    stdoutBytes,
+  };
 }

@@ -21,7 +21,8 @@ import type {
   VersionScheme,
 } from '../model.js';
 import { allocateSeats, type LicensableInstallation } from './allocation.js';
-import { compileCustomRules, TupleMemo } from './custom-rules.js';
+import type { CustomOccurrence } from './custom-refs.js';
+import { compileCustomRules, type RuleVerdict, TupleMemo } from './custom-rules.js';
 import {
   compareFindings,
   type DeadlineSettings,
@@ -30,7 +31,7 @@ import {
   sortEvidence,
 } from './finding-factory.js';
 import { type JudgeContext, type JudgedHost, judgeHost, normaliseKmsHost } from './host-judge.js';
-import { HostStore, softwareFacts } from './host-store.js';
+import { HostStore, softwareFact } from './host-store.js';
 import { licensingFinding } from './licensing-findings.js';
 import { createRecogniser } from './recogniser.js';
 import { builtinRuleMeta } from './rule-catalog.js';
@@ -198,38 +199,44 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
       for (const row of unitRows) findings.push(...domesticFindings(row, policy, deadlines));
 
       // 4. Custom rules: software once per distinct fact tuple, host per host, unit per unit, fleet once.
+      const osOccurrences = new Map<string, CustomOccurrence[]>();
       for (const host of hosts) {
         if (softwareMemos.length === 0 || !host.os || !host.osRecognition) continue;
         const os = host.os;
-        const facts = softwareFacts(
-          { name: os.name, version: os.version, source: os.evidence?.source ?? 'os' },
-          { ...os.attributes, ...(os.edition ? { edition: os.edition } : {}) },
-          host.osRecognition,
-          undefined,
-        );
-        softwareMemos.forEach((memo, rule) => {
-          const tuple = memo.idOf(facts);
-          const software = { name: os.name, ...(os.version ? { version: os.version } : {}) };
-          host.state.custom.set(`${rule}\u0000${tuple}\u0000os`, {
+        const attributes = { ...os.attributes, ...(os.edition ? { edition: os.edition } : {}) };
+        const source = {
+          name: os.name,
+          version: os.version,
+          source: os.evidence?.source ?? 'os',
+          attributes,
+        };
+        const fact = softwareFact(source, host.osRecognition, () => undefined);
+        osOccurrences.set(
+          host.id,
+          softwareMemos.map((memo, rule) => ({
             rule,
-            tuple,
-            occurrence: {
-              software,
-              product: host.osRecognition!.product,
-              evidence: os.evidence ? [os.evidence] : [],
-            },
-          });
-        });
+            tuple: memo.idOf(fact),
+            software: { name: os.name, ...(os.version ? { version: os.version } : {}) },
+            product: host.osRecognition!.product,
+            evidence: os.evidence ? [os.evidence] : [],
+          })),
+        );
       }
       let customRuns = 0;
+      const verdicts: RuleVerdict[][] = [];
       for (const memo of softwareMemos) {
-        await memo.evaluateAll();
+        verdicts.push(await memo.settled());
         customRuns += memo.tuples.length;
       }
+      const fires = (rule: number, tuple: number) => !softwareMemos[rule]!.isQuiet(tuple);
       for (const host of hosts) {
-        const entries = [...host.state.custom.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1));
-        for (const [, { rule, tuple, occurrence }] of entries) {
-          const memo = softwareMemos[rule]!;
+        if (softwareMemos.length === 0) break;
+        const occurrences = [
+          ...host.state.custom.occurrences(titles, fires),
+          ...(osOccurrences.get(host.id) ?? []),
+        ];
+        for (const occurrence of occurrences) {
+          const memo = softwareMemos[occurrence.rule]!;
           const subject: Finding['subject'] = {
             host: host.id,
             unit: host.unit,
@@ -239,11 +246,12 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
             subject.product = occurrence.product.id;
             subject.class = occurrence.product.category;
           }
+          const verdict = verdicts[occurrence.rule]![occurrence.tuple]!;
           const f = customFinding(
             memo.compiled.rule,
-            memo.verdicts[tuple]!,
+            verdict,
             subject,
-            memo.tuples[tuple]!,
+            memo.tuples[occurrence.tuple]!,
             deadlines,
             occurrence,
           );

@@ -209,35 +209,52 @@ export function compileCustomRules(policy: Policy, asOf: IsoDate): Record<RuleSc
 
 /**
  * A software rule's memo: one verdict per distinct tuple of the facts it reads. Tuples are
- * registered as records stream in (synchronously), verdicts computed in `finish()`.
+ * registered as records stream in (synchronously) and evaluated at once, one after another, on the
+ * promise queue: when scanners yield asynchronously the verdict of a known tuple is usually ready by
+ * the next host, so records whose tuple does not fire need not be remembered at all.
  */
 export class TupleMemo {
   private readonly ids = new Map<string, number>();
   readonly tuples: Record<string, unknown>[] = [];
-  verdicts: RuleVerdict[] = [];
+  readonly verdicts: (RuleVerdict | undefined)[] = [];
+  private queue: Promise<void> = Promise.resolve();
   hits = 0;
 
   constructor(readonly compiled: CompiledRule) {}
 
-  /** The tuple id of a record's facts. */
-  idOf(facts: Record<string, unknown>): number {
-    const values = this.compiled.facts.map((f) => facts[f]);
+  /** The tuple id of a record, reading each fact the rule needs through `fact`. */
+  idOf(fact: (name: string) => unknown): number {
+    const values = this.compiled.facts.map(fact);
     const key = JSON.stringify(values);
     let id = this.ids.get(key);
-    if (id === undefined) {
-      id = this.tuples.length;
-      const tuple: Record<string, unknown> = Object.create(null);
-      this.compiled.facts.forEach((f, i) => {
-        if (values[i] !== undefined) tuple[f] = values[i];
-      });
-      this.tuples.push(tuple);
-      this.ids.set(key, id);
-    } else this.hits++;
+    if (id !== undefined) {
+      this.hits++;
+      return id;
+    }
+    id = this.tuples.length;
+    const tuple: Record<string, unknown> = Object.create(null);
+    this.compiled.facts.forEach((f, i) => {
+      if (values[i] !== undefined) tuple[f] = values[i];
+    });
+    this.tuples.push(tuple);
+    this.verdicts.push(undefined);
+    this.ids.set(key, id);
+    const at = id;
+    this.queue = this.queue.then(async () => {
+      this.verdicts[at] = await this.compiled.evaluate(tuple);
+    });
     return id;
   }
 
-  async evaluateAll(): Promise<void> {
-    this.verdicts = [];
-    for (const tuple of this.tuples) this.verdicts.push(await this.compiled.evaluate(tuple));
+  /** True when the tuple is known not to fire (its records need not be kept). */
+  isQuiet(id: number): boolean {
+    const verdict = this.verdicts[id];
+    return verdict !== undefined && 'fired' in verdict && !verdict.fired;
+  }
+
+  /** Waits for every verdict. */
+  async settled(): Promise<RuleVerdict[]> {
+    await this.queue;
+    return this.verdicts as RuleVerdict[];
   }
 }

@@ -16,6 +16,7 @@ import type {
   RecordAttributes,
   SoftwareRecord,
 } from '../model.js';
+import { CustomRefs } from './custom-refs.js';
 import type { SOFTWARE_FACTS, TupleMemo } from './custom-rules.js';
 import type { Recogniser, Recognition } from './recogniser.js';
 import { mergeIds, type TitleRegistry } from './title-registry.js';
@@ -68,8 +69,8 @@ export interface HostState {
   forbidden: Map<number, Occurrence>;
   /** Title id + version → unrecognised records, kept only when unrecognised software is judged. */
   unrecognised?: Map<string, Occurrence>;
-  /** Custom software rules: rule index, tuple id and installation → the records. */
-  custom: Map<string, { rule: number; tuple: number; occurrence: Occurrence }>;
+  /** Custom software rules: which records met which tuple. */
+  custom: CustomRefs;
   arrivals: number;
 }
 
@@ -88,12 +89,27 @@ const cmp = (a?: string, b?: string): number => ((a ?? '') < (b ?? '') ? -1 : (a
 
 /** The smaller of two spellings of one installation, so merging never depends on order. */
 export function smallerRef(a: SoftwareRef, b: SoftwareRef): SoftwareRef {
-  const d =
-    cmp(a.name, b.name) ||
-    cmp(a.publisher, b.publisher) ||
-    cmp(a.version, b.version) ||
-    cmp(a.edition, b.edition);
-  return d <= 0 ? a : b;
+  return compareRef(a, b.name, b.publisher, b.version, b.edition) <= 0 ? a : b;
+}
+
+function compareRef(
+  a: SoftwareRef,
+  name: string,
+  publisher?: string,
+  version?: string,
+  edition?: string,
+): number {
+  return (
+    cmp(a.name, name) || cmp(a.publisher, publisher) || cmp(a.version, version) || cmp(a.edition, edition)
+  );
+}
+
+function makeRef(name: string, publisher?: string, version?: string, edition?: string): SoftwareRef {
+  const ref: SoftwareRef = { name };
+  if (version) ref.version = version;
+  if (publisher) ref.publisher = publisher;
+  if (edition) ref.edition = edition;
+  return ref;
 }
 
 function osScore(os: OsInfo): string {
@@ -115,44 +131,66 @@ function noteActivation(activation: Activation, attributes: RecordAttributes | u
 
 const newActivation = (): Activation => ({ statuses: [], kmsHosts: [], channels: [] });
 
-/** The facts a software-scope custom rule sees for one record (or the OS). */
-export function softwareFacts(
-  software: {
-    name: string;
-    version?: string;
-    publisher?: string;
-    installDate?: string;
-    arch?: string;
-    source?: string;
-  },
-  attributes: RecordAttributes | undefined,
+export interface SoftwareFactSource {
+  name: string;
+  version?: string;
+  publisher?: string;
+  installDate?: string;
+  arch?: string;
+  source?: string;
+  attributes?: RecordAttributes;
+}
+
+/**
+ * The facts a software-scope custom rule sees for one record (or the OS), read on demand: a rule
+ * reads two or three of them, so no fact object is built per record.
+ */
+export function softwareFact(
+  record: SoftwareFactSource,
   recognition: Recognition | undefined,
-  vendorId: string | undefined,
-): Record<string, unknown> {
-  const facts: Record<string, unknown> = Object.create(null);
-  if (attributes)
-    for (const [key, value] of Object.entries(attributes)) if (value !== undefined) facts[key] = value;
+  vendorId: () => string | undefined,
+): (fact: string) => unknown {
   const product = recognition?.product;
-  const known: Record<(typeof SOFTWARE_FACTS)[number], unknown> = {
-    name: software.name,
-    version: software.version,
-    publisher: software.publisher,
-    installDate: software.installDate,
-    arch: software.arch,
-    source: software.source,
-    product: product?.id,
-    category: product?.category,
-    vendor: product?.vendor ?? vendorId,
-    domestic: product?.domestic,
-    license: product?.license,
-    edition: recognition?.edition ?? attributes?.edition,
-    licenseStatus: attributes?.licenseStatus,
-    channel: attributes?.channel,
-    kmsHost: attributes?.kmsHost,
-    recognised: product !== undefined,
+  return (fact) => {
+    switch (fact as (typeof SOFTWARE_FACTS)[number]) {
+      case 'name':
+        return record.name;
+      case 'version':
+        return record.version;
+      case 'publisher':
+        return record.publisher;
+      case 'installDate':
+        return record.installDate;
+      case 'arch':
+        return record.arch;
+      case 'source':
+        return record.source;
+      case 'product':
+        return product?.id;
+      case 'category':
+        return product?.category;
+      case 'vendor':
+        return product ? product.vendor : vendorId();
+      case 'domestic':
+        return product?.domestic;
+      case 'license':
+        return product?.license;
+      case 'edition':
+        return recognition?.edition ?? record.attributes?.edition;
+      case 'licenseStatus':
+        return record.attributes?.licenseStatus;
+      case 'channel':
+        return record.attributes?.channel;
+      case 'kmsHost':
+        return record.attributes?.kmsHost;
+      case 'recognised':
+        return product !== undefined;
+      default:
+        return record.attributes && Object.hasOwn(record.attributes, fact)
+          ? record.attributes[fact]
+          : undefined;
+    }
   };
-  for (const [key, value] of Object.entries(known)) facts[key] = value;
-  return facts;
 }
 
 export class HostStore {
@@ -177,7 +215,7 @@ export class HostStore {
         titles: new Uint32Array(0),
         unrecognisedTitles: new Uint32Array(0),
         forbidden: new Map(),
-        custom: new Map(),
+        custom: new CustomRefs(),
         arrivals: 0,
       };
       if (keepUnrecognised) state.unrecognised = new Map();
@@ -211,42 +249,51 @@ export class HostStore {
         version,
         edition: record.attributes?.edition,
       });
-      const ref: SoftwareRef = { name };
-      if (version) ref.version = version;
-      if (publisher) ref.publisher = publisher;
-      if (recognition?.edition) ref.edition = recognition.edition;
-      const evidence = record.evidence ? [record.evidence] : [];
+      const edition = recognition?.edition;
+      const evidence = record.evidence;
       if (titles.get(titleId).forbidden >= 0)
-        merge(state.forbidden, titleId, ref, evidence, recognition?.product);
+        note(state.forbidden, titleId, name, publisher, version, edition, evidence, recognition?.product);
 
-      let identity: string;
+      let target: InstallationState | number = titleId;
       if (recognition) {
-        const key = installationKey(recognition.product.id, version, recognition.edition);
-        identity = key;
+        const key = installationKey(recognition.product.id, version, edition);
         let installation = state.installations.get(key);
         if (!installation) {
           installation = {
             product: recognition.product,
-            software: ref,
+            software: makeRef(name, publisher, version, edition),
             evidence: [],
             recognition: recognition.match.text,
             activation: newActivation(),
             os: false,
           };
           if (version) installation.version = version;
-          if (recognition.edition) installation.edition = recognition.edition;
+          if (edition) installation.edition = edition;
           state.installations.set(key, installation);
-        } else installation.software = smallerRef(installation.software, ref);
-        installation.evidence.push(...evidence);
+        } else if (compareRef(installation.software, name, publisher, version, edition) > 0) {
+          installation.software = makeRef(name, publisher, version, edition);
+        }
+        if (evidence) installation.evidence.push(evidence);
         noteActivation(installation.activation, record.attributes);
+        target = installation;
       } else {
-        identity = `${titleId}\u0000${version ?? ''}`;
         unrecognised.push(titleId);
         titles.noteVersion(titleId, version);
-        if (state.unrecognised) merge(state.unrecognised, identity, ref, evidence, undefined);
+        if (state.unrecognised) {
+          note(
+            state.unrecognised,
+            `${titleId}\u0000${version ?? ''}`,
+            name,
+            publisher,
+            version,
+            undefined,
+            evidence,
+            undefined,
+          );
+        }
       }
       if (softwareRules.length > 0)
-        this.noteCustom(state, record, name, publisher, version, recognition, identity);
+        this.noteCustom(state, record, name, publisher, version, recognition, target);
     }
     state.titles = mergeIds(state.titles, seen).merged;
     const merged = mergeIds(state.unrecognisedTitles, unrecognised);
@@ -261,49 +308,49 @@ export class HostStore {
     publisher: string | undefined,
     version: string | undefined,
     recognition: Recognition | undefined,
-    identity: string,
+    target: InstallationState | number,
   ): void {
-    const vendor = this.options.recogniser.vendorOf(publisher)?.id;
-    const facts = softwareFacts(
-      { ...record, name, publisher, version },
-      record.attributes,
-      recognition,
-      vendor,
-    );
-    const ref: SoftwareRef = { name };
-    if (version) ref.version = version;
-    if (publisher) ref.publisher = publisher;
-    if (recognition?.edition) ref.edition = recognition.edition;
+    const source: SoftwareFactSource = {
+      name,
+      publisher,
+      version,
+      installDate: record.installDate,
+      arch: record.arch,
+      source: record.source,
+      attributes: record.attributes,
+    };
+    const fact = softwareFact(source, recognition, () => this.options.recogniser.vendorOf(publisher)?.id);
     this.options.softwareRules.forEach((memo, rule) => {
-      const tuple = memo.idOf(facts);
-      const key = `${rule}\u0000${tuple}\u0000${identity}`;
-      const entry = state.custom.get(key);
-      if (entry) {
-        entry.occurrence.software = smallerRef(entry.occurrence.software, ref);
-        if (record.evidence) entry.occurrence.evidence.push(record.evidence);
-      } else {
-        const occurrence: Occurrence = { software: ref, evidence: record.evidence ? [record.evidence] : [] };
-        if (recognition) occurrence.product = recognition.product;
-        state.custom.set(key, { rule, tuple, occurrence });
-      }
+      const tuple = memo.idOf(fact);
+      // A tuple already known not to fire needs no memory for this record.
+      if (!memo.isQuiet(tuple)) state.custom.push(rule, tuple, target, version, record.evidence);
     });
   }
 }
 
-function merge<K>(
+/** Adds one record to the occurrence of its key (created on first sight). */
+function note<K>(
   map: Map<K, Occurrence>,
   key: K,
-  ref: SoftwareRef,
-  evidence: Evidence[],
-  product?: Product,
+  name: string,
+  publisher: string | undefined,
+  version: string | undefined,
+  edition: string | undefined,
+  evidence: Evidence | undefined,
+  product: Product | undefined,
 ): void {
   const existing = map.get(key);
   if (existing) {
-    existing.software = smallerRef(existing.software, ref);
-    existing.evidence.push(...evidence);
+    if (compareRef(existing.software, name, publisher, version, edition) > 0) {
+      existing.software = makeRef(name, publisher, version, edition);
+    }
+    if (evidence) existing.evidence.push(evidence);
     return;
   }
-  const occurrence: Occurrence = { software: ref, evidence: [...evidence] };
+  const occurrence: Occurrence = {
+    software: makeRef(name, publisher, version, edition),
+    evidence: evidence ? [evidence] : [],
+  };
   if (product) occurrence.product = product;
   map.set(key, occurrence);
 }

@@ -45,10 +45,17 @@ export function compilePattern(pattern: Pattern): StringMatcher {
   return matcher;
 }
 
-/** True when any of the patterns matches the text. */
+const lists = new WeakMap<readonly Pattern[], StringMatcher>();
+
+/** True when any of the patterns matches the text (the list is compiled once, on first use). */
 export function matchesAny(patterns: readonly Pattern[], text: string): boolean {
-  for (const pattern of patterns) if (compilePattern(pattern)(text)) return true;
-  return false;
+  let matcher = lists.get(patterns);
+  if (!matcher) {
+    const each = patterns.map(compilePattern);
+    matcher = each.length === 1 ? each[0]! : (t) => each.some((m) => m(t));
+    lists.set(patterns, matcher);
+  }
+  return matcher(text);
 }
 
 /** `glob "WPS*"`, `regex "(?i)crack"`: how a pattern reads in traces and `catalog match`. */

@@ -26,7 +26,8 @@ export function mergeBasis(input: MergeBasisInput): MergeBasis {
       // Classmates that need no seat keep their verdict in any merge; those that need one are
       // demands themselves and are re-judged with this one.
       const classmatesGenuine = host.installations.every(
-        (other) => other.needsSeat || other.state.product.category !== cls || (other.licensed && !other.notGenuine),
+        (other) =>
+          other.needsSeat || other.state.product.category !== cls || (other.licensed && !other.notGenuine),
       );
       const demand: SeatDemand = {
         id: inst.id,

@@ -23,11 +23,15 @@ export function mergeUnrecognised(reports: readonly ComplianceReport[]): Unrecog
       existing.hosts += entry.hosts;
       const versions = [...new Set([...existing.versions, ...entry.versions])].sort(compareListedVersions);
       existing.versions = versions.slice(Math.max(0, versions.length - MAX_VERSIONS));
-      existing.sampleHosts = [...new Set([...existing.sampleHosts, ...entry.sampleHosts])].sort().slice(0, MAX_SAMPLES);
+      existing.sampleHosts = [...new Set([...existing.sampleHosts, ...entry.sampleHosts])]
+        .sort()
+        .slice(0, MAX_SAMPLES);
     }
   }
   const cmp = (a = '', b = ''): number => (a < b ? -1 : a > b ? 1 : 0);
-  return [...byTitle.values()].sort((a, b) => b.hosts - a.hosts || cmp(a.name, b.name) || cmp(a.publisher, b.publisher));
+  return [...byTitle.values()].sort(
+    (a, b) => b.hosts - a.hosts || cmp(a.name, b.name) || cmp(a.publisher, b.publisher),
+  );
 }
 
 /**
@@ -48,7 +52,8 @@ export function mergeProblems(reports: readonly ComplianceReport[]): Problem[] {
 
 export function mergeRuleMeta(reports: readonly ComplianceReport[]): RuleMeta[] {
   const metas = new Map<string, RuleMeta>();
-  for (const report of reports) for (const meta of report.rules) if (!metas.has(meta.id)) metas.set(meta.id, meta);
+  for (const report of reports)
+    for (const meta of report.rules) if (!metas.has(meta.id)) metas.set(meta.id, meta);
   return [...metas.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
 }
 
@@ -56,7 +61,14 @@ export function mergeRuleMeta(reports: readonly ComplianceReport[]): RuleMeta[] 
  * Counters that add up over disjoint hosts are summed; the others (distinct titles, memo hits,
  * lookups) describe one engine run and are left out. `shards` says how many audits were merged.
  */
-const ADDITIVE_STATS = ['hosts', 'hostArrivals', 'records', 'installations', 'activationJudged', 'activationSkipped'];
+const ADDITIVE_STATS = [
+  'hosts',
+  'hostArrivals',
+  'records',
+  'installations',
+  'activationJudged',
+  'activationSkipped',
+];
 
 export function mergeStats(reports: readonly ComplianceReport[]): Record<string, number> {
   const stats: Record<string, number> = {};

@@ -23,7 +23,11 @@ import { installationSubjectKey, LICENSING_RULES, reallocateSeats } from './seat
  * Merges two or more reports of disjoint host sets. Throws a UsageError naming the report when they
  * cannot be merged: different policy or date, no merge basis, or a host present in two of them.
  */
-export function mergeReports(a: ComplianceReport, b: ComplianceReport, ...more: ComplianceReport[]): ComplianceReport {
+export function mergeReports(
+  a: ComplianceReport,
+  b: ComplianceReport,
+  ...more: ComplianceReport[]
+): ComplianceReport {
   const reports = [a, b, ...more];
   const bases = checkMergeable(reports);
   const policy = bases[0]!.policy;
@@ -46,7 +50,11 @@ export function mergeReports(a: ComplianceReport, b: ComplianceReport, ...more: 
       if (finding.rule === 'waivers.expired') continue;
       if (finding.rule.startsWith('preferences.domestic.') && finding.subject.host === undefined) continue;
       const s = finding.subject;
-      if (LICENSING_RULES.has(finding.rule) && realloc.replaced.has(installationSubjectKey(s.host, s.product, s.software))) continue;
+      if (
+        LICENSING_RULES.has(finding.rule) &&
+        realloc.replaced.has(installationSubjectKey(s.host, s.product, s.software))
+      )
+        continue;
       kept.set(finding.id, unwaived(finding));
     }
   }
@@ -66,7 +74,12 @@ export function mergeReports(a: ComplianceReport, b: ComplianceReport, ...more: 
     });
   }
 
-  const basis: MergeBasis = { policy, units: bases[0]!.units, waiverClock: bases[0]!.waiverClock, seats: realloc.seats };
+  const basis: MergeBasis = {
+    policy,
+    units: bases[0]!.units,
+    waiverClock: bases[0]!.waiverClock,
+    seats: realloc.seats,
+  };
   return {
     schemaVersion: 1,
     tool: { ...a.tool },
@@ -89,23 +102,36 @@ export function mergeReports(a: ComplianceReport, b: ComplianceReport, ...more: 
 
 function checkMergeable(reports: readonly ComplianceReport[]): MergeBasis[] {
   const first = reports[0]!;
-  const policyKey = (r: ComplianceReport) => JSON.stringify([r.policy.name, r.policy.version ?? '', r.policy.sources]);
+  const policyKey = (r: ComplianceReport) =>
+    JSON.stringify([r.policy.name, r.policy.version ?? '', r.policy.sources]);
   const bases: MergeBasis[] = [];
   const hostOwner = new Map<string, number>();
   reports.forEach((report, index) => {
     const label = `report ${index + 1} (${report.inputs.map((i) => i.source).join(', ') || 'no inputs'})`;
-    if (report.schemaVersion !== first.schemaVersion) throw new UsageError(`${label} has schemaVersion ${report.schemaVersion}, report 1 has ${first.schemaVersion}`);
+    if (report.schemaVersion !== first.schemaVersion)
+      throw new UsageError(
+        `${label} has schemaVersion ${report.schemaVersion}, report 1 has ${first.schemaVersion}`,
+      );
     if (policyKey(report) !== policyKey(first)) {
-      throw new UsageError(`${label} was audited with policy ${report.policy.name} ${report.policy.version ?? ''}, report 1 with ${first.policy.name} ${first.policy.version ?? ''}: only audits under one policy merge`);
+      throw new UsageError(
+        `${label} was audited with policy ${report.policy.name} ${report.policy.version ?? ''}, report 1 with ${first.policy.name} ${first.policy.version ?? ''}: only audits under one policy merge`,
+      );
     }
-    if (report.asOf !== first.asOf) throw new UsageError(`${label} speaks for ${report.asOf}, report 1 for ${first.asOf}: only audits of one date merge`);
+    if (report.asOf !== first.asOf)
+      throw new UsageError(
+        `${label} speaks for ${report.asOf}, report 1 for ${first.asOf}: only audits of one date merge`,
+      );
     if (!report.mergeBasis) {
-      throw new UsageError(`${label} has no mergeBasis (it was written by a tool that does not record seat demands); audit it again with this version`);
+      throw new UsageError(
+        `${label} has no mergeBasis (it was written by a tool that does not record seat demands); audit it again with this version`,
+      );
     }
     for (const host of hostsOf(report)) {
       const owner = hostOwner.get(host);
       if (owner !== undefined && owner !== index) {
-        throw new UsageError(`host ${host} is in report ${owner + 1} and report ${index + 1}: merged reports must cover disjoint hosts (audit it once)`);
+        throw new UsageError(
+          `host ${host} is in report ${owner + 1} and report ${index + 1}: merged reports must cover disjoint hosts (audit it once)`,
+        );
       }
       hostOwner.set(host, index);
     }
@@ -118,7 +144,8 @@ function checkMergeable(reports: readonly ComplianceReport[]): MergeBasis[] {
 function hostsOf(report: ComplianceReport): Set<string> {
   const hosts = new Set<string>();
   for (const seat of report.mergeBasis?.seats ?? []) hosts.add(seat.host);
-  for (const finding of report.findings) if (finding.subject.host !== undefined) hosts.add(finding.subject.host);
+  for (const finding of report.findings)
+    if (finding.subject.host !== undefined) hosts.add(finding.subject.host);
   return hosts;
 }
 

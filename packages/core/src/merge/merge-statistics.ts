@@ -13,7 +13,11 @@ export function tableClasses(policy: Policy): string[] {
 }
 
 /** Units in the order one audit would list them (units file, policy, hosts' units sorted, 未分配). */
-export function mergedUnitOrder(fileUnits: readonly UnitInfo[], policy: Policy, reports: readonly ComplianceReport[]): UnitInfo[] {
+export function mergedUnitOrder(
+  fileUnits: readonly UnitInfo[],
+  policy: Policy,
+  reports: readonly ComplianceReport[],
+): UnitInfo[] {
   const seen = new Set<string>();
   for (const report of reports) for (const row of report.units) if (row.computers > 0) seen.add(row.unit);
   return unitOrder(fileUnits, policy.units, seen);
@@ -29,7 +33,13 @@ export function mergeUnitRows(
   const mandatory = policy.requirements.classes;
   const byName = reports.map((r) => new Map(r.units.map((row) => [row.unit, row])));
   return units.map((info) => {
-    const row: UnitStats = { unit: info.name, computers: 0, classes: {}, rates: { genuine: {}, domestic: {} }, unauthorised: 0 };
+    const row: UnitStats = {
+      unit: info.name,
+      computers: 0,
+      classes: {},
+      rates: { genuine: {}, domestic: {} },
+      unauthorised: 0,
+    };
     if (info.staff !== undefined) row.staff = info.staff;
     if (info.parent !== undefined) row.parent = info.parent;
     for (const cls of classes) row.classes[cls] = { installed: 0, genuine: 0, domestic: 0, missing: 0 };
@@ -60,7 +70,8 @@ function addClass(into: ClassStats, from: ClassStats | undefined): void {
 /** Totals as StatisticsTable.totals() computes them: sums of the rows, rates from the sums. */
 export function totalsOf(rows: readonly UnitStats[], policy: Policy): Totals {
   const classes: Record<string, ClassStats> = {};
-  for (const cls of tableClasses(policy)) classes[cls] = { installed: 0, genuine: 0, domestic: 0, missing: 0 };
+  for (const cls of tableClasses(policy))
+    classes[cls] = { installed: 0, genuine: 0, domestic: 0, missing: 0 };
   let computers = 0;
   let unauthorised = 0;
   let staff: number | undefined;
@@ -70,7 +81,12 @@ export function totalsOf(rows: readonly UnitStats[], policy: Policy): Totals {
     if (row.staff !== undefined) staff = (staff ?? 0) + row.staff;
     for (const cls of Object.keys(classes)) addClass(classes[cls]!, row.classes[cls]);
   }
-  const totals: Totals = { computers, classes, rates: ratesOf(classes, policy.requirements.classes), unauthorised };
+  const totals: Totals = {
+    computers,
+    classes,
+    rates: ratesOf(classes, policy.requirements.classes),
+    unauthorised,
+  };
   if (staff !== undefined) totals.staff = staff;
   return totals;
 }

@@ -29,9 +29,14 @@ export function installationSubjectKey(
   product: string | undefined,
   software: { name: string; version?: string; publisher?: string; edition?: string } | undefined,
 ): string {
-  return [host ?? '', product ?? '', software?.name ?? '', software?.version ?? '', software?.publisher ?? '', software?.edition ?? ''].join(
-    '\u0000',
-  );
+  return [
+    host ?? '',
+    product ?? '',
+    software?.name ?? '',
+    software?.version ?? '',
+    software?.publisher ?? '',
+    software?.edition ?? '',
+  ].join('\u0000');
 }
 
 export interface Reallocation {
@@ -46,7 +51,12 @@ export interface Reallocation {
   genuineDelta: Map<string, Map<string, number>>;
 }
 
-export function reallocateSeats(demands: readonly SeatDemand[], policy: Policy, asOf: string, deadlines: DeadlineSettings): Reallocation {
+export function reallocateSeats(
+  demands: readonly SeatDemand[],
+  policy: Policy,
+  asOf: string,
+  deadlines: DeadlineSettings,
+): Reallocation {
   const schemes = new Map<string, VersionScheme>(policy.catalog.products.map((p) => [p.id, p.versionScheme]));
   const products = new Map<string, Product>(policy.catalog.products.map((p) => [p.id, p]));
   const installations = demands.map((d) => {
@@ -76,7 +86,12 @@ export function reallocateSeats(demands: readonly SeatDemand[], policy: Policy, 
     const finding = licensingFinding(host, installation, coverage, ledger, entitled, allowlist, deadlines);
     if (finding) findings.push(finding);
     const key = `${demand.host}\u0000${product.category}`;
-    const entry = classes.get(key) ?? { unit: demand.unit, cls: product.category, before: demand.classmatesGenuine, after: demand.classmatesGenuine };
+    const entry = classes.get(key) ?? {
+      unit: demand.unit,
+      cls: product.category,
+      before: demand.classmatesGenuine,
+      after: demand.classmatesGenuine,
+    };
     entry.before &&= demand.licensed && !demand.notGenuine;
     entry.after &&= licensed && !demand.notGenuine;
     classes.set(key, entry);
@@ -98,7 +113,11 @@ export function reallocateSeats(demands: readonly SeatDemand[], policy: Policy, 
  * edition, evidence, recognition). The rest of the judged state is not needed to word a licensing
  * finding and is not carried in a report.
  */
-function judgedStub(demand: SeatDemand, product: Product, licensed: boolean): { host: JudgedHost; installation: JudgedInstallation } {
+function judgedStub(
+  demand: SeatDemand,
+  product: Product,
+  licensed: boolean,
+): { host: JudgedHost; installation: JudgedInstallation } {
   const state: Partial<InstallationState> = {
     product,
     software: { ...demand.software },
@@ -107,7 +126,18 @@ function judgedStub(demand: SeatDemand, product: Product, licensed: boolean): { 
   };
   if (demand.version !== undefined) state.version = demand.version;
   if (demand.edition !== undefined) state.edition = demand.edition;
-  const installation = { id: demand.id, state, notGenuine: demand.notGenuine, needsSeat: true, licensed } as JudgedInstallation;
-  const host = { id: demand.host, unit: demand.unit, installations: [installation], findings: [] } as unknown as JudgedHost;
+  const installation = {
+    id: demand.id,
+    state,
+    notGenuine: demand.notGenuine,
+    needsSeat: true,
+    licensed,
+  } as JudgedInstallation;
+  const host = {
+    id: demand.host,
+    unit: demand.unit,
+    installations: [installation],
+    findings: [],
+  } as unknown as JudgedHost;
   return { host, installation };
 }

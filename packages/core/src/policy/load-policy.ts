@@ -6,12 +6,11 @@
  */
 import { dirname, relative, resolve } from 'node:path';
 import { PolicyError } from '../errors.js';
-import type { Policy, SourceLocation } from '../model.js';
+import type { Policy } from '../model.js';
 import type { PolicySourceResolver } from '../plugins.js';
 import { didYouMean } from './did-you-mean.js';
 import { mergeLayers } from './merge-layers.js';
-import type { PolicyLayer } from './policy-layer.js';
-import { readLayer } from './policy-layer.js';
+import { type PolicyLayer, readLayer } from './policy-layer.js';
 import { policySchemaNode } from './policy-schema.js';
 import { type PolicySource, readPolicyFile, resolveExtends } from './policy-sources.js';
 import { DEFAULT_YAML_LIMITS, readPolicyYaml } from './policy-yaml.js';
@@ -87,7 +86,7 @@ function resolvePolicy(
 
   const policy = mergeLayers(state.layers);
   const root = state.layers[state.layers.length - 1]!;
-  if (!policy.metadata.name.trim()) {
+  if (root.isMapping && !policy.metadata.name.trim()) {
     problems.error(
       'missing-name',
       'The policy needs metadata.name: a short name shown in every report.',
@@ -165,7 +164,7 @@ function checkProductReferences(policy: Policy, layers: PolicyLayer[], problems:
         `${reference.from} refers to unknown product "${reference.id}"${
           hint || '; it is in neither this catalogue nor a policy it extends.'
         }`,
-        reference.location as SourceLocation,
+        reference.location,
       );
     }
   }

@@ -40,6 +40,8 @@ export type LayerWaiver = Omit<Waiver, 'id'> & { id?: string };
 export interface PolicyLayer {
   /** Display name: a path or `scheme:name`. */
   source: string;
+  /** False when the file held no mapping at all (already reported; nothing else to check). */
+  isMapping: boolean;
   extends: Array<{ target: string; location: SourceLocation }>;
   metadata?: {
     name?: string;
@@ -73,6 +75,7 @@ export function readLayer(source: string, tree: PolicyTree, problems: ProblemLis
   const targets = readStrings(root.extends) ?? [];
   const layer: PolicyLayer = {
     source,
+    isMapping: isRecord(tree.root),
     extends: targets.map((target, index) => ({
       target,
       location: tree.at(typeof root.extends === 'string' ? extendsPath : [...extendsPath, index]),

@@ -49,10 +49,22 @@ function inventory(host: FleetHost): HostInventory {
 
 function summary(label: string, hosts: HostInventory[]): InputSummary {
   const records = hosts.reduce((n, h) => n + h.software.length, 0);
-  return { source: label, scanner: 'bench', hosts: hosts.length, read: records, accepted: records, rejected: 0, ignored: 0 };
+  return {
+    source: label,
+    scanner: 'bench',
+    hosts: hosts.length,
+    read: records,
+    accepted: records,
+    rejected: 0,
+    ignored: 0,
+  };
 }
 
-async function auditOf(policy: Policy, units: UnitInfo[], shards: Array<[string, HostInventory[]]>): Promise<ComplianceReport> {
+async function auditOf(
+  policy: Policy,
+  units: UnitInfo[],
+  shards: Array<[string, HostInventory[]]>,
+): Promise<ComplianceReport> {
   const auditor = createAuditor(policy, { units });
   for (const [label, hosts] of shards) {
     for (const host of hosts) auditor.add(host);
@@ -82,7 +94,10 @@ describe('mergeReports over a generated province split by unit', () => {
     const hosts = [...fleetHosts(fleet)];
     shardA = hosts.filter(inA).map(inventory);
     shardB = hosts.filter((h) => !inA(h)).map(inventory);
-    const policy = parsePolicy(fleetPolicy(fleet, { rules: 4 }), { filename: 'bench-policy.yaml', resolvers: [builtinResolver] });
+    const policy = parsePolicy(fleetPolicy(fleet, { rules: 4 }), {
+      filename: 'bench-policy.yaml',
+      resolvers: [builtinResolver],
+    });
     const units: UnitInfo[] = fleet.units.map((u) => ({ name: u.name, staff: u.staff, parent: u.parent }));
     reportA = await auditOf(policy, units, [['bench:shard-a', shardA]]);
     reportB = await auditOf(policy, units, [['bench:shard-b', shardB]]);
@@ -108,7 +123,10 @@ describe('mergeReports over a generated province split by unit', () => {
   });
 
   it('gives the same report as one audit of all hosts (minus generatedAt and engine counters)', () => {
-    expect(merged.mergeBasis, 'the auditor must fill report.mergeBasis (docs/performance.md#scale-out)').toBeDefined();
+    expect(
+      merged.mergeBasis,
+      'the auditor must fill report.mergeBasis (docs/performance.md#scale-out)',
+    ).toBeDefined();
     expect(comparable(merged)).toEqual(comparable(single));
   });
 

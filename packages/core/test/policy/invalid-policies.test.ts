@@ -159,6 +159,7 @@ const CASES: Array<[file: string, code: string, expected: string[]]> = [
       '7:17 "domestic" must be true or false, not text ("yes").',
     ],
   ],
+  ['empty-file.yaml', 'wrong-type', ['1:1 The policy must be a mapping (key: value), not empty.']],
   [
     'tab-indentation.yaml',
     'tab-indent',

@@ -229,27 +229,19 @@ function fastIsoDate(text: string): string | undefined {
 }
 
 function readAttributes(row: readonly string[], c: CsvColumns): RecordAttributes | undefined {
-  let attributes: RecordAttributes | undefined;
-  if (c.edition >= 0) {
-    const value = row[c.edition]!.trim();
-    if (value !== '') (attributes ??= {}).edition = value;
-  }
-  if (c.licenseStatus >= 0) {
-    const status = parseLicenseStatus(row[c.licenseStatus]);
-    if (status !== undefined) (attributes ??= {}).licenseStatus = status;
-  }
-  if (c.channel >= 0) {
-    const value = row[c.channel]!.trim();
-    if (value !== '') (attributes ??= {}).channel = value;
-  }
-  if (c.partialKey >= 0) {
-    const value = row[c.partialKey]!.trim();
-    if (value !== '') (attributes ??= {}).partialKey = value;
-  }
-  if (c.kmsHost >= 0) {
-    const value = row[c.kmsHost]!.trim().toLowerCase();
-    if (value !== '') (attributes ??= {}).kmsHost = value;
-  }
+  const edition = c.edition >= 0 ? row[c.edition]!.trim() : '';
+  const status = c.licenseStatus >= 0 ? parseLicenseStatus(row[c.licenseStatus]) : undefined;
+  const channel = c.channel >= 0 ? row[c.channel]!.trim() : '';
+  const partialKey = c.partialKey >= 0 ? row[c.partialKey]!.trim() : '';
+  const kmsHost = c.kmsHost >= 0 ? row[c.kmsHost]!.trim().toLowerCase() : '';
+  if (edition === '' && status === undefined && channel === '' && partialKey === '' && kmsHost === '')
+    return undefined;
+  const attributes: RecordAttributes = {};
+  if (edition !== '') attributes.edition = edition;
+  if (status !== undefined) attributes.licenseStatus = status;
+  if (channel !== '') attributes.channel = channel;
+  if (partialKey !== '') attributes.partialKey = partialKey;
+  if (kmsHost !== '') attributes.kmsHost = kmsHost;
   return attributes;
 }
 

@@ -42,7 +42,10 @@ export class LinuxEvidence {
       const layout = detectLayout(lines);
       if (layout) this.software.push(...parsePackageTable(lines, layout, file, this.ctx));
       else if (isPlainRpmList(lines)) this.software.push(...parsePlainRpmList(lines, file, this.ctx));
-      else return this.unknown(file, strict);
+      else {
+        this.unknown(file, strict);
+        return;
+      }
     }
     if (this.software.length + this.facts === before && text.trim() !== '') {
       this.ctx.problem({

@@ -97,7 +97,8 @@ function mergeTwin(kept: SoftwareRecord, twin: SoftwareRecord): void {
   kept.publisher ??= twin.publisher;
   kept.installDate ??= twin.installDate;
   kept.arch ??= twin.arch;
-  const attributes = (kept.attributes ??= {});
+  kept.attributes ??= {};
+  const attributes = kept.attributes;
   const twinCode = twin.attributes?.productCode;
   if (twinCode && GUID.test(twinCode) && !GUID.test(String(attributes.productCode ?? ''))) {
     attributes.productCode = twinCode;

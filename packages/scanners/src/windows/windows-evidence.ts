@@ -52,7 +52,10 @@ export class WindowsEvidence {
     else if (isLicensingText(text)) {
       const { entries } = parseLicensingText(text, file);
       this.licences.push(...entries);
-    } else return this.unknown(file, strict, 'it is none of them');
+    } else {
+      this.unknown(file, strict, 'it is none of them');
+      return;
+    }
     if (this.size() === before) {
       this.ctx.problem({
         message: `${file}: no Uninstall entry, OS, activation or antivirus data found in it`,

@@ -116,7 +116,7 @@ function officeMajor(licence: LicenceEntry): number | undefined {
     /office\s*(\d+)/i.exec(licence.name)?.[1] ?? /^office(\d+)/i.exec(licence.family ?? '')?.[1],
   );
   if (!Number.isFinite(major) || major === 0) return undefined;
-  return major > 16 ? 16 : major;
+  return Math.min(major, 16);
 }
 
 /** `Office16ProPlusVL_KMS_Client` → `ProPlus`; `Office19Standard2019VL_MAK_AE` → `Standard`. */

@@ -42,7 +42,7 @@ export const regExportCases: BadInputCase[] = [
     scanner,
     files: () => ({
       'PC-01.reg': utf16(
-        `${HEAD}${KEY}\\WPS]\r\n"DisplayName"="WPS Office"\r\n"Blob"=hex:${'00,\\\r\n  '.repeat(300_000)}00\r\n"DisplayVersion"="11.1"\r\n`,
+        `${HEAD}${KEY}\\WPS]\r\n"DisplayName"="WPS Office"\r\n"Blob"=hex:${'00,\\\r\n  '.repeat(5_000)}00\r\n"DisplayVersion"="11.1"\r\n`,
       ),
     }),
     expected: PENDING,
