@@ -6,11 +6,11 @@
 import type { ComplianceReport, Locale, Reporter, ReporterContext } from '@zhengban/core';
 import { escapeMarkdownCell as md } from './escaping.js';
 import { classLabel } from './labels.js';
-import { t } from './messages.js';
+import { type MessageKey, t } from './messages.js';
 import { formatRate, formatRateExplained, overallFraction, rateOf } from './rates.js';
 import { countByStatus, needsAttention } from './report-view.js';
 import { statisticsBlocks } from './statistics-view.js';
-import { buildTable, type Cell, type Table } from './tables.js';
+import { buildTable, type Cell, type Table, type TableId } from './tables.js';
 
 function mdTable(
   columns: string[],
@@ -35,12 +35,21 @@ function cellMarkdown(cell: Cell, locale: Locale): string {
   }
 }
 
+const SECTION_TITLE: Record<TableId, MessageKey> = {
+  units: 'section.statistics',
+  findings: 'section.findings',
+  ledger: 'section.ledger',
+  unrecognised: 'section.unrecognised',
+  inputs: 'section.inputs',
+  problems: 'section.problems',
+};
+
 function tableSection(table: Table, locale: Locale): string[] {
   const rows = table.rows.map((row) => row.map((cell) => cellMarkdown(cell, locale)));
   const numeric = new Set(
     table.columns.map((_, index) => index).filter((index) => table.rows[0]?.[index]?.kind === 'count'),
   );
-  return [`## ${md(table.title)}`, '', ...mdTable(table.columns, rows, numeric), ''];
+  return [`## ${t(SECTION_TITLE[table.id], locale)}`, '', ...mdTable(table.columns, rows, numeric), ''];
 }
 
 function headline(report: ComplianceReport, locale: Locale): string[] {
@@ -143,7 +152,7 @@ export function renderMarkdown(report: ComplianceReport, ctx: ReporterContext): 
     ...statistics(report, locale),
     ...(findings.rows.length > 0
       ? tableSection(findings, locale)
-      : [`## ${md(findings.title)}`, '', t('finding.none', locale), '']),
+      : [`## ${t('section.findings', locale)}`, '', t('finding.none', locale), '']),
     ...tableSection(buildTable('ledger', report, locale), locale),
     ...tableSection(buildTable('unrecognised', report, locale), locale),
     ...tableSection(buildTable('inputs', report, locale), locale),

@@ -2,7 +2,7 @@
  * Column layout for terminals: widths are measured in terminal cells (string-width), so Chinese
  * characters count as two and the columns line up.
  */
-import stringWidth from 'string-width';
+import { displayWidth as stringWidth } from './display-width.js';
 
 export interface TextColumn {
   header: string;

@@ -30,6 +30,7 @@ describe('windows scanner: a folder with one sub-folder per host (our fixtures)'
         channel: 'VOLUME_KMSCLIENT',
         partialKey: 'T83GX',
         kmsHost: 'kms.msft.vip',
+        activationExpiry: 'permanent', // slmgr-xpr.txt, GBK: 计算机已永久激活。
       },
     });
     expect(host.software.map((r) => r.name)).toEqual([
@@ -380,5 +381,57 @@ describe('windows scanner: local mode', () => {
       '微信',
     ]);
     expect(problems.map((p) => p.file)).toEqual(['powershell licensing', 'powershell antivirus']);
+  });
+});
+
+describe('scripts/collect-windows.ps1 and the scanner agree', () => {
+  const script = readFileSync(new URL('../scripts/collect-windows.ps1', import.meta.url), 'utf8');
+  const written = [...script.matchAll(/(?:Save-Text|Join-Path \$target) '([a-z0-9-]+\.(?:txt|json))'/g)].map(
+    (m) => m[1]!,
+  );
+
+  it('writes the files the README documents, read-only (no Win32_Product, no registry writes)', () => {
+    expect(written).toEqual([
+      'uninstall-hklm.txt',
+      'uninstall-wow64.txt',
+      'uninstall-users.txt',
+      'os-version.txt',
+      'os.json',
+      'licensing.json',
+      'antivirus.json',
+      'slmgr-xpr.txt',
+      'ospp.txt',
+    ]);
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    for (const name of written) expect(readme).toContain(`\`${name}\``);
+    const code = script.replace(/<#[\s\S]*?#>/, '');
+    expect(code).not.toMatch(
+      /Win32_Product|reg(\.exe)? (add|delete|import)|Set-ItemProperty|Remove-Item|New-ItemProperty/i,
+    );
+  });
+
+  it('every file of a collected folder is read (an empty one is not a problem)', async () => {
+    const folder = tempFolder();
+    const pc = join(FIXTURES, 'windows/PC-OFFICE-01');
+    const content: Record<string, string> = {
+      'uninstall-hklm.txt': readFileSync(join(pc, 'uninstall-hklm.txt'), 'utf8'),
+      'uninstall-wow64.txt': readFileSync(join(pc, 'uninstall-wow64.txt'), 'utf8'),
+      'uninstall-users.txt': '',
+      'os-version.txt':
+        '\r\nHKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\r\n    ProductName    REG_SZ    Windows 10 Pro\r\n    EditionID    REG_SZ    Professional\r\n    CurrentBuild    REG_SZ    19045\r\n',
+      'os.json': readFileSync(join(pc, 'os.json'), 'utf8'),
+      'licensing.json': readFileSync(join(pc, 'licensing.json'), 'utf8'),
+      'antivirus.json': readFileSync(join(pc, 'antivirus.json'), 'utf8'),
+      'slmgr-xpr.txt': 'Windows(R), Professional edition:\r\n    The machine is permanently activated.\r\n',
+      'ospp.txt':
+        'LICENSE NAME: Office 16, Office16ProPlusVL_KMS_Client edition\r\nLICENSE DESCRIPTION: Office 16, VOLUME_KMSCLIENT channel\r\nLICENSE STATUS:  ---LICENSED---\r\nLast 5 characters of installed product key: WE9H9\r\n',
+    };
+    for (const name of written) folder.write(`PC-OFFICE-01/${name}`, content[name]!, 'utf-8-bom');
+    const { hosts, problems } = await scanAll(windowsScanner(), folder.root);
+    expect(problems).toEqual([]);
+    expect(hosts[0]!.os).toMatchObject({
+      edition: 'Professional',
+      attributes: { licenseStatus: 'licensed', activationExpiry: 'permanent', kmsHost: 'kms.msft.vip' },
+    });
   });
 });

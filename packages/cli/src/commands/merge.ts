@@ -12,16 +12,24 @@ import { EXIT_OK } from '../exit-codes.js';
 import { msg } from '../messages.js';
 import { readReport } from '../report-file.js';
 
-export async function mergeCommand(ctx: CliContext, files: string[], options: { out?: string }): Promise<number> {
+export async function mergeCommand(
+  ctx: CliContext,
+  files: string[],
+  options: { out?: string },
+): Promise<number> {
   if (files.length < 2) throw new UsageError(msg(ctx.locale, 'mergeNeedsTwo'));
-  const outPath = options.out === undefined || options.out === '-' ? undefined : resolve(ctx.io.cwd, options.out);
+  const outPath =
+    options.out === undefined || options.out === '-' ? undefined : resolve(ctx.io.cwd, options.out);
   const outputs = new OutputSet(ctx.locale);
   try {
     const file = outPath ? await outputs.prepareFile(outPath) : undefined;
     const [first, second, ...rest] = files.map((name) => readReport(ctx, name));
     const merged = mergeReports(first!, second!, ...rest);
     const json = getReporter('json')!;
-    const text = await json.render(merged, createReporterContext(merged, { locale: ctx.locale, logger: ctx.logger }));
+    const text = await json.render(
+      merged,
+      createReporterContext(merged, { locale: ctx.locale, logger: ctx.logger }),
+    );
     if (file && outPath) {
       await file.commit(text);
       const path = displayPath(ctx, outPath);

@@ -8,6 +8,7 @@
  */
 import { UsageError } from '../errors.js';
 import { type Logger, silentLogger } from '../logger.js';
+import { mergeBasis } from '../merge/merge-basis.js';
 import type {
   ComplianceReport,
   Finding,
@@ -301,6 +302,11 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
       const unitRank = new Map(units.map((u, i) => [u.name, i]));
       const allFindings = dedupe([...waived.findings, ...waived.expired]).sort(compareFindings(unitRank));
 
+      // Seat demands for mergeReports (scale-out); evidence in a fixed order like everywhere else.
+      for (const host of hosts)
+        for (const inst of host.installations) inst.state.evidence = sortEvidence(inst.state.evidence);
+      const basis = mergeBasis({ policy, units: options.units ?? [], clock: waiversNow, hosts });
+
       const report: ComplianceReport = {
         schemaVersion: 1,
         tool: { name: 'zhengban', version: options.toolVersion ?? CORE_VERSION },
@@ -320,6 +326,7 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
         problems: [...problems, ...engineProblems.sort((a, b) => (a.message < b.message ? -1 : 1))],
         rules: rulesMeta(policy, allFindings),
         classes: [...mandatory],
+        mergeBasis: basis,
         stats: {
           hosts: hosts.length,
           hostArrivals: hosts.reduce((n, h) => n + h.state.arrivals, 0),

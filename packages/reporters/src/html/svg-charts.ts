@@ -4,7 +4,7 @@
  * Every label is escaped; long unit names are shortened with the full name in a <title>.
  */
 import type { ComplianceReport, Locale } from '@zhengban/core';
-import stringWidth from 'string-width';
+import { displayWidth as stringWidth } from '../display-width.js';
 import { escapeHtml as e } from '../escaping.js';
 import { classLabel } from '../labels.js';
 import { t } from '../messages.js';

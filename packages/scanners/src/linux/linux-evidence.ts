@@ -23,6 +23,15 @@ export class LinuxEvidence {
   constructor(private readonly ctx: ScanContext) {}
 
   addText(text: string, file: string, strict: boolean): void {
+    if (text.trim() === '') {
+      if (strict)
+        throw new InputError(
+          `${file}: the file is empty (expected ${LINUX_FORMATS})`,
+          { file, source: 'linux' },
+          'linux.format',
+        );
+      return;
+    }
     const before = this.software.length + this.facts;
     if (basename(file) === 'hostname' && /^\s*[\w.-]+\s*$/.test(text)) {
       this.hostname = cleanValue(text);

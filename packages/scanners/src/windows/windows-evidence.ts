@@ -43,6 +43,11 @@ export class WindowsEvidence {
    * this one file), else it is reported as a skipped file.
    */
   addText(text: string, file: string, strict: boolean): void {
+    // An empty output (no per-user installs, no antivirus) is normal in a collected folder.
+    if (text.trim() === '') {
+      if (strict) this.unknown(file, strict, 'the file is empty');
+      return;
+    }
     const before = this.size();
     if (isRegExport(text)) this.addKeys(parseRegExport(text, file, this.ctx), 'windows:reg-export', file);
     else if (isRegQueryText(text))

@@ -37,7 +37,10 @@ export interface ExpectedOutcome {
   counts: Counts;
   /** Every problem, formatted as the CLI prints it, with the temp folder shown as `<dir>`. */
   problems: string[];
-  /** Accepted records as `host | name | version` (units: `name | staff | parent`). */
+  /**
+   * Accepted records as `host | name | version`, the OS as `host | os: name | version | status kms`
+   * (units: `name | staff | parent`).
+   */
   records: string[];
 }
 
@@ -98,8 +101,14 @@ export async function runBadInputCase(testCase: BadInputCase): Promise<ActualOut
     const run = runScanner(testCase.scanner(), input);
     const records: string[] = [];
     for await (const host of run.hosts) {
-      for (const record of host.software)
+      if (host.os) {
+        const { licenseStatus, kmsHost } = host.os.attributes ?? {};
+        const os = `${host.id} | os: ${host.os.name} | ${host.os.version ?? ''} | ${licenseStatus ?? ''} ${kmsHost ?? ''}`;
+        records.push(os.trimEnd());
+      }
+      for (const record of host.software) {
         records.push(`${host.id} | ${record.name} | ${record.version ?? ''}`);
+      }
     }
     const { hosts, read, accepted, rejected, ignored } = run.summary;
     return {

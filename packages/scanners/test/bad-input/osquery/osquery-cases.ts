@@ -1,6 +1,6 @@
 /** Bad osquery results (osqueryi --json arrays and result logs) for the `osquery` scanner. */
 import { osqueryScanner } from '@zhengban/scanners';
-import { type BadInputCase, counts, PENDING } from '../scanner-case.js';
+import { type BadInputCase, counts } from '../scanner-case.js';
 
 const program = (name: string, version: string) => ({
   name,
@@ -27,16 +27,14 @@ export const osqueryCases: BadInputCase[] = [
     files: () => ({
       'results.log': `${event('PC-01', program('WPS Office', '11.1'))}\nnot json\n{"name":"programs"}\n${event('PC-02', program('7-Zip', '23.01'))}\n`,
     }),
-    expected: PENDING,
-  },
-  {
-    id: 'result-log-five-megabyte-line',
-    format: 'osquery',
-    scanner,
-    files: () => ({
-      'results.log': `${event('PC-01', program('WPS Office', '11.1'))}\n${event('PC-02', program('x'.repeat(5 * 1024 * 1024), '1'))}\n${event('PC-03', program('7-Zip', '23.01'))}\n`,
-    }),
-    expected: PENDING,
+    expected: {
+      counts: counts(2, 4, 2, 2, 0),
+      problems: [
+        '<dir>/results.log:2  error  line 2 is not an osquery result event (JSON with name, hostIdentifier and columns or snapshot)  (osquery.line)',
+        '<dir>/results.log:3  error  line 3 is not an osquery result event (JSON with name, hostIdentifier and columns or snapshot)  (osquery.line)',
+      ],
+      records: ['PC-01 | WPS Office | 11.1', 'PC-02 | 7-Zip | 23.01'],
+    },
   },
   {
     id: 'json-array-with-non-rows',
@@ -45,7 +43,15 @@ export const osqueryCases: BadInputCase[] = [
     files: () => ({
       'PC-01.json': JSON.stringify([program('WPS Office', '11.1'), 'junk', 7, null, program('', '1.0')]),
     }),
-    expected: PENDING,
+    expected: {
+      counts: counts(1, 5, 2, 3, 1),
+      problems: [
+        '<dir>/PC-01.json [/1]  error  <dir>/PC-01.json: /1 is not a row object  (osquery.row)',
+        '<dir>/PC-01.json [/2]  error  <dir>/PC-01.json: /2 is not a row object  (osquery.row)',
+        '<dir>/PC-01.json [/3]  error  <dir>/PC-01.json: /3 is not a row object  (osquery.row)',
+      ],
+      records: ['PC-01 | WPS Office | 11.1'],
+    },
   },
   {
     id: 'proto-host-identifier',
@@ -54,7 +60,11 @@ export const osqueryCases: BadInputCase[] = [
     files: () => ({
       'results.log': `${event('__proto__', program('WPS Office', '11.1'))}\n${event('constructor', program('7-Zip', '23.01'))}\n`,
     }),
-    expected: PENDING,
+    expected: {
+      counts: counts(2, 2, 2, 0, 0),
+      problems: [],
+      records: ['__proto__ | WPS Office | 11.1', 'constructor | 7-Zip | 23.01'],
+    },
   },
   {
     id: 'truncated-json-array',
@@ -63,7 +73,13 @@ export const osqueryCases: BadInputCase[] = [
     files: () => ({
       'PC-01.json': JSON.stringify([program('WPS Office', '11.1'), program('7-Zip', '23.01')]).slice(0, -30),
     }),
-    expected: PENDING,
+    expected: {
+      counts: counts(0, 0, 0, 0, 0),
+      problems: [
+        '<dir>/PC-01.json  error  <dir>/PC-01.json: not osquery output (Unterminated string in JSON at position 187); expected an osqueryi --json array or a result log  (osquery.format)',
+      ],
+      records: [],
+    },
   },
   {
     id: 'nul-bytes-and-controls-in-columns',
@@ -75,6 +91,10 @@ export const osqueryCases: BadInputCase[] = [
         program('7-Zip', '23.01'),
       ]),
     }),
-    expected: PENDING,
+    expected: {
+      counts: counts(1, 2, 2, 0, 0),
+      problems: [],
+      records: ['PC-01 | WPS  Office [2J | 11.1', 'PC-01 | 7-Zip | 23.01'],
+    },
   },
 ];

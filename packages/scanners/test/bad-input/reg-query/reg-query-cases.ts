@@ -1,7 +1,7 @@
 /** Bad `reg query <key> /s` console output for the `windows` scanner. */
 import { windowsScanner } from '@zhengban/scanners';
 import iconv from 'iconv-lite';
-import { type BadInputCase, counts, PENDING } from '../scanner-case.js';
+import { type BadInputCase, counts } from '../scanner-case.js';
 
 const KEY = 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall';
 const entry = (id: string, name: string, version: string) =>
@@ -14,14 +14,26 @@ export const regQueryCases: BadInputCase[] = [
     format: 'reg-query',
     scanner,
     files: () => ({ 'PC-01.txt': '' }),
-    expected: PENDING,
+    expected: {
+      counts: counts(0, 0, 0, 0, 0),
+      problems: [
+        '<dir>/PC-01.txt  error  <dir>/PC-01.txt: not a Windows inventory file (expected reg query output, a regedit .reg export, PowerShell ConvertTo-Json output, wmic /format:list output, or slmgr / ospp.vbs text; the file is empty)  (windows.format)',
+      ],
+      records: [],
+    },
   },
   {
     id: 'binary-junk',
     format: 'reg-query',
     scanner,
     files: () => ({ 'PC-01.txt': Uint8Array.from({ length: 2048 }, (_, i) => (i * 131) % 256) }),
-    expected: PENDING,
+    expected: {
+      counts: counts(0, 0, 0, 0, 0),
+      problems: [
+        '<dir>/PC-01.txt  error  <dir>/PC-01.txt: binary data, not a text file (8 NUL and 200 control bytes in the first 2048 bytes)  (input.binary)',
+      ],
+      records: [],
+    },
   },
   {
     id: 'garbage-lines-between-keys',
@@ -30,7 +42,13 @@ export const regQueryCases: BadInputCase[] = [
     files: () => ({
       'PC-01.txt': `${entry('WPS', 'WPS Office', '11.1')}this line is junk\r\n${entry('7zip', '7-Zip', '23.01')}`,
     }),
-    expected: PENDING,
+    expected: {
+      counts: counts(1, 2, 2, 0, 0),
+      problems: [
+        '<dir>/PC-01.txt:6  warning  line 6 is neither a registry key nor a value line; skipped  (windows.reg-query-line)',
+      ],
+      records: ['PC-01 | WPS Office | 11.1', 'PC-01 | 7-Zip | 23.01'],
+    },
   },
   {
     id: 'truncated-mid-value',
@@ -39,14 +57,33 @@ export const regQueryCases: BadInputCase[] = [
     files: () => ({
       'PC-01.txt': `${entry('WPS', 'WPS Office', '11.1')}${KEY}\\7zip\r\n    DisplayName    REG_SZ    7-Zip\r\n    DisplayVer`,
     }),
-    expected: PENDING,
+    expected: {
+      counts: counts(1, 2, 2, 0, 0),
+      problems: [
+        '<dir>/PC-01.txt:8  warning  line 8 is neither a registry key nor a value line; skipped  (windows.reg-query-line)',
+      ],
+      records: ['PC-01 | WPS Office | 11.1', 'PC-01 | 7-Zip | '],
+    },
   },
   {
     id: 'control-characters-in-version',
     format: 'reg-query',
     scanner,
-    files: () => ({ 'PC-01.txt': entry('WPS', 'WPS Office', '11.1.0\u0007\u0001') }),
-    expected: PENDING,
+    files: () => ({
+      // Real dumps are large; the stray control bytes are a tiny share of them (not binary data).
+      'PC-01.txt': `${Array.from({ length: 4 }, (_, i) => entry(`App${i}`, `App ${i}`, '1.0')).join('')}${entry('WPS', 'WPS Office', '11.1.0\u0007\u0001')}`,
+    }),
+    expected: {
+      counts: counts(1, 5, 5, 0, 0),
+      problems: [],
+      records: [
+        'PC-01 | App 0 | 1.0',
+        'PC-01 | App 1 | 1.0',
+        'PC-01 | App 2 | 1.0',
+        'PC-01 | App 3 | 1.0',
+        'PC-01 | WPS Office | 11.1.0',
+      ],
+    },
   },
   {
     id: 'gbk-console-with-impossible-install-date',
@@ -58,13 +95,21 @@ export const regQueryCases: BadInputCase[] = [
         'gbk',
       ),
     }),
-    expected: PENDING,
+    expected: {
+      counts: counts(1, 1, 1, 0, 0),
+      problems: [],
+      records: ['PC-01 | 腾讯QQ | '],
+    },
   },
   {
     id: 'nul-bytes-in-values',
     format: 'reg-query',
     scanner,
     files: () => ({ 'PC-01.txt': entry('WPS', 'WPS\u0000Office', '11.1') }),
-    expected: PENDING,
+    expected: {
+      counts: counts(1, 1, 1, 0, 0),
+      problems: [],
+      records: ['PC-01 | WPS Office | 11.1'],
+    },
   },
 ];
