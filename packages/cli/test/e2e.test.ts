@@ -145,7 +145,9 @@ describeBuilt('zhengban (built) — usage, input and output errors exit 2 withou
   it('merge with a single report', async () => {
     const result = await spawnCli(['merge', 'only.json'], { cwd });
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe("zhengban: 错误: 至少需要两个报告才能合并\n运行 'zhengban merge --help' 查看用法。\n");
+    expect(result.stderr).toBe(
+      "zhengban: 错误: 至少需要两个报告才能合并\n运行 'zhengban merge --help' 查看用法。\n",
+    );
   });
 
   it('an unwritable output path', async () => {

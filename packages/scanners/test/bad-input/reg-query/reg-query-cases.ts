@@ -23,19 +23,6 @@ export const regQueryCases: BadInputCase[] = [
     },
   },
   {
-    id: 'binary-junk',
-    format: 'reg-query',
-    scanner,
-    files: () => ({ 'PC-01.txt': Uint8Array.from({ length: 2048 }, (_, i) => (i * 131) % 256) }),
-    expected: {
-      counts: counts(0, 0, 0, 0, 0),
-      problems: [
-        '<dir>/PC-01.txt  error  <dir>/PC-01.txt: binary data, not a text file (8 NUL and 200 control bytes in the first 2048 bytes)  (input.binary)',
-      ],
-      records: [],
-    },
-  },
-  {
     id: 'garbage-lines-between-keys',
     format: 'reg-query',
     scanner,
@@ -99,17 +86,6 @@ export const regQueryCases: BadInputCase[] = [
       counts: counts(1, 1, 1, 0, 0),
       problems: [],
       records: ['PC-01 | 腾讯QQ | '],
-    },
-  },
-  {
-    id: 'nul-bytes-in-values',
-    format: 'reg-query',
-    scanner,
-    files: () => ({ 'PC-01.txt': entry('WPS', 'WPS\u0000Office', '11.1') }),
-    expected: {
-      counts: counts(1, 1, 1, 0, 0),
-      problems: [],
-      records: ['PC-01 | WPS Office | 11.1'],
     },
   },
 ];
