@@ -29,8 +29,9 @@ function installationsOf(host) {
   for (const item of [...host.software, ...(host.extras ?? [])]) {
     list.push({ ...SOFTWARE_TITLES[item.title], installDate: item.installDate, activation: item.activation });
   }
-  // Distribution packages of the Linux pilots: none is catalogued, each is listed for review.
-  for (const pkg of host.packages ?? []) list.push({ ...pkg, product: null, category: null });
+  // Distribution packages of the Linux pilots: listed for review, except the few the catalogue
+  // knows (the OS vendor's activation client), which carry their product id.
+  for (const pkg of host.packages ?? []) list.push({ product: null, category: null, ...pkg });
   return list;
 }
 

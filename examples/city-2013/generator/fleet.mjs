@@ -171,6 +171,11 @@ export function baselineFleet() {
   return hosts;
 }
 
+/** Base-system packages the builtin catalogue knows (the OS vendor's own activation client). */
+const CATALOGUED_BASE_PACKAGES = {
+  'kylin-activation': { product: 'os-vendor-activation-client', category: 'tool', license: 'bundled', domestic: true },
+};
+
 function addEvidenceOnlyRecords(host, random) {
   if (host.evidence === 'windows') host.extras = REGISTRY_ONLY.map((key) => software(key, random));
   if (host.evidence === 'linux') {
@@ -178,6 +183,7 @@ function addEvidenceOnlyRecords(host, random) {
       name,
       version,
       publisher: maintainer.replace(/\s*<[^>]*>\s*$/, ''),
+      ...CATALOGUED_BASE_PACKAGES[name],
     }));
   }
 }
