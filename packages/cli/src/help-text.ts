@@ -41,6 +41,10 @@ export const HELP_TEXT = {
     zh: '退出码 1 的阈值: fail（默认，不合格或错误）、warn（含警告）、never',
     en: 'what makes exit code 1: fail (default: fail or error), warn (adds warnings), never',
   },
+  optMergeable: {
+    zh: '在 JSON 报告中写入合并数据（mergeBasis：需要席位的每项安装及完整策略），供 zhengban merge 合并各县报告；报告会明显变大',
+    en: 'write merge data into the JSON report (mergeBasis: every installation needing a seat and the resolved policy) so zhengban merge can combine it; makes the report much larger',
+  },
 
   scan: {
     zh: '只扫描，保存规范化清单（JSON Lines），之后用 audit --input inventory:文件 反复检查',

@@ -9,7 +9,7 @@
  */
 import { PassThrough } from 'node:stream';
 import type { ComplianceReport, Reporter, ReporterContext } from '@zhengban/core';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { neutraliseFormula } from './csv-reporter.js';
 import { displayWidth } from './display-width.js';
 import { replaceLoneSurrogates } from './escaping.js';
@@ -85,7 +85,9 @@ export async function renderXlsx(report: ComplianceReport, ctx: ReporterContext)
     stream.on('end', resolve);
     stream.on('error', reject);
   });
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+  // Loaded here, not at import: exceljs takes ~0.5 s to load and most audits write no workbook.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.stream.xlsx.WorkbookWriter({
     stream,
     useSharedStrings: false,
     useStyles: true,

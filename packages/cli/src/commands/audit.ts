@@ -21,6 +21,8 @@ export interface AuditOptions {
   report: string[];
   asOf?: string;
   failOn?: string;
+  /** Put mergeBasis into the report (for `zhengban merge`). */
+  mergeable?: boolean;
 }
 
 export async function auditCommand(ctx: CliContext, options: AuditOptions): Promise<number> {
@@ -43,6 +45,7 @@ export async function auditCommand(ctx: CliContext, options: AuditOptions): Prom
       logger: ctx.logger,
       ...(units ? { units: units.units } : {}),
       toolVersion: CLI_VERSION,
+      ...(options.mergeable ? { mergeable: true } : {}),
     });
     if (units) await auditor.addInput(units.summary, units.problems);
     const hosts = scanHosts(ctx, sources, (summary, problems) => auditor.addInput(summary, problems));

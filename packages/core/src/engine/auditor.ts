@@ -23,7 +23,7 @@ import type {
 } from '../model.js';
 import { allocateSeats, type LicensableInstallation } from './allocation.js';
 import type { CustomOccurrence } from './custom-refs.js';
-import { compileCustomRules, type RuleVerdict, TupleMemo } from './custom-rules.js';
+import { compileCustomRules, type RuleVerdict } from './custom-rules.js';
 import {
   compareFindings,
   type DeadlineSettings,
@@ -35,6 +35,7 @@ import { type JudgeContext, type JudgedHost, judgeHost, normaliseKmsHost } from 
 import { HostStore, softwareFact } from './host-store.js';
 import { licensingFinding } from './licensing-findings.js';
 import { createRecogniser } from './recogniser.js';
+import { ruleCounters, softwareRules } from './software-rules.js';
 import { builtinRuleMeta } from './rule-catalog.js';
 import { customFinding, domesticFindings, missingClassFindings } from './rule-findings.js';
 import { StatisticsTable, unitOrder } from './statistics.js';
@@ -53,6 +54,12 @@ export interface AuditorOptions {
   /** Clock for waiver expiry; default midnight of asOf. */
   now?: () => Date;
   toolVersion?: string;
+  /**
+   * Put `mergeBasis` into the report (every seat demand with its evidence and the resolved policy),
+   * so that `mergeReports` can combine it with reports over other hosts. Off by default: at province
+   * scale it adds hundreds of MB to a report nobody merges.
+   */
+  mergeable?: boolean;
 }
 
 export interface Auditor {
@@ -74,14 +81,15 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
   const recogniser = createRecogniser(policy);
   const titles = new TitleRegistry(policy.forbidden.patterns);
   const custom = compileCustomRules(policy, asOf);
-  const softwareMemos = custom.software.map((c) => new TupleMemo(c));
+  const softwareRuleSet = softwareRules(custom.software, asOf);
+  const softwareMemos = softwareRuleSet.map((r) => r.memo);
   const allowlist = policy.forbidden.mode === 'allowlist';
   const unrecognisedUnauthorised = allowlist || policy.settings.unrecognised === 'unauthorised';
   const store = new HostStore({
     recogniser,
     titles,
     keepUnrecognised: unrecognisedUnauthorised,
-    softwareRules: softwareMemos,
+    softwareRules: softwareRuleSet,
   });
   const inputs: InputSummary[] = [];
   const problems: Problem[] = [];
@@ -223,12 +231,10 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
           })),
         );
       }
-      let customRuns = 0;
       const verdicts: RuleVerdict[][] = [];
-      for (const memo of softwareMemos) {
-        verdicts.push(await memo.settled());
-        customRuns += memo.tuples.length;
-      }
+      for (const memo of softwareMemos) verdicts.push(await memo.settled());
+      const softwareCounters = ruleCounters(softwareRuleSet);
+      let customRuns = softwareCounters.runs;
       const fires = (rule: number, tuple: number) => !softwareMemos[rule]!.isQuiet(tuple);
       for (const host of hosts) {
         if (softwareMemos.length === 0) break;
@@ -263,7 +269,7 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
         for (const host of hosts) {
           const facts = hostFacts(host, unauthorisedByHost.get(host.id) ?? 0);
           customRuns++;
-          const verdict = await compiled.evaluate(facts);
+          const verdict = compiled.evaluateNow?.(facts) ?? (await compiled.evaluate(facts));
           const f = customFinding(
             compiled.rule,
             verdict,
@@ -278,7 +284,7 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
         for (const row of unitRows) {
           const facts = scopeFacts(row, mandatory, { unit: row.unit, staff: row.staff });
           customRuns++;
-          const verdict = await compiled.evaluate(facts);
+          const verdict = compiled.evaluateNow?.(facts) ?? (await compiled.evaluate(facts));
           const f = customFinding(
             compiled.rule,
             verdict,
@@ -292,7 +298,7 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
       for (const compiled of custom.fleet) {
         const facts = scopeFacts(totals, mandatory, { units: unitRows.length });
         customRuns++;
-        const verdict = await compiled.evaluate(facts);
+        const verdict = compiled.evaluateNow?.(facts) ?? (await compiled.evaluate(facts));
         const f = customFinding(compiled.rule, verdict, {}, pick(facts, compiled.facts), deadlines);
         if (f) findings.push(f);
       }
@@ -302,10 +308,13 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
       const unitRank = new Map(units.map((u, i) => [u.name, i]));
       const allFindings = dedupe([...waived.findings, ...waived.expired]).sort(compareFindings(unitRank));
 
-      // Seat demands for mergeReports (scale-out); evidence in a fixed order like everywhere else.
-      for (const host of hosts)
-        for (const inst of host.installations) inst.state.evidence = sortEvidence(inst.state.evidence);
-      const basis = mergeBasis({ policy, units: options.units ?? [], clock: waiversNow, hosts });
+      // Seat demands for mergeReports (scale-out), when asked for; evidence in a fixed order.
+      let basis: ComplianceReport['mergeBasis'];
+      if (options.mergeable) {
+        for (const host of hosts)
+          for (const inst of host.installations) inst.state.evidence = sortEvidence(inst.state.evidence);
+        basis = mergeBasis({ policy, units: options.units ?? [], clock: waiversNow, hosts });
+      }
 
       const report: ComplianceReport = {
         schemaVersion: 1,
@@ -326,7 +335,7 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
         problems: [...problems, ...engineProblems.sort((a, b) => (a.message < b.message ? -1 : 1))],
         rules: rulesMeta(policy, allFindings),
         classes: [...mandatory],
-        mergeBasis: basis,
+        ...(basis ? { mergeBasis: basis } : {}),
         stats: {
           hosts: hosts.length,
           hostArrivals: hosts.reduce((n, h) => n + h.state.arrivals, 0),
@@ -337,7 +346,9 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
           recognitionMemoHits: recogniser.stats.hits,
           recognitionDistinct: recogniser.stats.distinct,
           customRuleRuns: customRuns,
-          customRuleMemoHits: softwareMemos.reduce((n, m) => n + m.hits, 0),
+          customRuleMemoHits: softwareCounters.hits + store.ruleHits,
+          titleVariants: store.variants.count,
+          customRuleReferences: hosts.reduce((n, h) => n + h.state.custom.size, 0),
           activationJudged: counters.activationJudged,
           activationSkipped: counters.activationSkipped,
         },

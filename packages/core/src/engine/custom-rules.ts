@@ -16,6 +16,7 @@ import { PolicyError } from '../errors.js';
 import type { CustomRule, IsoDate, Policy, RuleScope } from '../model.js';
 import { satisfiesRange } from '../versions/range.js';
 import { addDays } from './finding-factory.js';
+import { compileFastConditions } from './fast-conditions.js';
 import { compilePattern } from './patterns.js';
 
 /** Fact names per scope (docs/semantics.md#custom-rules; the policy loader validates the same list). */
@@ -100,20 +101,14 @@ export function factsRead(conditions: unknown, into = new Set<string>()): Set<st
 
 type Uncertain = { mode: boolean; errors: Set<string> };
 
-function registerOperators(engine: Engine, asOf: IsoDate, uncertain: Uncertain): void {
+/** Our operators, as plain functions: registered on json-rules-engine and used by the fast path. */
+export type OperatorTable = Record<string, (fact: unknown, value: unknown) => boolean>;
+
+function ourOperators(asOf: IsoDate, uncertain: Uncertain): OperatorTable {
   const unsure = (reason: string): boolean => {
     uncertain.errors.add(reason);
     return uncertain.mode;
   };
-  engine.addOperator('versionInRange', (fact: unknown, value: unknown) => {
-    const spec =
-      typeof value === 'object' && value !== null
-        ? (value as { range?: string; scheme?: string })
-        : { range: String(value) };
-    if (fact === undefined || fact === null || fact === '') return unsure('no version was recorded');
-    const result = satisfiesRange(String(fact), String(spec.range ?? ''), (spec.scheme ?? 'auto') as never);
-    return typeof result === 'boolean' ? result : unsure(result.error);
-  });
   const patternOperator = (kind: 'glob' | 'regex') => (fact: unknown, value: unknown) => {
     if (typeof fact !== 'string') return false;
     const spec =
@@ -126,19 +121,28 @@ function registerOperators(engine: Engine, asOf: IsoDate, uncertain: Uncertain):
       caseSensitive: spec.caseSensitive === true,
     })(fact);
   };
-  engine.addOperator('matchesGlob', patternOperator('glob'));
-  engine.addOperator('matchesRegex', patternOperator('regex'));
   const isDate = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v);
-  engine.addOperator('olderThan', (fact: unknown, days: unknown) => {
-    if (!isDate(fact)) return unsure(`"${String(fact)}" is not a date`);
-    return fact.slice(0, 10) < addDays(asOf, -Number(days));
-  });
-  engine.addOperator('dateBefore', (fact: unknown, date: unknown) =>
-    isDate(fact) ? fact.slice(0, 10) < String(date) : unsure(`"${String(fact)}" is not a date`),
-  );
-  engine.addOperator('dateAfter', (fact: unknown, date: unknown) =>
-    isDate(fact) ? fact.slice(0, 10) > String(date) : unsure(`"${String(fact)}" is not a date`),
-  );
+  return {
+    versionInRange: (fact: unknown, value: unknown) => {
+      const spec =
+        typeof value === 'object' && value !== null
+          ? (value as { range?: string; scheme?: string })
+          : { range: String(value) };
+      if (fact === undefined || fact === null || fact === '') return unsure('no version was recorded');
+      const result = satisfiesRange(String(fact), String(spec.range ?? ''), (spec.scheme ?? 'auto') as never);
+      return typeof result === 'boolean' ? result : unsure(result.error);
+    },
+    matchesGlob: patternOperator('glob'),
+    matchesRegex: patternOperator('regex'),
+    olderThan: (fact: unknown, days: unknown) => {
+      if (!isDate(fact)) return unsure(`"${String(fact)}" is not a date`);
+      return fact.slice(0, 10) < addDays(asOf, -Number(days));
+    },
+    dateBefore: (fact: unknown, date: unknown) =>
+      isDate(fact) ? fact.slice(0, 10) < String(date) : unsure(`"${String(fact)}" is not a date`),
+    dateAfter: (fact: unknown, date: unknown) =>
+      isDate(fact) ? fact.slice(0, 10) > String(date) : unsure(`"${String(fact)}" is not a date`),
+  };
 }
 
 export type RuleVerdict = { fired: boolean } | { error: string };
@@ -148,24 +152,51 @@ export interface CompiledRule {
   /** Facts it reads, sorted: the memo key of a software rule is their values. */
   facts: string[];
   evaluate(facts: Record<string, unknown>): Promise<RuleVerdict>;
+  /**
+   * The same verdict computed synchronously, when the conditions are plain comparisons
+   * (fast-conditions.ts); undefined when only json-rules-engine can tell (then use `evaluate`).
+   */
+  evaluateNow?: (facts: Record<string, unknown>) => RuleVerdict | undefined;
 }
 
-function compileRule(rule: CustomRule, asOf: IsoDate): CompiledRule {
+/** One rule on its own engine (exported for the title-level guard of software rules). */
+export function compileRule(rule: CustomRule, asOf: IsoDate): CompiledRule {
   const uncertain: Uncertain = { mode: false, errors: new Set() };
   const engine = new Engine([], { allowUndefinedFacts: true });
-  registerOperators(engine, asOf, uncertain);
+  for (const [name, operator] of Object.entries(ourOperators(asOf, uncertain)))
+    engine.addOperator(name, operator);
   engine.addRule({ conditions: rule.conditions as never, event: { type: rule.id }, name: rule.id });
   const facts = [...factsRead(rule.conditions)].sort();
+  // Most rules are plain comparisons: judged synchronously, exactly as json-rules-engine would. Its
+  // own uncertainty state, so a synchronous verdict never disturbs an engine run awaiting meanwhile.
+  const fastUncertain: Uncertain = { mode: false, errors: new Set() };
+  const fast = compileFastConditions(rule.conditions, ourOperators(asOf, fastUncertain));
 
   const runOnce = async (values: Record<string, unknown>, mode: boolean): Promise<boolean> => {
     uncertain.mode = mode;
     const result = await engine.run({ ...values });
     return result.events.length > 0;
   };
+  const runFast = (values: Record<string, unknown>, mode: boolean): boolean | undefined => {
+    fastUncertain.mode = mode;
+    return fast!(values);
+  };
 
   return {
     rule,
     facts,
+    evaluateNow: fast
+      ? (values) => {
+          fastUncertain.errors = new Set();
+          const asFalse = runFast(values, false);
+          if (asFalse === undefined) return undefined;
+          if (fastUncertain.errors.size === 0) return { fired: asFalse };
+          const reasons = [...fastUncertain.errors].sort();
+          const asTrue = runFast(values, true);
+          if (asTrue === undefined) return undefined;
+          return asFalse === asTrue ? { fired: asFalse } : { error: reasons.join('; ') };
+        }
+      : undefined,
     async evaluate(values) {
       try {
         uncertain.errors = new Set();
@@ -205,56 +236,4 @@ export function compileCustomRules(policy: Policy, asOf: IsoDate): Record<RuleSc
   }
   if (problems.length > 0) throw new PolicyError(problems);
   return byScope;
-}
-
-/**
- * A software rule's memo: one verdict per distinct tuple of the facts it reads. Tuples are
- * registered as records stream in (synchronously) and evaluated at once, one after another, on the
- * promise queue: when scanners yield asynchronously the verdict of a known tuple is usually ready by
- * the next host, so records whose tuple does not fire need not be remembered at all.
- */
-export class TupleMemo {
-  private readonly ids = new Map<string, number>();
-  readonly tuples: Record<string, unknown>[] = [];
-  readonly verdicts: (RuleVerdict | undefined)[] = [];
-  private queue: Promise<void> = Promise.resolve();
-  hits = 0;
-
-  constructor(readonly compiled: CompiledRule) {}
-
-  /** The tuple id of a record, reading each fact the rule needs through `fact`. */
-  idOf(fact: (name: string) => unknown): number {
-    const values = this.compiled.facts.map(fact);
-    const key = JSON.stringify(values);
-    let id = this.ids.get(key);
-    if (id !== undefined) {
-      this.hits++;
-      return id;
-    }
-    id = this.tuples.length;
-    const tuple: Record<string, unknown> = Object.create(null);
-    this.compiled.facts.forEach((f, i) => {
-      if (values[i] !== undefined) tuple[f] = values[i];
-    });
-    this.tuples.push(tuple);
-    this.verdicts.push(undefined);
-    this.ids.set(key, id);
-    const at = id;
-    this.queue = this.queue.then(async () => {
-      this.verdicts[at] = await this.compiled.evaluate(tuple);
-    });
-    return id;
-  }
-
-  /** True when the tuple is known not to fire (its records need not be kept). */
-  isQuiet(id: number): boolean {
-    const verdict = this.verdicts[id];
-    return verdict !== undefined && 'fired' in verdict && !verdict.fired;
-  }
-
-  /** Waits for every verdict. */
-  async settled(): Promise<RuleVerdict[]> {
-    await this.queue;
-    return this.verdicts as RuleVerdict[];
-  }
 }

@@ -17,9 +17,13 @@ import type {
   SoftwareRecord,
 } from '../model.js';
 import { CustomRefs } from './custom-refs.js';
-import type { SOFTWARE_FACTS, TupleMemo } from './custom-rules.js';
-import type { Recogniser, Recognition } from './recogniser.js';
-import { mergeIds, type TitleRegistry } from './title-registry.js';
+import { ownCopy, StringPool } from './own-strings.js';
+import type { Recogniser } from './recogniser.js';
+import { recordFact, type SoftwareRule } from './software-rules.js';
+import { EMPTY_IDS, type IdSet, mergeIds, type TitleRegistry } from './title-registry.js';
+import { type TitleVariant, VariantRegistry, variantKey } from './title-variants.js';
+
+export { installationKey, type SoftwareFactSource, softwareFact } from './record-facts.js';
 
 export interface SoftwareRef {
   name: string;
@@ -62,9 +66,9 @@ export interface HostState {
   osActivation: Activation;
   installations: Map<string, InstallationState>;
   /** Every title (name, publisher) on the host, sorted ids. */
-  titles: Uint32Array;
+  titles: IdSet;
   /** Titles no product recognised on this host, sorted ids. */
-  unrecognisedTitles: Uint32Array;
+  unrecognisedTitles: IdSet;
   /** Title id → the records matching a forbidden pattern. */
   forbidden: Map<number, Occurrence>;
   /** Title id + version → unrecognised records, kept only when unrecognised software is judged. */
@@ -79,11 +83,9 @@ export interface HostStoreOptions {
   titles: TitleRegistry;
   /** Keep unrecognised records for `unauthorised` findings. */
   keepUnrecognised: boolean;
-  softwareRules: TupleMemo[];
+  softwareRules: readonly SoftwareRule[];
 }
 
-export const installationKey = (product: string, version?: string, edition?: string): string =>
-  `${product}\u0000${version ?? ''}\u0000${edition ?? ''}`;
 
 const cmp = (a?: string, b?: string): number => ((a ?? '') < (b ?? '') ? -1 : (a ?? '') > (b ?? '') ? 1 : 0);
 
@@ -121,164 +123,170 @@ const addUnique = <T>(list: T[], value: T | undefined): void => {
   if (value !== undefined && value !== '' && !list.includes(value)) list.push(value);
 };
 
-function noteActivation(activation: Activation, attributes: RecordAttributes | undefined): void {
+function noteActivation(
+  activation: Activation,
+  attributes: RecordAttributes | undefined,
+  strings: StringPool,
+): void {
   if (!attributes) return;
-  addUnique(activation.statuses, attributes.licenseStatus);
-  if (typeof attributes.kmsHost === 'string')
-    addUnique(activation.kmsHosts, attributes.kmsHost.trim() || undefined);
-  if (typeof attributes.channel === 'string') addUnique(activation.channels, attributes.channel);
+  const status = attributes.licenseStatus;
+  if (status !== undefined && (status as string) !== '' && !activation.statuses.includes(status))
+    activation.statuses.push(strings.get(status) as LicenseStatus);
+  if (typeof attributes.kmsHost === 'string') {
+    const kms = attributes.kmsHost.trim();
+    if (kms !== '' && !activation.kmsHosts.includes(kms)) activation.kmsHosts.push(strings.get(kms));
+  }
+  if (typeof attributes.channel === 'string' && attributes.channel !== '') {
+    if (!activation.channels.includes(attributes.channel))
+      activation.channels.push(strings.get(attributes.channel));
+  }
 }
 
-const newActivation = (): Activation => ({ statuses: [], kmsHosts: [], channels: [] });
-
-export interface SoftwareFactSource {
-  name: string;
-  version?: string;
-  publisher?: string;
-  installDate?: string;
-  arch?: string;
-  source?: string;
-  attributes?: RecordAttributes;
+/** The host's OS with owned strings (it is kept for the whole run). */
+function ownOs(os: OsInfo, strings: StringPool): OsInfo {
+  const owned: OsInfo = { ...os, name: strings.get(os.name) };
+  if (os.version !== undefined) owned.version = strings.get(os.version);
+  if (os.build !== undefined) owned.build = strings.get(os.build);
+  if (os.edition !== undefined) owned.edition = strings.get(os.edition);
+  if (os.id !== undefined) owned.id = strings.get(os.id);
+  if (os.attributes) {
+    const attributes: RecordAttributes = {};
+    for (const [key, value] of Object.entries(os.attributes))
+      attributes[strings.get(key)] = typeof value === 'string' ? strings.get(value) : value;
+    owned.attributes = attributes;
+  }
+  return owned;
 }
+
+export const newActivation = (): Activation => ({ statuses: [], kmsHosts: [], channels: [] });
 
 /**
- * The facts a software-scope custom rule sees for one record (or the OS), read on demand: a rule
- * reads two or three of them, so no fact object is built per record.
+ * The activation of installations whose records carried no activation facts (most of them): one
+ * shared, frozen object instead of an object and three arrays per installation.
  */
-export function softwareFact(
-  record: SoftwareFactSource,
-  recognition: Recognition | undefined,
-  vendorId: () => string | undefined,
-): (fact: string) => unknown {
-  const product = recognition?.product;
-  return (fact) => {
-    switch (fact as (typeof SOFTWARE_FACTS)[number]) {
-      case 'name':
-        return record.name;
-      case 'version':
-        return record.version;
-      case 'publisher':
-        return record.publisher;
-      case 'installDate':
-        return record.installDate;
-      case 'arch':
-        return record.arch;
-      case 'source':
-        return record.source;
-      case 'product':
-        return product?.id;
-      case 'category':
-        return product?.category;
-      case 'vendor':
-        return product ? product.vendor : vendorId();
-      case 'domestic':
-        return product?.domestic;
-      case 'license':
-        return product?.license;
-      case 'edition':
-        return recognition?.edition ?? record.attributes?.edition;
-      case 'licenseStatus':
-        return record.attributes?.licenseStatus;
-      case 'channel':
-        return record.attributes?.channel;
-      case 'kmsHost':
-        return record.attributes?.kmsHost;
-      case 'recognised':
-        return product !== undefined;
-      default:
-        return record.attributes && Object.hasOwn(record.attributes, fact)
-          ? record.attributes[fact]
-          : undefined;
-    }
-  };
-}
+export const NO_ACTIVATION: Activation = Object.freeze({
+  statuses: Object.freeze([]) as unknown as LicenseStatus[],
+  kmsHosts: Object.freeze([]) as unknown as string[],
+  channels: Object.freeze([]) as unknown as string[],
+});
+
+/** True when a record's attributes say anything about activation. */
+const hasActivation = (attributes: RecordAttributes | undefined): boolean =>
+  attributes !== undefined &&
+  ((attributes.licenseStatus !== undefined && (attributes.licenseStatus as string) !== '') ||
+    (typeof attributes.kmsHost === 'string' && attributes.kmsHost.trim() !== '') ||
+    (typeof attributes.channel === 'string' && attributes.channel !== ''));
 
 export class HostStore {
   readonly hosts = new Map<string, HostState>();
   /** Records without a usable name (counted, never silently dropped). */
   namelessRecords = 0;
   records = 0;
+  /** Records × rules answered from a variant's cached verdicts (added to the memos' own hits). */
+  ruleHits = 0;
+  readonly variants: VariantRegistry;
+  /** Units, host names, KMS hosts, channels: few distinct values, one owned copy each. */
+  private readonly strings = new StringPool();
 
-  constructor(private readonly options: HostStoreOptions) {}
+  constructor(private readonly options: HostStoreOptions) {
+    this.variants = new VariantRegistry(options.recogniser, options.titles, options.softwareRules);
+  }
 
   add(host: HostInventory): void {
-    const { recogniser, titles, keepUnrecognised, softwareRules } = this.options;
+    const { titles, keepUnrecognised, softwareRules } = this.options;
+    const variants = this.variants;
     let state = this.hosts.get(host.id);
     if (!state) {
+      const id = ownCopy(host.id);
       state = {
-        id: host.id,
+        id,
         units: [],
         hostnames: [],
         osEvidence: [],
         osActivation: newActivation(),
         installations: new Map(),
-        titles: new Uint32Array(0),
-        unrecognisedTitles: new Uint32Array(0),
+        titles: EMPTY_IDS,
+        unrecognisedTitles: EMPTY_IDS,
         forbidden: new Map(),
         custom: new CustomRefs(),
         arrivals: 0,
       };
       if (keepUnrecognised) state.unrecognised = new Map();
-      this.hosts.set(host.id, state);
+      this.hosts.set(id, state);
     }
+    const strings = this.strings;
     state.arrivals++;
-    addUnique(state.units, host.unit?.trim() || undefined);
-    addUnique(state.hostnames, host.hostname?.trim() || undefined);
+    addUnique(state.units, strings.get(host.unit?.trim() || undefined));
+    addUnique(state.hostnames, strings.get(host.hostname?.trim() || undefined));
     if (host.os?.name) {
-      if (!state.os || osScore(host.os) < osScore(state.os)) state.os = host.os;
+      if (!state.os || osScore(host.os) < osScore(state.os)) state.os = ownOs(host.os, strings);
       if (host.os.evidence) state.osEvidence.push(host.os.evidence);
-      noteActivation(state.osActivation, host.os.attributes);
+      noteActivation(state.osActivation, host.os.attributes, strings);
     }
 
     const seen: number[] = [];
     const unrecognised: number[] = [];
     for (const record of host.software ?? []) {
       this.records++;
-      const name = typeof record?.name === 'string' ? record.name.trim() : '';
+      let name = typeof record?.name === 'string' ? record.name.trim() : '';
       if (!name) {
         this.namelessRecords++;
         continue;
       }
-      const publisher = record.publisher?.trim() || undefined;
-      const version = record.version?.trim() || undefined;
-      const titleId = titles.idOf(name, publisher);
+      let publisher = record.publisher?.trim() || undefined;
+      let version = record.version?.trim() || undefined;
+      const editionRead = record.attributes?.edition;
+      const key = variantKey(name, publisher, version, editionRead);
+      let variant = variants.find(key);
+      const fresh = variant === undefined;
+      if (variant === undefined)
+        variant = variants.add(key, titles.idOf(name, publisher), version, editionRead);
+      const titleId = variant.title;
       seen.push(titleId);
-      const recognition = recogniser.recognise({
-        name,
-        publisher,
-        version,
-        edition: record.attributes?.edition,
-      });
+      const title = titles.get(titleId);
+      // From here on the title's and variant's own copies, never the parser's views (own-strings.ts).
+      name = title.name;
+      publisher = title.publisher;
+      version = variant.version;
+      const recognition = variant.recognition;
       const edition = recognition?.edition;
       const evidence = record.evidence;
-      if (titles.get(titleId).forbidden >= 0)
+      if (title.forbidden >= 0)
         note(state.forbidden, titleId, name, publisher, version, edition, evidence, recognition?.product);
 
       let target: InstallationState | number = titleId;
       if (recognition) {
-        const key = installationKey(recognition.product.id, version, edition);
+        const key = variant.installKey!;
         let installation = state.installations.get(key);
         if (!installation) {
+          // All fields in the literal (undefined when absent): one hidden class, no property store.
           installation = {
             product: recognition.product,
+            version: version || undefined,
+            edition: edition || undefined,
             software: makeRef(name, publisher, version, edition),
             evidence: [],
             recognition: recognition.match.text,
-            activation: newActivation(),
+            activation: NO_ACTIVATION,
             os: false,
           };
-          if (version) installation.version = version;
-          if (edition) installation.edition = edition;
           state.installations.set(key, installation);
         } else if (compareRef(installation.software, name, publisher, version, edition) > 0) {
           installation.software = makeRef(name, publisher, version, edition);
         }
         if (evidence) installation.evidence.push(evidence);
-        noteActivation(installation.activation, record.attributes);
+        if (hasActivation(record.attributes)) {
+          if (installation.activation === NO_ACTIVATION) installation.activation = newActivation();
+          noteActivation(installation.activation, record.attributes, strings);
+        }
         target = installation;
       } else {
         unrecognised.push(titleId);
-        titles.noteVersion(titleId, version);
+        // Offering one version twice never changes the kept list, so once per variant is enough.
+        if (!variant.versionNoted) {
+          titles.noteVersion(titleId, version);
+          variant.versionNoted = true;
+        }
         if (state.unrecognised) {
           note(
             state.unrecognised,
@@ -292,39 +300,62 @@ export class HostStore {
           );
         }
       }
-      if (softwareRules.length > 0)
-        this.noteCustom(state, record, name, publisher, version, recognition, target);
+      if (softwareRules.length > 0) this.noteCustom(state, record, variant, fresh, target, version);
     }
     state.titles = mergeIds(state.titles, seen).merged;
     const merged = mergeIds(state.unrecognisedTitles, unrecognised);
     state.unrecognisedTitles = merged.merged;
-    for (const titleId of merged.fresh) titles.noteHost(titleId, host.id);
+    for (const titleId of merged.fresh) titles.noteHost(titleId, state.id);
   }
 
+  /** Remembers the record under each custom rule whose tuple fires (or cannot be judged). */
   private noteCustom(
     state: HostState,
     record: SoftwareRecord,
-    name: string,
-    publisher: string | undefined,
-    version: string | undefined,
-    recognition: Recognition | undefined,
+    variant: TitleVariant,
+    fresh: boolean,
     target: InstallationState | number,
+    version: string | undefined,
   ): void {
-    const source: SoftwareFactSource = {
-      name,
-      publisher,
-      version,
-      installDate: record.installDate,
-      arch: record.arch,
-      source: record.source,
-      attributes: record.attributes,
-    };
-    const fact = softwareFact(source, recognition, () => this.options.recogniser.vendorOf(publisher)?.id);
-    this.options.softwareRules.forEach((memo, rule) => {
-      const tuple = memo.idOf(fact);
-      // A tuple already known not to fire needs no memory for this record.
-      if (!memo.isQuiet(tuple)) state.custom.push(rule, tuple, target, version, record.evidence);
-    });
+    const rules = this.options.softwareRules;
+    if (!variant.live) this.variants.settle(variant);
+    const live = variant.live;
+    if (live) {
+      if (!fresh) this.ruleHits += variant.answered;
+      for (let k = 0; k < live.length; k++)
+        this.noteRule(state, record, variant, rules[live[k]!]!, fresh, target, version);
+    } else {
+      for (const rule of rules) this.noteRule(state, record, variant, rule, fresh, target, version);
+    }
+  }
+
+  private noteRule(
+    state: HostState,
+    record: SoftwareRecord,
+    variant: TitleVariant,
+    rule: SoftwareRule,
+    fresh: boolean,
+    target: InstallationState | number,
+    version: string | undefined,
+  ): void {
+    const memo = rule.memo;
+    let tuple: number;
+    if (rule.recordSlots.length === 0) {
+      tuple = variant.tuples[rule.index]!;
+      if (!fresh) memo.hits++;
+    } else {
+      const guardTuple = variant.tuples[rule.index]!;
+      if (guardTuple >= 0 && rule.guard!.isQuiet(guardTuple)) {
+        if (!fresh) this.ruleHits++;
+        return;
+      }
+      const values = variant.templates[rule.index]!.slice();
+      const facts = memo.compiled.facts;
+      for (const slot of rule.recordSlots) values[slot] = recordFact(record, facts[slot]!);
+      tuple = memo.idOfValues(values);
+    }
+    // A tuple already known not to fire needs no memory for this record.
+    if (!memo.isQuiet(tuple)) state.custom.push(rule.index, tuple, target, version, record.evidence);
   }
 }
 

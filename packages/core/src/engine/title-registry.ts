@@ -6,6 +6,7 @@
  */
 import type { ForbiddenPattern, UnrecognisedSoftware } from '../model.js';
 import { compareDebianPart, parseDebianVersion } from '../versions/dpkg.js';
+import { ownCopy } from './own-strings.js';
 import { matchesAny } from './patterns.js';
 
 export interface Title {
@@ -57,27 +58,32 @@ function forbiddenIndex(patterns: readonly ForbiddenPattern[], name: string, pub
 }
 
 export class TitleRegistry {
-  private readonly byKey = new Map<string, number>();
+  /** name → publisher ('' when none) → id: two lookups, no key string built per record. */
+  private readonly byName = new Map<string, Map<string, number>>();
   readonly titles: Title[] = [];
 
   constructor(private readonly forbiddenPatterns: readonly ForbiddenPattern[]) {}
 
   idOf(name: string, publisher: string | undefined): number {
-    const key = `${name}\u0000${publisher ?? ''}`;
-    let id = this.byKey.get(key);
+    let byPublisher = this.byName.get(name);
+    if (!byPublisher) {
+      byPublisher = new Map();
+      this.byName.set(ownCopy(name), byPublisher);
+    }
+    let id = byPublisher.get(publisher ?? '');
     if (id === undefined) {
       id = this.titles.length;
       const title: Title = {
         id,
-        name,
+        name: ownCopy(name),
         forbidden: forbiddenIndex(this.forbiddenPatterns, name, publisher),
         unrecognisedHosts: 0,
         sampleHosts: [],
         versions: [],
       };
-      if (publisher !== undefined && publisher !== '') title.publisher = publisher;
+      if (publisher !== undefined && publisher !== '') title.publisher = ownCopy(publisher);
       this.titles.push(title);
-      this.byKey.set(key, id);
+      byPublisher.set(title.publisher ?? '', id);
     }
     return id;
   }
@@ -137,22 +143,32 @@ export class TitleRegistry {
   }
 }
 
+/** A sorted set of title ids: 2 bytes per id while ids fit, 4 beyond (memory follows hosts × titles). */
+export type IdSet = Uint16Array | Uint32Array;
+
+export const EMPTY_IDS: IdSet = new Uint16Array(0);
+
 /**
  * Merges new ids into a sorted id set; returns the merged set and the ids that were not in it.
  */
-export function mergeIds(
-  existing: Uint32Array | undefined,
-  added: Iterable<number>,
-): { merged: Uint32Array; fresh: number[] } {
+export function mergeIds(existing: IdSet | undefined, added: readonly number[]): { merged: IdSet; fresh: number[] } {
+  const old = existing ?? EMPTY_IDS;
+  const unique = Float64Array.from(added).sort();
   const fresh: number[] = [];
-  const unique = [...new Set(added)].sort((a, b) => a - b);
-  for (const id of unique) if (!existing || !hasId(existing, id)) fresh.push(id);
-  if (fresh.length === 0) return { merged: existing ?? new Uint32Array(0), fresh };
-  const merged = new Uint32Array((existing?.length ?? 0) + fresh.length);
+  let previous = -1;
+  for (let i = 0; i < unique.length; i++) {
+    const id = unique[i]!;
+    if (id === previous) continue;
+    previous = id;
+    if (old.length === 0 || !hasId(old, id)) fresh.push(id);
+  }
+  if (fresh.length === 0) return { merged: old, fresh };
+  const size = old.length + fresh.length;
+  const largest = Math.max(old.length > 0 ? old[old.length - 1]! : 0, fresh[fresh.length - 1]!);
+  const merged: IdSet = largest < 0x10000 ? new Uint16Array(size) : new Uint32Array(size);
   let i = 0;
   let j = 0;
   let k = 0;
-  const old = existing ?? new Uint32Array(0);
   while (i < old.length || j < fresh.length) {
     if (j >= fresh.length || (i < old.length && old[i]! < fresh[j]!)) merged[k++] = old[i++]!;
     else merged[k++] = fresh[j++]!;
@@ -160,7 +176,7 @@ export function mergeIds(
   return { merged, fresh };
 }
 
-export function hasId(ids: Uint32Array, id: number): boolean {
+export function hasId(ids: IdSet, id: number): boolean {
   let lo = 0;
   let hi = ids.length - 1;
   while (lo <= hi) {

@@ -123,7 +123,7 @@ function checkMergeable(reports: readonly ComplianceReport[]): MergeBasis[] {
       );
     if (!report.mergeBasis) {
       throw new UsageError(
-        `${label} has no mergeBasis (it was written by a tool that does not record seat demands); audit it again with this version`,
+        `${label} has no mergeBasis (the seat demands merging needs); audit it again with \`zhengban audit --mergeable\` (createAuditor(policy, { mergeable: true }))`,
       );
     }
     for (const host of hostsOf(report)) {

@@ -64,8 +64,9 @@ async function auditOf(
   policy: Policy,
   units: UnitInfo[],
   shards: Array<[string, HostInventory[]]>,
+  mergeable = true,
 ): Promise<ComplianceReport> {
-  const auditor = createAuditor(policy, { units });
+  const auditor = createAuditor(policy, { units, mergeable });
   for (const [label, hosts] of shards) {
     for (const host of hosts) auditor.add(host);
     auditor.addInput(summary(label, hosts), []);
@@ -146,5 +147,17 @@ describe('mergeReports over a generated province split by unit', () => {
 
   it('refuses reports that share a host, naming it', () => {
     expect(() => mergeReports(reportA, reportA)).toThrow(/host \S+ is in report 1 and report 2/);
+  });
+
+  it('writes merge data only when asked (mergeable), and refuses a report without it by name', async () => {
+    const policy = parsePolicy(fleetPolicy(createFleet(SEED, HOSTS), { rules: 4 }), {
+      filename: 'bench-policy.yaml',
+      resolvers: [builtinResolver],
+    });
+    const plain = await auditOf(policy, [], [['bench:shard-b', shardB]], false);
+    expect(plain.mergeBasis).toBeUndefined();
+    expect(() => mergeReports(reportA, plain)).toThrow(
+      'report 2 (bench:shard-b) has no mergeBasis (the seat demands merging needs); audit it again with `zhengban audit --mergeable` (createAuditor(policy, { mergeable: true }))',
+    );
   });
 });

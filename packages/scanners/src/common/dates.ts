@@ -38,6 +38,7 @@ export function isoDate(year: number, month: number, day: number): string | unde
 /** The ISO date of a Unix time in seconds (UTC), or undefined for 0 / garbage. */
 export function isoDateFromUnix(seconds: string | number): string | undefined {
   const value = typeof seconds === 'number' ? seconds : Number(seconds);
-  if (!Number.isFinite(value) || value <= 0) return undefined;
+  // Beyond 2100 is garbage, and a Date that large cannot even be formatted (RangeError).
+  if (!Number.isFinite(value) || value <= 0 || value >= 4_102_444_800) return undefined;
   return new Date(value * 1000).toISOString().slice(0, 10);
 }

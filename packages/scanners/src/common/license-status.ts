@@ -75,7 +75,8 @@ export function parseLicenseStatus(value: string | number | undefined): LicenseS
 /** `Office 16, VOLUME_KMSCLIENT channel` → `VOLUME_KMSCLIENT`. */
 export function channelFromDescription(description: string | undefined): string | undefined {
   if (!description) return undefined;
-  const match = /([A-Z][A-Z0-9_]+)\s+(?:channel|通道|频道)/i.exec(description);
+  // Bounded token and input: a junk description of megabytes must not backtrack quadratically.
+  const match = /([A-Z][A-Z0-9_]{1,40})\s+(?:channel|通道|频道)/i.exec(description.slice(0, 1000));
   return match?.[1]?.toUpperCase();
 }
 

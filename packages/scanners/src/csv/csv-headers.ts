@@ -166,6 +166,8 @@ export function resolveCsvColumns(
   header: readonly string[],
   file: string,
   mapping: Partial<Record<CsvField, string>> = {},
+  /** Told of a second column whose header also names a field (that column is not read). */
+  onDuplicate?: (field: CsvField, used: number, unused: number) => void,
 ): CsvColumns {
   const keys = header.map(normaliseHeader);
   const columns = Object.create(null) as CsvColumns;
@@ -189,6 +191,15 @@ export function resolveCsvColumns(
     const at = keys.findIndex((key, index) => !taken.has(index) && CSV_HEADER_WORDS[field].includes(key));
     columns[field] = at;
     if (at >= 0) taken.add(at);
+  }
+  if (onDuplicate) {
+    for (const field of CSV_FIELDS) {
+      if (columns[field] < 0) continue;
+      keys.forEach((key, index) => {
+        if (!taken.has(index) && CSV_HEADER_WORDS[field].includes(key))
+          onDuplicate(field, columns[field], index);
+      });
+    }
   }
   for (const field of ['host', 'name'] as const) {
     if (columns[field] >= 0) continue;

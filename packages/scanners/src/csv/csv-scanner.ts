@@ -20,7 +20,7 @@ import {
   type Scanner,
   type SoftwareRecord,
 } from '@zhengban/core';
-import { excerpt } from '../common/clean-text.js';
+import { cleanValue, excerpt } from '../common/clean-text.js';
 import { isoDate, parseIsoDate } from '../common/dates.js';
 import { filesBelow } from '../common/host-folders.js';
 import { parseLicenseStatus } from '../common/license-status.js';
@@ -66,6 +66,9 @@ async function* scanCsvFile(
 ): AsyncGenerator<HostInventory> {
   let columns: CsvColumns | undefined;
   let width = 0;
+  // The header's host and name cells: a data row repeating them is a header again (files joined).
+  let headerHost = '';
+  let headerName = '';
   let current: HostInventory | undefined;
   const done: HostInventory[] = [];
   const streamOptions = {
@@ -80,7 +83,20 @@ async function* scanCsvFile(
       while (start < rows.length && isEmptyRow(rows[start]!)) start++;
       if (start === rows.length) continue;
       const header = rows[start]!;
-      columns = resolveCsvColumns(header, file, options.mapping);
+      const headerLine = lines[start]!;
+      columns = resolveCsvColumns(header, file, options.mapping, (field, used, unused) =>
+        // Silently reading one of two columns would lose the other's data without a word.
+        ctx.problem({
+          message: `line ${headerLine}: columns ${used + 1} "${header[used]}" and ${unused + 1} "${header[unused]}" both name the ${field}; column ${used + 1} is read, column ${unused + 1} is not (give a mapping to choose)`,
+          code: 'csv.duplicate-column',
+          severity: 'warning',
+          rejects: false,
+          file,
+          line: headerLine,
+        }),
+      );
+      headerHost = header[columns.host]!.replace(/^\uFEFF/, '').trim();
+      headerName = header[columns.name]!.trim();
       width = header.length;
       start++;
     }
@@ -116,6 +132,18 @@ async function* scanCsvFile(
         reject(ctx, file, line, row, `line ${line}: the software name is empty`, 'csv.empty-name');
         continue;
       }
+      if (name === headerName && (hostId === headerHost || hostId.replace(/^\uFEFF/, '') === headerHost)) {
+        ctx.problem({
+          message: `line ${line} repeats the header (were two exports joined into one file?); skipped`,
+          code: 'csv.repeated-header',
+          severity: 'warning',
+          rejects: false,
+          file,
+          line,
+        });
+        ctx.ignore(1, 'repeated header');
+        continue;
+      }
       if (name.length > MAX_NAME_LENGTH || name.includes('\u0000') || hostId.includes('\u0000')) {
         reject(
           ctx,
@@ -127,7 +155,18 @@ async function* scanCsvFile(
         );
         continue;
       }
-      const record: SoftwareRecord = { name, source: SOURCE, evidence: { source: SOURCE, file, line } };
+      // Every record has the same shape (absent fields are undefined, never missing): the engine
+      // reads millions of them, and one hidden class keeps its property reads monomorphic.
+      const record: SoftwareRecord = {
+        name,
+        version: undefined,
+        publisher: undefined,
+        installDate: undefined,
+        arch: undefined,
+        source: SOURCE,
+        attributes: undefined,
+        evidence: { source: SOURCE, file, line },
+      };
       if (c.installDate >= 0) {
         const written = row[c.installDate]!.trim();
         if (written !== '') {
@@ -147,7 +186,7 @@ async function* scanCsvFile(
         }
       }
       if (c.version >= 0) {
-        const value = row[c.version]!.trim();
+        const value = withoutControls(row[c.version]!.trim());
         if (value !== '') record.version = value;
       }
       if (c.publisher >= 0) {
@@ -198,6 +237,15 @@ async function* scanCsvFile(
   if (current !== undefined) yield current;
 }
 
+/** Control characters (seen in exported DisplayVersion values) removed; a plain loop on the hot path. */
+function withoutControls(value: string): string {
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f) return cleanValue(value) ?? '';
+  }
+  return value;
+}
+
 function isEmptyRow(row: readonly string[]): boolean {
   for (let i = 0; i < row.length; i++) if (row[i]!.trim() !== '') return false;
   return true;
@@ -236,12 +284,14 @@ function readAttributes(row: readonly string[], c: CsvColumns): RecordAttributes
   const kmsHost = c.kmsHost >= 0 ? row[c.kmsHost]!.trim().toLowerCase() : '';
   if (edition === '' && status === undefined && channel === '' && partialKey === '' && kmsHost === '')
     return undefined;
-  const attributes: RecordAttributes = {};
-  if (edition !== '') attributes.edition = edition;
-  if (status !== undefined) attributes.licenseStatus = status;
-  if (channel !== '') attributes.channel = channel;
-  if (partialKey !== '') attributes.partialKey = partialKey;
-  if (kmsHost !== '') attributes.kmsHost = kmsHost;
+  // One shape for every attributes object (see the record above).
+  const attributes: RecordAttributes = {
+    edition: edition !== '' ? edition : undefined,
+    licenseStatus: status,
+    channel: channel !== '' ? channel : undefined,
+    partialKey: partialKey !== '' ? partialKey : undefined,
+    kmsHost: kmsHost !== '' ? kmsHost : undefined,
+  };
   return attributes;
 }
 

@@ -29,6 +29,9 @@ export interface CsvStreamOptions {
   signal?: AbortSignal;
 }
 
+/** Characters parsed per batch (the file is read in larger blocks). */
+const BATCH_CHARS = Number(process.env.ZB_BATCH ?? 16 * 1024);
+
 /** A quoted field that does not close within this many characters stops the file. */
 const MAX_PENDING_CHARS = 32 * 1024 * 1024;
 
@@ -114,17 +117,22 @@ export async function* csvBatches(file: string, options: CsvStreamOptions = {}):
     return { rows, lines, errors };
   };
   for await (const chunk of chunks) {
-    if (options.signal?.aborted) return;
-    const text = pending + chunk;
-    const batch = take(text, false);
-    if (pending.length > MAX_PENDING_CHARS) {
-      throw new InputError(
-        `${file}:${nextLine}: a row (or a quoted field) does not end within ${MAX_PENDING_CHARS / 1024 / 1024} MB; a quote is probably not closed, so the rest of the file cannot be read`,
-        { file, line: nextLine, source: 'csv' },
-        'csv.unclosed-quote',
-      );
+    // Parsed a slice at a time: a batch's rows are garbage once its hosts are added, and keeping a
+    // batch small lets them die in the young generation instead of being copied and promoted.
+    for (let at = 0; at < chunk.length; at += BATCH_CHARS) {
+      if (options.signal?.aborted) return;
+      const piece = at === 0 && chunk.length <= BATCH_CHARS ? chunk : chunk.slice(at, at + BATCH_CHARS);
+      const text = pending + piece;
+      const batch = take(text, false);
+      if (pending.length > MAX_PENDING_CHARS) {
+        throw new InputError(
+          `${file}:${nextLine}: a row (or a quoted field) does not end within ${MAX_PENDING_CHARS / 1024 / 1024} MB; a quote is probably not closed, so the rest of the file cannot be read`,
+          { file, line: nextLine, source: 'csv' },
+          'csv.unclosed-quote',
+        );
+      }
+      if (batch.rows.length > 0) yield batch;
     }
-    if (batch.rows.length > 0) yield batch;
   }
   if (pending !== '') yield take(pending, true);
 }

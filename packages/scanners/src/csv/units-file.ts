@@ -52,6 +52,9 @@ export async function readUnitsFile(
   const firstLine = text.slice(0, text.indexOf('\n') >= 0 ? text.indexOf('\n') : text.length);
   const parsed = Papa.parse<string[]>(text, { delimiter: sniffDelimiter(firstLine), skipEmptyLines: false });
   const rows = parsed.data;
+  const quoteErrors = new Set(
+    parsed.errors.filter((error) => error.type === 'Quotes').map((error) => error.row),
+  );
   const units: UnitInfo[] = [];
   const problems: Problem[] = [];
   const summary: InputSummary = {
@@ -103,6 +106,11 @@ export async function readUnitsFile(
     const at = line;
     line += 1 + row.reduce((sum, cell) => sum + (cell.match(/\n/g)?.length ?? 0), 0);
     if (index <= headerIndex || row.every((cell) => cell.trim() === '')) continue;
+    if (quoteErrors.has(index)) {
+      // An unclosed quote swallows the lines after it into one cell: say so rather than "1 column".
+      fail(`line ${at}: a quoted field is not closed (the file may be cut off)`, at, row, 'units.quotes');
+      continue;
+    }
     if (row.length !== rows[headerIndex]!.length) {
       fail(
         `line ${at} has ${row.length} columns, the header has ${rows[headerIndex]!.length}`,

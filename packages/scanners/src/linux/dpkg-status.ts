@@ -5,7 +5,7 @@
  * (`deinstall ok config-files`, half-installed) are counted as ignored.
  */
 import type { ScanContext, SoftwareRecord } from '@zhengban/core';
-import { excerpt } from '../common/clean-text.js';
+import { cleanValue, excerpt } from '../common/clean-text.js';
 
 export const DPKG_STATUS_SOURCE = 'linux:dpkg-status';
 
@@ -39,7 +39,14 @@ export function parseDpkgStatus(
       });
     } else if (status !== undefined && !INSTALLED.test(status)) {
       ctx.ignore(1, `dpkg status ${status}`);
-    } else if (!fields.get('version')) {
+    } else if (/[\u0000-\u001f\u007f]/.test(name)) {
+      ctx.problem({
+        message: `paragraph at line ${start}: the package name holds control characters`,
+        code: 'dpkg.bad-text',
+        file,
+        line: start,
+      });
+    } else if (!cleanValue(fields.get('version'))) {
       ctx.problem({
         message: `package ${name} (line ${start}) has no Version field`,
         code: 'dpkg.no-version',
@@ -49,7 +56,8 @@ export function parseDpkgStatus(
     } else {
       const record: SoftwareRecord = {
         name,
-        version: fields.get('version')!,
+        // Control characters (a corrupt or hostile file) are removed, as the other readers do.
+        version: cleanValue(fields.get('version'))!,
         source: DPKG_STATUS_SOURCE,
         evidence: { source: DPKG_STATUS_SOURCE, file, line: start },
       };

@@ -21,6 +21,9 @@ import { listHostFiles } from '../common/host-folders.js';
 import { openTextStream, readLines, readTextFile } from '../text/text-file.js';
 import { type OsqueryRow, osFromRow, recordFromRow, tableOf } from './osquery-rows.js';
 
+/** Longer names are not software names (as in the csv scanner). */
+const MAX_NAME_LENGTH = 1024;
+
 class HostState {
   readonly records = new Map<string, SoftwareRecord>();
   host: HostInventory;
@@ -52,6 +55,17 @@ class OsqueryState {
     if (table === 'system_info') {
       const name = String(row.hostname ?? row.computer_name ?? '').trim();
       if (name) state.host.hostname = name;
+      return;
+    }
+    if (typeof row.name === 'string' && row.name.length > MAX_NAME_LENGTH) {
+      // A megabyte "name" is a broken or hostile row, not a program (the csv scanner agrees).
+      const where = evidence.line !== undefined ? `line ${evidence.line}` : (evidence.key ?? '');
+      this.ctx.problem({
+        message: `${where}: the software name is ${row.name.length} characters long, not a software name`,
+        code: 'osquery.bad-text',
+        ...evidence,
+        excerpt: excerpt(row.name),
+      });
       return;
     }
     const record = recordFromRow(row, table, evidence);

@@ -17,7 +17,12 @@ export interface JsonObjectBag {
 }
 
 /** Parses the text; a file that is not JSON at all is one InputError naming the file. */
-export function parsePowerShellJson(text: string, file: string): JsonObjectBag[] {
+export function parsePowerShellJson(
+  text: string,
+  file: string,
+  /** Told of each array item that is not an object (a number, a string, null, a nested array). */
+  onNotObject?: (pointer: string, what: string) => void,
+): JsonObjectBag[] {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -31,7 +36,13 @@ export function parsePowerShellJson(text: string, file: string): JsonObjectBag[]
   const items = Array.isArray(data) ? data : [data];
   const bags: JsonObjectBag[] = [];
   items.forEach((item, index) => {
-    if (!item || typeof item !== 'object' || Array.isArray(item)) return;
+    if (!item || typeof item !== 'object' || Array.isArray(item)) {
+      onNotObject?.(
+        `/${index}`,
+        item === null ? 'null' : Array.isArray(item) ? 'an array' : `a ${typeof item}`,
+      );
+      return;
+    }
     const values: PropertyBag = new Map();
     for (const [name, value] of Object.entries(item as Record<string, unknown>)) {
       if (value === null || typeof value === 'object') continue;

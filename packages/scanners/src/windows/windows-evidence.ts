@@ -118,9 +118,18 @@ export class WindowsEvidence {
 
   private addJson(text: string, file: string, strict: boolean): void {
     let known = 0;
-    for (const { values, pointer } of parsePowerShellJson(text, file)) {
+    // Items that are not objects, or objects of no kind we read: reported once the file is known
+    // to be an inventory at all (a file of nothing but those is one "not a Windows file" error).
+    const notObjects: Array<[string, string]> = [];
+    const unknownObjects: string[] = [];
+    for (const { values, pointer } of parsePowerShellJson(text, file, (at, what) =>
+      notObjects.push([at, what]),
+    )) {
       const kind = factKind(values);
-      if (kind === 'unknown') continue;
+      if (kind === 'unknown') {
+        unknownObjects.push(pointer || '/');
+        continue;
+      }
       known++;
       if (kind === 'uninstall') {
         const path = normaliseKeyPath(
@@ -132,6 +141,26 @@ export class WindowsEvidence {
         continue;
       }
       this.addFact(kind, values, { source: 'windows:powershell-json', file, key: pointer || '/' });
+    }
+    if (known > 0) {
+      for (const [pointer, what] of notObjects) {
+        this.ctx.problem({
+          message: `${file}: item ${pointer} is ${what}, not an object; skipped`,
+          code: 'windows.json-item',
+          file,
+          key: pointer,
+        });
+      }
+      for (const pointer of unknownObjects) {
+        this.ctx.problem({
+          message: `${file}: item ${pointer} is no Uninstall entry, Win32_OperatingSystem, SoftwareLicensingProduct or AntiVirusProduct object; skipped`,
+          code: 'windows.json-item',
+          severity: 'warning',
+          rejects: false,
+          file,
+          key: pointer,
+        });
+      }
     }
     if (known === 0)
       this.unknown(

@@ -42,7 +42,8 @@ export const policyCases: PolicyCase[] = [
   {
     id: 'truncated-inside-a-flow-mapping',
     format: 'policy',
-    content: () => `${HEAD}catalog:\n  products:\n    - { id: wps, name: WPS, category: office, match: [{ name: "WPS`,
+    content: () =>
+      `${HEAD}catalog:\n  products:\n    - { id: wps, name: WPS, category: office, match: [{ name: "WPS`,
     expected: [
       '6:67 policy.yaml-syntax YAML syntax error: Missing closing "quote.',
       '6:67 policy.yaml-syntax YAML syntax error: Flow map in block collection must be sufficiently indented and end with a }.',

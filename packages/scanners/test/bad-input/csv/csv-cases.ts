@@ -231,4 +231,88 @@ export const csvCases: BadInputCase[] = [
       records: ['PC-02 | 火绒安全软件 | 5.0.70'],
     },
   },
+  {
+    id: 'duplicate-headers',
+    format: 'csv',
+    scanner,
+    files: () => ({
+      'inventory.csv': lines(
+        '计算机名,软件名称,软件名称,版本',
+        'PC-01,WPS Office,Microsoft Office,11.1',
+        'PC-02,火绒安全软件,,5.0',
+      ),
+    }),
+    expected: {
+      counts: counts(2, 2, 2, 0, 0),
+      problems: [
+        '<dir>/inventory.csv:1  warning  line 1: columns 2 "软件名称" and 3 "软件名称" both name the name; column 2 is read, column 3 is not (give a mapping to choose)  (csv.duplicate-column)',
+      ],
+      records: ['PC-01 | WPS Office | 11.1', 'PC-02 | 火绒安全软件 | 5.0'],
+    },
+  },
+  {
+    id: 'bom-in-the-middle',
+    format: 'csv',
+    scanner,
+    files: () => ({ 'inventory.csv': `\uFEFF${lines(HEADER, ROW_A)}\uFEFF${lines(HEADER, ROW_B)}` }),
+    expected: {
+      counts: counts(2, 3, 3, 0, 1),
+      problems: [
+        '<dir>/inventory.csv:3  warning  line 3 repeats the header (were two exports joined into one file?); skipped  (csv.repeated-header)',
+      ],
+      records: ['PC-01 | WPS Office | 11.1.0.1', 'PC-02 | 火绒安全软件 | 5.0.70'],
+    },
+  },
+  {
+    id: 'repeated-header-without-dates',
+    format: 'csv',
+    scanner,
+    files: () => ({
+      'inventory.csv': lines(
+        '计算机名,软件名称,版本',
+        'PC-01,WPS Office,11.1',
+        '计算机名,软件名称,版本',
+        'PC-02,Foxmail,7.2',
+      ),
+    }),
+    expected: {
+      counts: counts(2, 3, 3, 0, 1),
+      problems: [
+        '<dir>/inventory.csv:3  warning  line 3 repeats the header (were two exports joined into one file?); skipped  (csv.repeated-header)',
+      ],
+      records: ['PC-01 | WPS Office | 11.1', 'PC-02 | Foxmail | 7.2'],
+    },
+  },
+  {
+    id: 'control-characters-in-version',
+    format: 'csv',
+    scanner,
+    files: () => ({
+      'inventory.csv': lines(
+        HEADER,
+        'PC-01,办公室,WPS Office,11.1.0\u0007\u001b[31m,Kingsoft,2024-01-10',
+        ROW_B,
+      ),
+    }),
+    expected: {
+      counts: counts(2, 2, 2, 0, 0),
+      problems: [],
+      records: ['PC-01 | WPS Office | 11.1.0 [31m', 'PC-02 | 火绒安全软件 | 5.0.70'],
+    },
+  },
+  {
+    id: 'unbalanced-quote',
+    format: 'csv',
+    scanner,
+    files: () => ({
+      'inventory.csv': lines(HEADER, ROW_A, 'PC-03,办公室,"WPS Office,11.1,Kingsoft,2024-01-10', ROW_B),
+    }),
+    expected: {
+      counts: counts(1, 2, 1, 1, 0),
+      problems: [
+        '<dir>/inventory.csv:3  error  line 3: a quoted field is not closed (the file may be cut off)  (csv.quotes)',
+      ],
+      records: ['PC-01 | WPS Office | 11.1.0.1'],
+    },
+  },
 ];

@@ -60,4 +60,32 @@ export const dpkgStatusCases: BadInputCase[] = [
       records: ['status | firefox | 115.0'],
     },
   },
+  {
+    id: 'control-characters-in-version',
+    format: 'dpkg-status',
+    scanner,
+    files: () => ({
+      status: `${paragraph('wps-office', '11.1.0\u001b[2J')}${paragraph('firefox', '115.0')}`,
+    }),
+    expected: {
+      counts: counts(1, 2, 2, 0, 0),
+      problems: [],
+      records: ['status | wps-office | 11.1.0 [2J', 'status | firefox | 115.0'],
+    },
+  },
+  {
+    id: 'nul-byte-in-a-package-name',
+    format: 'dpkg-status',
+    scanner,
+    files: () => ({
+      status: `${paragraph('wps\u0000office', '11.1')}${paragraph('firefox', '115.0')}${paragraph('bash', '5.2')}`,
+    }),
+    expected: {
+      counts: counts(1, 3, 2, 1, 0),
+      problems: [
+        '<dir>/status:1  error  paragraph at line 1: the package name holds control characters  (dpkg.bad-text)',
+      ],
+      records: ['status | firefox | 115.0', 'status | bash | 5.2'],
+    },
+  },
 ];

@@ -97,4 +97,20 @@ export const osqueryCases: BadInputCase[] = [
       records: ['PC-01 | WPS  Office [2J | 11.1', 'PC-01 | 7-Zip | 23.01'],
     },
   },
+  {
+    id: 'result-log-five-megabyte-name',
+    format: 'osquery',
+    scanner,
+    files: () => ({
+      'results.log': `${event('PC-01', program('WPS Office', '11.1'))}\n${event('PC-02', program('x'.repeat(5 * 1024 * 1024), '1'))}\n${event('PC-03', program('7-Zip', '23.01'))}\n`,
+    }),
+    expected: {
+      // PC-02 is still a computer seen in the log, with nothing read from it.
+      counts: counts(3, 3, 2, 1),
+      problems: [
+        `<dir>/results.log:2  error  line 2: the software name is 5242880 characters long, not a software name  (osquery.bad-text)`,
+      ],
+      records: ['PC-01 | WPS Office | 11.1', 'PC-03 | 7-Zip | 23.01'],
+    },
+  },
 ];

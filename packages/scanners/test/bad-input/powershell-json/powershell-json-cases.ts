@@ -83,4 +83,30 @@ export const powershellJsonCases: BadInputCase[] = [
       records: [],
     },
   },
+  {
+    id: 'non-object-items',
+    format: 'powershell-json',
+    scanner,
+    files: () => ({
+      'PC-01.json': JSON.stringify([
+        item('WPS Office', '11.1'),
+        42,
+        'junk',
+        null,
+        [item('nested', '1')],
+        { Foo: 'bar' },
+      ]),
+    }),
+    expected: {
+      counts: counts(1, 5, 1, 4, 0),
+      problems: [
+        '<dir>/PC-01.json [/1]  error  <dir>/PC-01.json: item /1 is a number, not an object; skipped  (windows.json-item)',
+        '<dir>/PC-01.json [/2]  error  <dir>/PC-01.json: item /2 is a string, not an object; skipped  (windows.json-item)',
+        '<dir>/PC-01.json [/3]  error  <dir>/PC-01.json: item /3 is null, not an object; skipped  (windows.json-item)',
+        '<dir>/PC-01.json [/4]  error  <dir>/PC-01.json: item /4 is an array, not an object; skipped  (windows.json-item)',
+        '<dir>/PC-01.json [/5]  warning  <dir>/PC-01.json: item /5 is no Uninstall entry, Win32_OperatingSystem, SoftwareLicensingProduct or AntiVirusProduct object; skipped  (windows.json-item)',
+      ],
+      records: ['PC-01 | WPS Office | 11.1'],
+    },
+  },
 ];

@@ -66,4 +66,17 @@ export const rpmCases: BadInputCase[] = [
       records: [],
     },
   },
+  {
+    id: 'install-time-out-of-range',
+    format: 'rpm',
+    scanner,
+    files: () => ({
+      'rpm.txt': `${row('bash', '5.1.8')}\n${row('glibc', '2.34')}\nvim\t0\t9.0\t1.oe2203\tx86_64\topenEuler\t99999999999999999999\n`,
+    }),
+    expected: {
+      counts: counts(1, 3, 3, 0, 0),
+      problems: [],
+      records: ['rpm | bash | 5.1.8-1.oe2203', 'rpm | glibc | 2.34-1.oe2203', 'rpm | vim | 9.0-1.oe2203'],
+    },
+  },
 ];

@@ -87,4 +87,17 @@ export const slmgrCases: BadInputCase[] = [
       records: ['PC-01 | Office 16, Office16ProPlusVL_KMS_Client edition | 16.0'],
     },
   },
+  {
+    id: 'two-megabyte-description',
+    format: 'slmgr',
+    scanner,
+    files: () => ({
+      'PC-01.txt': `Name: Windows(R), Professional edition\r\nLicense Status: Licensed\r\nDescription: ${'x'.repeat(2 * 1024 * 1024)}\r\n`,
+    }),
+    expected: {
+      counts: counts(1, 0, 0, 0, 0),
+      problems: [],
+      records: ['PC-01 | os: Windows(R), Professional edition |  | licensed'],
+    },
+  },
 ];

@@ -96,4 +96,16 @@ export const unitsCases: BadInputCase[] = [
       records: [],
     },
   },
+  {
+    id: 'unbalanced-quote',
+    format: 'units',
+    files: () => ({ 'units.csv': '单位,编制人数\n办公室,20\n"财政局,30\n教育局,40\n' }),
+    expected: {
+      counts: counts(0, 2, 1, 1),
+      problems: [
+        '<dir>/units.csv:3  error  line 3: a quoted field is not closed (the file may be cut off)  (units.quotes)',
+      ],
+      records: ['办公室 | 20 | '],
+    },
+  },
 ];

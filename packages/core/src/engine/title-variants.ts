@@ -1,0 +1,132 @@
+/**
+ * A title variant is one title (name, publisher) with one version and one edition as read. Everything
+ * derived from it is computed on its first sighting and cached here: the recognised product and
+ * edition, the installation key, and for each software custom rule either the tuple id (rules that
+ * read only title facts) or the guard's tuple id (rules that also read per-record facts). So a record
+ * of a known variant costs two map lookups and a few integer reads, whatever the number of rules.
+ */
+import { ownCopy } from './own-strings.js';
+import type { Recogniser, Recognition } from './recogniser.js';
+import { installationKey, softwareFact } from './record-facts.js';
+import type { SoftwareRule } from './software-rules.js';
+import type { TitleRegistry } from './title-registry.js';
+
+export interface TitleVariant {
+  title: number;
+  version?: string;
+  /** The edition attribute as read (recognition canonicalises it). */
+  editionRead?: string;
+  recognition?: Recognition;
+  /** installationKey(product, version, edition) when recognised. */
+  installKey?: string;
+  /** The unrecognised title's version was offered to the registry's version list. */
+  versionNoted: boolean;
+  /** Per software rule: the tuple id (title-only rules), the guard's tuple id, or -1 (no guard). */
+  tuples: Int32Array;
+  /** Per software rule reading record facts: its fact values with the title facts filled in. */
+  templates: (unknown[] | undefined)[];
+  /**
+   * The rules each record must still look at (title-only rules that fire or err, record rules whose
+   * guard does not rule them out); undefined while some verdict is still pending.
+   */
+  live?: Int32Array;
+  /** Rules answered by the title for every record once `live` is known (memo hits per record). */
+  answered: number;
+}
+
+/**
+ * The lookup key of a record's variant. Lengths up front make it unambiguous whatever the texts hold
+ * (no separator character is assumed absent).
+ */
+export function variantKey(
+  name: string,
+  publisher: string | undefined,
+  version: string | undefined,
+  editionRead: string | undefined,
+): string {
+  const p = publisher ?? '';
+  const v = version ?? '';
+  const head = `${name.length},${p.length},${v.length}`;
+  return editionRead === undefined ? `${head}:${name}${p}${v}` : `${head},e:${name}${p}${v}${editionRead}`;
+}
+
+export class VariantRegistry {
+  /** variantKey(name, publisher, version, edition) → variant: one hash lookup per record. */
+  private readonly byKey = new Map<string, TitleVariant>();
+  count = 0;
+
+  constructor(
+    private readonly recogniser: Recogniser,
+    private readonly titles: TitleRegistry,
+    private readonly rules: readonly SoftwareRule[],
+  ) {}
+
+  /** The known variant under a key from `variantKey`, or undefined. */
+  find(key: string): TitleVariant | undefined {
+    const known = this.byKey.get(key);
+    if (known !== undefined) {
+      // The recogniser's counters describe records, as before variants cached its answers.
+      this.recogniser.stats.lookups++;
+      this.recogniser.stats.hits++;
+    }
+    return known;
+  }
+
+  /** Creates the variant (recognised and judged by the title rules) on its first sighting. */
+  add(key: string, titleId: number, version: string | undefined, editionRead: string | undefined): TitleVariant {
+    const variant = this.create(titleId, ownCopy(version), ownCopy(editionRead));
+    this.byKey.set(ownCopy(key), variant);
+    this.count++;
+    return variant;
+  }
+
+  private create(titleId: number, version: string | undefined, editionRead: string | undefined): TitleVariant {
+    const { name, publisher } = this.titles.get(titleId);
+    const recognition = this.recogniser.recognise({ name, publisher, version, edition: editionRead });
+    const variant: TitleVariant = {
+      title: titleId,
+      versionNoted: false,
+      tuples: new Int32Array(this.rules.length),
+      templates: [],
+      answered: 0,
+    };
+    if (version !== undefined) variant.version = version;
+    if (editionRead !== undefined) variant.editionRead = editionRead;
+    if (recognition) {
+      variant.recognition = recognition;
+      variant.installKey = installationKey(recognition.product.id, version, recognition.edition);
+    }
+    if (this.rules.length === 0) return variant;
+    const source = { name, publisher, version, attributes: editionRead !== undefined ? { edition: editionRead } : undefined };
+    const fact = softwareFact(source, recognition, () => this.recogniser.vendorOf(publisher)?.id);
+    for (const rule of this.rules) {
+      const facts = rule.memo.compiled.facts;
+      if (rule.recordSlots.length === 0) {
+        variant.tuples[rule.index] = rule.memo.idOf(fact);
+        continue;
+      }
+      const template = facts.map((f, slot) => (rule.recordSlots.includes(slot) ? undefined : fact(f)));
+      variant.templates[rule.index] = template;
+      variant.tuples[rule.index] = rule.guard ? rule.guard.idOf(fact) : -1;
+    }
+    this.settle(variant);
+    return variant;
+  }
+
+  /** Fills `variant.live` once every verdict it depends on is known. */
+  settle(variant: TitleVariant): void {
+    const live: number[] = [];
+    for (const rule of this.rules) {
+      const tuple = variant.tuples[rule.index]!;
+      const memo = rule.recordSlots.length === 0 ? rule.memo : rule.guard;
+      if (memo && tuple >= 0) {
+        if (!memo.isSettled(tuple)) return;
+        if (memo.isQuiet(tuple)) continue;
+      }
+      live.push(rule.index);
+    }
+    variant.live = Int32Array.from(live);
+    variant.answered = this.rules.length - live.length;
+  }
+
+}

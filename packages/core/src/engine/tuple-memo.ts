@@ -1,0 +1,106 @@
+/**
+ * A software rule's memo: one verdict per distinct tuple of the facts it reads. The tuple key is
+ * built without JSON.stringify (it runs for every record a rule cannot answer from the title alone):
+ * each value is tagged by type and joined with NUL, which no text value here can hold (texts that do
+ * fall back to a JSON key of the whole tuple).
+ *
+ * A tuple's verdict is computed at once when the rule's conditions are plain comparisons
+ * (fast-conditions.ts), otherwise on json-rules-engine, one after another on the promise queue: when
+ * scanners yield asynchronously the verdict is usually ready by the next host, so records whose tuple
+ * does not fire need not be remembered at all.
+ */
+import type { CompiledRule, RuleVerdict } from './custom-rules.js';
+import { ownCopy } from './own-strings.js';
+
+/** One value's part of a tuple key; undefined when the value needs the JSON fallback. */
+function keyPart(value: unknown): string | undefined {
+  switch (typeof value) {
+    case 'string':
+      return value.includes('\u0000') ? undefined : `s${value}`;
+    case 'undefined':
+      return 'u';
+    case 'number':
+      return `n${value}`;
+    case 'boolean':
+      return value ? 'T' : 'F';
+    default:
+      return value === null ? 'z' : undefined;
+  }
+}
+
+/** The memo key of a tuple of fact values (positional, in the rule's fact order). */
+export function tupleKey(values: readonly unknown[]): string {
+  let key = '';
+  for (let i = 0; i < values.length; i++) {
+    const part = keyPart(values[i]);
+    if (part === undefined) return `J${JSON.stringify(values, (_k, v) => (v === undefined ? null : v))}`;
+    key = i === 0 ? part : `${key}\u0000${part}`;
+  }
+  return key;
+}
+
+export class TupleMemo {
+  private readonly ids = new Map<string, number>();
+  readonly tuples: Record<string, unknown>[] = [];
+  readonly verdicts: (RuleVerdict | undefined)[] = [];
+  private queue: Promise<void> = Promise.resolve();
+  /** Records answered without a new evaluation. */
+  hits = 0;
+
+  constructor(readonly compiled: CompiledRule) {}
+
+  /** The tuple id of a record, reading each fact the rule needs through `fact`. */
+  idOf(fact: (name: string) => unknown): number {
+    return this.idOfValues(this.compiled.facts.map(fact));
+  }
+
+  /** The tuple id of fact values given in `compiled.facts` order. */
+  idOfValues(values: readonly unknown[]): number {
+    return this.idOfKey(tupleKey(values), values);
+  }
+
+  /** As idOfValues, with the key already built by the caller. */
+  idOfKey(key: string, values: readonly unknown[]): number {
+    let id = this.ids.get(key);
+    if (id !== undefined) {
+      this.hits++;
+      return id;
+    }
+    id = this.tuples.length;
+    const tuple: Record<string, unknown> = Object.create(null);
+    const facts = this.compiled.facts;
+    // Owned copies: a parser's string would keep its whole file chunk alive (own-strings.ts).
+    for (let i = 0; i < facts.length; i++) {
+      const value = values[i];
+      if (value !== undefined) tuple[facts[i]!] = typeof value === 'string' ? ownCopy(value) : value;
+    }
+    this.tuples.push(tuple);
+    const now = this.compiled.evaluateNow?.(tuple);
+    this.verdicts.push(now);
+    this.ids.set(ownCopy(key), id);
+    if (now === undefined) {
+      const at = id;
+      this.queue = this.queue.then(async () => {
+        this.verdicts[at] = await this.compiled.evaluate(tuple);
+      });
+    }
+    return id;
+  }
+
+  /** True when the tuple is known not to fire (its records need not be kept). */
+  isQuiet(id: number): boolean {
+    const verdict = this.verdicts[id];
+    return verdict !== undefined && 'fired' in verdict && !verdict.fired;
+  }
+
+  /** True when the tuple's verdict is known. */
+  isSettled(id: number): boolean {
+    return this.verdicts[id] !== undefined;
+  }
+
+  /** Waits for every verdict. */
+  async settled(): Promise<RuleVerdict[]> {
+    await this.queue;
+    return this.verdicts as RuleVerdict[];
+  }
+}
