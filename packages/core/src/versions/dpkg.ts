@@ -5,6 +5,8 @@
  * `2.30~rc1 < 2.30 < 2.30+dfsg < 2.30.1`.
  */
 
+import { splitEpochVersion } from './epoch-split.js';
+
 /** Order of one character in a non-digit run (dpkg's `order()`). */
 function order(char: string | undefined): number {
   if (char === undefined) return 0;
@@ -53,28 +55,15 @@ export interface DebianVersion {
 
 /** Splits `[epoch:]upstream[-revision]`; the revision follows the LAST hyphen, as dpkg does. */
 export function parseDebianVersion(text: string): DebianVersion | { error: string } {
-  let rest = text;
-  let epoch: number | undefined;
-  const colon = rest.indexOf(':');
-  if (colon >= 0) {
-    const epochText = rest.slice(0, colon);
-    if (!/^\d{1,9}$/.test(epochText)) return { error: `epoch "${epochText}" is not a number` };
-    epoch = Number(epochText);
-    rest = rest.slice(colon + 1);
-  }
-  let revision: string | undefined;
-  const hyphen = rest.lastIndexOf('-');
-  if (hyphen >= 0) {
-    revision = rest.slice(hyphen + 1);
-    rest = rest.slice(0, hyphen);
-    if (!revision) return { error: 'the revision after "-" is empty' };
-    if (!/^[A-Za-z0-9.+~_]+$/.test(revision))
-      return { error: `revision "${revision}" has invalid characters` };
-  }
+  const split = splitEpochVersion(text, 'revision');
+  if ('error' in split) return split;
+  const { epoch, main: rest, tail: revision } = split;
+  if (revision !== undefined && !/^[A-Za-z0-9.+~_]+$/.test(revision))
+    return { error: `revision "${revision}" has invalid characters` };
   if (!rest) return { error: 'the upstream version is empty' };
   if (!/^[A-Za-z0-9.+~_:-]+$/.test(rest))
     return { error: `upstream version "${rest}" has invalid characters` };
-  if (colon < 0 && rest.includes(':')) return { error: 'a ":" appears without a numeric epoch' };
+  if (!split.hadEpoch && rest.includes(':')) return { error: 'a ":" appears without a numeric epoch' };
   return epoch === undefined ? { upstream: rest, revision } : { epoch, upstream: rest, revision };
 }
 

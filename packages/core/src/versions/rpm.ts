@@ -4,6 +4,8 @@
  * alphabetic one, `~` sorts before everything (pre-releases) and `^` after the base (snapshots).
  */
 
+import { splitEpochVersion } from './epoch-split.js';
+
 const isAlnum = (char: string | undefined): boolean => char !== undefined && /[A-Za-z0-9]/.test(char);
 const isDigit = (char: string | undefined): boolean => char !== undefined && char >= '0' && char <= '9';
 
@@ -67,22 +69,9 @@ export interface RpmVersion {
 
 /** Splits `[epoch:]version[-release]`; the release follows the last hyphen. */
 export function parseRpmVersion(text: string): RpmVersion | { error: string } {
-  let rest = text;
-  let epoch: number | undefined;
-  const colon = rest.indexOf(':');
-  if (colon >= 0) {
-    const epochText = rest.slice(0, colon);
-    if (!/^\d{1,9}$/.test(epochText)) return { error: `epoch "${epochText}" is not a number` };
-    epoch = Number(epochText);
-    rest = rest.slice(colon + 1);
-  }
-  let release: string | undefined;
-  const hyphen = rest.lastIndexOf('-');
-  if (hyphen >= 0) {
-    release = rest.slice(hyphen + 1);
-    rest = rest.slice(0, hyphen);
-    if (!release) return { error: 'the release after "-" is empty' };
-  }
+  const split = splitEpochVersion(text, 'release');
+  if ('error' in split) return split;
+  const { epoch, main: rest, tail: release } = split;
   if (!rest) return { error: 'the version is empty' };
   const bad = /[^A-Za-z0-9.+~^_]/.exec(rest + (release ?? ''));
   if (bad) return { error: `"${bad[0]}" is not allowed in an rpm version` };
