@@ -9,7 +9,7 @@ import { classLabel } from './labels.js';
 import { type MessageKey, t } from './messages.js';
 import { formatRate, formatRateExplained, overallFraction, rateOf } from './rates.js';
 import { countByStatus, needsAttention } from './report-view.js';
-import { statisticsBlocks } from './statistics-view.js';
+import { STATISTICS_COLUMNS, statisticsBlocks } from './statistics-view.js';
 import { buildTable, type Cell, type Table, type TableId } from './tables.js';
 
 function mdTable(
@@ -84,19 +84,7 @@ function headline(report: ComplianceReport, locale: Locale): string[] {
 }
 
 function statistics(report: ComplianceReport, locale: Locale): string[] {
-  const columns = [
-    'stats.unit',
-    'stats.staff',
-    'stats.computers',
-    'stats.class',
-    'stats.installed',
-    'stats.genuine',
-    'stats.domestic',
-    'stats.missing',
-    'stats.genuineRate',
-    'stats.domesticRate',
-    'stats.unauthorised',
-  ] as const;
+  const columns = STATISTICS_COLUMNS;
   const rows: string[][] = [];
   for (const block of statisticsBlocks(report, locale)) {
     block.rows.forEach((row, index) => {

@@ -5,8 +5,23 @@
  */
 import type { ClassStats, ComplianceReport, Locale, Totals, UnitStats } from '@zhengban/core';
 import { classLabel } from './labels.js';
-import { t } from './messages.js';
+import { type MessageKey, t } from './messages.js';
 import { overallFraction, rateOf } from './rates.js';
+
+/** The statistics table's columns, in order: one list shared by the console, markdown and html views. */
+export const STATISTICS_COLUMNS = [
+  'stats.unit',
+  'stats.staff',
+  'stats.computers',
+  'stats.class',
+  'stats.installed',
+  'stats.genuine',
+  'stats.domestic',
+  'stats.missing',
+  'stats.genuineRate',
+  'stats.domesticRate',
+  'stats.unauthorised',
+] as const satisfies readonly MessageKey[];
 
 export interface RateCell {
   rate: number | null;

@@ -19,7 +19,7 @@ import {
   unitName,
   waiverText,
 } from '../report-view.js';
-import { type RateCell, statisticsBlocks } from '../statistics-view.js';
+import { type RateCell, STATISTICS_COLUMNS, statisticsBlocks } from '../statistics-view.js';
 import type { Cell, Table } from '../tables.js';
 
 const num = (value: number | string | undefined) =>
@@ -75,19 +75,7 @@ export function headlineSection(report: ComplianceReport, locale: Locale): strin
 }
 
 export function statisticsSection(report: ComplianceReport, locale: Locale): string {
-  const keys: MessageKey[] = [
-    'stats.unit',
-    'stats.staff',
-    'stats.computers',
-    'stats.class',
-    'stats.installed',
-    'stats.genuine',
-    'stats.domestic',
-    'stats.missing',
-    'stats.genuineRate',
-    'stats.domesticRate',
-    'stats.unauthorised',
-  ];
+  const keys = STATISTICS_COLUMNS;
   const head = keys
     .map((key, index) => `<th${index === 0 || index === 3 ? '' : ' class="num"'}>${e(t(key, locale))}</th>`)
     .join('');
