@@ -1,6 +1,6 @@
 /**
- * Which records of one computer met which custom software-rule tuple, kept in parallel arrays so a
- * record costs a few array slots rather than an object and a string key. Grouped into occurrences
+ * Which records of one computer met a custom software-rule tuple that fires, kept flat so a record
+ * costs five array slots rather than an object and a string key. Grouped into occurrences
  * (one per rule, tuple and installation) only in `finish()`.
  */
 import type { Evidence } from '../model.js';
@@ -14,15 +14,15 @@ export interface CustomOccurrence extends Occurrence {
 }
 
 export class CustomRefs {
-  private readonly rules: number[] = [];
-  private readonly tuples: number[] = [];
-  /** The recognised installation, or the title id of an unrecognised record. */
-  private readonly targets: (InstallationState | number)[] = [];
-  private readonly versions: (string | undefined)[] = [];
-  private readonly evidence: (Evidence | undefined)[] = [];
+  /**
+   * (rule, tuple, target, version, evidence) per record, flat; created on the first firing record
+   * (most hosts have few, many none). Target: the recognised installation, or the title id of an
+   * unrecognised record.
+   */
+  private entries: unknown[] | undefined;
 
   get size(): number {
-    return this.rules.length;
+    return this.entries === undefined ? 0 : this.entries.length / 5;
   }
 
   push(
@@ -32,22 +32,20 @@ export class CustomRefs {
     version: string | undefined,
     evidence: Evidence | undefined,
   ): void {
-    this.rules.push(rule);
-    this.tuples.push(tuple);
-    this.targets.push(target);
-    this.versions.push(version);
-    this.evidence.push(evidence);
+    this.entries ??= [];
+    this.entries.push(rule, tuple, target, version, evidence);
   }
 
   /** One occurrence per (rule, tuple, installation or title and version), with all its evidence. */
   occurrences(titles: TitleRegistry, keep: (rule: number, tuple: number) => boolean): CustomOccurrence[] {
     const grouped = new Map<string, CustomOccurrence>();
-    for (let i = 0; i < this.rules.length; i++) {
-      const rule = this.rules[i]!;
-      const tuple = this.tuples[i]!;
+    const entries = this.entries ?? [];
+    for (let i = 0; i < entries.length; i += 5) {
+      const rule = entries[i] as number;
+      const tuple = entries[i + 1] as number;
       if (!keep(rule, tuple)) continue;
-      const target = this.targets[i]!;
-      const version = this.versions[i];
+      const target = entries[i + 2] as InstallationState | number;
+      const version = entries[i + 3] as string | undefined;
       const identity =
         typeof target === 'number'
           ? `t${target}\u0000${version ?? ''}`
@@ -72,7 +70,7 @@ export class CustomRefs {
         }
         grouped.set(key, occurrence);
       }
-      const evidence = this.evidence[i];
+      const evidence = entries[i + 4] as Evidence | undefined;
       if (evidence) occurrence.evidence.push(evidence);
     }
     return [...grouped.values()];

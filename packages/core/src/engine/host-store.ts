@@ -106,12 +106,14 @@ function compareRef(
   );
 }
 
+/** One literal per combination of fields (same key order as ever): no property store is grown. */
 function makeRef(name: string, publisher?: string, version?: string, edition?: string): SoftwareRef {
-  const ref: SoftwareRef = { name };
-  if (version) ref.version = version;
-  if (publisher) ref.publisher = publisher;
-  if (edition) ref.edition = edition;
-  return ref;
+  if (version) {
+    if (publisher) return edition ? { name, version, publisher, edition } : { name, version, publisher };
+    return edition ? { name, version, edition } : { name, version };
+  }
+  if (publisher) return edition ? { name, publisher, edition } : { name, publisher };
+  return edition ? { name, edition } : { name };
 }
 
 function osScore(os: OsInfo): string {
