@@ -56,7 +56,8 @@ export function readPolicyFile(
       );
       return undefined;
     }
-    const text = readFileSync(absolute, 'utf8');
+    const text = decodePolicyBytes(readFileSync(absolute), display, problems);
+    if (text === undefined) return undefined;
     return { identity: absolute, display, file: display, text, fromResolver: false };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -66,6 +67,39 @@ export function readPolicyFile(
       'unreadable',
       `Cannot read policy "${display}": ${reason}${code === 'ENOENT' ? siblingHint(absolute) : '.'}`,
       location,
+    );
+    return undefined;
+  }
+}
+
+/**
+ * Policy files are UTF-8 (a BOM is allowed); Windows Notepad's "Unicode" (UTF-16 with a BOM) is read
+ * too. Anything else — typically a policy saved as GBK by a Chinese editor — would load with every
+ * Chinese name garbled and match nothing, so it is refused at the first line that is not UTF-8.
+ */
+function decodePolicyBytes(bytes: Buffer, display: string, problems: ProblemList): string | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    let line = 1;
+    let start = 0;
+    for (let i = 0; i <= bytes.length; i++) {
+      if (i < bytes.length && bytes[i] !== 0x0a) continue;
+      try {
+        utf8.decode(bytes.subarray(start, i));
+      } catch {
+        break;
+      }
+      line++;
+      start = i + 1;
+    }
+    problems.error(
+      'encoding',
+      'The policy file is not UTF-8 (it looks like GBK or another legacy encoding); save it as UTF-8 and load it again.',
+      { file: display, line, column: 1 },
     );
     return undefined;
   }

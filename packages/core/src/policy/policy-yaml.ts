@@ -51,7 +51,8 @@ export const DEFAULT_YAML_LIMITS: YamlLimits = {
 };
 
 /** Keys that could reach an object prototype if a consumer ever copied the data naively. */
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** Names that must never become object keys or fact names: they reach JavaScript object internals. */
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** yaml's lexer marks some positions with control tokens that are not source text. */
 const CONTROL_TOKENS = new Set(['\x02', '\x18', '\x1f']);

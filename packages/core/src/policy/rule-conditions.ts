@@ -8,6 +8,7 @@ import type { RuleScope } from '../model.js';
 import { closest, didYouMean } from './did-you-mean.js';
 import { isRecord } from './policy-values.js';
 import type { Path, PolicyTree } from './policy-yaml.js';
+import { FORBIDDEN_KEYS } from './policy-yaml.js';
 import type { ProblemList } from './problem-list.js';
 import { RULE_FACTS, scopeOfFact } from './rule-facts.js';
 
@@ -145,6 +146,14 @@ function checkCondition(node: Record<string, unknown>, path: Path, check: Condit
 function checkFact(fact: string, path: Path, check: ConditionCheck): void {
   const { tree, problems, ruleId, scope } = check;
   if (!scope) return;
+  if (FORBIDDEN_KEYS.has(fact)) {
+    problems.error(
+      'forbidden-key',
+      `Rule "${ruleId}" reads fact "${fact}", a name that has a special meaning in JavaScript objects; rename the attribute.`,
+      tree.at(path),
+    );
+    return;
+  }
   const visible = RULE_FACTS[scope];
   if (visible.includes(fact)) return;
   const owner = scopeOfFact(fact);

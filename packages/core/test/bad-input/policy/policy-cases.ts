@@ -25,7 +25,22 @@ export const policyCases: PolicyCase[] = [
     id: 'binary-junk',
     format: 'policy',
     content: () => Uint8Array.from({ length: 2048 }, (_, i) => (i * 7919) % 256),
-    expected: ['1:1 policy.wrong-type The policy must be a mapping (key: value), not text ('],
+    expected: ['1:1 policy.encoding The policy file is not UTF-8'],
+  },
+  {
+    // "中文" in GBK (D6 D0 CE C4), as a Chinese editor saves it: refused, never loaded as mojibake.
+    id: 'gbk-encoded',
+    format: 'policy',
+    content: () => Uint8Array.from([...Buffer.from(`${HEAD}  description: `), 0xd6, 0xd0, 0xce, 0xc4, 0x0a]),
+    expected: [
+      '4:1 policy.encoding The policy file is not UTF-8 (it looks like GBK or another legacy encoding); save it as UTF-8 and load it again.',
+    ],
+  },
+  {
+    id: 'utf16le-with-bom',
+    format: 'policy',
+    content: () => Uint8Array.from([0xff, 0xfe, ...Buffer.from(`${HEAD}  description: 中文\n`, 'utf16le')]),
+    expected: [],
   },
   {
     id: 'nul-byte-in-a-number',
@@ -49,6 +64,15 @@ export const policyCases: PolicyCase[] = [
       '6:67 policy.yaml-syntax YAML syntax error: Flow map in block collection must be sufficiently indented and end with a }.',
       '6:67 policy.yaml-syntax YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ].',
       '6:67 policy.yaml-syntax YAML syntax error: Flow map in block collection must be sufficiently indented and end with a }.',
+    ],
+  },
+  {
+    id: 'rule-reads-proto-fact',
+    format: 'policy',
+    content: () =>
+      `${HEAD}rules:\n  - id: r\n    scope: software\n    message: m\n    conditions:\n      all:\n        - { fact: __proto__, operator: equal, value: 1 }\n`,
+    expected: [
+      '10:19 policy.forbidden-key Rule "r" reads fact "__proto__", a name that has a special meaning in JavaScript objects; rename the attribute.',
     ],
   },
   {
