@@ -73,4 +73,7 @@ const args = [
   '--fail-on',
   'never',
 ];
+// First the policy: its name and what it holds (products, licences, rules, waivers).
+const validated = zhengban(['policy', 'validate', rel(policy)]);
+if (validated !== 0) process.exit(validated);
 process.exit(zhengban(args));

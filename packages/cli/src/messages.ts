@@ -131,8 +131,8 @@ const MESSAGES = {
 
   // policy
   policyValid: {
-    zh: '✓ {file} 有效：{products} 个产品，{entitlements} 条授权，{waivers} 项豁免，来源 {sources}',
-    en: '✓ {file} is valid: {products} products, {entitlements} entitlements, {waivers} waivers, sources {sources}',
+    zh: '✓ {file} 有效：策略「{name}」{version}，{products} 个产品，{entitlements} 条授权，{rules} 条自定义规则，{waivers} 项豁免，来源 {sources}',
+    en: '✓ {file} is valid: policy "{name}" {version}, {products} products, {entitlements} entitlements, {rules} custom rules, {waivers} waivers, sources {sources}',
   },
   noPacks: { zh: '没有内置策略包。', en: 'no built-in policy packs.' },
   policyInitWritten: {

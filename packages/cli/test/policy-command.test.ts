@@ -15,7 +15,7 @@ describe('zhengban policy validate', () => {
     const result = await runCli(['policy', 'validate', 'policies/small.yaml'], { cwd });
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(
-      /^✓ policies\/small\.yaml 有效：\d+ 个产品，3 条授权，0 项豁免，来源 builtin:/,
+      /^✓ policies\/small\.yaml 有效：策略「[^」]+」\S*，\d+ 个产品，3 条授权，\d+ 条自定义规则，0 项豁免，来源 builtin:/,
     );
     expect(result.stdout.trimEnd()).toMatch(/→ builtin:cn-gov-baseline → policies\/small\.yaml$/);
   });

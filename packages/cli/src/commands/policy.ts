@@ -22,7 +22,10 @@ export function policyValidateCommand(ctx: CliContext, file: string): number {
   ctx.io.stdout.write(
     `${msg(ctx.locale, 'policyValid', {
       file,
+      name: policy.metadata.name,
+      version: policy.metadata.version ?? '',
       products: policy.catalog.products.length,
+      rules: policy.rules.length,
       entitlements: policy.entitlements.length,
       waivers: policy.waivers.length,
       sources: policy.sources.map((source) => displayPath(ctx, source)).join(' → '),
