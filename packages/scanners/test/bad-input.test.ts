@@ -39,13 +39,13 @@ describe('bad input: csv', () => {
       ['csv.quotes', 3, 'line 3: a quoted field is not closed (the file may be cut off)'],
     ]);
   });
-  it('UTF-8 that turns into GBK after 70 KB: one error with the byte offset', async () => {
+  it('UTF-8 that turns into GBK after 70 KB: one error with the line and byte offset', async () => {
     const r = await scanCase(csvScanner(), 'wrong-encoding', csvCases.wrongEncoding());
     expect(r.problems).toEqual([
       [
         'input.encoding',
-        undefined,
-        '<file>: not valid UTF-8 at byte 70045, although the file starts as UTF-8; it mixes encodings (save it again as UTF-8 or GBK)',
+        3502,
+        '<file>: line 3502 is not valid UTF-8 (byte 70045), although the file starts as UTF-8; it mixes encodings (save it again as UTF-8 or GBK)',
       ],
     ]);
   });
@@ -75,7 +75,11 @@ describe('bad input: windows', () => {
     const r = await scanCase(windowsScanner(), 'truncated', windowsCases.truncated());
     expect(r.records).toEqual(['WPS Office']);
     expect(r.problems).toEqual([
-      ['windows.reg-export-line', 5, 'line 5 is not a "name"=value line; skipped'],
+      [
+        'windows.reg-export-line',
+        5,
+        'line 5: a string value without its closing quote (the file may be cut off); skipped',
+      ],
     ]);
   });
   it('misaligned UTF-16 (a byte lost): one error saying what was expected', async () => {

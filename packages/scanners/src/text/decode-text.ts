@@ -6,6 +6,12 @@
  */
 import { InputError } from '@zhengban/core';
 import iconv from 'iconv-lite';
+import {
+  isMixedEncoding,
+  mixedEncodingError,
+  scanUtf8Prefix,
+  unfinishedCharacter,
+} from './mixed-encoding.js';
 
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
@@ -53,17 +59,12 @@ export function sniffEncoding(head: Uint8Array, file: string): SniffedEncoding {
       'input.binary',
     );
   }
-  return { encoding: isUtf8Prefix(head) ? 'utf-8' : 'gb18030', bomLength: 0 };
-}
-
-/** True when the bytes are valid UTF-8, allowing a multi-byte character cut off at the end. */
-function isUtf8Prefix(bytes: Uint8Array): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
-    return true;
-  } catch {
-    return false;
-  }
+  // Not valid UTF-8 in the sniffed start: GBK, unless the valid part before the first invalid byte
+  // already holds UTF-8 Chinese (then the file mixes encodings and either reading would garble it).
+  const prefix = scanUtf8Prefix(head, false);
+  if (prefix.invalidAt === undefined) return { encoding: 'utf-8', bomLength: 0 };
+  if (isMixedEncoding(prefix)) throw mixedEncodingError(file, prefix.lineFeeds + 1, prefix.invalidAt);
+  return { encoding: 'gb18030', bomLength: 0 };
 }
 
 /** An incremental decoder for one encoding: feed byte chunks, get text. */
@@ -74,64 +75,72 @@ export interface ChunkDecoder {
 
 /**
  * A streaming decoder. UTF-8 is decoded strictly: a file that turns out not to be UTF-8 after the
- * sniffed prefix (mixed encodings) fails with a clear error instead of filling the report with U+FFFD.
+ * sniffed prefix fails with the mixed-encoding error instead of filling the report with U+FFFD — unless
+ * all text before the first invalid byte was ASCII (a GBK file with a long ASCII start), which reads
+ * the same in GB18030, so the decoder goes on in GB18030. Text already handed out cannot be taken
+ * back, so any non-ASCII text before the invalid byte makes it a mix. `startOffset` is the file offset
+ * of the first byte written (the BOM length); a BOM declares UTF-8, so then any invalid byte is a mix.
  */
-export function createChunkDecoder(encoding: TextEncodingName, file: string): ChunkDecoder {
-  if (encoding === 'gb18030') {
-    const decoder = iconv.getDecoder('gb18030');
-    return {
-      write: (bytes) => decoder.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)),
-      end: () => decoder.end() ?? '',
-    };
+export function createChunkDecoder(encoding: TextEncodingName, file: string, startOffset = 0): ChunkDecoder {
+  if (encoding === 'gb18030') return gb18030Decoder();
+  if (encoding !== 'utf-8') {
+    const decoder = new TextDecoder(encoding);
+    return { write: (bytes) => decoder.decode(bytes, { stream: true }), end: () => decoder.decode() };
   }
-  const decoder = new TextDecoder(encoding, { fatal: encoding === 'utf-8' });
-  let offset = 0;
-  const fail = (at: number): never => {
-    throw new InputError(
-      `${file}: not valid UTF-8 at byte ${at}, although the file starts as UTF-8; it mixes encodings (save it again as UTF-8 or GBK)`,
-      { file },
-      'input.encoding',
-    );
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  let fallback: ChunkDecoder | undefined;
+  let offset = startOffset;
+  let lineFeeds = 0;
+  let onlyAscii = startOffset === 0;
+  let previous: Uint8Array = new Uint8Array(0);
+  const handOut = (text: string, bytes: Uint8Array): string => {
+    offset += bytes.byteLength;
+    previous = bytes.slice(-3);
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lineFeeds++;
+    if (onlyAscii && NON_ASCII.test(text)) onlyAscii = false;
+    return text;
+  };
+  /** The chunk failed: go on in GB18030 or throw the mixed-encoding error at the first bad byte. */
+  const recover = (bytes: Uint8Array, final: boolean): string => {
+    const held = unfinishedCharacter(previous);
+    const joined = held.length > 0 ? Buffer.concat([held, bytes]) : bytes;
+    const prefix = scanUtf8Prefix(joined, final);
+    if (onlyAscii && !isMixedEncoding(prefix)) {
+      fallback = gb18030Decoder();
+      return fallback.write(joined) + (final ? fallback.end() : '');
+    }
+    const at = prefix.invalidAt ?? 0;
+    throw mixedEncodingError(file, lineFeeds + prefix.lineFeeds + 1, offset - held.length + at);
   };
   return {
     write(bytes) {
+      if (fallback) return fallback.write(bytes);
       try {
-        const text = decoder.decode(bytes, { stream: true });
-        offset += bytes.byteLength;
-        return text;
+        return handOut(utf8.decode(bytes, { stream: true }), bytes);
       } catch {
-        return fail(offset + firstInvalidUtf8(bytes));
+        return recover(bytes, false);
       }
     },
     end() {
+      if (fallback) return fallback.end();
       try {
-        return decoder.decode();
+        return utf8.decode();
       } catch {
-        return fail(offset);
+        // The file ends inside a character: the held bytes are all that is left.
+        return recover(new Uint8Array(0), true);
       }
     },
   };
 }
 
-/** Index of the first byte that starts an invalid UTF-8 sequence (only called after a decode failed). */
-function firstInvalidUtf8(bytes: Uint8Array): number {
-  for (let i = 0; i < bytes.length; ) {
-    const byte = bytes[i]!;
-    const length =
-      byte < 0x80
-        ? 1
-        : byte >= 0xc2 && byte < 0xe0
-          ? 2
-          : byte >= 0xe0 && byte < 0xf0
-            ? 3
-            : byte >= 0xf0 && byte < 0xf5
-              ? 4
-              : 0;
-    if (length === 0) return i;
-    for (let k = 1; k < length; k++) if (i + k < bytes.length && (bytes[i + k]! & 0xc0) !== 0x80) return i;
-    i += length;
-  }
-  return bytes.length;
+const NON_ASCII = /[^\u0000-\u007f]/;
+
+function gb18030Decoder(): ChunkDecoder {
+  const decoder = iconv.getDecoder('gb18030');
+  return {
+    write: (bytes) => decoder.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)),
+    end: () => decoder.end() ?? '',
+  };
 }
 
 /**
@@ -145,7 +154,13 @@ export function decodeText(bytes: Uint8Array, file: string): { text: string; enc
     try {
       return { text: new TextDecoder('utf-8', { fatal: true }).decode(body), encoding: 'utf-8' };
     } catch {
-      // Valid UTF-8 at the start only: Chinese text further down in GBK. Decode the whole as GB18030.
+      // Valid UTF-8 in the sniffed start only. A GBK file with a long ASCII start is GB18030; UTF-8
+      // Chinese before the first invalid byte (or a BOM, which declares UTF-8) makes it a mix.
+      const prefix = scanUtf8Prefix(body, true);
+      if (sniffed.bomLength > 0 || isMixedEncoding(prefix)) {
+        const at = sniffed.bomLength + (prefix.invalidAt ?? body.length);
+        throw mixedEncodingError(file, prefix.lineFeeds + 1, at);
+      }
       return { text: iconv.decode(Buffer.from(body), 'gb18030'), encoding: 'gb18030' };
     }
   }

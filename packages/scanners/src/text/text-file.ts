@@ -52,7 +52,7 @@ export async function openTextStream(file: string, signal?: AbortSignal): Promis
     await handle.close();
     throw error;
   }
-  const decoder = createChunkDecoder(sniffed.encoding, file);
+  const decoder = createChunkDecoder(sniffed.encoding, file, sniffed.bomLength);
   async function* chunks(): AsyncGenerator<string> {
     try {
       let bytes = first.subarray(sniffed.bomLength);

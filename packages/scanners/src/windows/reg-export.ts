@@ -5,6 +5,7 @@
  */
 import { excerpt } from '../common/clean-text.js';
 import type { ProblemSink } from '../common/problem-sink.js';
+import { readQuoted, readValueLines } from './reg-value-lines.js';
 import { normaliseKeyPath, type RegistryKey, type RegistryValue } from './registry-key.js';
 
 const HEADER = /^\uFEFF?(Windows Registry Editor Version 5\.00|REGEDIT4)\s*$/;
@@ -13,10 +14,6 @@ export function isRegExport(text: string): boolean {
   const firstLine = text.slice(0, 200).split(/\r?\n/, 1)[0] ?? '';
   return HEADER.test(firstLine);
 }
-
-/** Continuation lines of one value are joined up to this many characters (a 1 MB line is refused). */
-const MAX_VALUE_CHARS = 1024 * 1024;
-const MAX_CONTINUATION_LINES = 4096;
 
 export function parseRegExport(text: string, file: string, sink: ProblemSink): RegistryKey[] {
   const lines = text.split(/\r\n|\n|\r/);
@@ -36,7 +33,7 @@ export function parseRegExport(text: string, file: string, sink: ProblemSink): R
 
   for (let index = 1; index < lines.length; index++) {
     const lineNumber = index + 1;
-    let line = lines[index]!;
+    const line = lines[index]!;
     if (line.trim() === '' || line.startsWith(';')) continue;
     if (line.startsWith('[')) {
       const end = line.lastIndexOf(']');
@@ -54,53 +51,21 @@ export function parseRegExport(text: string, file: string, sink: ProblemSink): R
       continue;
     }
     // A value may continue over lines ending in a backslash (hex lists) or inside a quoted string.
-    let joined = 0;
-    while (
-      (endsWithContinuation(line) || hasOpenQuote(line)) &&
-      index + 1 < lines.length &&
-      line.length < MAX_VALUE_CHARS &&
-      joined++ < MAX_CONTINUATION_LINES
-    ) {
-      index++;
-      line = endsWithContinuation(line)
-        ? line.slice(0, -1) + lines[index]!.trimStart()
-        : `${line}\n${lines[index]!}`;
-    }
-    if (line.length >= MAX_VALUE_CHARS) {
-      warn(
-        lineNumber,
-        `line ${lineNumber}: a value longer than ${MAX_VALUE_CHARS} characters; skipped`,
-        line,
-      );
+    const value = readValueLines(lines, index);
+    index = value.lastIndex;
+    if (value.problem) {
+      warn(lineNumber, `line ${lineNumber}: ${value.problem}`, value.text);
       continue;
     }
-    const parsed = parseValueLine(line, ansi);
+    const parsed = parseValueLine(value.text, ansi);
     if (!parsed) {
-      warn(lineNumber, `line ${lineNumber} is not a "name"=value line; skipped`, line);
+      warn(lineNumber, `line ${lineNumber} is not a "name"=value line; skipped`, value.text);
       continue;
     }
     if (!current) continue;
     if (parsed.name !== '') current.values.set(parsed.name.toLowerCase(), parsed.value);
   }
   return keys;
-}
-
-function endsWithContinuation(line: string): boolean {
-  return line.endsWith('\\') && /=\s*hex(\([0-9a-f]+\))?:/i.test(line);
-}
-
-/** True when the line's string value opened a quote it did not close (a REG_SZ with a newline). */
-function hasOpenQuote(line: string): boolean {
-  const at = valueStart(line);
-  if (at < 0 || line[at] !== '"') return false;
-  return readQuoted(line, at) === undefined;
-}
-
-function valueStart(line: string): number {
-  if (line.startsWith('@=')) return 2;
-  if (!line.startsWith('"')) return -1;
-  const name = readQuoted(line, 0);
-  return name && line[name.end] === '=' ? name.end + 1 : -1;
 }
 
 function parseValueLine(line: string, ansi: boolean): { name: string; value: RegistryValue } | undefined {
@@ -116,7 +81,8 @@ function parseValueLine(line: string, ansi: boolean): { name: string; value: Reg
   const rest = line.slice(at);
   if (rest.startsWith('"')) {
     const value = readQuoted(rest, 0);
-    return value ? { name, value: value.text } : undefined;
+    // Text after the closing quote means the quotes are not what they seem: not a value line.
+    return value && rest.slice(value.end).trim() === '' ? { name, value: value.text } : undefined;
   }
   if (rest === '-') return undefined;
   const dword = /^dword:([0-9a-fA-F]{1,8})\s*$/.exec(rest);
@@ -141,18 +107,4 @@ function parseValueLine(line: string, ansi: boolean): { name: string; value: Reg
   if (type === '4' && bytes.length === 4)
     return { name, value: bytes[0]! | (bytes[1]! << 8) | (bytes[2]! << 16) | (bytes[3]! * 2 ** 24) };
   return { name, value: bytes.map((b) => b.toString(16).padStart(2, '0')).join('') };
-}
-
-/** Reads a `"..."` string with `\\` and `\"` escapes starting at `start`; undefined if unclosed. */
-function readQuoted(text: string, start: number): { text: string; end: number } | undefined {
-  let out = '';
-  for (let i = start + 1; i < text.length; i++) {
-    const char = text[i]!;
-    if (char === '\\' && i + 1 < text.length) {
-      out += text[i + 1];
-      i++;
-    } else if (char === '"') return { text: out, end: i + 1 };
-    else out += char;
-  }
-  return undefined;
 }

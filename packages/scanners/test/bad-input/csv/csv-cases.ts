@@ -204,9 +204,25 @@ export const csvCases: BadInputCase[] = [
     expected: {
       counts: counts(19264, 19264, 19264, 0),
       problems: [
-        '<dir>/inventory.csv  error  <dir>/inventory.csv: not valid UTF-8 at byte 1088959, although the file starts as UTF-8; it mixes encodings (save it again as UTF-8 or GBK)  (input.encoding)',
+        '<dir>/inventory.csv:20002  error  <dir>/inventory.csv: line 20002 is not valid UTF-8 (byte 1088959), although the file starts as UTF-8; it mixes encodings (save it again as UTF-8 or GBK)  (input.encoding)',
       ],
       records: { count: 19264, first: ['PC-0 | WPS Office | 11.1', 'PC-1 | WPS Office | 11.1'] },
+    },
+  },
+  {
+    id: 'mixed-encodings-in-the-first-64-kilobytes',
+    format: 'csv',
+    scanner,
+    // A UTF-8 export with one GBK row pasted in: read as GB18030 the header would be mojibake.
+    files: () => ({
+      'inventory.csv': Buffer.concat([Buffer.from(lines(HEADER, ROW_A)), iconv.encode(lines(ROW_B), 'gbk')]),
+    }),
+    expected: {
+      counts: counts(0, 0, 0, 0),
+      problems: [
+        '<dir>/inventory.csv:3  error  <dir>/inventory.csv: line 3 is not valid UTF-8 (byte 131), although the file starts as UTF-8; it mixes encodings (save it again as UTF-8 or GBK)  (input.encoding)',
+      ],
+      records: [],
     },
   },
   {

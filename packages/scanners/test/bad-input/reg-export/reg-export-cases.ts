@@ -67,7 +67,7 @@ export const regExportCases: BadInputCase[] = [
     expected: {
       counts: counts(1, 1, 1, 0, 0),
       problems: [
-        '<dir>/PC-01.reg:5  warning  line 5 is not a "name"=value line; skipped  (windows.reg-export-line)',
+        '<dir>/PC-01.reg:5  warning  line 5: a string value without its closing quote (the file may be cut off); skipped  (windows.reg-export-line)',
       ],
       records: ['PC-01 | WPS Office | '],
     },
@@ -87,6 +87,62 @@ export const regExportCases: BadInputCase[] = [
         '<dir>/PC-01.reg:5  warning  line 5 is not a "name"=value line; skipped  (windows.reg-export-line)',
       ],
       records: ['PC-01 | WPS Office | ', 'PC-01 | 7-Zip | '],
+    },
+  },
+  {
+    id: 'unclosed-string-value',
+    format: 'reg-export',
+    scanner,
+    // A hand-made export with an unescaped path: `\"` escapes the closing quote, so the value never
+    // closes. The values and the key after it still count; a REG_SZ with a real line break still joins.
+    files: () => ({
+      'PC-01.reg': utf16(
+        `${HEAD}${KEY}\\WPS]\r\n"DisplayName"="WPS Office\r\n2019"\r\n"InstallLocation"="C:\\Program Files\\WPS\\"\r\n"DisplayVersion"="11.1"\r\n\r\n${KEY}\\7zip]\r\n"DisplayName"="7-Zip\r\n\r\n${KEY}\\Foxit]\r\n"DisplayName"="Foxit Reader"\r\n`,
+      ),
+    }),
+    expected: {
+      // The 7-Zip key lost its only name: read, and ignored as "not an installed program".
+      counts: counts(1, 3, 3, 0, 1),
+      problems: [
+        '<dir>/PC-01.reg:6  warning  line 6: a string value without its closing quote; skipped, line 7 is read as the next value  (windows.reg-export-line)',
+        '<dir>/PC-01.reg:10  warning  line 10: a string value without its closing quote; skipped, line 12 is read as the next value  (windows.reg-export-line)',
+      ],
+      records: ['PC-01 | WPS Office 2019 | 11.1', 'PC-01 | Foxit Reader | '],
+    },
+  },
+  {
+    id: 'text-after-closing-quote',
+    format: 'reg-export',
+    scanner,
+    files: () => ({
+      'PC-01.reg': utf16(
+        `${HEAD}${KEY}\\WPS]\r\n"DisplayName"="WPS Office"\r\n"DisplayVersion"="11.1" (x64)\r\n"Publisher"="Kingsoft"\r\n`,
+      ),
+    }),
+    expected: {
+      counts: counts(1, 1, 1, 0, 0),
+      problems: [
+        '<dir>/PC-01.reg:5  warning  line 5 is not a "name"=value line; skipped  (windows.reg-export-line)',
+      ],
+      records: ['PC-01 | WPS Office | '],
+    },
+  },
+  {
+    id: 'hex-value-over-4096-lines',
+    format: 'reg-export',
+    scanner,
+    // 300 000 continuation lines: one warning for the value, and the values after it still count.
+    files: () => ({
+      'PC-01.reg': utf16(
+        `${HEAD}${KEY}\\WPS]\r\n"DisplayName"="WPS Office"\r\n"Blob"=hex:00,\\\r\n${'  00,\\\r\n'.repeat(300_000)}  00\r\n"DisplayVersion"="11.1"\r\n`,
+      ),
+    }),
+    expected: {
+      counts: counts(1, 1, 1, 0, 0),
+      problems: [
+        '<dir>/PC-01.reg:5  warning  line 5: a hex value with 300001 continuation lines (limit 4096); skipped  (windows.reg-export-line)',
+      ],
+      records: ['PC-01 | WPS Office | 11.1'],
     },
   },
 ];
