@@ -1,14 +1,20 @@
 /**
- * Are two JSON reports the same audit? Equal once `generatedAt` is removed and the line numbers that
- * evidence points at are blanked (rows move with the host order; what was found must not).
+ * Are two JSON reports the same audit? Equal once `generatedAt` is removed, each report's folder is
+ * replaced by a placeholder and the line numbers that evidence points at are blanked (rows move with
+ * the host order; what was found must not).
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 
 const MAX_BYTES = 400 * 2 ** 20;
 
 function normalised(file) {
+  // The CLI writes absolute paths (policy sources, evidence files): the two fleets live in two
+  // folders, so each report's own folder is replaced by one placeholder.
+  const folder = JSON.stringify(dirname(resolve(file))).slice(1, -1);
   return readFileSync(file, 'utf8')
+    .replaceAll(`${folder}/`, '<fleet>/')
     .replace(/"generatedAt":\s*"[^"]*",?/, '')
     .replace(/"(line|endLine)":\s*\d+/g, '"$1":0')
     .replace(/(inventory\.csv):\d+/g, '$1:#');

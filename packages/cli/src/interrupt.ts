@@ -22,16 +22,24 @@ export function throwIfInterrupted(signal: AbortSignal | undefined): void {
 export async function* untilInterrupted<T>(source: AsyncIterable<T>, signal: AbortSignal): AsyncGenerator<T> {
   throwIfInterrupted(signal);
   const iterator = source[Symbol.asyncIterator]();
-  let onAbort: (() => void) | undefined;
-  const aborted = new Promise<never>((_, reject) => {
-    onAbort = () => reject(new Interrupted());
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
-  aborted.catch(() => undefined);
   let finished = false;
   try {
     while (true) {
-      const next = await Promise.race([iterator.next(), aborted]);
+      // A fresh abort promise per step, its listener removed after it: racing every step against
+      // one long-lived promise would leave a reaction holding each step's value (every host
+      // inventory of the run) on that promise until the end.
+      let onAbort: (() => void) | undefined;
+      const aborted = new Promise<never>((_, reject) => {
+        onAbort = () => reject(new Interrupted());
+        signal.addEventListener('abort', onAbort, { once: true });
+      });
+      aborted.catch(() => undefined);
+      let next: IteratorResult<T>;
+      try {
+        next = await Promise.race([iterator.next(), aborted]);
+      } finally {
+        if (onAbort) signal.removeEventListener('abort', onAbort);
+      }
       if (next.done) {
         finished = true;
         return;
@@ -40,7 +48,6 @@ export async function* untilInterrupted<T>(source: AsyncIterable<T>, signal: Abo
       throwIfInterrupted(signal);
     }
   } finally {
-    if (onAbort) signal.removeEventListener('abort', onAbort);
     // Not awaited: a stuck generator only settles once its pending step does.
     if (!finished) iterator.return?.()?.catch(() => undefined);
   }

@@ -22,8 +22,7 @@ import type {
   VersionScheme,
 } from '../model.js';
 import { allocateSeats, type LicensableInstallation } from './allocation.js';
-import type { CustomOccurrence } from './custom-refs.js';
-import { compileCustomRules, type RuleVerdict } from './custom-rules.js';
+import { compileCustomRules } from './custom-rules.js';
 import {
   compareFindings,
   type DeadlineSettings,
@@ -32,12 +31,13 @@ import {
   sortEvidence,
 } from './finding-factory.js';
 import { type JudgeContext, type JudgedHost, judgeHost, normaliseKmsHost } from './host-judge.js';
-import { HostStore, softwareFact } from './host-store.js';
+import { HostStore } from './host-store.js';
 import { licensingFinding } from './licensing-findings.js';
 import { createRecogniser } from './recogniser.js';
-import { ruleCounters, softwareRules } from './software-rules.js';
 import { builtinRuleMeta } from './rule-catalog.js';
 import { customFinding, domesticFindings, missingClassFindings } from './rule-findings.js';
+import { softwareRuleFindings } from './software-rule-findings.js';
+import { ruleCounters, softwareRules } from './software-rules.js';
 import { StatisticsTable, unitOrder } from './statistics.js';
 import { TitleRegistry } from './title-registry.js';
 import { applyWaivers } from './waivers.js';
@@ -82,7 +82,6 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
   const titles = new TitleRegistry(policy.forbidden.patterns);
   const custom = compileCustomRules(policy, asOf);
   const softwareRuleSet = softwareRules(custom.software, asOf);
-  const softwareMemos = softwareRuleSet.map((r) => r.memo);
   const allowlist = policy.forbidden.mode === 'allowlist';
   const unrecognisedUnauthorised = allowlist || policy.settings.unrecognised === 'unauthorised';
   const store = new HostStore({
@@ -208,63 +207,9 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
       for (const row of unitRows) findings.push(...domesticFindings(row, policy, deadlines));
 
       // 4. Custom rules: software once per distinct fact tuple, host per host, unit per unit, fleet once.
-      const osOccurrences = new Map<string, CustomOccurrence[]>();
-      for (const host of hosts) {
-        if (softwareMemos.length === 0 || !host.os || !host.osRecognition) continue;
-        const os = host.os;
-        const attributes = { ...os.attributes, ...(os.edition ? { edition: os.edition } : {}) };
-        const source = {
-          name: os.name,
-          version: os.version,
-          source: os.evidence?.source ?? 'os',
-          attributes,
-        };
-        const fact = softwareFact(source, host.osRecognition, () => undefined);
-        osOccurrences.set(
-          host.id,
-          softwareMemos.map((memo, rule) => ({
-            rule,
-            tuple: memo.idOf(fact),
-            software: { name: os.name, ...(os.version ? { version: os.version } : {}) },
-            product: host.osRecognition!.product,
-            evidence: os.evidence ? [os.evidence] : [],
-          })),
-        );
-      }
-      const verdicts: RuleVerdict[][] = [];
-      for (const memo of softwareMemos) verdicts.push(await memo.settled());
+      await softwareRuleFindings(hosts, softwareRuleSet, titles, deadlines, findings);
       const softwareCounters = ruleCounters(softwareRuleSet);
       let customRuns = softwareCounters.runs;
-      const fires = (rule: number, tuple: number) => !softwareMemos[rule]!.isQuiet(tuple);
-      for (const host of hosts) {
-        if (softwareMemos.length === 0) break;
-        const occurrences = [
-          ...host.state.custom.occurrences(titles, fires),
-          ...(osOccurrences.get(host.id) ?? []),
-        ];
-        for (const occurrence of occurrences) {
-          const memo = softwareMemos[occurrence.rule]!;
-          const subject: Finding['subject'] = {
-            host: host.id,
-            unit: host.unit,
-            software: { ...occurrence.software },
-          };
-          if (occurrence.product) {
-            subject.product = occurrence.product.id;
-            subject.class = occurrence.product.category;
-          }
-          const verdict = verdicts[occurrence.rule]![occurrence.tuple]!;
-          const f = customFinding(
-            memo.compiled.rule,
-            verdict,
-            subject,
-            memo.tuples[occurrence.tuple]!,
-            deadlines,
-            occurrence,
-          );
-          if (f) findings.push(f);
-        }
-      }
       for (const compiled of custom.host) {
         for (const host of hosts) {
           const facts = hostFacts(host, unauthorisedByHost.get(host.id) ?? 0);

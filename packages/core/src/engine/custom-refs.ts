@@ -32,8 +32,8 @@ export class CustomRefs {
     version: string | undefined,
     evidence: Evidence | undefined,
   ): void {
-    this.entries ??= [];
-    this.entries.push(rule, tuple, target, version, evidence);
+    if (this.entries === undefined) this.entries = [rule, tuple, target, version, evidence];
+    else this.entries.push(rule, tuple, target, version, evidence);
   }
 
   /** One occurrence per (rule, tuple, installation or title and version), with all its evidence. */

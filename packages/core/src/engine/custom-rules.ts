@@ -15,8 +15,8 @@ import { Engine } from 'json-rules-engine';
 import { PolicyError } from '../errors.js';
 import type { CustomRule, IsoDate, Policy, RuleScope } from '../model.js';
 import { satisfiesRange } from '../versions/range.js';
-import { addDays } from './finding-factory.js';
 import { compileFastConditions } from './fast-conditions.js';
+import { addDays } from './finding-factory.js';
 import { compilePattern } from './patterns.js';
 
 /** Fact names per scope (docs/semantics.md#custom-rules; the policy loader validates the same list). */

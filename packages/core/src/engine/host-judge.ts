@@ -74,7 +74,8 @@ function absorb(into: InstallationState, from: InstallationState): void {
   into.evidence.push(...from.evidence);
   into.software = smallerRef(into.software, from.software);
   // An installation seen without activation facts shares NO_ACTIVATION: never write into it.
-  if (into.activation === NO_ACTIVATION && from.activation !== NO_ACTIVATION) into.activation = newActivation();
+  if (into.activation === NO_ACTIVATION && from.activation !== NO_ACTIVATION)
+    into.activation = newActivation();
   const a = into.activation;
   for (const s of from.activation.statuses) if (!a.statuses.includes(s)) a.statuses.push(s);
   for (const k of from.activation.kmsHosts) if (!a.kmsHosts.includes(k)) a.kmsHosts.push(k);

@@ -86,7 +86,6 @@ export interface HostStoreOptions {
   softwareRules: readonly SoftwareRule[];
 }
 
-
 const cmp = (a?: string, b?: string): number => ((a ?? '') < (b ?? '') ? -1 : (a ?? '') > (b ?? '') ? 1 : 0);
 
 /** The smaller of two spellings of one installation, so merging never depends on order. */
@@ -267,16 +266,19 @@ export class HostStore {
             version: version || undefined,
             edition: edition || undefined,
             software: makeRef(name, publisher, version, edition),
-            evidence: [],
+            // Sized to its first element: most installations are seen once, and an array grown
+            // from empty reserves 17 slots.
+            evidence: evidence ? [evidence] : [],
             recognition: recognition.match.text,
             activation: NO_ACTIVATION,
             os: false,
           };
           state.installations.set(key, installation);
-        } else if (compareRef(installation.software, name, publisher, version, edition) > 0) {
-          installation.software = makeRef(name, publisher, version, edition);
+        } else {
+          if (compareRef(installation.software, name, publisher, version, edition) > 0)
+            installation.software = makeRef(name, publisher, version, edition);
+          if (evidence) installation.evidence.push(evidence);
         }
-        if (evidence) installation.evidence.push(evidence);
         if (hasActivation(record.attributes)) {
           if (installation.activation === NO_ACTIVATION) installation.activation = newActivation();
           noteActivation(installation.activation, record.attributes, strings);

@@ -7,7 +7,7 @@
  * title part of their conditions does not already rule them out (the guard).
  */
 import type { IsoDate } from '../model.js';
-import { type CompiledRule, compileRule, factsRead, SOFTWARE_FACTS } from './custom-rules.js';
+import { type CompiledRule, compileRule, factsRead, type SOFTWARE_FACTS } from './custom-rules.js';
 import { TupleMemo } from './tuple-memo.js';
 
 /** Facts decided by the title variant (name, publisher, version, edition attribute) alone. */

@@ -151,7 +151,10 @@ export const EMPTY_IDS: IdSet = new Uint16Array(0);
 /**
  * Merges new ids into a sorted id set; returns the merged set and the ids that were not in it.
  */
-export function mergeIds(existing: IdSet | undefined, added: readonly number[]): { merged: IdSet; fresh: number[] } {
+export function mergeIds(
+  existing: IdSet | undefined,
+  added: readonly number[],
+): { merged: IdSet; fresh: number[] } {
   const old = existing ?? EMPTY_IDS;
   const unique = Float64Array.from(added).sort();
   const fresh: number[] = [];

@@ -73,14 +73,23 @@ export class VariantRegistry {
   }
 
   /** Creates the variant (recognised and judged by the title rules) on its first sighting. */
-  add(key: string, titleId: number, version: string | undefined, editionRead: string | undefined): TitleVariant {
+  add(
+    key: string,
+    titleId: number,
+    version: string | undefined,
+    editionRead: string | undefined,
+  ): TitleVariant {
     const variant = this.create(titleId, ownCopy(version), ownCopy(editionRead));
     this.byKey.set(ownCopy(key), variant);
     this.count++;
     return variant;
   }
 
-  private create(titleId: number, version: string | undefined, editionRead: string | undefined): TitleVariant {
+  private create(
+    titleId: number,
+    version: string | undefined,
+    editionRead: string | undefined,
+  ): TitleVariant {
     const { name, publisher } = this.titles.get(titleId);
     const recognition = this.recogniser.recognise({ name, publisher, version, edition: editionRead });
     const variant: TitleVariant = {
@@ -97,7 +106,12 @@ export class VariantRegistry {
       variant.installKey = installationKey(recognition.product.id, version, recognition.edition);
     }
     if (this.rules.length === 0) return variant;
-    const source = { name, publisher, version, attributes: editionRead !== undefined ? { edition: editionRead } : undefined };
+    const source = {
+      name,
+      publisher,
+      version,
+      attributes: editionRead !== undefined ? { edition: editionRead } : undefined,
+    };
     const fact = softwareFact(source, recognition, () => this.recogniser.vendorOf(publisher)?.id);
     for (const rule of this.rules) {
       const facts = rule.memo.compiled.facts;
@@ -128,5 +142,4 @@ export class VariantRegistry {
     variant.live = Int32Array.from(live);
     variant.answered = this.rules.length - live.length;
   }
-
 }

@@ -39,9 +39,19 @@ export function tupleKey(values: readonly unknown[]): string {
   return key;
 }
 
+/** Verdicts are shared constants: a memo of a million quiet tuples holds no object per tuple. */
+const FIRED: RuleVerdict = Object.freeze({ fired: true });
+const QUIET: RuleVerdict = Object.freeze({ fired: false });
+const shared = (verdict: RuleVerdict | undefined): RuleVerdict | undefined =>
+  verdict !== undefined && 'fired' in verdict ? (verdict.fired ? FIRED : QUIET) : verdict;
+
 export class TupleMemo {
   private readonly ids = new Map<string, number>();
-  readonly tuples: Record<string, unknown>[] = [];
+  /**
+   * The fact values of each tuple, for the findings of those that fire; a quiet tuple's values are
+   * dropped once its verdict is known (nothing will ever be said about it).
+   */
+  readonly tuples: (Record<string, unknown> | undefined)[] = [];
   readonly verdicts: (RuleVerdict | undefined)[] = [];
   private queue: Promise<void> = Promise.resolve();
   /** Records answered without a new evaluation. */
@@ -74,14 +84,16 @@ export class TupleMemo {
       const value = values[i];
       if (value !== undefined) tuple[facts[i]!] = typeof value === 'string' ? ownCopy(value) : value;
     }
-    this.tuples.push(tuple);
-    const now = this.compiled.evaluateNow?.(tuple);
+    const now = shared(this.compiled.evaluateNow?.(tuple));
+    this.tuples.push(now === QUIET ? undefined : tuple);
     this.verdicts.push(now);
     this.ids.set(ownCopy(key), id);
     if (now === undefined) {
       const at = id;
       this.queue = this.queue.then(async () => {
-        this.verdicts[at] = await this.compiled.evaluate(tuple);
+        const verdict = shared(await this.compiled.evaluate(tuple));
+        this.verdicts[at] = verdict;
+        if (verdict === QUIET) this.tuples[at] = undefined;
       });
     }
     return id;

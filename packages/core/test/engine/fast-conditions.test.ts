@@ -26,7 +26,12 @@ const RULES = [
   { all: [leaf('product', 'equal', 'ms-office'), leaf('version', 'versionInRange', '<15')] },
   { any: [leaf('name', 'matchesRegex', '(?i)^navicat'), leaf('name', 'matchesGlob', 'Xshell*')] },
   { not: leaf('licenseStatus', 'in', ['licensed', 'unknown']) },
-  { all: [leaf('domestic', 'notEqual', true), { any: [leaf('size', 'greaterThan', 10), leaf('size', 'lessThanInclusive', 2)] }] },
+  {
+    all: [
+      leaf('domestic', 'notEqual', true),
+      { any: [leaf('size', 'greaterThan', 10), leaf('size', 'lessThanInclusive', 2)] },
+    ],
+  },
   { all: [leaf('tags', 'contains', 'x'), leaf('tags', 'doesNotContain', 'y')] },
   { all: [leaf('installDate', 'olderThan', 365), leaf('installDate', 'dateAfter', '2001-01-01')] },
   { all: [leaf('kmsHost', 'notIn', ['kms.zf.gov.cn']), leaf('size', 'lessThan', 5)] },

@@ -4,7 +4,7 @@
  * fixed fleet (40 hosts × 120 titles, 20 software rules of which one fires on one title) is fed once
  * and then ten times over (each host re-arriving with the same software, as from ten scanners).
  */
-import { createAuditor, type CustomRule, type HostInventory } from '@zhengban/core';
+import { type CustomRule, createAuditor, type HostInventory } from '@zhengban/core';
 import { describe, expect, it } from 'vitest';
 import { buildPolicy, glob, product } from './policy-builder.js';
 
@@ -70,7 +70,11 @@ describe('auditor memory for a fixed set of hosts and titles', () => {
     const once = await audit(1);
     const tenTimes = await audit(10);
     expect(once.stats).toMatchObject({ records: HOSTS * TITLES, hosts: HOSTS, distinctTitles: TITLES });
-    expect(tenTimes.stats).toMatchObject({ records: 10 * HOSTS * TITLES, hosts: HOSTS, distinctTitles: TITLES });
+    expect(tenTimes.stats).toMatchObject({
+      records: 10 * HOSTS * TITLES,
+      hosts: HOSTS,
+      distinctTitles: TITLES,
+    });
     // One variant per (title, version) whatever the number of records.
     expect(once.stats?.titleVariants).toBe(TITLES);
     expect(tenTimes.stats?.titleVariants).toBe(TITLES);

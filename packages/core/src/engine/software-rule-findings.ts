@@ -1,0 +1,79 @@
+/**
+ * Findings of software-scope custom rules, in `finish()`: each host's records kept for tuples that
+ * fire (custom-refs.ts) grouped into occurrences, plus the host's recognised OS judged as a record.
+ */
+import type { Finding } from '../model.js';
+import type { CustomOccurrence } from './custom-refs.js';
+import type { RuleVerdict } from './custom-rules.js';
+import type { DeadlineSettings } from './finding-factory.js';
+import type { JudgedHost } from './host-judge.js';
+import { softwareFact } from './record-facts.js';
+import { customFinding } from './rule-findings.js';
+import type { SoftwareRule } from './software-rules.js';
+import type { TitleRegistry } from './title-registry.js';
+
+/** The OS of a host as a software record, one occurrence per rule whose tuple does not stay quiet. */
+function osOccurrences(host: JudgedHost, rules: readonly SoftwareRule[]): CustomOccurrence[] {
+  const os = host.os;
+  const recognition = host.osRecognition;
+  if (!os || !recognition) return [];
+  const attributes = { ...os.attributes, ...(os.edition ? { edition: os.edition } : {}) };
+  const source = { name: os.name, version: os.version, source: os.evidence?.source ?? 'os', attributes };
+  const fact = softwareFact(source, recognition, () => undefined);
+  const occurrences: CustomOccurrence[] = [];
+  for (const rule of rules) {
+    const tuple = rule.memo.idOf(fact);
+    if (rule.memo.isQuiet(tuple)) continue;
+    occurrences.push({
+      rule: rule.index,
+      tuple,
+      software: { name: os.name, ...(os.version ? { version: os.version } : {}) },
+      product: recognition.product,
+      evidence: os.evidence ? [os.evidence] : [],
+    });
+  }
+  return occurrences;
+}
+
+/** Appends the software-rule findings of every host to `into` (hosts in report order). */
+export async function softwareRuleFindings(
+  hosts: readonly JudgedHost[],
+  rules: readonly SoftwareRule[],
+  titles: TitleRegistry,
+  deadlines: DeadlineSettings,
+  into: Finding[],
+): Promise<void> {
+  if (rules.length === 0) return;
+  const os = new Map<string, CustomOccurrence[]>();
+  for (const host of hosts) os.set(host.id, osOccurrences(host, rules));
+  const verdicts: RuleVerdict[][] = [];
+  for (const rule of rules) verdicts.push(await rule.memo.settled());
+  const fires = (rule: number, tuple: number) => !rules[rule]!.memo.isQuiet(tuple);
+  for (const host of hosts) {
+    const occurrences = [...host.state.custom.occurrences(titles, fires), ...os.get(host.id)!];
+    for (const occurrence of occurrences) {
+      const memo = rules[occurrence.rule]!.memo;
+      const verdict = verdicts[occurrence.rule]![occurrence.tuple]!;
+      // A verdict that arrived after the OS occurrence was made may still be quiet.
+      if ('fired' in verdict && !verdict.fired) continue;
+      const subject: Finding['subject'] = {
+        host: host.id,
+        unit: host.unit,
+        software: { ...occurrence.software },
+      };
+      if (occurrence.product) {
+        subject.product = occurrence.product.id;
+        subject.class = occurrence.product.category;
+      }
+      const f = customFinding(
+        memo.compiled.rule,
+        verdict,
+        subject,
+        memo.tuples[occurrence.tuple]!,
+        deadlines,
+        occurrence,
+      );
+      if (f) into.push(f);
+    }
+  }
+}
