@@ -173,7 +173,12 @@ export function baselineFleet() {
 
 /** Base-system packages the builtin catalogue knows (the OS vendor's own activation client). */
 const CATALOGUED_BASE_PACKAGES = {
-  'kylin-activation': { product: 'os-vendor-activation-client', category: 'tool', license: 'bundled', domestic: true },
+  'kylin-activation': {
+    product: 'os-vendor-activation-client',
+    category: 'tool',
+    license: 'bundled',
+    domestic: true,
+  },
 };
 
 function addEvidenceOnlyRecords(host, random) {
