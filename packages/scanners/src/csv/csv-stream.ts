@@ -119,9 +119,13 @@ export async function* csvBatches(file: string, options: CsvStreamOptions = {}):
   for await (const chunk of chunks) {
     // Parsed a slice at a time: a batch's rows are garbage once its hosts are added, and keeping a
     // batch small lets them die in the young generation instead of being copied and promoted.
-    for (let at = 0; at < chunk.length; at += BATCH_CHARS) {
+    for (let at = 0; at < chunk.length; ) {
       if (options.signal?.aborted) return;
-      const piece = at === 0 && chunk.length <= BATCH_CHARS ? chunk : chunk.slice(at, at + BATCH_CHARS);
+      // A row longer than a slice is parsed again with each new slice; growing the slice with the
+      // pending text keeps that re-parsing linear in the row's length instead of quadratic.
+      const size = Math.max(BATCH_CHARS, pending.length);
+      const piece = at === 0 && chunk.length <= size ? chunk : chunk.slice(at, at + size);
+      at += size;
       const text = pending + piece;
       const batch = take(text, false);
       if (pending.length > MAX_PENDING_CHARS) {
