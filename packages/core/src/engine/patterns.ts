@@ -10,7 +10,12 @@ import type { Pattern } from '../model.js';
 
 export type StringMatcher = (text: string) => boolean;
 
-/** Inputs longer than this are cut before matching: names are short, the bound keeps globs cheap. */
+/**
+ * Globs compile to backtracking JavaScript regexes, so their input is cut to this length (real
+ * names are short; the bound keeps a hostile 100 000-character name cheap). Regexes run on RE2,
+ * which is linear, so they always see the whole name: a `$`-anchored pattern cannot be dodged by
+ * padding a name.
+ */
 const MAX_INPUT = 512;
 
 const cache = new Map<string, StringMatcher>();
@@ -29,7 +34,7 @@ function build(pattern: Pattern): StringMatcher {
     }
     case 'regex': {
       const re = RE2JS.compile(pattern.value, nocase ? RE2JS.CASE_INSENSITIVE : 0);
-      return (text) => re.test(text.length > MAX_INPUT ? text.slice(0, MAX_INPUT) : text);
+      return (text) => re.test(text);
     }
   }
 }

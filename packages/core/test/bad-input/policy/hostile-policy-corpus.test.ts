@@ -66,6 +66,10 @@ describe('bad input: policy (generated)', () => {
     const report = await audit({ policy, sources: [{ scanner, input: 'memory' }], asOf: '2024-06-30' });
     expect(performance.now() - started).toBeLessThan(2000);
     expect(report.inputs[0]).toMatchObject({ read: 2, accepted: 2, rejected: 0 });
+    // Regexes see the whole name: the padded name ending in "!" is not the product, the other is.
+    const forbidden = report.findings.filter((finding) => finding.rule === 'forbidden.product');
+    expect(forbidden.map((finding) => finding.subject.software?.name.length)).toEqual([100_000]);
+    expect(report.unrecognised.map((title) => title.name.length)).toEqual([100_001]);
     // RE2 itself, over the whole 100 001 characters (the engine also bounds what it matches).
     const re2Started = performance.now();
     expect(RE2JS.compile('(a+)+$').test(evil)).toBe(false);
