@@ -2,11 +2,11 @@
  * End-to-end: the built `zhengban` executable, spawned like a user runs it. Every command, every
  * exit code, and the failure modes a user meets first.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it, vi } from 'vitest';
 import { FIXTURES, SMALL_AUDIT, scratch } from './helpers/paths.js';
-import { describeBuilt, spawnCli } from './helpers/spawn-cli.js';
+import { describeBuilt, signalMidAudit, spawnCli } from './helpers/spawn-cli.js';
 
 const cwd = FIXTURES;
 // Each spawn starts a Node process; on a loaded CI machine that alone can take seconds.
@@ -165,30 +165,7 @@ describeBuilt('zhengban (built) — Ctrl-C', () => {
   it('SIGINT mid-audit exits 130 and leaves no report and no temp file', async () => {
     const dir = scratch();
     const marker = join(dir, 'input');
-    let timer: NodeJS.Timeout | undefined;
-    const result = await spawnCli(
-      [
-        'audit',
-        '--policy',
-        'policies/small.yaml',
-        '--input',
-        `./plugins/slow-scanner.mjs:${marker}`,
-        '--report',
-        `json:${dir}/out/report.json`,
-      ],
-      {
-        cwd,
-        onStart(child) {
-          timer = setInterval(() => {
-            if (existsSync(`${marker}.started`)) {
-              clearInterval(timer);
-              child.kill('SIGINT');
-            }
-          }, 25);
-        },
-      },
-    );
-    clearInterval(timer);
+    const result = await signalMidAudit('SIGINT', { cwd, marker, report: `json:${dir}/out/report.json` });
     expect(result.code).toBe(130);
     expect(result.stderr).toContain('已中断：扫描已停止，未写入任何报告。');
     expect(readdirSync(join(dir, 'out'))).toEqual([]);

@@ -3,11 +3,11 @@
  * Ctrl-C (exit 130, temp files removed, the previous report untouched); SIGKILL cannot be caught, so
  * the previous report must still be intact because reports are only ever renamed into place.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it, vi } from 'vitest';
 import { FIXTURES, scratch } from '../helpers/paths.js';
-import { describeBuilt, spawnCli } from '../helpers/spawn-cli.js';
+import { describeBuilt, signalMidAudit } from '../helpers/spawn-cli.js';
 
 const cwd = FIXTURES;
 vi.setConfig({ testTimeout: 120_000 });
@@ -18,30 +18,7 @@ async function killMidAudit(signal: NodeJS.Signals) {
   const marker = join(dir, 'input');
   mkdirSync(join(dir, 'out'));
   writeFileSync(join(dir, 'out', 'report.json'), PREVIOUS);
-  let timer: NodeJS.Timeout | undefined;
-  const result = await spawnCli(
-    [
-      'audit',
-      '--policy',
-      'policies/small.yaml',
-      '--input',
-      `./plugins/slow-scanner.mjs:${marker}`,
-      '--report',
-      `json:${dir}/out/report.json`,
-    ],
-    {
-      cwd,
-      onStart(child) {
-        timer = setInterval(() => {
-          if (existsSync(`${marker}.started`)) {
-            clearInterval(timer);
-            child.kill(signal);
-          }
-        }, 25);
-      },
-    },
-  );
-  clearInterval(timer);
+  const result = await signalMidAudit(signal, { cwd, marker, report: `json:${dir}/out/report.json` });
   return { result, out: join(dir, 'out') };
 }
 

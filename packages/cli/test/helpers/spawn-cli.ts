@@ -46,3 +46,39 @@ export function spawnCli(args: string[], options: SpawnOptions): Promise<SpawnRe
     options.onStart?.(child);
   });
 }
+
+/**
+ * Audits through the fixture `slow-scanner.mjs` (which touches `<marker>.started` once it runs and
+ * then waits) and sends `signal` as soon as the scan has started: the way to interrupt an audit
+ * mid-scan, for Ctrl-C and kill tests. `cwd` must be the fixtures folder.
+ */
+export async function signalMidAudit(
+  signal: NodeJS.Signals,
+  options: { cwd: string; marker: string; report: string },
+): Promise<SpawnResult> {
+  let timer: NodeJS.Timeout | undefined;
+  const result = await spawnCli(
+    [
+      'audit',
+      '--policy',
+      'policies/small.yaml',
+      '--input',
+      `./plugins/slow-scanner.mjs:${options.marker}`,
+      '--report',
+      options.report,
+    ],
+    {
+      cwd: options.cwd,
+      onStart(child) {
+        timer = setInterval(() => {
+          if (existsSync(`${options.marker}.started`)) {
+            clearInterval(timer);
+            child.kill(signal);
+          }
+        }, 25);
+      },
+    },
+  );
+  clearInterval(timer);
+  return result;
+}
