@@ -538,6 +538,18 @@ export interface ComplianceReport {
   mergeBasis?: MergeBasis;
 }
 
+/**
+ * A report whose findings are produced as they are read (`auditor.finishStream()`), so a province's
+ * findings never have to be held at once: reporters that can (`Reporter.stream`) write each group
+ * as it comes. `report.findings` is empty; `report.rules` and `report.stats` are final once every
+ * group has been read.
+ */
+export interface StreamedReport {
+  report: ComplianceReport;
+  /** The findings in report order, one group per unit, per host, then the fleet's; read it once. */
+  findings: AsyncIterable<Finding[]>;
+}
+
 // ─── Merging reports of disjoint host sets (scale-out) ───────────────────────────────────────────
 
 /** One installation that needs a licence seat, with what re-judging its licence needs. */

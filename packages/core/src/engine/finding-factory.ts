@@ -119,12 +119,16 @@ export function describeEvidence(evidence: Evidence): string {
 
 /**
  * Order of findings: unit (in the report's unit order; unit-less last), host, rule, product, then
- * the installation and id so that equal keys never depend on input order.
+ * the installation and id so that equal keys never depend on input order. Expired-waiver warnings
+ * come after all others: their counts are known only once every other finding has been judged, and
+ * the report streams its findings in this order (finding-stream.ts).
  */
 export function compareFindings(unitOrder: Map<string, number>): (a: Finding, b: Finding) => number {
   const rank = (unit: string | undefined) =>
     unit === undefined ? Number.MAX_SAFE_INTEGER : (unitOrder.get(unit) ?? Number.MAX_SAFE_INTEGER - 1);
+  const last = (f: Finding) => (f.rule === 'waivers.expired' ? 1 : 0);
   return (a, b) =>
+    last(a) - last(b) ||
     rank(a.subject.unit) - rank(b.subject.unit) ||
     cmp(a.subject.unit, b.subject.unit) ||
     cmp(a.subject.host ?? '', b.subject.host ?? '') ||

@@ -7,7 +7,8 @@
 import type { Entitlement, Finding, LocalText, TraceStep } from '../model.js';
 import type { BlockReason, InstallationCoverage } from './allocation.js';
 import { type DeadlineSettings, makeFinding } from './finding-factory.js';
-import { installationTrace, type JudgedHost, type JudgedInstallation } from './host-judge.js';
+import type { JudgedHost, JudgedInstallation } from './host-judge.js';
+import { installationTrace } from './installation-trace.js';
 
 const REASON_WORDS: Record<BlockReason, LocalText> = {
   scope: { zh: '不在授权范围内', en: 'out of its scope' },
@@ -44,6 +45,29 @@ function describeBlocker(
     en: `${id}: ${en.join(', ')}`,
     trace: `${id}: ${reasons.join(', ')}${details.length ? ` (${details.join('; ')})` : ''}`,
   };
+}
+
+/** The rule a non-covered installation's finding has, known before the finding is worded. */
+export function licensingRule(
+  coverage: InstallationCoverage,
+  product: string,
+  productsWithEntitlements: Set<string>,
+  allowlist: boolean,
+): string {
+  switch (coverage.outcome) {
+    case 'covered':
+      return 'none';
+    case 'expired':
+      return 'licensing.expired';
+    case 'version':
+      return 'licensing.version';
+    case 'edition':
+      return 'licensing.edition';
+    case 'unparseable':
+      return 'versions.unparseable';
+    default:
+      return allowlist && !productsWithEntitlements.has(product) ? 'unauthorised' : 'licensing.unlicensed';
+  }
 }
 
 export function licensingFinding(

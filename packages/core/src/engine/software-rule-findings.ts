@@ -35,25 +35,50 @@ function osOccurrences(host: JudgedHost, rules: readonly SoftwareRule[]): Custom
   return occurrences;
 }
 
-/** Appends the software-rule findings of every host to `into` (hosts in report order). */
-export async function softwareRuleFindings(
-  hosts: readonly JudgedHost[],
-  rules: readonly SoftwareRule[],
-  titles: TitleRegistry,
-  deadlines: DeadlineSettings,
-  into: Finding[],
-): Promise<void> {
-  if (rules.length === 0) return;
-  const os = new Map<string, CustomOccurrence[]>();
-  for (const host of hosts) os.set(host.id, osOccurrences(host, rules));
-  const verdicts: RuleVerdict[][] = [];
-  for (const rule of rules) verdicts.push(await rule.memo.settled());
-  const fires = (rule: number, tuple: number) => !rules[rule]!.memo.isQuiet(tuple);
-  for (const host of hosts) {
-    const occurrences = [...host.state.custom.occurrences(titles, fires), ...os.get(host.id)!];
+/**
+ * The software-rule findings of one host at a time. `prepare` runs before the report streams: it
+ * judges every host's OS as a record (which may add tuples to the rules' memos) and waits for every
+ * tuple's verdict, so that `forHost` is synchronous.
+ */
+export class SoftwareRuleFindings {
+  private constructor(
+    private readonly rules: readonly SoftwareRule[],
+    private readonly titles: TitleRegistry,
+    private readonly deadlines: DeadlineSettings,
+    private readonly os: Map<string, CustomOccurrence[]>,
+    private readonly verdicts: RuleVerdict[][],
+  ) {}
+
+  static async prepare(
+    hosts: readonly JudgedHost[],
+    rules: readonly SoftwareRule[],
+    titles: TitleRegistry,
+    deadlines: DeadlineSettings,
+  ): Promise<SoftwareRuleFindings> {
+    const os = new Map<string, CustomOccurrence[]>();
+    if (rules.length > 0) {
+      for (const host of hosts) {
+        const occurrences = osOccurrences(host, rules);
+        if (occurrences.length > 0) os.set(host.id, occurrences);
+      }
+    }
+    const verdicts: RuleVerdict[][] = [];
+    for (const rule of rules) verdicts.push(await rule.memo.settled());
+    return new SoftwareRuleFindings(rules, titles, deadlines, os, verdicts);
+  }
+
+  forHost(host: JudgedHost): Finding[] {
+    const findings: Finding[] = [];
+    const rules = this.rules;
+    if (rules.length === 0) return findings;
+    const fires = (rule: number, tuple: number) => !rules[rule]!.memo.isQuiet(tuple);
+    const occurrences = [
+      ...host.state.custom.occurrences(this.titles, fires),
+      ...(this.os.get(host.id) ?? []),
+    ];
     for (const occurrence of occurrences) {
       const memo = rules[occurrence.rule]!.memo;
-      const verdict = verdicts[occurrence.rule]![occurrence.tuple]!;
+      const verdict = this.verdicts[occurrence.rule]![occurrence.tuple]!;
       // A verdict that arrived after the OS occurrence was made may still be quiet.
       if ('fired' in verdict && !verdict.fired) continue;
       const subject: Finding['subject'] = {
@@ -70,10 +95,11 @@ export async function softwareRuleFindings(
         verdict,
         subject,
         memo.tuples[occurrence.tuple]!,
-        deadlines,
+        this.deadlines,
         occurrence,
       );
-      if (f) into.push(f);
+      if (f) findings.push(f);
     }
+    return findings;
   }
 }

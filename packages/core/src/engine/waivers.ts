@@ -36,16 +36,44 @@ export function applyWaivers(
   waivers: Waiver[],
   now: Date,
 ): { findings: Finding[]; expired: Finding[] } {
-  const today = localDate(now);
-  const valid = waivers.filter((w) => w.expires >= today);
-  const stale = waivers.filter((w) => w.expires < today);
-  const wouldCover = new Map<Waiver, number>();
+  const book = new WaiverBook(waivers, now);
+  return { findings: book.apply(findings), expired: book.expiredFindings() };
+}
 
-  const out = findings.map((finding) => {
+/**
+ * The same judgement for findings that arrive in groups (the auditor streams one host at a time):
+ * `apply` each group, then `expiredFindings()` once, whose counts span every group applied.
+ */
+export class WaiverBook {
+  private readonly today: string;
+  private readonly valid: Waiver[];
+  private readonly stale: Waiver[];
+  private readonly wouldCover = new Map<Waiver, number>();
+
+  constructor(waivers: readonly Waiver[], now: Date) {
+    this.today = localDate(now);
+    this.valid = waivers.filter((w) => w.expires >= this.today);
+    this.stale = waivers.filter((w) => w.expires < this.today);
+  }
+
+  /** True when no waiver can change a finding: `apply` returns its input as it is. */
+  get empty(): boolean {
+    return this.valid.length === 0 && this.stale.length === 0;
+  }
+
+  /** The findings with `waiver` set where a valid waiver applies; counts what stale waivers would cover. */
+  apply(findings: Finding[]): Finding[] {
+    if (!this.empty) return findings.map((finding) => this.applyOne(finding));
+    // Nothing to apply; a waiver carried in from elsewhere (a merged report) is dropped as above.
+    return findings.some((f) => f.waiver) ? findings.map((f) => this.applyOne(f)) : findings;
+  }
+
+  private applyOne(finding: Finding): Finding {
     if (finding.rule === 'waivers.expired' || finding.status === 'pass') return finding;
     const { waiver: _previous, ...raw } = finding;
-    for (const w of stale) if (waiverMatches(w, raw)) wouldCover.set(w, (wouldCover.get(w) ?? 0) + 1);
-    const waiver = valid.find((w) => waiverMatches(w, raw));
+    for (const w of this.stale)
+      if (waiverMatches(w, raw)) this.wouldCover.set(w, (this.wouldCover.get(w) ?? 0) + 1);
+    const waiver = this.valid.find((w) => waiverMatches(w, raw));
     if (!waiver) return raw;
     const applied: Finding['waiver'] = {
       id: waiver.id,
@@ -59,39 +87,42 @@ export function applyWaivers(
       { step: 'waiver' as const, detail: `${waiver.id} (until ${waiver.expires}): ${waiver.justification}` },
     ];
     return { ...raw, waiver: applied, trace };
-  });
+  }
 
-  const expired = stale.map((w) => {
-    const count = wouldCover.get(w) ?? 0;
-    const where = w.location?.file
-      ? ` (${w.location.file}${w.location.line ? `:${w.location.line}` : ''})`
-      : '';
-    return makeFinding(
-      {
-        rule: 'waivers.expired',
-        status: 'warn',
-        severity: 'low',
-        subject: {
-          ...(w.units?.length === 1 ? { unit: w.units[0] } : {}),
-          ...(w.hosts?.length === 1 ? { host: w.hosts[0] } : {}),
-          ...(w.products?.length === 1 ? { product: w.products[0] } : {}),
+  /** One `waivers.expired` warning per expired waiver, with the count of findings it would cover. */
+  expiredFindings(): Finding[] {
+    const today = this.today;
+    return this.stale.map((w) => {
+      const count = this.wouldCover.get(w) ?? 0;
+      const where = w.location?.file
+        ? ` (${w.location.file}${w.location.line ? `:${w.location.line}` : ''})`
+        : '';
+      return makeFinding(
+        {
+          rule: 'waivers.expired',
+          status: 'warn',
+          severity: 'low',
+          subject: {
+            ...(w.units?.length === 1 ? { unit: w.units[0] } : {}),
+            ...(w.hosts?.length === 1 ? { host: w.hosts[0] } : {}),
+            ...(w.products?.length === 1 ? { product: w.products[0] } : {}),
+          },
+          message: {
+            zh: `豁免 ${w.id}（规则 ${w.rule}）已于 ${w.expires} 到期，不再生效；它原本覆盖的 ${count} 项结果不再豁免${where}`,
+            en: `Waiver ${w.id} (rule ${w.rule}) expired on ${w.expires} and no longer applies; ${count} finding(s) it would cover are no longer waived${where}`,
+          },
+          remediation: {
+            zh: '续批豁免或整改相关问题后删除该豁免',
+            en: 'Renew the waiver or fix the findings and remove it',
+          },
+          evidence: w.location ? [{ source: 'policy', ...w.location, detail: `waiver ${w.id}` }] : [],
+          trace: [
+            { step: 'waiver', detail: `${w.id} expired ${w.expires} (today ${today}): ${w.justification}` },
+          ],
+          discriminator: w.id,
         },
-        message: {
-          zh: `豁免 ${w.id}（规则 ${w.rule}）已于 ${w.expires} 到期，不再生效；它原本覆盖的 ${count} 项结果不再豁免${where}`,
-          en: `Waiver ${w.id} (rule ${w.rule}) expired on ${w.expires} and no longer applies; ${count} finding(s) it would cover are no longer waived${where}`,
-        },
-        remediation: {
-          zh: '续批豁免或整改相关问题后删除该豁免',
-          en: 'Renew the waiver or fix the findings and remove it',
-        },
-        evidence: w.location ? [{ source: 'policy', ...w.location, detail: `waiver ${w.id}` }] : [],
-        trace: [
-          { step: 'waiver', detail: `${w.id} expired ${w.expires} (today ${today}): ${w.justification}` },
-        ],
-        discriminator: w.id,
-      },
-      { asOf: today, remediationDays: 0 },
-    );
-  });
-  return { findings: out, expired };
+        { asOf: today, remediationDays: 0 },
+      );
+    });
+  }
 }
