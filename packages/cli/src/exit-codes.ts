@@ -26,8 +26,3 @@ export function findingsAtOrAbove(findings: readonly Finding[], level: FailOn): 
   for (const finding of findings) if (counted.has(effectiveStatus(finding))) count++;
   return count;
 }
-
-/** This run's exit code for an audit's findings. */
-export function exitCodeFor(findings: readonly Finding[], level: FailOn): number {
-  return findingsAtOrAbove(findings, level) > 0 ? EXIT_FINDINGS : EXIT_OK;
-}

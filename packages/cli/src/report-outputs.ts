@@ -5,10 +5,18 @@
  */
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { type ComplianceReport, type Reporter, UsageError } from '@zhengban/core';
+import {
+  type ComplianceReport,
+  type Finding,
+  type Reporter,
+  type ReportWriter,
+  type StreamedReport,
+  UsageError,
+} from '@zhengban/core';
 import { createReporterContext, renderCsvTables } from '@zhengban/reporters';
 import { type OutputSet, type PendingFile, writeFileAtomic } from './atomic-output.js';
 import { type CliContext, displayPath, note } from './cli-io.js';
+import { throwIfInterrupted } from './interrupt.js';
 import { msg } from './messages.js';
 import { loadReporter } from './plugin-loader.js';
 import { isFolderTarget, splitPluginSpec } from './plugin-spec.js';
@@ -62,18 +70,66 @@ export class ReportOutputs {
     }
   }
 
+  /**
+   * Writes every report from an audit whose findings are still to come. When every report asked for
+   * can stream (Reporter.stream: json), each finding group goes to every output as it is produced and
+   * nothing holds all findings; otherwise the findings are collected and `write` renders them.
+   * `onFindings` sees every group (the exit code is counted from it).
+   */
+  async writeStreamed(
+    streamed: StreamedReport,
+    outputs: OutputSet,
+    onFindings: (group: readonly Finding[]) => void,
+  ): Promise<void> {
+    const { report } = streamed;
+    const signal = this.ctx.io.signal;
+    if (!this.planned.every((planned) => planned.reporter.stream && planned.target.kind !== 'folder')) {
+      const all: Finding[] = [];
+      for await (const group of streamed.findings) {
+        throwIfInterrupted(signal);
+        onFindings(group);
+        for (const finding of group) all.push(finding);
+      }
+      report.findings = all;
+      await this.write(report, outputs);
+      return;
+    }
+    const sinks = this.planned.map((planned) => ({
+      planned,
+      writer: planned.reporter.stream!(report, this.reporterContext(report, planned)),
+      out: new BufferedSink(planned.target.kind === 'stdout' ? this.ctx.io.stdout : planned.file!),
+    }));
+    for (const sink of sinks) await sink.out.add(sink.writer.start());
+    for await (const group of streamed.findings) {
+      throwIfInterrupted(signal);
+      onFindings(group);
+      for (const sink of sinks) await sink.out.add(sink.writer.findings(group));
+    }
+    for (const sink of sinks) await sink.out.add(sink.writer.end());
+    for (const { planned, out } of sinks) {
+      await out.flush();
+      if (planned.target.kind !== 'file') continue;
+      await planned.file!.commit();
+      note(this.ctx, msg(this.ctx.locale, 'wrote', { path: displayPath(this.ctx, planned.target.path) }));
+    }
+  }
+
+  private reporterContext(report: ComplianceReport, planned: PlannedReport) {
+    const toStdout = planned.target.kind === 'stdout';
+    return createReporterContext(report, {
+      locale: this.ctx.locale,
+      color: toStdout && useColor(this.ctx),
+      logger: this.ctx.logger,
+      options: {},
+    });
+  }
+
   /** Renders every report; files are committed (renamed into place), then stdout is written. */
   async write(report: ComplianceReport, outputs: OutputSet): Promise<void> {
     const { ctx } = this;
     let stdoutContent: string | Uint8Array | undefined;
     for (const planned of this.planned) {
-      const toStdout = planned.target.kind === 'stdout';
-      const reporterCtx = createReporterContext(report, {
-        locale: ctx.locale,
-        color: toStdout && useColor(ctx),
-        logger: ctx.logger,
-        options: {},
-      });
+      const reporterCtx = this.reporterContext(report, planned);
       if (planned.target.kind === 'folder') {
         const folder = planned.target.path;
         const tables = await renderCsvTables(report, reporterCtx);
@@ -91,6 +147,33 @@ export class ReportOutputs {
       }
     }
     if (stdoutContent !== undefined) ctx.io.stdout.write(stdoutContent);
+  }
+}
+
+/**
+ * Streamed text is gathered into ~4 MiB writes: one write per host group would be a hundred thousand
+ * file-system calls for a province.
+ */
+class BufferedSink {
+  private parts: string[] = [];
+  private size = 0;
+
+  constructor(private readonly target: PendingFile | { write(chunk: string): unknown }) {}
+
+  async add(text: string): Promise<void> {
+    if (text === '') return;
+    this.parts.push(text);
+    this.size += text.length;
+    if (this.size >= 1 << 22) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    if (this.parts.length === 0) return;
+    const text = this.parts.join('');
+    this.parts = [];
+    this.size = 0;
+    if ('append' in this.target) await this.target.append(text);
+    else this.target.write(text);
   }
 }
 

@@ -4,7 +4,7 @@
  * `defineReporter` exist only for type inference.
  */
 import type { Logger } from './logger.js';
-import type { ComplianceReport, HostInventory, Locale, Problem, RuleMeta } from './model.js';
+import type { ComplianceReport, Finding, HostInventory, Locale, Problem, RuleMeta } from './model.js';
 
 /** A problem as a plugin reports it; `source` defaults to the plugin's name. */
 export type ProblemInput = Omit<Problem, 'source' | 'severity'> & {
@@ -60,6 +60,24 @@ export interface Reporter {
   /** True when the output is bytes (xlsx) and must not go to a terminal. */
   binary?: boolean;
   render(report: ComplianceReport, ctx: ReporterContext): string | Uint8Array | Promise<string | Uint8Array>;
+  /**
+   * Optional: the same output written piece by piece while the findings stream out of the auditor
+   * (`auditor.finishStream()`), for reports too large to hold. `report.findings` is empty; the
+   * writer gets the findings group by group, in report order. The text of `start()` + every
+   * `findings()` + `end()` must equal `render()` of the whole report. The CLI uses it when every
+   * report asked for has it; otherwise it collects the findings and calls `render`.
+   */
+  stream?(report: ComplianceReport, ctx: ReporterContext): ReportWriter;
+}
+
+/** A reporter's streaming form (see Reporter.stream). Each method returns the text to append. */
+export interface ReportWriter {
+  /** Everything before the first finding. */
+  start(): string;
+  /** One group of findings (a unit's, a host's, the fleet's), in report order. */
+  findings(group: readonly Finding[]): string;
+  /** Everything after the last finding; `report.rules` and `report.stats` are final by now. */
+  end(): string;
 }
 
 export function defineScanner<T extends Scanner>(scanner: T): T {

@@ -5,7 +5,7 @@
 import { createAuditor, UsageError } from '@zhengban/core';
 import { OutputSet } from '../atomic-output.js';
 import { type CliContext, note } from '../cli-io.js';
-import { exitCodeFor, FAIL_ON_LEVELS, type FailOn, findingsAtOrAbove } from '../exit-codes.js';
+import { EXIT_FINDINGS, EXIT_OK, FAIL_ON_LEVELS, type FailOn, findingsAtOrAbove } from '../exit-codes.js';
 import { throwIfInterrupted } from '../interrupt.js';
 import { msg } from '../messages.js';
 import { choice, isoDate } from '../option-values.js';
@@ -50,15 +50,18 @@ export async function auditCommand(ctx: CliContext, options: AuditOptions): Prom
     if (units) await auditor.addInput(units.summary, units.problems);
     const hosts = scanHosts(ctx, sources, (summary, problems) => auditor.addInput(summary, problems));
     for await (const host of hosts) auditor.add(host);
-    const report = await auditor.finish();
+    // Findings are worded while the reports are written (a province's never exist at once).
+    const streamed = await auditor.finishStream();
     throwIfInterrupted(ctx.io.signal);
-    await reports.write(report, outputs);
+    let counted = 0;
+    await reports.writeStreamed(streamed, outputs, (group) => {
+      counted += findingsAtOrAbove(group, failOn);
+    });
 
-    const rejected = report.inputs.reduce((sum, input) => sum + input.rejected, 0);
+    const rejected = streamed.report.inputs.reduce((sum, input) => sum + input.rejected, 0);
     if (rejected > 0) note(ctx, msg(ctx.locale, 'problemsInInputs', { rejected }));
-    const counted = findingsAtOrAbove(report.findings, failOn);
     if (counted > 0) note(ctx, msg(ctx.locale, 'exitSummary', { count: counted, level: failOn }));
-    return exitCodeFor(report.findings, failOn);
+    return counted > 0 ? EXIT_FINDINGS : EXIT_OK;
   } finally {
     await outputs.discardAll();
   }
