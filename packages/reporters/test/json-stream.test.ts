@@ -1,6 +1,8 @@
 import type { ComplianceReport, Finding } from '@zhengban/core';
 import { jsonReporter, renderJson } from '@zhengban/reporters';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import reportSchema from '../schema/report.schema.json';
 import { fixtureReport } from './fixtures/report.js';
 
 /** What the CLI writes when it streams: start, each group as it comes, end. */
@@ -56,5 +58,71 @@ describe('json reporter, streamed', () => {
     const hostile = structuredClone(fixtureReport);
     hostile.units[0]!.unit = '\n  "findings": [';
     expect(streamed(hostile, [hostile.findings])).toBe(renderJson(hostile));
+  });
+});
+
+describe('json reporter key order, written in one pass', () => {
+  // The reference: copy the report with keys in schema order, then JSON.stringify the copy.
+  type Node = { $ref?: string; properties?: Record<string, Node>; items?: Node; additionalProperties?: Node | boolean };
+  const root = reportSchema as unknown as Node & { definitions: Record<string, Node> };
+  const resolve = (node: Node | undefined): Node | undefined =>
+    node?.$ref ? resolve(root.definitions[node.$ref.replace('#/definitions/', '')]) : node;
+  function ordered(value: unknown, node: Node | undefined): unknown {
+    const schema = resolve(node);
+    if (Array.isArray(value)) return value.map((item) => ordered(item, schema?.items));
+    if (value === null || typeof value !== 'object') return value;
+    const source = value as Record<string, unknown>;
+    const known = schema?.properties ?? {};
+    const open = typeof schema?.additionalProperties === 'object' ? schema.additionalProperties : undefined;
+    const keys = [
+      ...Object.keys(known).filter((key) => Object.hasOwn(source, key)),
+      ...Object.keys(source)
+        .filter((key) => !Object.hasOwn(known, key))
+        .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
+    ];
+    const out: Record<string, unknown> = Object.create(null);
+    for (const key of keys) {
+      if (source[key] === undefined) continue;
+      out[key] = ordered(source[key], Object.hasOwn(known, key) ? known[key] : open);
+    }
+    return out;
+  }
+  const reference = (report: unknown) => `${JSON.stringify(ordered(report, root), null, 2)}\n`;
+
+  it('gives the bytes of JSON.stringify over a reordered copy, for the fixture report', () => {
+    expect(renderJson(fixtureReport)).toBe(reference(fixtureReport));
+  });
+
+  it('does so for hostile keys and values anywhere in a report (property test)', () => {
+    const key = fc.oneof(
+      fc.constantFrom('__proto__', 'constructor', '0', '1', '10', '01', '4294967295', 'zh', 'en', 'id', ''),
+      fc.string({ maxLength: 6 }),
+    );
+    const leaf = fc.oneof(
+      fc.string(),
+      fc.integer(),
+      fc.double(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.constant(undefined),
+    );
+    const tree = fc.letrec((tie) => ({
+      node: fc.oneof(
+        { depthSize: 'small', withCrossShrink: true },
+        leaf,
+        fc.array(tie('node'), { maxLength: 4 }),
+        fc.dictionary(key, tie('node'), { maxKeys: 5 }),
+      ),
+    })).node;
+    fc.assert(
+      fc.property(tree, tree, (extra, finding) => {
+        const report = structuredClone(fixtureReport) as unknown as Record<string, unknown>;
+        report.stats = extra as never;
+        (report.findings as unknown[]).push(finding);
+        (report.units as Array<Record<string, unknown>>)[0]!.extra = extra;
+        expect(renderJson(report as unknown as ComplianceReport)).toBe(reference(report));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
