@@ -9,7 +9,6 @@ import {
   type ComplianceReport,
   type Finding,
   type Reporter,
-  type ReportWriter,
   type StreamedReport,
   UsageError,
 } from '@zhengban/core';

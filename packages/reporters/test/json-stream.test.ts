@@ -63,7 +63,12 @@ describe('json reporter, streamed', () => {
 
 describe('json reporter key order, written in one pass', () => {
   // The reference: copy the report with keys in schema order, then JSON.stringify the copy.
-  type Node = { $ref?: string; properties?: Record<string, Node>; items?: Node; additionalProperties?: Node | boolean };
+  type Node = {
+    $ref?: string;
+    properties?: Record<string, Node>;
+    items?: Node;
+    additionalProperties?: Node | boolean;
+  };
   const root = reportSchema as unknown as Node & { definitions: Record<string, Node> };
   const resolve = (node: Node | undefined): Node | undefined =>
     node?.$ref ? resolve(root.definitions[node.$ref.replace('#/definitions/', '')]) : node;

@@ -2,7 +2,7 @@
  * How every finding is built: a stable id from the rule and the subject (so diff and merge can pair
  * findings across runs), a deadline for failures, and a deterministic order.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type {
   Evidence,
   Finding,
@@ -48,7 +48,7 @@ export function findingId(rule: string, subject: FindingSubject, discriminator =
     s?.edition ?? '',
     discriminator,
   ];
-  return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 16);
+  return hash('sha256', parts.join('\u0000'), 'hex').slice(0, 16);
 }
 
 export interface FindingDraft {
@@ -69,6 +69,17 @@ export interface DeadlineSettings {
   remediationDays: number;
 }
 
+/** The deadline of a failure: one date per audit, computed once per settings object. */
+const deadlines = new WeakMap<DeadlineSettings, IsoDate>();
+function deadlineOf(settings: DeadlineSettings): IsoDate {
+  let date = deadlines.get(settings);
+  if (date === undefined) {
+    date = addDays(settings.asOf, settings.remediationDays);
+    deadlines.set(settings, date);
+  }
+  return date;
+}
+
 export function makeFinding(draft: FindingDraft, settings: DeadlineSettings): Finding {
   const finding: Finding = {
     id: findingId(draft.rule, draft.subject, draft.discriminator),
@@ -80,7 +91,7 @@ export function makeFinding(draft: FindingDraft, settings: DeadlineSettings): Fi
     evidence: sortEvidence(draft.evidence ?? []),
   };
   if (draft.remediation) finding.remediation = draft.remediation;
-  if (draft.status === 'fail') finding.deadline = addDays(settings.asOf, settings.remediationDays);
+  if (draft.status === 'fail') finding.deadline = deadlineOf(settings);
   if (draft.trace && draft.trace.length > 0) finding.trace = draft.trace;
   return finding;
 }
@@ -105,6 +116,7 @@ export function compareEvidence(a: Evidence, b: Evidence): number {
 
 /** Evidence in a fixed order with exact duplicates (the same line read twice) removed. */
 export function sortEvidence(evidence: readonly Evidence[]): Evidence[] {
+  if (evidence.length < 2) return [...evidence];
   const sorted = [...evidence].sort(compareEvidence);
   return sorted.filter((e, i) => i === 0 || compareEvidence(e, sorted[i - 1]!) !== 0);
 }

@@ -139,16 +139,6 @@ export function foldInstallations(installations: InstallationState[]): Installat
   return items;
 }
 
-function subjectOf(host: JudgedHost, item: InstallationState) {
-  return {
-    host: host.id,
-    unit: host.unit,
-    product: item.product.id,
-    class: item.product.category,
-    software: { ...item.software },
-  };
-}
-
 export function judgeHost(state: HostState, ctx: JudgeContext): JudgedHost {
   const unit = [...state.units].sort()[0] ?? UNASSIGNED_UNIT;
   const host: JudgedHost = { id: state.id, unit, state, installations: [] };
