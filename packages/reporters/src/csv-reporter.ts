@@ -3,11 +3,21 @@
  * line ends. A text cell starting with `=`, `+`, `-`, `@`, tab or CR is prefixed with `'` so a
  * spreadsheet never runs it as a formula; numbers we computed ourselves are written as numbers.
  */
-import type { ComplianceReport, Locale, Reporter, ReporterContext } from '@zhengban/core';
+import type { ComplianceReport, Locale, Reporter, ReporterContext, ReportWriter } from '@zhengban/core';
 import { UsageError } from '@zhengban/core';
 import { replaceLoneSurrogates } from './escaping.js';
 import { formatRate } from './rates.js';
-import { buildTable, type Cell, isTableId, TABLE_IDS, type Table, type TableId } from './tables.js';
+import {
+  buildTable,
+  type Cell,
+  findingColumns,
+  findingRow,
+  isTableId,
+  TABLE_IDS,
+  type Table,
+  type TableId,
+  tableOrder,
+} from './tables.js';
 
 export interface CsvReporterOptions {
   /** Which table: `units` (the statistics table, default), `findings`, `ledger`, `unrecognised`,
@@ -45,11 +55,40 @@ function cellText(cell: Cell, locale: Locale): string {
   }
 }
 
+function headerLine(columns: readonly string[]): string {
+  return columns.map(neutraliseFormula).map(quote).join(',');
+}
+
+function rowLine(row: readonly Cell[], locale: Locale): string {
+  return row.map((cell) => quote(cellText(cell, locale))).join(',');
+}
+
 export function tableToCsv(table: Table, locale: Locale): string {
-  const header = table.columns.map(neutraliseFormula);
-  const rows = table.rows.map((row) => row.map((cell) => cellText(cell, locale)));
-  const lines = [header, ...rows].map((row) => row.map(quote).join(','));
+  const lines = [headerLine(table.columns), ...table.rows.map((row) => rowLine(row, locale))];
   return `${BOM}${lines.join('\r\n')}\r\n`;
+}
+
+/**
+ * The streaming form: the findings table row by row as the findings arrive (each group sorted as
+ * the whole table is: groups are one unit's or one host's); any other table needs no finding and
+ * is written whole at the end.
+ */
+function csvWriter(report: ComplianceReport, table: TableId, locale: Locale): ReportWriter {
+  if (table !== 'findings') {
+    return {
+      start: () => '',
+      findings: () => '',
+      end: () => tableToCsv(buildTable(table, report, locale), locale),
+    };
+  }
+  return {
+    start: () => `${BOM}${headerLine(findingColumns(locale))}\r\n`,
+    findings: (group) =>
+      tableOrder(report, group)
+        .map((finding) => `${rowLine(findingRow(finding, locale), locale)}\r\n`)
+        .join(''),
+    end: () => '',
+  };
 }
 
 /** Every table as its own file: `{ '统计表.csv': …, '问题清单.csv': …, … }` (English names under en). */
@@ -81,5 +120,6 @@ export function csvReporter(options: CsvReporterOptions | Record<string, unknown
       const table = fixed ?? chosenTable(ctx.options.table);
       return tableToCsv(buildTable(table, report, ctx.locale), ctx.locale);
     },
+    stream: (report, ctx) => csvWriter(report, fixed ?? chosenTable(ctx.options.table), ctx.locale),
   };
 }

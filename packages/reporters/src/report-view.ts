@@ -51,7 +51,10 @@ function unitRank(report: ComplianceReport): (unit: string | undefined) => [numb
 }
 
 /** Findings by unit, then host (unit-wide findings first), then severity, status, rule and id. */
-export function sortFindings(report: ComplianceReport, findings = report.findings): Finding[] {
+export function sortFindings(
+  report: ComplianceReport,
+  findings: readonly Finding[] = report.findings,
+): Finding[] {
   const rank = unitRank(report);
   return [...findings].sort((a, b) => {
     const [ua, na] = rank(a.subject.unit);

@@ -3,7 +3,7 @@
  * format lists the same columns in the same order. Each format decides how a cell kind is written
  * (a rate is text `87.50%` in csv, a number with a percent format in xlsx).
  */
-import type { ComplianceReport, EntitlementPosition, Locale, UnitStats } from '@zhengban/core';
+import type { ComplianceReport, EntitlementPosition, Finding, Locale, UnitStats } from '@zhengban/core';
 import { formatLocation } from '@zhengban/core';
 import {
   classLabel,
@@ -93,9 +93,9 @@ export function statisticsTable(report: ComplianceReport, locale: Locale): Table
   return { id: 'units', title: t('table.units', locale), columns, rows };
 }
 
-/** Every finding, sorted by unit and host; waived ones say so with their justification. */
-export function findingsTable(report: ComplianceReport, locale: Locale): Table {
-  const columns = headers(
+/** The findings table's header. */
+export function findingColumns(locale: Locale): string[] {
+  return headers(
     [
       'finding.unit',
       'finding.host',
@@ -115,32 +115,53 @@ export function findingsTable(report: ComplianceReport, locale: Locale): Table {
     ],
     locale,
   );
-  const rows = sortFindings(report).map((finding): Cell[] => {
-    const status = effectiveStatus(finding);
-    const statusText =
-      status === 'waived'
-        ? t('finding.waivedAs', locale, { status: statusLabel(finding.status, locale) })
-        : statusLabel(status, locale);
-    const software = finding.subject.software;
-    return [
-      text(unitName(finding.subject.unit, locale)),
-      text(hostName(finding.subject.host, locale)),
-      text(statusText),
-      text(severityLabel(finding.severity, locale)),
-      text(finding.rule),
-      text(finding.subject.class === undefined ? '' : classLabel(finding.subject.class, locale)),
-      text(finding.subject.product),
-      text(software?.name),
-      text(software?.version),
-      text(software?.publisher),
-      text(localText(finding.message, locale)),
-      text(finding.remediation ? localText(finding.remediation, locale) : ''),
-      date(finding.deadline),
-      text(waiverText(finding, locale)),
-      text(evidenceList(finding)),
-    ];
-  });
-  return { id: 'findings', title: t('table.findings', locale), columns, rows };
+}
+
+/** One finding as a row of the findings table; a waived one says so with its justification. */
+export function findingRow(finding: Finding, locale: Locale): Cell[] {
+  const status = effectiveStatus(finding);
+  const statusText =
+    status === 'waived'
+      ? t('finding.waivedAs', locale, { status: statusLabel(finding.status, locale) })
+      : statusLabel(status, locale);
+  const software = finding.subject.software;
+  return [
+    text(unitName(finding.subject.unit, locale)),
+    text(hostName(finding.subject.host, locale)),
+    text(statusText),
+    text(severityLabel(finding.severity, locale)),
+    text(finding.rule),
+    text(finding.subject.class === undefined ? '' : classLabel(finding.subject.class, locale)),
+    text(finding.subject.product),
+    text(software?.name),
+    text(software?.version),
+    text(software?.publisher),
+    text(localText(finding.message, locale)),
+    text(finding.remediation ? localText(finding.remediation, locale) : ''),
+    date(finding.deadline),
+    text(waiverText(finding, locale)),
+    text(evidenceList(finding)),
+  ];
+}
+
+/**
+ * Findings in the order of a flat table (csv, xlsx): by unit and host as everywhere, but expired-
+ * waiver warnings at the end, as the report lists them (their counts span every other finding), so
+ * that the table can be written while the findings stream out of the auditor.
+ */
+export function tableOrder(
+  report: ComplianceReport,
+  findings: readonly Finding[] = report.findings,
+): Finding[] {
+  const sorted = sortFindings(report, findings);
+  const expired = sorted.filter((f) => f.rule === 'waivers.expired');
+  return expired.length === 0 ? sorted : [...sorted.filter((f) => f.rule !== 'waivers.expired'), ...expired];
+}
+
+/** Every finding, sorted by unit and host; waived ones say so with their justification. */
+export function findingsTable(report: ComplianceReport, locale: Locale): Table {
+  const rows = tableOrder(report).map((finding) => findingRow(finding, locale));
+  return { id: 'findings', title: t('table.findings', locale), columns: findingColumns(locale), rows };
 }
 
 export function seatsText(seats: EntitlementPosition['seats'], locale: Locale): string {

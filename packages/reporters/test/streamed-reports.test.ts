@@ -1,5 +1,5 @@
 import type { ComplianceReport, Finding } from '@zhengban/core';
-import { jsonReporter, renderJson } from '@zhengban/reporters';
+import { createReporterContext, csvReporter, jsonReporter, renderJson } from '@zhengban/reporters';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import reportSchema from '../schema/report.schema.json';
@@ -130,4 +130,35 @@ describe('json reporter key order, written in one pass', () => {
       { numRuns: 300 },
     );
   });
+});
+
+describe('csv reporter, streamed', () => {
+  // The auditor's groups: each unit's own findings, each host's, then the fleet's and the
+  // expired-waiver warnings, in report order.
+  function auditorGroups(report: ComplianceReport): Finding[][] {
+    const last = fixtureReport.findings.filter((f) => f.rule === 'waivers.expired' || !f.subject.unit);
+    const keyed = new Map<string, Finding[]>();
+    const unitIndex = new Map(report.units.map((u, i) => [u.unit, i]));
+    for (const f of report.findings) {
+      if (last.includes(f)) continue;
+      const key = `${String(unitIndex.get(f.subject.unit!) ?? 999).padStart(4, '0')}\u0000${f.subject.unit}\u0000${f.subject.host ?? ''}`;
+      keyed.set(key, [...(keyed.get(key) ?? []), f]);
+    }
+    const ordered = [...keyed.keys()].sort().map((key) => keyed.get(key)!);
+    return [...ordered, last];
+  }
+
+  for (const table of ['findings', 'units', 'ledger'] as const) {
+    for (const locale of ['zh-CN', 'en'] as const) {
+      it(`${table} (${locale}): the same bytes as render`, () => {
+        const reporter = csvReporter({ table });
+        const ctx = createReporterContext(fixtureReport, { locale });
+        const writer = reporter.stream!({ ...fixtureReport, findings: [] }, ctx);
+        const groups = auditorGroups(fixtureReport);
+        expect(groups.flat()).toHaveLength(fixtureReport.findings.length);
+        const text = writer.start() + groups.map((g) => writer.findings(g)).join('') + writer.end();
+        expect(text).toBe(reporter.render(fixtureReport, ctx));
+      });
+    }
+  }
 });
