@@ -28,7 +28,13 @@ import { compileCustomRules } from './custom-rules.js';
 import { type DeadlineSettings, dateAtLocalMidnight, localDate, sortEvidence } from './finding-factory.js';
 import { findingStream } from './finding-stream.js';
 import { type HostFindingContext, hostFindings } from './host-findings.js';
-import { type JudgedHost, type JudgedInstallation, judgeHost, normaliseKmsHost } from './host-judge.js';
+import {
+  installationId,
+  type JudgedHost,
+  type JudgedInstallation,
+  judgeHost,
+  normaliseKmsHost,
+} from './host-judge.js';
 import { HostStore } from './host-store.js';
 import { createRecogniser } from './recogniser.js';
 import { pick, rulesMeta, scopeFacts } from './report-parts.js';
@@ -307,8 +313,9 @@ function allocateFleet(hosts: readonly JudgedHost[], policy: Policy, asOf: IsoDa
   for (const host of hosts) {
     for (const inst of host.installations) {
       if (!inst.needsSeat) continue;
+      const id = installationId(host.id, inst.state);
       const item: LicensableInstallation = {
-        id: inst.id,
+        id,
         host: host.id,
         unit: host.unit,
         product: inst.state.product.id,
@@ -316,7 +323,7 @@ function allocateFleet(hosts: readonly JudgedHost[], policy: Policy, asOf: IsoDa
       if (inst.state.version) item.version = inst.state.version;
       if (inst.state.edition) item.edition = inst.state.edition;
       licensable.push(item);
-      owners.set(inst.id, inst);
+      owners.set(id, inst);
     }
   }
   const allocation = allocateSeats(licensable, policy.entitlements, asOf, { schemes });

@@ -22,8 +22,6 @@ import { hasId, type TitleRegistry } from './title-registry.js';
 export const UNASSIGNED_UNIT = '未分配';
 
 export interface JudgedInstallation {
-  /** `host\0product\0version\0edition`: unique in the fleet. */
-  id: string;
   state: InstallationState;
   /** A fail on edition, activation or forbidden makes it not genuine even when covered. */
   notGenuine: boolean;
@@ -139,6 +137,14 @@ export function foldInstallations(installations: InstallationState[]): Installat
   return items;
 }
 
+/**
+ * `host\0product\0version\0edition`: unique in the fleet. Made only for the installations that
+ * take a seat (a province has two million installations; their ids are not kept).
+ */
+export function installationId(host: string, item: InstallationState): string {
+  return `${host}\u0000${installationKey(item.product.id, item.version, item.edition)}`;
+}
+
 export function judgeHost(state: HostState, ctx: JudgeContext): JudgedHost {
   const unit = [...state.units].sort()[0] ?? UNASSIGNED_UNIT;
   const host: JudgedHost = { id: state.id, unit, state, installations: [] };
@@ -178,7 +184,6 @@ export function judgeHost(state: HostState, ctx: JudgeContext): JudgedHost {
     const product = item.product;
     const forbidden = ctx.forbiddenProducts.has(product.id);
     const judged: JudgedInstallation = {
-      id: `${state.id}\u0000${installationKey(product.id, item.version, item.edition)}`,
       state: item,
       notGenuine: forbidden,
       needsSeat: !forbidden && product.license === 'commercial',

@@ -4,7 +4,7 @@
  * licence decides (the host's genuine flag for its class, its licensing finding). The auditor builds
  * it in `finish()` after allocation; `mergeReports` re-allocates the seats over the union.
  */
-import type { JudgedHost } from '../engine/host-judge.js';
+import { installationId, type JudgedHost } from '../engine/host-judge.js';
 import type { MergeBasis, Policy, SeatDemand, UnitInfo } from '../model.js';
 
 export interface MergeBasisInput {
@@ -30,7 +30,7 @@ export function mergeBasis(input: MergeBasisInput): MergeBasis {
           other.needsSeat || other.state.product.category !== cls || (other.licensed && !other.notGenuine),
       );
       const demand: SeatDemand = {
-        id: inst.id,
+        id: installationId(host.id, inst.state),
         host: host.id,
         unit: host.unit,
         product: inst.state.product.id,

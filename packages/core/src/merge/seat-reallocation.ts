@@ -109,7 +109,7 @@ export function reallocateSeats(
 }
 
 /**
- * The host and installation as `licensingFinding` reads them (id, unit; product, software, version,
+ * The host and installation as `licensingFinding` reads them (host id, unit; product, software, version,
  * edition, evidence, recognition). The rest of the judged state is not needed to word a licensing
  * finding and is not carried in a report.
  */
@@ -127,7 +127,6 @@ function judgedStub(
   if (demand.version !== undefined) state.version = demand.version;
   if (demand.edition !== undefined) state.edition = demand.edition;
   const installation = {
-    id: demand.id,
     state,
     notGenuine: demand.notGenuine,
     needsSeat: true,
@@ -137,7 +136,6 @@ function judgedStub(
     id: demand.host,
     unit: demand.unit,
     installations: [installation],
-    findings: [],
   } as unknown as JudgedHost;
   return { host, installation };
 }
