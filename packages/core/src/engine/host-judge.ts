@@ -107,11 +107,13 @@ function absorb(into: InstallationState, from: InstallationState): void {
 export function foldInstallations(installations: InstallationState[]): InstallationState[] {
   const byKey = new Map<string, InstallationState>();
   for (const item of installations) {
-    const existing = byKey.get(keyOf(item));
+    const key = keyOf(item);
+    const existing = byKey.get(key);
     if (existing) absorb(existing, item);
-    else byKey.set(keyOf(item), item);
+    else byKey.set(key, item);
   }
-  let items = [...byKey.values()].sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : 1));
+  // Keys are unique; the default sort is code-unit order, as `<` compares.
+  let items = [...byKey.keys()].sort().map((key) => byKey.get(key)!);
   const foldBy = (
     orphan: (i: InstallationState) => boolean,
     fits: (o: InstallationState, i: InstallationState) => boolean,
