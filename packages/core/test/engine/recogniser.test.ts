@@ -79,10 +79,12 @@ describe('createRecogniser', () => {
     expect(fresh.recognise({ ...title, publisher: 'Other', version: '12.0' })?.product.id).toBe('wps-2023');
     expect(fresh.recognise({ ...title, publisher: 'Other', version: '11.0' })).toBeUndefined();
     // texts that would collide when joined without their lengths stay apart
-    expect(fresh.recognise({ name: 'WPS Office ', publisher: 'XKingsoft Corp.', version: '1' })).toBeUndefined();
-    expect(fresh.recognise({ name: 'WPS Office X', publisher: 'Kingsoft Corp.', version: '1' })?.product.id).toBe(
-      'wps',
-    );
+    expect(
+      fresh.recognise({ name: 'WPS Office ', publisher: 'XKingsoft Corp.', version: '1' }),
+    ).toBeUndefined();
+    expect(
+      fresh.recognise({ name: 'WPS Office X', publisher: 'Kingsoft Corp.', version: '1' })?.product.id,
+    ).toBe('wps');
   });
 
   it('matches regexes in RE2 syntax and respects caseSensitive', () => {
