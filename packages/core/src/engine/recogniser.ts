@@ -11,6 +11,7 @@
 import { canonicalEdition, editionFromName } from '../editions.js';
 import type { OsInfo, Policy, Product, ProductMatch, SourceLocation, Vendor } from '../model.js';
 import { satisfiesRange } from '../versions/range.js';
+import { ownCopy } from './own-strings.js';
 import { describePattern, matchesAny } from './patterns.js';
 
 export interface RecogniseInput {
@@ -68,6 +69,13 @@ export function readEdition(value: string | undefined): string | undefined {
 
 const MEMO_LIMIT = 500_000;
 
+interface TitleEntry {
+  product: Product;
+  /** Index into `product.match`. */
+  index: number;
+  entry: ProductMatch;
+}
+
 export function createRecogniser(policy: Policy): Recogniser {
   const vendorsByName = new Map<string, Vendor>();
   for (const vendor of policy.catalog.vendors) {
@@ -78,6 +86,12 @@ export function createRecogniser(policy: Policy): Recogniser {
   const products = policy.catalog.products;
   const osProducts = products.filter((p) => p.category === 'os');
   const memo = new Map<string, Recognition | null>();
+  /**
+   * Per candidate list and (name, publisher, OS id): the entries whose other conditions that title
+   * meets, in catalogue order. The versions of one title (thousands of titles, a few versions each)
+   * then only test those entries' version ranges instead of every pattern of the catalogue.
+   */
+  const titleEntries = new Map<readonly Product[], Map<string, TitleEntry[]>>();
   const stats = { lookups: 0, hits: 0, distinct: 0 };
 
   function vendorOf(publisher: string | undefined): Vendor | undefined {
@@ -93,7 +107,8 @@ export function createRecogniser(policy: Policy): Recogniser {
     return [vendor.id, vendor.name, ...vendor.names].some((name) => matchesAny(entry.publisher!, name));
   }
 
-  function entryMatches(product: Product, entry: ProductMatch, input: RecogniseInput): boolean {
+  /** The entry's conditions other than the version: they depend on the title (and OS id) only. */
+  function titleMatches(entry: ProductMatch, input: RecogniseInput): boolean {
     const stated = entry.name?.length || entry.publisher?.length || entry.osId?.length || entry.version;
     if (!stated) return false;
     if (entry.osId && entry.osId.length > 0) {
@@ -101,13 +116,13 @@ export function createRecogniser(policy: Policy): Recogniser {
       if (!id || !entry.osId.some((want) => want.toLowerCase() === id)) return false;
     }
     if (entry.name && entry.name.length > 0 && !matchesAny(entry.name, input.name)) return false;
-    if (!publisherMatches(entry, input.publisher)) return false;
-    if (entry.version) {
-      // A record whose version cannot be read does not meet a version-restricted entry.
-      if (!input.version || satisfiesRange(input.version, entry.version, product.versionScheme) !== true)
-        return false;
-    }
-    return true;
+    return publisherMatches(entry, input.publisher);
+  }
+
+  function versionMatches(product: Product, entry: ProductMatch, input: RecogniseInput): boolean {
+    if (!entry.version) return true;
+    // A record whose version cannot be read does not meet a version-restricted entry.
+    return !!input.version && satisfiesRange(input.version, entry.version, product.versionScheme) === true;
   }
 
   function describe(entry: ProductMatch): string {
@@ -119,6 +134,30 @@ export function createRecogniser(policy: Policy): Recogniser {
     return parts.join(' and ');
   }
 
+  function entriesOfTitle(candidates: readonly Product[], input: RecogniseInput): TitleEntry[] {
+    let byTitle = titleEntries.get(candidates);
+    if (!byTitle) {
+      byTitle = new Map();
+      titleEntries.set(candidates, byTitle);
+    }
+    // Lengths up front: unambiguous whatever the texts hold.
+    const publisher = input.publisher ?? '';
+    const key = `${input.name.length}:${publisher.length}:${input.name}${publisher}${input.osId ?? ''}`;
+    let entries = byTitle.get(key);
+    if (entries === undefined) {
+      entries = [];
+      for (const product of candidates) {
+        for (let i = 0; i < product.match.length; i++) {
+          const entry = product.match[i]!;
+          if (titleMatches(entry, input)) entries.push({ product, index: i, entry });
+        }
+      }
+      if (byTitle.size >= MEMO_LIMIT) byTitle.clear();
+      byTitle.set(ownCopy(key), entries);
+    }
+    return entries;
+  }
+
   function find(candidates: readonly Product[], input: RecogniseInput, key: string): Recognition | undefined {
     stats.lookups++;
     const known = memo.get(key);
@@ -127,20 +166,16 @@ export function createRecogniser(policy: Policy): Recogniser {
       return known ?? undefined;
     }
     let found: Recognition | null = null;
-    outer: for (const product of candidates) {
-      for (let i = 0; i < product.match.length; i++) {
-        const entry = product.match[i]!;
-        if (!entryMatches(product, entry, input)) continue;
-        let edition = readEdition(input.edition);
-        if (!edition && product.editions && product.editions.length > 0)
-          edition = editionFromName(input.name);
-        found = {
-          product,
-          match: { entry: i, text: describe(entry), location: entry.location ?? product.location },
-        };
-        if (edition) found.edition = edition;
-        break outer;
-      }
+    for (const { product, index, entry } of entriesOfTitle(candidates, input)) {
+      if (!versionMatches(product, entry, input)) continue;
+      let edition = readEdition(input.edition);
+      if (!edition && product.editions && product.editions.length > 0) edition = editionFromName(input.name);
+      found = {
+        product,
+        match: { entry: index, text: describe(entry), location: entry.location ?? product.location },
+      };
+      if (edition) found.edition = edition;
+      break;
     }
     if (memo.size >= MEMO_LIMIT) memo.clear();
     memo.set(key, found);

@@ -67,6 +67,26 @@ describe('createRecogniser', () => {
     );
   });
 
+  it('judges each version of one title on its own (title conditions are matched once per title)', () => {
+    const fresh = createRecogniser(policy);
+    const title = { name: 'WPS Office (x)', publisher: 'Kingsoft Corp.' };
+    // the same title, versions in and out of the first entry's range, in either order
+    expect(fresh.recognise({ ...title, version: '11.0' })?.product.id).toBe('wps');
+    expect(fresh.recognise({ ...title, version: '12.0' })?.product.id).toBe('wps-2023');
+    expect(fresh.recognise({ ...title })?.product.id).toBe('wps');
+    expect(fresh.recognise({ ...title, version: '13.5' })?.match.entry).toBe(0);
+    // another publisher of the same name: only the publisher-free entry can match
+    expect(fresh.recognise({ ...title, publisher: 'Other', version: '12.0' })?.product.id).toBe('wps-2023');
+    expect(fresh.recognise({ ...title, publisher: 'Other', version: '11.0' })).toBeUndefined();
+    // texts that would collide when joined without their lengths stay apart
+    expect(
+      fresh.recognise({ name: 'WPS Office ', publisher: 'XKingsoft Corp.', version: '1' }),
+    ).toBeUndefined();
+    expect(
+      fresh.recognise({ name: 'WPS Office X', publisher: 'Kingsoft Corp.', version: '1' })?.product.id,
+    ).toBe('wps');
+  });
+
   it('matches regexes in RE2 syntax and respects caseSensitive', () => {
     expect(r.recognise({ name: 'kms-auto net 1.5' })?.product.id).toBe('crack');
     expect(r.recognise({ name: 'ABC' })?.product.id).toBe('exact-case');

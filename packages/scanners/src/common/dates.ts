@@ -14,24 +14,18 @@ export function parseIsoDate(text: string): string | undefined {
   return isoDate(Number(match[1]), Number(match[2]), Number(match[3]));
 }
 
+/** True for a real calendar date between 1970 and 2100. */
+export function isRealDate(year: number, month: number, day: number): boolean {
+  if (year < 1970 || year > 2100 || month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 ? (leap ? 29 : 28) : DAYS_IN_MONTH[month - 1]!);
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 /** `YYYY-MM-DD` for a real calendar date, else undefined. */
 export function isoDate(year: number, month: number, day: number): string | undefined {
-  if (year < 1970 || year > 2100 || month < 1 || month > 12 || day < 1) return undefined;
-  const days = [
-    31,
-    year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28,
-    31,
-    30,
-    31,
-    30,
-    31,
-    31,
-    30,
-    31,
-    30,
-    31,
-  ];
-  if (day > days[month - 1]!) return undefined;
+  if (!isRealDate(year, month, day)) return undefined;
   return `${year}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
 }
 
