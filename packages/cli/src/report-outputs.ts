@@ -150,8 +150,9 @@ export class ReportOutputs {
 }
 
 /**
- * Streamed text is gathered into ~4 MiB writes: one write per host group would be a hundred thousand
- * file-system calls for a province.
+ * Streamed text is gathered into writes of ~256 K characters: one write per host group would be a
+ * hundred thousand file-system calls for a province, and much larger buffers outlive the young
+ * generation, so every one of them is copied into the old one and collected there.
  */
 class BufferedSink {
   private parts: string[] = [];
@@ -163,7 +164,7 @@ class BufferedSink {
     if (text === '') return;
     this.parts.push(text);
     this.size += text.length;
-    if (this.size >= 1 << 22) await this.flush();
+    if (this.size >= 1 << 18) await this.flush();
   }
 
   async flush(): Promise<void> {

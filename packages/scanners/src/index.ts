@@ -17,3 +17,10 @@ export { osqueryScanner } from './osquery/osquery-scanner.js';
 export { getScanner, scannerNames } from './scanner-registry.js';
 export { decodeText } from './text/decode-text.js';
 export { type WindowsScannerOptions, windowsScanner } from './windows/windows-scanner.js';
+/** The csv scanner's own reader (batches of rows with their lines), for benchmarks and tools. */
+export {
+  type CsvBatch,
+  type CsvStreamOptions,
+  type CsvTextBatch,
+  csvBatches as readCsvBatches,
+} from './csv/csv-stream.js';
