@@ -265,7 +265,8 @@ export class HostStore {
             product: recognition.product,
             version: version || undefined,
             edition: edition || undefined,
-            software: makeRef(name, publisher, version, edition),
+            // One object per variant, not per installation: every host with it shares it.
+            software: (variant.software ??= makeRef(name, publisher, version, edition)),
             // Sized to its first element: most installations are seen once, and an array grown
             // from empty reserves 17 slots.
             evidence: evidence ? [evidence] : [],
@@ -276,7 +277,7 @@ export class HostStore {
           state.installations.set(key, installation);
         } else {
           if (compareRef(installation.software, name, publisher, version, edition) > 0)
-            installation.software = makeRef(name, publisher, version, edition);
+            installation.software = variant.software ??= makeRef(name, publisher, version, edition);
           if (evidence) installation.evidence.push(evidence);
         }
         if (hasActivation(record.attributes)) {

@@ -6,6 +6,7 @@
  * of a known variant costs two map lookups and a few integer reads, whatever the number of rules.
  */
 import { ownCopy } from './own-strings.js';
+import type { SoftwareRef } from './host-store.js';
 import type { Recogniser, Recognition } from './recogniser.js';
 import { installationKey, softwareFact } from './record-facts.js';
 import type { SoftwareRule } from './software-rules.js';
@@ -19,6 +20,8 @@ export interface TitleVariant {
   recognition?: Recognition;
   /** installationKey(product, version, edition) when recognised. */
   installKey?: string;
+  /** The installation as read, shared by every installation of this variant (host-store.ts). */
+  software?: SoftwareRef;
   /** The unrecognised title's version was offered to the registry's version list. */
   versionNoted: boolean;
   /** Per software rule: the tuple id (title-only rules), the guard's tuple id, or -1 (no guard). */
@@ -98,6 +101,7 @@ export class VariantRegistry {
       tuples: new Int32Array(this.rules.length),
       templates: [],
       answered: 0,
+      software: undefined,
     };
     if (version !== undefined) variant.version = version;
     if (editionRead !== undefined) variant.editionRead = editionRead;
