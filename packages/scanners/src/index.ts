@@ -5,6 +5,13 @@ export { wazuhScanner } from './agents/wazuh-scanner.js';
 export type { CommandResult, CommandRunner } from './common/command-runner.js';
 export { CSV_FIELDS, CSV_HEADER_WORDS, type CsvField } from './csv/csv-headers.js';
 export { type CsvScannerOptions, csvScanner } from './csv/csv-scanner.js';
+/** The csv scanner's own reader (batches of rows with their lines), for benchmarks and tools. */
+export {
+  type CsvBatch,
+  type CsvStreamOptions,
+  type CsvTextBatch,
+  csvBatches as readCsvBatches,
+} from './csv/csv-stream.js';
 export { readUnitsFile } from './csv/units-file.js';
 export {
   INVENTORY_FORMAT,
@@ -17,10 +24,3 @@ export { osqueryScanner } from './osquery/osquery-scanner.js';
 export { getScanner, scannerNames } from './scanner-registry.js';
 export { decodeText } from './text/decode-text.js';
 export { type WindowsScannerOptions, windowsScanner } from './windows/windows-scanner.js';
-/** The csv scanner's own reader (batches of rows with their lines), for benchmarks and tools. */
-export {
-  type CsvBatch,
-  type CsvStreamOptions,
-  type CsvTextBatch,
-  csvBatches as readCsvBatches,
-} from './csv/csv-stream.js';

@@ -60,6 +60,9 @@ export interface InstallationCoverage {
   versionError?: string;
 }
 
+/** An installation's verdict without its id: what a licensing finding is worded from. */
+export type CoverageVerdict = Omit<InstallationCoverage, 'installation'>;
+
 export interface Allocation {
   /** One per entitlement, sorted by id. */
   positions: EntitlementPosition[];

@@ -23,7 +23,7 @@ import type {
   UnitInfo,
   VersionScheme,
 } from '../model.js';
-import { allocateSeats, type LicensableInstallation } from './allocation.js';
+import { allocateSeats, type CoverageVerdict, type LicensableInstallation } from './allocation.js';
 import { compileCustomRules } from './custom-rules.js';
 import { type DeadlineSettings, dateAtLocalMidnight, localDate, sortEvidence } from './finding-factory.js';
 import { findingStream } from './finding-stream.js';
@@ -132,7 +132,7 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
     const engineProblems = hostProblems(hosts, store.namelessRecords);
 
     // 2. Licences, over the whole fleet at once.
-    const allocation = allocateFleet(hosts, policy, asOf);
+    const positions = allocateFleet(hosts, policy, asOf);
 
     // 3. Waivers decide which unauthorised installations still count; then the statistics table.
     const waiversNow = now();
@@ -220,7 +220,7 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
       inputs: [...inputs],
       totals,
       units: unitRows,
-      entitlements: allocation.positions,
+      entitlements: positions,
       findings: [],
       unrecognised: policy.settings.unrecognised === 'ignore' && !allowlist ? [] : titles.unrecognised(),
       problems: [...problems, ...engineProblems],
@@ -327,12 +327,18 @@ function allocateFleet(hosts: readonly JudgedHost[], policy: Policy, asOf: IsoDa
     }
   }
   const allocation = allocateSeats(licensable, policy.entitlements, asOf, { schemes });
+  const verdicts = new Map<string, CoverageVerdict>();
   for (const coverage of allocation.coverage) {
     const inst = owners.get(coverage.installation)!;
     inst.licensed = coverage.outcome === 'covered';
-    if (!inst.licensed) inst.coverage = coverage;
+    if (inst.licensed) continue;
+    const { installation: _id, ...verdict } = coverage;
+    const key = JSON.stringify(verdict);
+    let shared = verdicts.get(key);
+    if (!shared) verdicts.set(key, (shared = verdict));
+    inst.coverage = shared;
   }
-  return allocation;
+  return allocation.positions;
 }
 
 /** Warnings about the fleet as read: a host in several units, records without a name. */

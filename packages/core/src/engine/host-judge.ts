@@ -6,7 +6,7 @@
  * Licensing verdicts follow allocation (licensing-findings.ts).
  */
 import type { OsInfo, Policy } from '../model.js';
-import type { InstallationCoverage } from './allocation.js';
+import type { CoverageVerdict } from './allocation.js';
 import type { DeadlineSettings } from './finding-factory.js';
 import {
   type HostState,
@@ -35,8 +35,11 @@ export interface JudgedInstallation {
   deniedBy?: EditionRule;
   /** Activation evidence that is not genuine (`requirements.activation`). */
   activation?: ActivationVerdict;
-  /** The allocation's verdict when no seat covers it; a licensing finding is worded from it. */
-  coverage?: InstallationCoverage;
+  /**
+   * The allocation's verdict when no seat covers it; a licensing finding is worded from it. Equal
+   * verdicts are one shared object (thousands of installations lack a seat of one pool).
+   */
+  coverage?: CoverageVerdict;
 }
 
 export type EditionRule = Policy['requirements']['editions'][string];

@@ -5,7 +5,7 @@
  * `unauthorised` in allowlist mode for a product the ledger has no line for at all.
  */
 import type { Entitlement, Finding, LocalText, TraceStep } from '../model.js';
-import type { BlockReason, InstallationCoverage } from './allocation.js';
+import type { BlockReason, CoverageVerdict } from './allocation.js';
 import { type DeadlineSettings, makeFinding } from './finding-factory.js';
 import type { JudgedHost, JudgedInstallation } from './host-judge.js';
 import { installationTrace } from './installation-trace.js';
@@ -49,7 +49,7 @@ function describeBlocker(
 
 /** The rule a non-covered installation's finding has, known before the finding is worded. */
 export function licensingRule(
-  coverage: InstallationCoverage,
+  coverage: CoverageVerdict,
   product: string,
   productsWithEntitlements: Set<string>,
   allowlist: boolean,
@@ -73,7 +73,7 @@ export function licensingRule(
 export function licensingFinding(
   host: JudgedHost,
   installation: JudgedInstallation,
-  coverage: InstallationCoverage,
+  coverage: CoverageVerdict,
   ledger: Map<string, Entitlement>,
   productsWithEntitlements: Set<string>,
   allowlist: boolean,

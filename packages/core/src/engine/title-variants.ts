@@ -5,8 +5,9 @@
  * read only title facts) or the guard's tuple id (rules that also read per-record facts). So a record
  * of a known variant costs two map lookups and a few integer reads, whatever the number of rules.
  */
-import { ownCopy } from './own-strings.js';
+
 import type { SoftwareRef } from './host-store.js';
+import { ownCopy } from './own-strings.js';
 import type { Recogniser, Recognition } from './recogniser.js';
 import { installationKey, softwareFact } from './record-facts.js';
 import type { SoftwareRule } from './software-rules.js';
