@@ -334,9 +334,12 @@ function allocateFleet(hosts: readonly JudgedHost[], policy: Policy, asOf: IsoDa
     if (inst.licensed) continue;
     const { installation: _id, ...verdict } = coverage;
     const key = JSON.stringify(verdict);
-    let shared = verdicts.get(key);
-    if (!shared) verdicts.set(key, (shared = verdict));
-    inst.coverage = shared;
+    const shared = verdicts.get(key);
+    if (shared) inst.coverage = shared;
+    else {
+      verdicts.set(key, verdict);
+      inst.coverage = verdict;
+    }
   }
   return allocation.positions;
 }

@@ -260,13 +260,14 @@ export class HostStore {
         const key = variant.installKey!;
         let installation = state.installations.get(key);
         if (!installation) {
+          // One object per variant, not per installation: every host with it shares it.
+          variant.software ??= makeRef(name, publisher, version, edition);
           // All fields in the literal (undefined when absent): one hidden class, no property store.
           installation = {
             product: recognition.product,
             version: version || undefined,
             edition: edition || undefined,
-            // One object per variant, not per installation: every host with it shares it.
-            software: (variant.software ??= makeRef(name, publisher, version, edition)),
+            software: variant.software,
             // Sized to its first element: most installations are seen once, and an array grown
             // from empty reserves 17 slots.
             evidence: evidence ? [evidence] : [],
@@ -276,8 +277,10 @@ export class HostStore {
           };
           state.installations.set(key, installation);
         } else {
-          if (compareRef(installation.software, name, publisher, version, edition) > 0)
-            installation.software = variant.software ??= makeRef(name, publisher, version, edition);
+          if (compareRef(installation.software, name, publisher, version, edition) > 0) {
+            variant.software ??= makeRef(name, publisher, version, edition);
+            installation.software = variant.software;
+          }
           if (evidence) installation.evidence.push(evidence);
         }
         if (hasActivation(record.attributes)) {
