@@ -150,30 +150,33 @@ export class ReportOutputs {
 }
 
 /**
- * Streamed text is gathered into writes of ~256 K characters: one write per host group would be a
- * hundred thousand file-system calls for a province, and much larger buffers outlive the young
- * generation, so every one of them is copied into the old one and collected there.
+ * Streamed text is gathered into writes of ~512 KiB: one write per host group would be a hundred
+ * thousand file-system calls for a province, and much larger buffers outlive the young generation,
+ * so every one of them is copied into the old one and collected there.
  */
 class BufferedSink {
-  private parts: string[] = [];
+  private parts: Buffer[] = [];
   private size = 0;
 
-  constructor(private readonly target: PendingFile | { write(chunk: string): unknown }) {}
+  constructor(private readonly target: PendingFile | { write(chunk: Uint8Array): unknown }) {}
 
   async add(text: string): Promise<void> {
     if (text === '') return;
-    this.parts.push(text);
-    this.size += text.length;
-    if (this.size >= 1 << 18) await this.flush();
+    // Encoded at once, piece by piece: joining the pieces into one string first costs more than
+    // the encoding itself.
+    const bytes = Buffer.from(text, 'utf8');
+    this.parts.push(bytes);
+    this.size += bytes.length;
+    if (this.size >= 1 << 19) await this.flush();
   }
 
   async flush(): Promise<void> {
     if (this.parts.length === 0) return;
-    const text = this.parts.join('');
+    const bytes = this.parts.length === 1 ? this.parts[0]! : Buffer.concat(this.parts, this.size);
     this.parts = [];
     this.size = 0;
-    if ('append' in this.target) await this.target.append(text);
-    else this.target.write(text);
+    if ('append' in this.target) await this.target.append(bytes);
+    else this.target.write(bytes);
   }
 }
 

@@ -5,7 +5,7 @@
  * It streams (Reporter.stream): the text around the findings array is rendered once before and
  * once after them, each finding on its own as it arrives, with the same bytes as `render`.
  */
-import type { ComplianceReport, Finding, Reporter, ReportWriter } from '@zhengban/core';
+import type { ComplianceReport, Reporter, ReportWriter } from '@zhengban/core';
 import reportSchema from '../schema/report.schema.json';
 
 interface SchemaNode {
@@ -32,9 +32,9 @@ function codePointOrder(a: string, b: string): number {
 }
 
 interface ObjectShape {
-  /** The schema's property names, in schema order, and the same as JSON strings. */
+  /** The schema's property names, in schema order, and each as a JSON string. */
   keys: string[];
-  quoted: string[];
+  quoted: Map<string, string>;
   known: Record<string, SchemaNode>;
   /** The node for keys the schema leaves open (additionalProperties), if any. */
   open: SchemaNode | undefined;
@@ -60,7 +60,7 @@ function shapeOf(node: SchemaNode): ObjectShape {
     const known = node.properties ?? {};
     const open = typeof node.additionalProperties === 'object' ? node.additionalProperties : undefined;
     const keys = Object.keys(known);
-    shape = { keys, quoted: keys.map((key) => JSON.stringify(key)), known, open };
+    shape = { keys, quoted: new Map(keys.map((key) => [key, JSON.stringify(key)])), known, open };
     shapes.set(node, shape);
   }
   return shape;
@@ -82,63 +82,68 @@ const omitted = (value: unknown) =>
 
 /**
  * `JSON.stringify(value, null, 2)` of `value` with every object's keys in schema order (keys the
- * schema leaves open after them, in code point order), written in one pass without copying: the
- * report is walked once per write, and a province's report is written a finding at a time.
+ * schema leaves open after them, in code point order), written in one pass without copying.
  * Byte-for-byte what JSON.stringify gives for the reordered copy, array-index keys included.
+ * Pieces are pushed onto `out` and joined once by the caller: a string built with `+=` is a rope
+ * that costs ~20 ns a character to flatten when it is encoded, a joined one ~1 ns (measured on
+ * the 10 000-host report).
  */
-function stringifyOrdered(value: unknown, node: SchemaNode | undefined, indent: string): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+function writeOrdered(value: unknown, node: SchemaNode | undefined, indent: string, out: string[]): void {
+  if (value === null || typeof value !== 'object') {
+    out.push(JSON.stringify(value) ?? 'null');
+    return;
+  }
   const schema = resolvedNode(node);
   const inner = `${indent}  `;
   if (Array.isArray(value)) {
-    if (value.length === 0) return '[]';
-    let text = '[';
+    if (value.length === 0) {
+      out.push('[]');
+      return;
+    }
     for (let i = 0; i < value.length; i++) {
       const item = value[i];
-      text += `${i === 0 ? '\n' : ',\n'}${inner}${omitted(item) ? 'null' : stringifyOrdered(item, schema.items, inner)}`;
+      out.push(i === 0 ? '[\n' : ',\n', inner);
+      if (omitted(item)) out.push('null');
+      else writeOrdered(item, schema.items, inner, out);
     }
-    return `${text}\n${indent}]`;
+    out.push('\n', indent, ']');
+    return;
   }
   const source = value as Record<string, unknown>;
   const shape = shapeOf(schema);
-  const own = Object.keys(source);
-  // The common case: every key is one the schema lists (never an array index), written in its order.
-  let text = '';
-  let seen = 0;
-  for (let i = 0; i < shape.keys.length; i++) {
-    const key = shape.keys[i]!;
-    if (!Object.hasOwn(source, key)) continue;
-    seen++;
+  let first = true;
+  for (const key of keyOrder(source, shape)) {
     const item = source[key];
     if (omitted(item)) continue;
-    text += `${text === '' ? '{\n' : ',\n'}${inner}${shape.quoted[i]}: ${stringifyOrdered(item, shape.known[key], inner)}`;
+    const known = Object.hasOwn(shape.known, key);
+    out.push(first ? '{\n' : ',\n', inner, known ? shape.quoted.get(key)! : JSON.stringify(key), ': ');
+    first = false;
+    writeOrdered(item, known ? shape.known[key] : shape.open, inner, out);
   }
-  if (seen === own.length) return text === '' ? '{}' : `${text}\n${indent}}`;
-  return stringifyWithOpenKeys(source, shape, indent);
+  out.push(first ? '{}' : `\n${indent}}`);
 }
 
-/** An object with keys the schema does not list: those follow in code point order (array indices first). */
-function stringifyWithOpenKeys(source: Record<string, unknown>, shape: ObjectShape, indent: string): string {
-  const { keys: schemaKeys, known, open } = shape;
-  const inner = `${indent}  `;
+/**
+ * The order JSON.stringify gives a copy built with the schema's keys first (in schema order) and
+ * the others after them in code point order: array-index keys ("0", "17") first, numerically.
+ */
+function keyOrder(source: Record<string, unknown>, shape: ObjectShape): readonly string[] {
   const present: string[] = [];
-  for (const key of schemaKeys) if (Object.hasOwn(source, key)) present.push(key);
-  const others = Object.keys(source).filter((key) => !Object.hasOwn(known, key));
-  if (others.length > 0) present.push(...others.sort(codePointOrder));
-  // The order JSON.stringify gives an object built with keys in `present` order.
-  const indices = present.filter(isArrayIndex);
-  const keys =
-    indices.length === 0
-      ? present
-      : [...indices.sort((a, b) => Number(a) - Number(b)), ...present.filter((k) => !isArrayIndex(k))];
-  let text = '';
-  for (const key of keys) {
-    const item = source[key];
-    if (omitted(item)) continue;
-    const child = Object.hasOwn(known, key) ? known[key] : open;
-    text += `${text === '' ? '{\n' : ',\n'}${inner}${JSON.stringify(key)}: ${stringifyOrdered(item, child, inner)}`;
-  }
-  return text === '' ? '{}' : `${text}\n${indent}}`;
+  for (const key of shape.keys) if (Object.hasOwn(source, key)) present.push(key);
+  const own = Object.keys(source);
+  // The common case: every key is one the schema lists (never an array index).
+  if (present.length === own.length) return present;
+  const others = own.filter((key) => !Object.hasOwn(shape.known, key)).sort(codePointOrder);
+  const all = [...present, ...others];
+  const indices = all.filter(isArrayIndex);
+  if (indices.length === 0) return all;
+  return [...indices.sort((x, y) => Number(x) - Number(y)), ...all.filter((key) => !isArrayIndex(key))];
+}
+
+function stringifyOrdered(value: unknown, node: SchemaNode | undefined, indent: string): string {
+  const out: string[] = [];
+  writeOrdered(value, node, indent, out);
+  return out.join('');
 }
 
 /** JSON text of the report, two-space indented, keys in schema order, ending in a newline. */
@@ -162,22 +167,18 @@ function around(report: ComplianceReport): { before: string; after: string } {
   return { before: text.slice(0, open), after: text.slice(open + 2) };
 }
 
-/** One finding as it appears inside the report's findings array. */
-function renderFinding(finding: Finding): string {
-  return stringifyOrdered(finding, FINDING, '    ');
-}
-
 export function jsonWriter(report: ComplianceReport): ReportWriter {
   let count = 0;
   return {
     start: () => around(report).before,
     findings(group) {
-      let text = '';
+      const out: string[] = [];
       for (const finding of group) {
-        text += `${count === 0 ? '[' : ','}${FINDING_INDENT}${renderFinding(finding)}`;
+        out.push(count === 0 ? '[' : ',', FINDING_INDENT);
+        writeOrdered(finding, FINDING, '    ', out);
         count++;
       }
-      return text;
+      return out.join('');
     },
     end: () => `${count === 0 ? '[]' : '\n  ]'}${around(report).after}`,
   };
