@@ -9,10 +9,11 @@ import {
   type ComplianceReport,
   type Finding,
   type Reporter,
+  type ReportWriter,
   type StreamedReport,
   UsageError,
 } from '@zhengban/core';
-import { createReporterContext, renderCsvTables } from '@zhengban/reporters';
+import { createReporterContext, csvTableWriters, renderCsvTables } from '@zhengban/reporters';
 import { type OutputSet, type PendingFile, writeFileAtomic } from './atomic-output.js';
 import { type CliContext, displayPath, note } from './cli-io.js';
 import { throwIfInterrupted } from './interrupt.js';
@@ -82,7 +83,7 @@ export class ReportOutputs {
   ): Promise<void> {
     const { report } = streamed;
     const signal = this.ctx.io.signal;
-    if (!this.planned.every((planned) => planned.reporter.stream && planned.target.kind !== 'folder')) {
+    if (!this.planned.every((planned) => planned.reporter.stream)) {
       const all: Finding[] = [];
       for await (const group of streamed.findings) {
         throwIfInterrupted(signal);
@@ -93,11 +94,21 @@ export class ReportOutputs {
       await this.write(report, outputs);
       return;
     }
-    const sinks = this.planned.map((planned) => ({
-      planned,
-      writer: planned.reporter.stream!(report, this.reporterContext(report, planned)),
-      out: new BufferedSink(planned.target.kind === 'stdout' ? this.ctx.io.stdout : planned.file!),
-    }));
+    const sinks: StreamSink[] = [];
+    for (const planned of this.planned) {
+      const ctx = this.reporterContext(report, planned);
+      if (planned.target.kind === 'folder') {
+        // `csv:DIR/`: every table its own file, each written as it streams.
+        for (const [name, writer] of Object.entries(csvTableWriters(report, ctx))) {
+          const file = await outputs.prepareFile(join(planned.target.path, name));
+          sinks.push({ writer, file, out: new BufferedSink(file) });
+        }
+        continue;
+      }
+      const writer = planned.reporter.stream!(report, ctx);
+      const file = planned.target.kind === 'file' ? planned.file : undefined;
+      sinks.push({ writer, file, out: new BufferedSink(file ?? this.ctx.io.stdout) });
+    }
     for (const sink of sinks) await sink.out.add(sink.writer.start());
     for await (const group of streamed.findings) {
       throwIfInterrupted(signal);
@@ -105,10 +116,12 @@ export class ReportOutputs {
       for (const sink of sinks) await sink.out.add(sink.writer.findings(group));
     }
     for (const sink of sinks) await sink.out.add(sink.writer.end());
-    for (const { planned, out } of sinks) {
-      await out.flush();
-      if (planned.target.kind !== 'file') continue;
-      await planned.file!.commit();
+    for (const sink of sinks) {
+      await sink.out.flush();
+      await sink.file?.commit();
+    }
+    for (const planned of this.planned) {
+      if (planned.target.kind === 'stdout') continue;
       note(this.ctx, msg(this.ctx.locale, 'wrote', { path: displayPath(this.ctx, planned.target.path) }));
     }
   }
@@ -147,6 +160,13 @@ export class ReportOutputs {
     }
     if (stdoutContent !== undefined) ctx.io.stdout.write(stdoutContent);
   }
+}
+
+interface StreamSink {
+  writer: ReportWriter;
+  /** The atomic temp file, committed at the end; undefined for stdout. */
+  file: PendingFile | undefined;
+  out: BufferedSink;
 }
 
 /**

@@ -17,6 +17,7 @@ import {
   type Table,
   type TableId,
   tableOrder,
+  tableTitle,
 } from './tables.js';
 
 export interface CsvReporterOptions {
@@ -102,6 +103,20 @@ export function renderCsvTables(
     files[`${table.title}.csv`] = tableToCsv(table, ctx.locale);
   }
   return files;
+}
+
+/**
+ * Every table as its own file, streamed: one writer per file name (`统计表.csv`, `问题清单.csv`, …;
+ * English names under en). Together they write what `renderCsvTables` returns.
+ */
+export function csvTableWriters(
+  report: ComplianceReport,
+  ctx: Pick<ReporterContext, 'locale'>,
+): Record<string, ReportWriter> {
+  const writers: Record<string, ReportWriter> = {};
+  for (const id of TABLE_IDS)
+    writers[`${tableTitle(id, ctx.locale)}.csv`] = csvWriter(report, id, ctx.locale);
+  return writers;
 }
 
 function chosenTable(value: unknown): TableId {

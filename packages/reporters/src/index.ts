@@ -2,7 +2,7 @@
 
 export { consoleReporter, renderConsole } from './console-reporter.js';
 export { createReporterContext, type ReporterContextOptions } from './context.js';
-export { type CsvReporterOptions, csvReporter, renderCsvTables } from './csv-reporter.js';
+export { type CsvReporterOptions, csvReporter, csvTableWriters, renderCsvTables } from './csv-reporter.js';
 export { htmlReporter, renderHtml } from './html/html-reporter.js';
 export { jsonReporter, renderJson } from './json-reporter.js';
 export { junitReporter, renderJunit } from './junit-reporter.js';

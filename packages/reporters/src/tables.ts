@@ -304,6 +304,11 @@ const BUILDERS: Record<TableId, (report: ComplianceReport, locale: Locale) => Ta
   problems: problemsTable,
 };
 
+/** A table's title (its csv file name without `.csv`). */
+export function tableTitle(id: TableId, locale: Locale): string {
+  return t(`table.${id}`, locale);
+}
+
 export function buildTable(id: TableId, report: ComplianceReport, locale: Locale): Table {
   return BUILDERS[id](report, locale);
 }

@@ -1,5 +1,12 @@
 import type { ComplianceReport, Finding } from '@zhengban/core';
-import { createReporterContext, csvReporter, jsonReporter, renderJson } from '@zhengban/reporters';
+import {
+  createReporterContext,
+  csvReporter,
+  csvTableWriters,
+  jsonReporter,
+  renderCsvTables,
+  renderJson,
+} from '@zhengban/reporters';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import reportSchema from '../schema/report.schema.json';
@@ -160,5 +167,16 @@ describe('csv reporter, streamed', () => {
         expect(text).toBe(reporter.render(fixtureReport, ctx));
       });
     }
+  }
+
+  for (const locale of ['zh-CN', 'en'] as const) {
+    it(`every table into a folder (${locale}): the files renderCsvTables writes`, () => {
+      const writers = csvTableWriters({ ...fixtureReport, findings: [] }, { locale });
+      const groups = auditorGroups(fixtureReport);
+      const files: Record<string, string> = {};
+      for (const [name, writer] of Object.entries(writers))
+        files[name] = writer.start() + groups.map((g) => writer.findings(g)).join('') + writer.end();
+      expect(files).toEqual(renderCsvTables(fixtureReport, { locale }));
+    });
   }
 });
