@@ -76,7 +76,8 @@ function subjectOf(host: JudgedHost, item: InstallationState): FindingSubject {
   };
 }
 
-function occurrenceSubject(host: JudgedHost, occurrence: Occurrence): FindingSubject {
+/** The subject of a finding about records of one title on one host (forbidden, unauthorised, custom). */
+export function occurrenceSubject(host: JudgedHost, occurrence: Occurrence): FindingSubject {
   const subject: FindingSubject = {
     host: host.id,
     unit: host.unit,

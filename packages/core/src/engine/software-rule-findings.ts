@@ -6,6 +6,7 @@ import type { Finding } from '../model.js';
 import type { CustomOccurrence } from './custom-refs.js';
 import type { RuleVerdict } from './custom-rules.js';
 import type { DeadlineSettings } from './finding-factory.js';
+import { occurrenceSubject } from './host-findings.js';
 import type { JudgedHost } from './host-judge.js';
 import { softwareFact } from './record-facts.js';
 import { customFinding } from './rule-findings.js';
@@ -81,15 +82,7 @@ export class SoftwareRuleFindings {
       const verdict = this.verdicts[occurrence.rule]![occurrence.tuple]!;
       // A verdict that arrived after the OS occurrence was made may still be quiet.
       if ('fired' in verdict && !verdict.fired) continue;
-      const subject: Finding['subject'] = {
-        host: host.id,
-        unit: host.unit,
-        software: { ...occurrence.software },
-      };
-      if (occurrence.product) {
-        subject.product = occurrence.product.id;
-        subject.class = occurrence.product.category;
-      }
+      const subject = occurrenceSubject(host, occurrence);
       const f = customFinding(
         memo.compiled.rule,
         verdict,
