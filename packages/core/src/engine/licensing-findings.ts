@@ -94,35 +94,31 @@ export function licensingFinding(
     trace.push({ step: 'version', detail: `${item.version} (scheme ${product.versionScheme})` });
   if (item.edition) trace.push({ step: 'edition', detail: item.edition });
 
-  let rule: string;
+  const rule = licensingRule(coverage, product.id, productsWithEntitlements, allowlist);
   let status: 'fail' | 'error' = 'fail';
   let severity: 'high' | 'medium' = 'high';
   let message: LocalText;
   const entitlementSteps = blockers.map((b) => ({ step: 'entitlement' as const, detail: b.trace }));
-  switch (coverage.outcome) {
-    case 'expired':
-      rule = 'licensing.expired';
+  switch (rule) {
+    case 'licensing.expired':
       message = {
         zh: `${host.id} 上的 ${label} 仅被已过期的许可覆盖（${why.zh}）`,
         en: `${label} on ${host.id} is covered only by an expired entitlement (${why.en})`,
       };
       break;
-    case 'version':
-      rule = 'licensing.version';
+    case 'licensing.version':
       message = {
         zh: `${host.id} 上的 ${label} 版本不在许可的版本范围内（${why.zh}）`,
         en: `${label} on ${host.id} is outside the version range of its entitlements (${why.en})`,
       };
       break;
-    case 'edition':
-      rule = 'licensing.edition';
+    case 'licensing.edition':
       message = {
         zh: `${host.id} 上的 ${label} 版本型 ${item.edition ?? '未知'} 不在许可覆盖范围内（${why.zh}）`,
         en: `${label} on ${host.id}: edition ${item.edition ?? 'unknown'} is not covered by its entitlements (${why.en})`,
       };
       break;
-    case 'unparseable':
-      rule = 'versions.unparseable';
+    case 'versions.unparseable':
       status = 'error';
       severity = 'medium';
       message = {
@@ -130,20 +126,17 @@ export function licensingFinding(
         en: `${item.software.name} on ${host.id}: version "${item.version ?? ''}" cannot be read, so the entitlement's version range cannot be judged: ${coverage.versionError ?? ''}`,
       };
       break;
+    case 'unauthorised':
+      message = {
+        zh: `${host.id} 上的 ${label} 没有任何许可，白名单模式下视为未经授权`,
+        en: `${label} on ${host.id} has no entitlement at all and is unauthorised in allowlist mode`,
+      };
+      break;
     default:
-      if (allowlist && !productsWithEntitlements.has(product.id)) {
-        rule = 'unauthorised';
-        message = {
-          zh: `${host.id} 上的 ${label} 没有任何许可，白名单模式下视为未经授权`,
-          en: `${label} on ${host.id} has no entitlement at all and is unauthorised in allowlist mode`,
-        };
-      } else {
-        rule = 'licensing.unlicensed';
-        message = {
-          zh: `${host.id} 上的 ${label} 没有有效许可（${why.zh}）`,
-          en: `${label} on ${host.id} is not covered by any entitlement (${why.en})`,
-        };
-      }
+      message = {
+        zh: `${host.id} 上的 ${label} 没有有效许可（${why.zh}）`,
+        en: `${label} on ${host.id} is not covered by any entitlement (${why.en})`,
+      };
   }
   trace.push({ step: 'rule', detail: rule }, ...entitlementSteps);
   return makeFinding(
