@@ -104,12 +104,16 @@ export function compareEntitlements(a: Entitlement, b: Entitlement): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-const byKey = (a: LicensableInstallation, b: LicensableInstallation): number => {
-  const ka = [a.unit, a.host, a.product, a.version ?? '', a.edition ?? '', a.id];
-  const kb = [b.unit, b.host, b.product, b.version ?? '', b.edition ?? '', b.id];
-  for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i]! < kb[i]! ? -1 : 1;
-  return 0;
-};
+const text = (a: string, b: string): number => (a === b ? 0 : a < b ? -1 : 1);
+
+/** Unit, host, product, version, edition, id: field by field, no key arrays (a province sorts hundreds of thousands). */
+const byKey = (a: LicensableInstallation, b: LicensableInstallation): number =>
+  text(a.unit, b.unit) ||
+  text(a.host, b.host) ||
+  text(a.product, b.product) ||
+  text(a.version ?? '', b.version ?? '') ||
+  text(a.edition ?? '', b.edition ?? '') ||
+  text(a.id, b.id);
 
 interface Pool {
   entitlement: Entitlement;
@@ -122,6 +126,8 @@ interface Pool {
   consumed: number;
   shortfall: number;
   hosts: Set<string>;
+  /** Version → fits, memoised: a version's test repeats for every installation of it. */
+  fits: Map<string, true | false | string>;
 }
 
 export function allocateSeats(
@@ -141,6 +147,7 @@ export function allocateSeats(
       consumed: 0,
       shortfall: 0,
       hosts: new Set(),
+      fits: new Map(),
     };
     if (entitlement.versions) {
       const parsed = parseVersionRange(entitlement.versions);
@@ -155,18 +162,16 @@ export function allocateSeats(
     pools.set(entitlement.product, list);
   }
 
-  // Version tests repeat for every installation of one version: memoise per (entitlement, version).
-  const versionMemo = new Map<string, true | false | string>();
+  // Version tests repeat for every installation of one version: memoised per pool (no key strings).
   const versionFits = (pool: Pool, install: LicensableInstallation): true | false | string => {
     if (!pool.range)
       return pool.rangeError ? `range "${pool.entitlement.versions}": ${pool.rangeError}` : true;
     if (!install.version) return 'no version was recorded';
-    const key = `${pool.entitlement.id}\u0000${install.version}`;
-    let fit = versionMemo.get(key);
+    let fit = pool.fits.get(install.version);
     if (fit === undefined) {
       const result = satisfiesRange(install.version, pool.range, schemes.get(install.product) ?? 'auto');
       fit = typeof result === 'boolean' ? result : result.error;
-      versionMemo.set(key, fit);
+      pool.fits.set(install.version, fit);
     }
     return fit;
   };
@@ -175,6 +180,7 @@ export function allocateSeats(
   const coverage: InstallationCoverage[] = new Array(installations.length);
   for (const index of order) {
     const install = installations[index]!;
+    let hostKey: string | undefined;
     const blockers: Blocker[] = [];
     let covering: Pool | undefined;
     let versionError: string | undefined;
@@ -182,7 +188,8 @@ export function allocateSeats(
       const reasons: BlockReason[] = [];
       const e = pool.entitlement;
       if (pool.scopeHosts || pool.scopeUnits) {
-        const inHosts = pool.scopeHosts?.has(install.host.toLowerCase()) ?? false;
+        hostKey ??= install.host.toLowerCase();
+        const inHosts = pool.scopeHosts?.has(hostKey) ?? false;
         const inUnits = pool.scopeUnits?.has(install.unit) ?? false;
         if (!inHosts && !inUnits) reasons.push('scope');
       }

@@ -309,13 +309,13 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
 function allocateFleet(hosts: readonly JudgedHost[], policy: Policy, asOf: IsoDate) {
   const schemes = new Map<string, VersionScheme>(policy.catalog.products.map((p) => [p.id, p.versionScheme]));
   const licensable: LicensableInstallation[] = [];
-  const owners = new Map<string, JudgedInstallation>();
+  // allocateSeats answers in the order given: owners[i] is the installation of licensable[i].
+  const owners: JudgedInstallation[] = [];
   for (const host of hosts) {
     for (const inst of host.installations) {
       if (!inst.needsSeat) continue;
-      const id = installationId(host.id, inst.state);
       const item: LicensableInstallation = {
-        id,
+        id: installationId(host.id, inst.state),
         host: host.id,
         unit: host.unit,
         product: inst.state.product.id,
@@ -323,13 +323,14 @@ function allocateFleet(hosts: readonly JudgedHost[], policy: Policy, asOf: IsoDa
       if (inst.state.version) item.version = inst.state.version;
       if (inst.state.edition) item.edition = inst.state.edition;
       licensable.push(item);
-      owners.set(id, inst);
+      owners.push(inst);
     }
   }
   const allocation = allocateSeats(licensable, policy.entitlements, asOf, { schemes });
   const verdicts = new Map<string, CoverageVerdict>();
-  for (const coverage of allocation.coverage) {
-    const inst = owners.get(coverage.installation)!;
+  for (let i = 0; i < owners.length; i++) {
+    const coverage = allocation.coverage[i]!;
+    const inst = owners[i]!;
     inst.licensed = coverage.outcome === 'covered';
     if (inst.licensed) continue;
     const { installation: _id, ...verdict } = coverage;
