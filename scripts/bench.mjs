@@ -21,7 +21,7 @@ import { parseArgs } from 'node:util';
 import { customRules } from './bench/fleet-policy.mjs';
 import { DEFAULT_OUT, ensureFleet } from './bench/generate-fleet.mjs';
 import { naiveRun } from './bench/naive.mjs';
-import { parseOnly, readerOnly } from './bench/parse-only.mjs';
+import { parseInChild } from './bench/parse-only.mjs';
 import { sameReport } from './bench/report-compare.mjs';
 import { CLI_BIN, zhengbanRun } from './bench/zhengban-run.mjs';
 
@@ -98,8 +98,8 @@ for (const hosts of sizes) {
   log(
     `N=${hosts}: ${rows} records, ${(fleet.meta.bytes / 2 ** 20).toFixed(0)} MiB${fleet.cached ? ' (cached)' : ''}`,
   );
-  const parse = await readerOnly(fleet.inventory);
-  const papa = await parseOnly(fleet.inventory);
+  const parse = parseInChild('reader', fleet.inventory);
+  const papa = parseInChild('papa', fleet.inventory);
   log(
     `  parse-only ${(rows / parse.seconds).toFixed(0)} records/s (the scanner's reader; Papa Parse alone ${(rows / papa.seconds).toFixed(0)})`,
   );

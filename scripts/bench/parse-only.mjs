@@ -10,6 +10,7 @@
  *
  * Whatever zhengban adds on top is recognition, judgement, aggregation and the report.
  */
+import { spawnSync } from 'node:child_process';
 import { open } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -80,4 +81,27 @@ export async function parseOnly(file) {
     await handle.close();
   }
   return { rows: rows - 1, seconds: (performance.now() - started) / 1000 };
+}
+
+/**
+ * Each measure in a fresh Node process, so that neither runs in the heap and compiled code the other
+ * left behind (as zhengban's own run does).
+ */
+export function parseInChild(mode, file) {
+  const result = spawnSync(process.execPath, [fileURLToPath(import.meta.url), mode, file], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
+  if (result.status !== 0) throw new Error(`parse-only ${mode} failed: ${result.stderr}`);
+  return JSON.parse(result.stdout);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const [mode, file] = process.argv.slice(2);
+  const measure = mode === 'reader' ? readerOnly : mode === 'papa' ? parseOnly : undefined;
+  if (!measure || !file) {
+    process.stderr.write('usage: node scripts/bench/parse-only.mjs reader|papa FILE\n');
+    process.exit(2);
+  }
+  process.stdout.write(`${JSON.stringify(await measure(file))}\n`);
 }
