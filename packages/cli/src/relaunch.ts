@@ -6,7 +6,7 @@
  * province's computers occupy. With 64 MiB semi-spaces the 100 000-computer benchmark took 154 s
  * instead of 232 s (user CPU 141 s instead of 269 s; docs/performance.md). Node reads heap flags
  * only when it starts, so the command relaunches itself once with the flag, unless it (or
- * ZHENGBAN_NO_RELAUNCH=1) is already given. The parent only waits: signals go to the child, whose
+ * ZHENGBAN_NO_RELAUNCH=1) is already given or a debugger is attached (`--inspect`). The parent only waits: signals go to the child, whose
  * exit code or signal becomes its own.
  */
 import { spawn } from 'node:child_process';
@@ -24,6 +24,8 @@ export function shouldRelaunch(
   if (env[RELAUNCHED] === '1' || env.ZHENGBAN_NO_RELAUNCH === '1') return false;
   if (commandOf(argv) !== 'audit') return false;
   const given = (flags: readonly string[]) => flags.some((flag) => flag.startsWith('--max-semi-space-size'));
+  // Under a debugger the command stays in the process being debugged.
+  if (execArgv.some((flag) => flag.startsWith('--inspect'))) return false;
   return !given(execArgv) && !given((env.NODE_OPTIONS ?? '').split(/\s+/));
 }
 

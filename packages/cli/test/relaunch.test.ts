@@ -21,6 +21,7 @@ describe('shouldRelaunch', () => {
       false,
     );
     expect(shouldRelaunch(['audit'], ['--max-old-space-size=3072'], {})).toBe(true);
+    expect(shouldRelaunch(['audit'], ['--inspect-brk'], {})).toBe(false);
   });
 });
 
