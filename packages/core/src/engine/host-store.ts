@@ -19,7 +19,8 @@ import type {
 import { CustomRefs } from './custom-refs.js';
 import { ownCopy, StringPool } from './own-strings.js';
 import type { Recogniser } from './recogniser.js';
-import { recordFact, type SoftwareRule } from './software-rules.js';
+import { recordFact } from './record-facts.js';
+import type { SoftwareRule } from './software-rules.js';
 import { EMPTY_IDS, type IdSet, mergeIds, type TitleRegistry } from './title-registry.js';
 import { type TitleVariant, VariantRegistry, variantKey } from './title-variants.js';
 

@@ -37,12 +37,6 @@ export function softwareFact(
         return record.version;
       case 'publisher':
         return record.publisher;
-      case 'installDate':
-        return record.installDate;
-      case 'arch':
-        return record.arch;
-      case 'source':
-        return record.source;
       case 'product':
         return product?.id;
       case 'category':
@@ -55,18 +49,34 @@ export function softwareFact(
         return product?.license;
       case 'edition':
         return recognition?.edition ?? record.attributes?.edition;
-      case 'licenseStatus':
-        return record.attributes?.licenseStatus;
-      case 'channel':
-        return record.attributes?.channel;
-      case 'kmsHost':
-        return record.attributes?.kmsHost;
       case 'recognised':
         return product !== undefined;
       default:
-        return record.attributes && Object.hasOwn(record.attributes, fact)
-          ? record.attributes[fact]
-          : undefined;
+        return recordFact(record, fact);
     }
   };
+}
+
+/** Reads one per-record fact (SOFTWARE_FACTS outside TITLE_FACTS, or any record attribute). */
+export function recordFact(
+  record: {
+    installDate?: string;
+    arch?: string;
+    source?: string;
+    attributes?: Record<string, unknown>;
+  },
+  fact: string,
+): unknown {
+  switch (fact as (typeof SOFTWARE_FACTS)[number]) {
+    case 'installDate':
+      return record.installDate;
+    case 'arch':
+      return record.arch;
+    case 'source':
+      return record.source;
+    default:
+      return record.attributes && Object.hasOwn(record.attributes, fact)
+        ? record.attributes[fact]
+        : undefined;
+  }
 }

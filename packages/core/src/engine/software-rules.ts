@@ -7,7 +7,7 @@
  * title part of their conditions does not already rule them out (the guard).
  */
 import type { IsoDate } from '../model.js';
-import { type CompiledRule, compileRule, factsRead, type SOFTWARE_FACTS } from './custom-rules.js';
+import { type CompiledRule, compileRule, factsRead } from './custom-rules.js';
 import { TupleMemo } from './tuple-memo.js';
 
 /** Facts decided by the title variant (name, publisher, version, edition attribute) alone. */
@@ -65,30 +65,6 @@ export function softwareRules(compiled: readonly CompiledRule[], asOf: IsoDate):
     }
     return rule;
   });
-}
-
-/** Reads one per-record fact (SOFTWARE_FACTS outside TITLE_FACTS, or any record attribute). */
-export function recordFact(
-  record: {
-    installDate?: string;
-    arch?: string;
-    source?: string;
-    attributes?: Record<string, unknown>;
-  },
-  fact: string,
-): unknown {
-  switch (fact as (typeof SOFTWARE_FACTS)[number]) {
-    case 'installDate':
-      return record.installDate;
-    case 'arch':
-      return record.arch;
-    case 'source':
-      return record.source;
-    default:
-      return record.attributes && Object.hasOwn(record.attributes, fact)
-        ? record.attributes[fact]
-        : undefined;
-  }
 }
 
 /** Custom-rule counters for the report's stats: evaluations run and records answered from memos. */
