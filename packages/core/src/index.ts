@@ -5,14 +5,18 @@ export { CANONICAL_EDITIONS, canonicalEdition, editionFromName } from './edition
 export {
   type Allocation,
   type AllocationOptions,
+  type AllocationVerdicts,
   allocateSeats,
+  allocateVerdicts,
   type Blocker,
   type BlockReason,
   type CoverageOutcome,
+  type CoverageVerdict,
   compareEntitlements,
   entitlementStatus,
   type InstallationCoverage,
   type LicensableInstallation,
+  type SeatDemand,
 } from './engine/allocation.js';
 export { type AuditOptions, audit } from './engine/audit.js';
 export { type Auditor, type AuditorOptions, CORE_VERSION, createAuditor } from './engine/auditor.js';

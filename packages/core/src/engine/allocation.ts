@@ -70,6 +70,18 @@ export interface Allocation {
   coverage: InstallationCoverage[];
 }
 
+/** An installation that needs a seat, for `allocateVerdicts`: the id only breaks ties, and may be left out where (unit, host, product, version, edition) is unique. */
+export type SeatDemand = Omit<LicensableInstallation, 'id'> & { id?: string };
+
+/**
+ * Like `Allocation`, but each verdict without its installation id and equal verdicts one shared,
+ * frozen object: a province has hundreds of thousands of demands and a few dozen distinct verdicts.
+ */
+export interface AllocationVerdicts {
+  positions: EntitlementPosition[];
+  verdicts: readonly Readonly<CoverageVerdict>[];
+}
+
 export interface AllocationOptions {
   /** Version scheme per product id (default `auto`). */
   schemes?: Record<string, VersionScheme> | Map<string, VersionScheme>;
@@ -107,13 +119,32 @@ export function compareEntitlements(a: Entitlement, b: Entitlement): number {
 const text = (a: string, b: string): number => (a === b ? 0 : a < b ? -1 : 1);
 
 /** Unit, host, product, version, edition, id: field by field, no key arrays (a province sorts hundreds of thousands). */
-const byKey = (a: LicensableInstallation, b: LicensableInstallation): number =>
+const byKey = (a: SeatDemand, b: SeatDemand): number =>
   text(a.unit, b.unit) ||
   text(a.host, b.host) ||
   text(a.product, b.product) ||
   text(a.version ?? '', b.version ?? '') ||
   text(a.edition ?? '', b.edition ?? '') ||
-  text(a.id, b.id);
+  text(a.id ?? '', b.id ?? '');
+
+/** Equal verdicts as one frozen object (keyed by their content). */
+class VerdictPool {
+  private readonly pool = new Map<string, Readonly<CoverageVerdict>>();
+
+  intern(verdict: CoverageVerdict): Readonly<CoverageVerdict> {
+    let key = `${verdict.outcome}\u0000${verdict.entitlement ?? ''}\u0000${verdict.versionError ?? ''}`;
+    for (const b of verdict.blockers) key += `\u0000${b.entitlement}\u0001${b.reasons.join(',')}`;
+    const known = this.pool.get(key);
+    if (known) return known;
+    for (const b of verdict.blockers) {
+      Object.freeze(b.reasons);
+      Object.freeze(b);
+    }
+    Object.freeze(verdict.blockers);
+    this.pool.set(key, Object.freeze(verdict));
+    return verdict;
+  }
+}
 
 interface Pool {
   entitlement: Entitlement;
@@ -136,6 +167,27 @@ export function allocateSeats(
   asOf: IsoDate,
   options: AllocationOptions = {},
 ): Allocation {
+  const { positions, verdicts } = allocateVerdicts(installations, entitlements, asOf, options);
+  const coverage = verdicts.map((verdict, i): InstallationCoverage => {
+    const c: InstallationCoverage = {
+      installation: installations[i]!.id,
+      outcome: verdict.outcome,
+      ...(verdict.entitlement !== undefined ? { entitlement: verdict.entitlement } : {}),
+      blockers: verdict.blockers.map((b) => ({ entitlement: b.entitlement, reasons: [...b.reasons] })),
+    };
+    if (verdict.versionError !== undefined) c.versionError = verdict.versionError;
+    return c;
+  });
+  return { positions, coverage };
+}
+
+/** `allocateSeats` without installation ids, equal verdicts shared (see AllocationVerdicts). */
+export function allocateVerdicts(
+  installations: readonly SeatDemand[],
+  entitlements: readonly Entitlement[],
+  asOf: IsoDate,
+  options: AllocationOptions = {},
+): AllocationVerdicts {
   const schemes =
     options.schemes instanceof Map ? options.schemes : new Map(Object.entries(options.schemes ?? {}));
   const pools = new Map<string, Pool[]>();
@@ -163,7 +215,7 @@ export function allocateSeats(
   }
 
   // Version tests repeat for every installation of one version: memoised per pool (no key strings).
-  const versionFits = (pool: Pool, install: LicensableInstallation): true | false | string => {
+  const versionFits = (pool: Pool, install: SeatDemand): true | false | string => {
     if (!pool.range)
       return pool.rangeError ? `range "${pool.entitlement.versions}": ${pool.rangeError}` : true;
     if (!install.version) return 'no version was recorded';
@@ -177,7 +229,8 @@ export function allocateSeats(
   };
 
   const order = installations.map((_, i) => i).sort((i, j) => byKey(installations[i]!, installations[j]!));
-  const coverage: InstallationCoverage[] = new Array(installations.length);
+  const verdicts: Readonly<CoverageVerdict>[] = new Array(installations.length);
+  const shared = new VerdictPool();
   for (const index of order) {
     const install = installations[index]!;
     let hostKey: string | undefined;
@@ -216,12 +269,7 @@ export function allocateSeats(
     if (covering) {
       covering.consumed++;
       covering.hosts.add(install.host);
-      coverage[index] = {
-        installation: install.id,
-        outcome: 'covered',
-        entitlement: covering.entitlement.id,
-        blockers,
-      };
+      verdicts[index] = shared.intern({ outcome: 'covered', entitlement: covering.entitlement.id, blockers });
       continue;
     }
     const only = (reason: BlockReason) =>
@@ -240,14 +288,15 @@ export function allocateSeats(
       const pool = pools.get(install.product)!.find((p) => p.entitlement.id === full.entitlement)!;
       pool.shortfall++;
     }
-    coverage[index] = { installation: install.id, outcome, blockers };
-    if (versionError && outcome === 'unparseable') coverage[index].versionError = versionError;
+    const verdict: CoverageVerdict = { outcome, blockers };
+    if (versionError && outcome === 'unparseable') verdict.versionError = versionError;
+    verdicts[index] = shared.intern(verdict);
   }
 
   const positions: EntitlementPosition[] = [];
   for (const list of pools.values()) for (const pool of list) positions.push(position(pool));
   positions.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { positions, coverage };
+  return { positions, verdicts };
 }
 
 function position(pool: Pool): EntitlementPosition {

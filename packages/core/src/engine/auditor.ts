@@ -21,25 +21,18 @@ import type {
   Problem,
   StreamedReport,
   UnitInfo,
-  VersionScheme,
 } from '../model.js';
-import { allocateSeats, type CoverageVerdict, type LicensableInstallation } from './allocation.js';
 import { compileCustomRules } from './custom-rules.js';
 import { type DeadlineSettings, dateAtLocalMidnight, localDate, sortEvidence } from './finding-factory.js';
 import { findingStream } from './finding-stream.js';
 import { type HostFindingContext, hostFindings } from './host-findings.js';
-import {
-  installationId,
-  type JudgedHost,
-  type JudgedInstallation,
-  judgeHost,
-  normaliseKmsHost,
-} from './host-judge.js';
-import { HostStore } from './host-store.js';
+import { type JudgedHost, judgeHost, normaliseKmsHost } from './host-judge.js';
+import { type HostState, HostStore } from './host-store.js';
 import { createRecogniser } from './recogniser.js';
 import { pick, rulesMeta, scopeFacts } from './report-parts.js';
 import { customFinding, domesticFindings } from './rule-findings.js';
-import { SoftwareRuleFindings } from './software-rule-findings.js';
+import { SeatDemands } from './seat-demands.js';
+import { type OsOfHost, SoftwareRuleFindings } from './software-rule-findings.js';
 import { ruleCounters, softwareRules } from './software-rules.js';
 import { StatisticsTable, unitOrder } from './statistics.js';
 import { TitleRegistry } from './title-registry.js';
@@ -120,29 +113,48 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
       judgeActivation: policy.requirements.activation.required,
       unrecognisedUnauthorised,
       counters,
+      installationsOf: (state) => store.installationsOf(state),
+      firstPass: true,
       ledger: new Map(policy.entitlements.map((e) => [e.id, e])),
       entitled: new Set(policy.entitlements.map((e) => e.product)),
       allowlist,
       mandatory,
     };
 
-    // 1. Each computer on its own: verdicts, not yet findings.
-    const hostIds = [...store.hosts.keys()].sort();
-    const hosts: JudgedHost[] = hostIds.map((id) => judgeHost(store.hosts.get(id)!, ctx));
-    const engineProblems = hostProblems(hosts, store.namelessRecords);
+    // 1. Each computer on its own: verdicts, not yet findings. They are not kept: a province's
+    //    two million judged installations would double the memory of the store, so each pass below
+    //    judges a computer again (the same verdicts: judging depends on the store and the policy).
+    const states = [...store.hosts.keys()].sort().map((id) => store.hosts.get(id)!);
+    const engineProblems = hostProblems(states, store.namelessRecords);
+    const hostUnits: string[] = new Array(states.length);
+    const demands = new SeatDemands(states.length);
+    const osHosts: OsOfHost[] = [];
+    let installationCount = 0;
+    for (let i = 0; i < states.length; i++) {
+      const host = judgeHost(states[i]!, ctx);
+      hostUnits[i] = host.unit;
+      installationCount += host.installations.length;
+      demands.addHost(i, host);
+      if (softwareRuleSet.length > 0)
+        osHosts.push({ id: host.id, os: host.os, osRecognition: host.osRecognition });
+    }
+    ctx.firstPass = false;
 
     // 2. Licences, over the whole fleet at once.
-    const positions = allocateFleet(hosts, policy, asOf);
+    const positions = demands.allocate(policy, asOf);
+    /** Host `i` judged again, with its licensing verdicts. */
+    const judged = (i: number): JudgedHost => demands.apply(i, judgeHost(states[i]!, ctx));
 
     // 3. Waivers decide which unauthorised installations still count; then the statistics table.
     const waiversNow = now();
-    const seenUnits = new Set(hosts.map((h) => h.unit));
+    const seenUnits = new Set(hostUnits);
     const units = unitOrder(options.units ?? [], policy.units, seenUnits);
     const classes = [...new Set([...mandatory, ...policy.preferences.domestic.map((d) => d.class)])];
     const table = new StatisticsTable(units, classes, mandatory);
     const unauthorisedByHost = new Map<string, number>();
     const countingWaivers = new WaiverBook(policy.waivers, waiversNow);
-    for (const host of hosts) {
+    for (let i = 0; i < states.length; i++) {
+      const host = judged(i);
       table.addHost(host);
       const counted = countingWaivers.apply(hostFindings(host, ctx, countsAsUnauthorised));
       const count = counted.filter((f) => !f.waiver).length;
@@ -154,7 +166,12 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
 
     // 4. Custom rules: software verdicts settled now, host rules as the stream passes each host;
     //    a unit's and the fleet's findings are few and made here.
-    const software = await SoftwareRuleFindings.prepare(hosts, softwareRuleSet, titles, deadlines);
+    const software = await SoftwareRuleFindings.prepare(
+      osHosts,
+      softwareRuleSet,
+      (state, judged, keep) => store.customOccurrences(state, judged, keep),
+      deadlines,
+    );
     const softwareCounters = ruleCounters(softwareRuleSet);
     let customRuns = softwareCounters.runs;
     const unitFindings = new Map<string, Finding[]>();
@@ -186,16 +203,17 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
     // Seat demands for mergeReports (scale-out), when asked for; evidence in a fixed order.
     let basis: ComplianceReport['mergeBasis'];
     if (options.mergeable) {
+      const hosts = states.map((_, i) => judged(i));
       for (const host of hosts)
         for (const inst of host.installations) inst.state.evidence = sortEvidence(inst.state.evidence);
       basis = mergeBasis({ policy, units: options.units ?? [], clock: waiversNow, hosts });
     }
 
     const stats: Record<string, number> = {
-      hosts: hosts.length,
-      hostArrivals: hosts.reduce((n, h) => n + h.state.arrivals, 0),
+      hosts: states.length,
+      hostArrivals: states.reduce((n, h) => n + h.arrivals, 0),
       records: store.records,
-      installations: hosts.reduce((n, h) => n + h.installations.length, 0),
+      installations: installationCount,
       distinctTitles: titles.titles.length,
       recognitionLookups: recogniser.stats.lookups,
       recognitionMemoHits: recogniser.stats.hits,
@@ -203,7 +221,7 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
       customRuleRuns: customRuns,
       customRuleMemoHits: softwareCounters.hits + store.ruleHits,
       titleVariants: store.variants.count,
-      customRuleReferences: hosts.reduce((n, h) => n + h.state.custom.size, 0),
+      customRuleReferences: states.reduce((n, h) => n + h.custom.size, 0),
       activationJudged: counters.activationJudged,
       activationSkipped: counters.activationSkipped,
     };
@@ -231,11 +249,14 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
     };
 
     // 5. The findings, in report order, worded as they are read.
-    const hostsByUnit = new Map<string, JudgedHost[]>();
-    for (const host of hosts) {
-      const list = hostsByUnit.get(host.unit);
-      if (list) list.push(host);
-      else hostsByUnit.set(host.unit, [host]);
+    const hostsByUnit = new Map<string, number[]>();
+    for (let i = 0; i < states.length; i++) {
+      const list = hostsByUnit.get(hostUnits[i]!);
+      if (list) list.push(i);
+      else hostsByUnit.set(hostUnits[i]!, [i]);
+    }
+    function* judgedHosts(indices: readonly number[]): Generator<JudgedHost> {
+      for (const i of indices) yield judged(i);
     }
     const rows = new Map(unitRows.map((row) => [row.unit, row]));
     const seenRules = new Set<string>();
@@ -244,7 +265,7 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
       units: units.map((u) => ({
         name: u.name,
         row: rows.get(u.name),
-        hosts: hostsByUnit.get(u.name) ?? [],
+        hosts: judgedHosts(hostsByUnit.get(u.name) ?? []),
       })),
       unitFindings,
       fleetFindings,
@@ -267,7 +288,7 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
       stats.customRuleRuns = customRuns;
       report.rules = rulesMeta(policy, seenRules);
       logger.debug(
-        `audit finished: ${hosts.length} hosts, ${findingCount} findings in ${Date.now() - started} ms`,
+        `audit finished: ${states.length} hosts, ${findingCount} findings in ${Date.now() - started} ms`,
       );
     }
     return { report, findings: findings() };
@@ -302,56 +323,14 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
   };
 }
 
-/**
- * Every installation that needs a seat takes one (allocation.ts); each learns whether it is licensed,
- * and one that is not keeps the allocation's verdict, from which its finding is worded later.
- */
-function allocateFleet(hosts: readonly JudgedHost[], policy: Policy, asOf: IsoDate) {
-  const schemes = new Map<string, VersionScheme>(policy.catalog.products.map((p) => [p.id, p.versionScheme]));
-  const licensable: LicensableInstallation[] = [];
-  // allocateSeats answers in the order given: owners[i] is the installation of licensable[i].
-  const owners: JudgedInstallation[] = [];
-  for (const host of hosts) {
-    for (const inst of host.installations) {
-      if (!inst.needsSeat) continue;
-      const item: LicensableInstallation = {
-        id: installationId(host.id, inst.state),
-        host: host.id,
-        unit: host.unit,
-        product: inst.state.product.id,
-      };
-      if (inst.state.version) item.version = inst.state.version;
-      if (inst.state.edition) item.edition = inst.state.edition;
-      licensable.push(item);
-      owners.push(inst);
-    }
-  }
-  const allocation = allocateSeats(licensable, policy.entitlements, asOf, { schemes });
-  const verdicts = new Map<string, CoverageVerdict>();
-  for (let i = 0; i < owners.length; i++) {
-    const coverage = allocation.coverage[i]!;
-    const inst = owners[i]!;
-    inst.licensed = coverage.outcome === 'covered';
-    if (inst.licensed) continue;
-    const { installation: _id, ...verdict } = coverage;
-    const key = JSON.stringify(verdict);
-    const shared = verdicts.get(key);
-    if (shared) inst.coverage = shared;
-    else {
-      verdicts.set(key, verdict);
-      inst.coverage = verdict;
-    }
-  }
-  return allocation.positions;
-}
-
 /** Warnings about the fleet as read: a host in several units, records without a name. */
-function hostProblems(hosts: readonly JudgedHost[], namelessRecords: number): Problem[] {
+function hostProblems(hosts: readonly HostState[], namelessRecords: number): Problem[] {
   const out: Problem[] = [];
   for (const host of hosts) {
-    if (host.state.units.length > 1) {
+    if (host.units.length > 1) {
+      const units = [...host.units].sort();
       out.push({
-        message: `host ${host.id} is listed in several units (${[...host.state.units].sort().join(', ')}); it is counted in ${host.unit}`,
+        message: `host ${host.id} is listed in several units (${units.join(', ')}); it is counted in ${units[0]}`,
         severity: 'warning',
         code: 'engine.unit-conflict',
         source: 'engine',

@@ -1,11 +1,13 @@
 /**
- * Which records of one computer met a custom software-rule tuple that fires, kept flat so a record
- * costs five array slots rather than an object and a string key. Grouped into occurrences
- * (one per rule, tuple and installation) only in `finish()`.
+ * Which records of one computer met a custom software-rule tuple that fires, kept as numbers —
+ * (rule, tuple, title variant, evidence code) per record — rather than an object and a string key.
+ * Grouped into occurrences (one per rule, tuple and installation or unrecognised title and version)
+ * only when the host's findings are worded.
  */
 import type { Evidence } from '../model.js';
-import type { InstallationState, Occurrence } from './host-store.js';
+import type { InstallKind, Occurrence, SoftwareRef } from './host-store.js';
 import type { TitleRegistry } from './title-registry.js';
+import type { TitleVariant } from './title-variants.js';
 
 export interface CustomOccurrence extends Occurrence {
   /** Index of the software rule. */
@@ -13,65 +15,75 @@ export interface CustomOccurrence extends Occurrence {
   tuple: number;
 }
 
+/** What grouping needs from the store: titles, variants by id, evidence codes. */
+export interface CustomRefSource {
+  titles: TitleRegistry;
+  variant(id: number): TitleVariant;
+  evidence(code: number): Evidence;
+}
+
+const SLOTS = 4;
+
 export class CustomRefs {
-  /**
-   * (rule, tuple, target, version, evidence) per record, flat; created on the first firing record
-   * (most hosts have few, many none). Target: the recognised installation, or the title id of an
-   * unrecognised record.
-   */
-  private entries: unknown[] | undefined;
+  /** Created on the first firing record (most hosts have few, many none). NaN: no evidence. */
+  private entries: number[] | undefined;
 
   get size(): number {
-    return this.entries === undefined ? 0 : this.entries.length / 5;
+    return this.entries === undefined ? 0 : this.entries.length / SLOTS;
   }
 
-  push(
-    rule: number,
-    tuple: number,
-    target: InstallationState | number,
-    version: string | undefined,
-    evidence: Evidence | undefined,
-  ): void {
-    if (this.entries === undefined) this.entries = [rule, tuple, target, version, evidence];
-    else this.entries.push(rule, tuple, target, version, evidence);
+  push(rule: number, tuple: number, variant: number, evidence: number): void {
+    if (this.entries === undefined) this.entries = [rule, tuple, variant, evidence];
+    else this.entries.push(rule, tuple, variant, evidence);
   }
 
-  /** One occurrence per (rule, tuple, installation or title and version), with all its evidence. */
-  occurrences(titles: TitleRegistry, keep: (rule: number, tuple: number) => boolean): CustomOccurrence[] {
+  /** Drops the spare room push leaves (called when a host has been read). */
+  trim(): void {
+    if (this.entries !== undefined) this.entries = this.entries.slice();
+  }
+
+  /**
+   * One occurrence per (rule, tuple, installation or title and version), with all its evidence. A
+   * recognised record counts for the host's installation of its key, spelled as `spellingOf` says
+   * (the judged installation's spelling: judging may fold the OS into it).
+   */
+  occurrences(
+    source: CustomRefSource,
+    spellingOf: (kind: InstallKind) => SoftwareRef,
+    keep: (rule: number, tuple: number) => boolean,
+  ): CustomOccurrence[] {
     const grouped = new Map<string, CustomOccurrence>();
     const entries = this.entries ?? [];
-    for (let i = 0; i < entries.length; i += 5) {
-      const rule = entries[i] as number;
-      const tuple = entries[i + 1] as number;
+    for (let i = 0; i < entries.length; i += SLOTS) {
+      const rule = entries[i]!;
+      const tuple = entries[i + 1]!;
       if (!keep(rule, tuple)) continue;
-      const target = entries[i + 2] as InstallationState | number;
-      const version = entries[i + 3] as string | undefined;
-      const identity =
-        typeof target === 'number'
-          ? `t${target}\u0000${version ?? ''}`
-          : `i${target.product.id}\u0000${target.version ?? ''}\u0000${target.edition ?? ''}`;
+      const variant = source.variant(entries[i + 2]!);
+      const version = variant.version;
+      const identity = variant.kind ? `i${variant.kind.key}` : `t${variant.title}\u0000${version ?? ''}`;
       const key = `${rule}\u0000${tuple}\u0000${identity}`;
       let occurrence = grouped.get(key);
       if (!occurrence) {
-        if (typeof target === 'number') {
-          const title = titles.get(target);
+        const kind = variant.kind;
+        if (kind) {
+          occurrence = {
+            rule,
+            tuple,
+            software: { ...spellingOf(kind) },
+            product: kind.product,
+            evidence: [],
+          };
+        } else {
+          const title = source.titles.get(variant.title);
           const software: Occurrence['software'] = { name: title.name };
           if (version) software.version = version;
           if (title.publisher) software.publisher = title.publisher;
           occurrence = { rule, tuple, software, evidence: [] };
-        } else {
-          occurrence = {
-            rule,
-            tuple,
-            software: { ...target.software },
-            product: target.product,
-            evidence: [],
-          };
         }
         grouped.set(key, occurrence);
       }
-      const evidence = entries[i + 4] as Evidence | undefined;
-      if (evidence) occurrence.evidence.push(evidence);
+      const code = entries[i + 3]!;
+      if (!Number.isNaN(code)) occurrence.evidence.push(source.evidence(code));
     }
     return [...grouped.values()];
   }

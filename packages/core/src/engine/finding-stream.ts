@@ -16,8 +16,8 @@ import type { SoftwareRuleFindings } from './software-rule-findings.js';
 import type { WaiverBook } from './waivers.js';
 
 export interface FindingStreamInput {
-  /** Units in report order, each with its computers sorted by id. */
-  units: ReadonlyArray<{ row: UnitStats | undefined; name: string; hosts: readonly JudgedHost[] }>;
+  /** Units in report order, each with its computers sorted by id (judged as they are read). */
+  units: ReadonlyArray<{ row: UnitStats | undefined; name: string; hosts: Iterable<JudgedHost> }>;
   /** Findings about a unit as a whole (domestic shares, unit-scope custom rules), by unit name. */
   unitFindings: ReadonlyMap<string, Finding[]>;
   /** Findings about the fleet as a whole (fleet-scope custom rules). */

@@ -38,7 +38,7 @@ export function hostFindings(
     if (judged.deniedBy && wants('requirements.edition')) add(deniedEdition(host, judged));
     if (judged.activation && wants('requirements.activation')) add(notGenuinelyActivated(host, judged, ctx));
   }
-  if (wants('forbidden.pattern')) {
+  if (wants('forbidden.pattern') && host.state.forbidden) {
     for (const [titleId, occurrence] of [...host.state.forbidden].sort((a, b) => a[0] - b[0]))
       add(forbiddenPattern(host, titleId, occurrence, ctx));
   }

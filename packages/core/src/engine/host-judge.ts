@@ -75,6 +75,13 @@ export interface JudgeContext {
   /** Unrecognised installations are `unauthorised` findings (allowlist mode or settings). */
   unrecognisedUnauthorised: boolean;
   counters: { activationSkipped: number; activationJudged: number };
+  /** The host's installations as fresh objects (HostStore.installationsOf). */
+  installationsOf(state: HostState): InstallationState[];
+  /**
+   * The auditor judges each computer more than once (its verdicts are not kept between passes);
+   * only the first pass counts activation and notes unrecognised operating systems.
+   */
+  firstPass: boolean;
 }
 
 /** `kms.example.cn:1688` → `kms.example.cn`. */
@@ -92,13 +99,16 @@ const keyOf = (i: InstallationState) => installationKey(i.product.id, i.version,
 function absorb(into: InstallationState, from: InstallationState): void {
   into.evidence.push(...from.evidence);
   into.software = smallerRef(into.software, from.software);
-  // An installation seen without activation facts shares NO_ACTIVATION: never write into it.
-  if (into.activation === NO_ACTIVATION && from.activation !== NO_ACTIVATION)
-    into.activation = newActivation();
-  const a = into.activation;
-  for (const s of from.activation.statuses) if (!a.statuses.includes(s)) a.statuses.push(s);
-  for (const k of from.activation.kmsHosts) if (!a.kmsHosts.includes(k)) a.kmsHosts.push(k);
-  for (const c of from.activation.channels) if (!a.channels.includes(c)) a.channels.push(c);
+  // Activation objects belong to the store (or are the shared NO_ACTIVATION): merged into a copy.
+  if (from.activation !== NO_ACTIVATION) {
+    const a = newActivation();
+    for (const source of [into.activation, from.activation]) {
+      for (const s of source.statuses) if (!a.statuses.includes(s)) a.statuses.push(s);
+      for (const k of source.kmsHosts) if (!a.kmsHosts.includes(k)) a.kmsHosts.push(k);
+      for (const c of source.channels) if (!a.channels.includes(c)) a.channels.push(c);
+    }
+    into.activation = a;
+  }
   into.os ||= from.os;
 }
 
@@ -156,10 +166,12 @@ export function judgeHost(state: HostState, ctx: JudgeContext): JudgedHost {
   const hostname = [...state.hostnames].sort()[0];
   if (hostname) host.hostname = hostname;
 
-  const items = [...state.installations.values()];
+  const items = ctx.installationsOf(state);
   if (state.os) {
     host.os = state.os;
-    const recognition = ctx.recogniser.recogniseOs(state.os);
+    // Asked once per host (judging runs in passes; the recogniser counts what it is asked).
+    if (state.osRecognition === undefined) state.osRecognition = ctx.recogniser.recogniseOs(state.os) ?? null;
+    const recognition = state.osRecognition ?? undefined;
     if (recognition) {
       host.osRecognition = recognition;
       const version = state.os.version?.trim() || undefined;
@@ -178,7 +190,7 @@ export function judgeHost(state: HostState, ctx: JudgeContext): JudgedHost {
       if (version) osItem.version = version;
       if (recognition.edition) osItem.edition = recognition.edition;
       items.push(osItem);
-    } else {
+    } else if (ctx.firstPass) {
       const titleId = ctx.titles.idOf(state.os.name, undefined);
       ctx.titles.noteVersion(titleId, state.os.version);
       if (!hasId(state.unrecognisedTitles, titleId)) ctx.titles.noteHost(titleId, state.id);
@@ -229,10 +241,10 @@ function judgeActivation(
   const statuses = item.activation.statuses.filter((s) => s !== 'unknown').sort();
   const kmsHosts = [...item.activation.kmsHosts].sort();
   if (statuses.length === 0 && kmsHosts.length === 0) {
-    ctx.counters.activationSkipped++;
+    if (ctx.firstPass) ctx.counters.activationSkipped++;
     return undefined;
   }
-  ctx.counters.activationJudged++;
+  if (ctx.firstPass) ctx.counters.activationJudged++;
   const self = new Set([
     host.id.toLowerCase(),
     ...(host.hostname ? [host.hostname.toLowerCase(), host.hostname.toLowerCase().split('.')[0]!] : []),

@@ -16,9 +16,10 @@ import type {
   RecordAttributes,
   SoftwareRecord,
 } from '../model.js';
-import { CustomRefs } from './custom-refs.js';
+import { type CustomOccurrence, type CustomRefSource, CustomRefs } from './custom-refs.js';
+import { EvidenceCodes } from './evidence-codes.js';
 import { ownCopy, StringPool } from './own-strings.js';
-import type { Recogniser } from './recogniser.js';
+import type { Recogniser, Recognition } from './recogniser.js';
 import { recordFact } from './record-facts.js';
 import type { SoftwareRule } from './software-rules.js';
 import { EMPTY_IDS, type IdSet, mergeIds, type TitleRegistry } from './title-registry.js';
@@ -52,6 +53,20 @@ export interface InstallationState {
   os: boolean;
 }
 
+/**
+ * What every installation of one title variant shares (product, version, edition, the spelling as
+ * read, how it was recognised): made once per variant, pointed at by each host that has it.
+ */
+export interface InstallKind {
+  /** installationKey(product, version, edition): one installation per key and host. */
+  key: string;
+  product: Product;
+  version: string | undefined;
+  edition: string | undefined;
+  software: SoftwareRef;
+  recognition: string;
+}
+
 export interface Occurrence {
   software: SoftwareRef;
   product?: Product;
@@ -63,15 +78,25 @@ export interface HostState {
   units: string[];
   hostnames: string[];
   os?: OsInfo;
+  /** What judging recognised the OS as (null: nothing); asked once, when first judged. */
+  osRecognition?: Recognition | null;
   osEvidence: Evidence[];
   osActivation: Activation;
-  installations: Map<string, InstallationState>;
+  /**
+   * The catalogued installations, compact (installationsOf() gives them as objects): one kind per
+   * installation — of the smallest spelling seen, so merging never depends on order —
+   */
+  kinds: InstallKind[];
+  /** (installation index, evidence code) pairs in arrival order (evidence-codes.ts), */
+  evidence: number[];
+  /** and (installation index, activation) pairs for those whose records said anything about it. */
+  activations: (number | Activation)[] | undefined;
   /** Every title (name, publisher) on the host, sorted ids. */
   titles: IdSet;
   /** Titles no product recognised on this host, sorted ids. */
   unrecognisedTitles: IdSet;
-  /** Title id → the records matching a forbidden pattern. */
-  forbidden: Map<number, Occurrence>;
+  /** Title id → the records matching a forbidden pattern (created on the first). */
+  forbidden: Map<number, Occurrence> | undefined;
   /** Title id + version → unrecognised records, kept only when unrecognised software is judged. */
   unrecognised?: Map<string, Occurrence>;
   /** Custom software rules: which records met which tuple. */
@@ -121,9 +146,16 @@ function osScore(os: OsInfo): string {
   return `${9 - known}\u0000${os.name}\u0000${os.version ?? ''}\u0000${os.build ?? ''}\u0000${os.edition ?? ''}\u0000${os.id ?? ''}`;
 }
 
-const addUnique = <T>(list: T[], value: T | undefined): void => {
-  if (value !== undefined && value !== '' && !list.includes(value)) list.push(value);
-};
+/**
+ * `list` with `value` added when new and present. An empty list is replaced by a one-element
+ * literal: an array grown from empty by push reserves 17 slots, and a host keeps several.
+ */
+function withUnique<T>(list: T[], value: T | undefined): T[] {
+  if (value === undefined || value === '' || list.includes(value)) return list;
+  if (list.length === 0) return [value];
+  list.push(value);
+  return list;
+}
 
 function noteActivation(
   activation: Activation,
@@ -133,14 +165,15 @@ function noteActivation(
   if (!attributes) return;
   const status = attributes.licenseStatus;
   if (status !== undefined && (status as string) !== '' && !activation.statuses.includes(status))
-    activation.statuses.push(strings.get(status) as LicenseStatus);
+    activation.statuses = withUnique(activation.statuses, strings.get(status) as LicenseStatus);
   if (typeof attributes.kmsHost === 'string') {
     const kms = attributes.kmsHost.trim();
-    if (kms !== '' && !activation.kmsHosts.includes(kms)) activation.kmsHosts.push(strings.get(kms));
+    if (kms !== '' && !activation.kmsHosts.includes(kms))
+      activation.kmsHosts = withUnique(activation.kmsHosts, strings.get(kms));
   }
   if (typeof attributes.channel === 'string' && attributes.channel !== '') {
     if (!activation.channels.includes(attributes.channel))
-      activation.channels.push(strings.get(attributes.channel));
+      activation.channels = withUnique(activation.channels, strings.get(attributes.channel));
   }
 }
 
@@ -187,16 +220,23 @@ export class HostStore {
   /** Records × rules answered from a variant's cached verdicts (added to the memos' own hits). */
   ruleHits = 0;
   readonly variants: VariantRegistry;
+  readonly evidenceCodes = new EvidenceCodes();
   /** Units, host names, KMS hosts, channels: few distinct values, one owned copy each. */
   private readonly strings = new StringPool();
 
   constructor(private readonly options: HostStoreOptions) {
     this.variants = new VariantRegistry(options.recogniser, options.titles, options.softwareRules);
+    this.customSource = {
+      titles: options.titles,
+      variant: (id) => this.variants.byId(id),
+      evidence: (code) => this.evidenceCodes.decode(code),
+    };
   }
 
   add(host: HostInventory): void {
     const { titles, keepUnrecognised, softwareRules } = this.options;
     const variants = this.variants;
+    const codes = this.evidenceCodes;
     let state = this.hosts.get(host.id);
     if (!state) {
       const id = ownCopy(host.id);
@@ -205,11 +245,13 @@ export class HostStore {
         units: [],
         hostnames: [],
         osEvidence: [],
-        osActivation: newActivation(),
-        installations: new Map(),
+        osActivation: NO_ACTIVATION,
+        kinds: [],
+        evidence: [],
+        activations: undefined,
         titles: EMPTY_IDS,
         unrecognisedTitles: EMPTY_IDS,
-        forbidden: new Map(),
+        forbidden: undefined,
         custom: new CustomRefs(),
         arrivals: 0,
       };
@@ -218,14 +260,21 @@ export class HostStore {
     }
     const strings = this.strings;
     state.arrivals++;
-    addUnique(state.units, strings.get(host.unit?.trim() || undefined));
-    addUnique(state.hostnames, strings.get(host.hostname?.trim() || undefined));
+    state.units = withUnique(state.units, strings.get(host.unit?.trim() || undefined));
+    state.hostnames = withUnique(state.hostnames, strings.get(host.hostname?.trim() || undefined));
     if (host.os?.name) {
       if (!state.os || osScore(host.os) < osScore(state.os)) state.os = ownOs(host.os, strings);
-      if (host.os.evidence) state.osEvidence.push(host.os.evidence);
-      noteActivation(state.osActivation, host.os.attributes, strings);
+      state.osEvidence = withUnique(state.osEvidence, host.os.evidence);
+      if (hasActivation(host.os.attributes)) {
+        if (state.osActivation === NO_ACTIVATION) state.osActivation = newActivation();
+        noteActivation(state.osActivation, host.os.attributes, strings);
+      }
     }
 
+    const kinds = state.kinds;
+    const evidencePairs = state.evidence;
+    // Installation index by key, for a host with more installations than a scan should take.
+    let byKey: Map<string, number> | undefined;
     const seen: number[] = [];
     const unrecognised: number[] = [];
     for (const record of host.software ?? []) {
@@ -251,44 +300,57 @@ export class HostStore {
       publisher = title.publisher;
       version = variant.version;
       const recognition = variant.recognition;
-      const edition = recognition?.edition;
       const evidence = record.evidence;
-      if (title.forbidden >= 0)
-        note(state.forbidden, titleId, name, publisher, version, edition, evidence, recognition?.product);
+      if (title.forbidden >= 0) {
+        state.forbidden ??= new Map();
+        note(
+          state.forbidden,
+          titleId,
+          name,
+          publisher,
+          version,
+          recognition?.edition,
+          evidence,
+          recognition?.product,
+        );
+      }
 
-      let target: InstallationState | number = titleId;
       if (recognition) {
-        const key = variant.installKey!;
-        let installation = state.installations.get(key);
-        if (!installation) {
-          // One object per variant, not per installation: every host with it shares it.
-          variant.software ??= makeRef(name, publisher, version, edition);
-          // All fields in the literal (undefined when absent): one hidden class, no property store.
-          installation = {
-            product: recognition.product,
-            version: version || undefined,
-            edition: edition || undefined,
-            software: variant.software,
-            // Sized to its first element: most installations are seen once, and an array grown
-            // from empty reserves 17 slots.
-            evidence: evidence ? [evidence] : [],
-            recognition: recognition.match.text,
-            activation: NO_ACTIVATION,
-            os: false,
-          };
-          state.installations.set(key, installation);
-        } else {
-          if (compareRef(installation.software, name, publisher, version, edition) > 0) {
-            variant.software ??= makeRef(name, publisher, version, edition);
-            installation.software = variant.software;
+        variant.kind ??= {
+          key: variant.installKey!,
+          product: recognition.product,
+          version: version || undefined,
+          edition: recognition.edition || undefined,
+          software: makeRef(name, publisher, version, recognition.edition),
+          recognition: recognition.match.text,
+        };
+        const kind = variant.kind;
+        let index = -1;
+        if (byKey) index = byKey.get(kind.key) ?? -1;
+        else {
+          for (let i = 0; i < kinds.length; i++) {
+            const other = kinds[i]!;
+            if (other === kind || other.key === kind.key) {
+              index = i;
+              break;
+            }
           }
-          if (evidence) installation.evidence.push(evidence);
+          if (kinds.length >= LINEAR_LOOKUP_LIMIT) byKey = new Map(kinds.map((k, i) => [k.key, i]));
         }
+        if (index < 0) {
+          index = kinds.length;
+          kinds.push(kind);
+          byKey?.set(kind.key, index);
+        } else if (
+          kinds[index] !== kind &&
+          compareRef(kinds[index]!.software, name, publisher, version, kind.edition) > 0
+        ) {
+          kinds[index] = kind;
+        }
+        if (evidence) evidencePairs.push(index, codes.encode(evidence));
         if (hasActivation(record.attributes)) {
-          if (installation.activation === NO_ACTIVATION) installation.activation = newActivation();
-          noteActivation(installation.activation, record.attributes, strings);
+          noteActivation(activationOf(state, index), record.attributes, strings);
         }
-        target = installation;
       } else {
         unrecognised.push(titleId);
         // Offering one version twice never changes the kept list, so once per variant is enough.
@@ -309,7 +371,15 @@ export class HostStore {
           );
         }
       }
-      if (softwareRules.length > 0) this.noteCustom(state, record, variant, fresh, target, version);
+      if (softwareRules.length > 0) this.noteCustom(state, record, variant, fresh);
+    }
+    if (state.arrivals === 1) {
+      // Arrays grown by push keep up to half their length spare; a host read in one piece (the usual
+      // case) is copied once to its exact size. A host arriving in pieces keeps growing in place.
+      state.kinds = kinds.slice();
+      state.evidence = evidencePairs.slice();
+      if (state.activations) state.activations = state.activations.slice();
+      state.custom.trim();
     }
     state.titles = mergeIds(state.titles, seen).merged;
     const merged = mergeIds(state.unrecognisedTitles, unrecognised);
@@ -317,24 +387,62 @@ export class HostStore {
     for (const titleId of merged.fresh) titles.noteHost(titleId, state.id);
   }
 
-  /** Remembers the record under each custom rule whose tuple fires (or cannot be judged). */
-  private noteCustom(
+  /**
+   * The host's catalogued installations as objects (fresh ones each call: judging folds and
+   * annotates them), with their evidence decoded. Insertion order; judging sorts them.
+   */
+  installationsOf(state: HostState): InstallationState[] {
+    const items: InstallationState[] = new Array(state.kinds.length);
+    for (let i = 0; i < state.kinds.length; i++) {
+      const kind = state.kinds[i]!;
+      items[i] = {
+        product: kind.product,
+        version: kind.version,
+        edition: kind.edition,
+        software: kind.software,
+        evidence: [],
+        recognition: kind.recognition,
+        activation: NO_ACTIVATION,
+        os: false,
+      };
+    }
+    const pairs = state.evidence;
+    for (let i = 0; i < pairs.length; i += 2)
+      items[pairs[i]!]!.evidence.push(this.evidenceCodes.decode(pairs[i + 1]!));
+    const activations = state.activations;
+    if (activations)
+      for (let i = 0; i < activations.length; i += 2)
+        items[activations[i] as number]!.activation = activations[i + 1] as Activation;
+    return items;
+  }
+
+  /**
+   * The host's records of firing custom-rule tuples, grouped (custom-refs.ts). A recognised one is
+   * spelled as `judged` spells the installation of its key (folding may have changed it), else as
+   * the host's installation of that key was read.
+   */
+  customOccurrences(
     state: HostState,
-    record: SoftwareRecord,
-    variant: TitleVariant,
-    fresh: boolean,
-    target: InstallationState | number,
-    version: string | undefined,
-  ): void {
+    judged: ReadonlyMap<string, SoftwareRef>,
+    keep: (rule: number, tuple: number) => boolean,
+  ): CustomOccurrence[] {
+    const spellingOf = (kind: InstallKind): SoftwareRef =>
+      judged.get(kind.key) ?? state.kinds.find((k) => k.key === kind.key)?.software ?? kind.software;
+    return state.custom.occurrences(this.customSource, spellingOf, keep);
+  }
+
+  private readonly customSource: CustomRefSource;
+
+  /** Remembers the record under each custom rule whose tuple fires (or cannot be judged). */
+  private noteCustom(state: HostState, record: SoftwareRecord, variant: TitleVariant, fresh: boolean): void {
     const rules = this.options.softwareRules;
     if (!variant.live) this.variants.settle(variant);
     const live = variant.live;
     if (live) {
       if (!fresh) this.ruleHits += variant.answered;
-      for (let k = 0; k < live.length; k++)
-        this.noteRule(state, record, variant, rules[live[k]!]!, fresh, target, version);
+      for (let k = 0; k < live.length; k++) this.noteRule(state, record, variant, rules[live[k]!]!, fresh);
     } else {
-      for (const rule of rules) this.noteRule(state, record, variant, rule, fresh, target, version);
+      for (const rule of rules) this.noteRule(state, record, variant, rule, fresh);
     }
   }
 
@@ -344,8 +452,6 @@ export class HostStore {
     variant: TitleVariant,
     rule: SoftwareRule,
     fresh: boolean,
-    target: InstallationState | number,
-    version: string | undefined,
   ): void {
     const memo = rule.memo;
     let tuple: number;
@@ -364,8 +470,24 @@ export class HostStore {
       tuple = memo.idOfValues(values);
     }
     // A tuple already known not to fire needs no memory for this record.
-    if (!memo.isQuiet(tuple)) state.custom.push(rule.index, tuple, target, version, record.evidence);
+    if (!memo.isQuiet(tuple)) {
+      const evidence = record.evidence ? this.evidenceCodes.encode(record.evidence) : Number.NaN;
+      state.custom.push(rule.index, tuple, variant.id, evidence);
+    }
   }
+}
+
+/** Past this many installations on one host, looking one up by key uses a map, not a scan. */
+const LINEAR_LOOKUP_LIMIT = 48;
+
+/** The activation facts of installation `index` of the host, created on the first. */
+function activationOf(state: HostState, index: number): Activation {
+  state.activations ??= [];
+  const pairs = state.activations;
+  for (let i = 0; i < pairs.length; i += 2) if (pairs[i] === index) return pairs[i + 1] as Activation;
+  const activation = newActivation();
+  pairs.push(index, activation);
+  return activation;
 }
 
 /** Adds one record to the occurrence of its key (created on first sight). */

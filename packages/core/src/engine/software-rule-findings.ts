@@ -8,13 +8,31 @@ import type { RuleVerdict } from './custom-rules.js';
 import type { DeadlineSettings } from './finding-factory.js';
 import { occurrenceSubject } from './host-findings.js';
 import type { JudgedHost } from './host-judge.js';
+import { type HostState, installationKey, type SoftwareRef } from './host-store.js';
 import { softwareFact } from './record-facts.js';
 import { customFinding } from './rule-findings.js';
 import type { SoftwareRule } from './software-rules.js';
-import type { TitleRegistry } from './title-registry.js';
+
+/** A host's records of firing custom-rule tuples, grouped (HostStore.customOccurrences). */
+export type CustomOccurrencesOf = (
+  state: HostState,
+  judged: ReadonlyMap<string, SoftwareRef>,
+  keep: (rule: number, tuple: number) => boolean,
+) => CustomOccurrence[];
+
+/** Installation key → spelling of the host's judged installations. */
+function judgedSpellings(host: JudgedHost): Map<string, SoftwareRef> {
+  const spellings = new Map<string, SoftwareRef>();
+  for (const { state } of host.installations)
+    spellings.set(installationKey(state.product.id, state.version, state.edition), state.software);
+  return spellings;
+}
+
+/** What the OS occurrences of a host are made from. */
+export type OsOfHost = Pick<JudgedHost, 'id' | 'os' | 'osRecognition'>;
 
 /** The OS of a host as a software record, one occurrence per rule whose tuple does not stay quiet. */
-function osOccurrences(host: JudgedHost, rules: readonly SoftwareRule[]): CustomOccurrence[] {
+function osOccurrences(host: OsOfHost, rules: readonly SoftwareRule[]): CustomOccurrence[] {
   const os = host.os;
   const recognition = host.osRecognition;
   if (!os || !recognition) return [];
@@ -44,16 +62,16 @@ function osOccurrences(host: JudgedHost, rules: readonly SoftwareRule[]): Custom
 export class SoftwareRuleFindings {
   private constructor(
     private readonly rules: readonly SoftwareRule[],
-    private readonly titles: TitleRegistry,
+    private readonly occurrencesOf: CustomOccurrencesOf,
     private readonly deadlines: DeadlineSettings,
     private readonly os: Map<string, CustomOccurrence[]>,
     private readonly verdicts: RuleVerdict[][],
   ) {}
 
   static async prepare(
-    hosts: readonly JudgedHost[],
+    hosts: Iterable<OsOfHost>,
     rules: readonly SoftwareRule[],
-    titles: TitleRegistry,
+    occurrencesOf: CustomOccurrencesOf,
     deadlines: DeadlineSettings,
   ): Promise<SoftwareRuleFindings> {
     const os = new Map<string, CustomOccurrence[]>();
@@ -65,7 +83,7 @@ export class SoftwareRuleFindings {
     }
     const verdicts: RuleVerdict[][] = [];
     for (const rule of rules) verdicts.push(await rule.memo.settled());
-    return new SoftwareRuleFindings(rules, titles, deadlines, os, verdicts);
+    return new SoftwareRuleFindings(rules, occurrencesOf, deadlines, os, verdicts);
   }
 
   forHost(host: JudgedHost): Finding[] {
@@ -74,7 +92,7 @@ export class SoftwareRuleFindings {
     if (rules.length === 0) return findings;
     const fires = (rule: number, tuple: number) => !rules[rule]!.memo.isQuiet(tuple);
     const occurrences = [
-      ...host.state.custom.occurrences(this.titles, fires),
+      ...(host.state.custom.size > 0 ? this.occurrencesOf(host.state, judgedSpellings(host), fires) : []),
       ...(this.os.get(host.id) ?? []),
     ];
     for (const occurrence of occurrences) {

@@ -6,7 +6,7 @@
  * of a known variant costs two map lookups and a few integer reads, whatever the number of rules.
  */
 
-import type { SoftwareRef } from './host-store.js';
+import type { InstallKind } from './host-store.js';
 import { ownCopy } from './own-strings.js';
 import type { Recogniser, Recognition } from './recogniser.js';
 import { installationKey, softwareFact } from './record-facts.js';
@@ -14,6 +14,8 @@ import type { SoftwareRule } from './software-rules.js';
 import type { TitleRegistry } from './title-registry.js';
 
 export interface TitleVariant {
+  /** Its index in the registry (VariantRegistry.byId). */
+  id: number;
   title: number;
   version?: string;
   /** The edition attribute as read (recognition canonicalises it). */
@@ -21,8 +23,8 @@ export interface TitleVariant {
   recognition?: Recognition;
   /** installationKey(product, version, edition) when recognised. */
   installKey?: string;
-  /** The installation as read, shared by every installation of this variant (host-store.ts). */
-  software?: SoftwareRef;
+  /** What every installation of this variant shares, made on its first recognised sighting (host-store.ts). */
+  kind?: InstallKind;
   /** The unrecognised title's version was offered to the registry's version list. */
   versionNoted: boolean;
   /** Per software rule: the tuple id (title-only rules), the guard's tuple id, or -1 (no guard). */
@@ -57,7 +59,15 @@ export function variantKey(
 export class VariantRegistry {
   /** variantKey(name, publisher, version, edition) → variant: one hash lookup per record. */
   private readonly byKey = new Map<string, TitleVariant>();
-  count = 0;
+  private readonly variants: TitleVariant[] = [];
+
+  get count(): number {
+    return this.variants.length;
+  }
+
+  byId(id: number): TitleVariant {
+    return this.variants[id]!;
+  }
 
   constructor(
     private readonly recogniser: Recogniser,
@@ -85,7 +95,7 @@ export class VariantRegistry {
   ): TitleVariant {
     const variant = this.create(titleId, ownCopy(version), ownCopy(editionRead));
     this.byKey.set(ownCopy(key), variant);
-    this.count++;
+    this.variants.push(variant);
     return variant;
   }
 
@@ -97,12 +107,13 @@ export class VariantRegistry {
     const { name, publisher } = this.titles.get(titleId);
     const recognition = this.recogniser.recognise({ name, publisher, version, edition: editionRead });
     const variant: TitleVariant = {
+      id: this.variants.length,
       title: titleId,
       versionNoted: false,
       tuples: new Int32Array(this.rules.length),
       templates: [],
       answered: 0,
-      software: undefined,
+      kind: undefined,
     };
     if (version !== undefined) variant.version = version;
     if (editionRead !== undefined) variant.editionRead = editionRead;

@@ -1,5 +1,5 @@
 /** allocateSeats on its own: a pure function of installations, entitlements and asOf. */
-import { allocateSeats, type LicensableInstallation } from '@zhengban/core';
+import { allocateSeats, allocateVerdicts, type LicensableInstallation } from '@zhengban/core';
 import { describe, expect, it } from 'vitest';
 import { entitlement } from './policy-builder.js';
 
@@ -147,5 +147,26 @@ describe('allocateSeats', () => {
       blockers: [{ entitlement: 'R', reasons: ['unparseable'] }],
       versionError: 'version "16.0 beta" cannot be read (windows scheme): the version contains a space',
     });
+  });
+});
+
+describe('allocateVerdicts', () => {
+  it('answers as allocateSeats does, equal verdicts being one frozen object', () => {
+    const installs = [inst('H1', 'A'), inst('H2', 'A'), inst('H3', 'B'), inst('H4', 'B', '15.0.1')];
+    const ents = [entitlement({ id: 'POOL', product: 'office', seats: 1, versions: '>=16' })];
+    const seats = allocateSeats(installs, ents, '2024-06-30');
+    const { positions, verdicts } = allocateVerdicts(
+      installs.map(({ id: _id, ...demand }) => demand),
+      ents,
+      '2024-06-30',
+    );
+    expect(positions).toEqual(seats.positions);
+    expect(verdicts.map((v, i) => ({ installation: installs[i]!.id, ...v }))).toEqual(seats.coverage);
+    expect(verdicts.map((v) => v.outcome)).toEqual(['covered', 'unlicensed', 'unlicensed', 'version']);
+    expect(verdicts[1]).toBe(verdicts[2]);
+    expect(Object.isFrozen(verdicts[1]) && Object.isFrozen(verdicts[1]!.blockers)).toBe(true);
+    // allocateSeats hands out copies a caller may change.
+    seats.coverage[1]!.blockers.push({ entitlement: 'X', reasons: ['scope'] });
+    expect(seats.coverage[2]!.blockers).toHaveLength(1);
   });
 });
