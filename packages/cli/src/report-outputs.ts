@@ -117,7 +117,7 @@ export class ReportOutputs {
     }
     for (const sink of sinks) await sink.out.add(sink.writer.end());
     for (const sink of sinks) {
-      await sink.out.flush();
+      await sink.out.drain();
       await sink.file?.commit();
     }
     for (const planned of this.planned) {
@@ -177,6 +177,8 @@ interface StreamSink {
 class BufferedSink {
   private parts: Buffer[] = [];
   private size = 0;
+  /** The write in progress: the next ~512 KiB are rendered while it goes to disk. */
+  private writing: Promise<void> = Promise.resolve();
 
   constructor(private readonly target: PendingFile | { write(chunk: Uint8Array): unknown }) {}
 
@@ -195,8 +197,19 @@ class BufferedSink {
     const bytes = this.parts.length === 1 ? this.parts[0]! : Buffer.concat(this.parts, this.size);
     this.parts = [];
     this.size = 0;
-    if ('append' in this.target) await this.target.append(bytes);
-    else this.target.write(bytes);
+    if ('append' in this.target) {
+      await this.writing;
+      const write = this.target.append(bytes);
+      // A failure is thrown by the next flush or by drain(), never left unhandled.
+      write.catch(() => {});
+      this.writing = write;
+    } else this.target.write(bytes);
+  }
+
+  /** Everything added is written. */
+  async drain(): Promise<void> {
+    await this.flush();
+    await this.writing;
   }
 }
 
