@@ -464,10 +464,28 @@ export class HostStore {
         if (!fresh) this.ruleHits++;
         return;
       }
-      const values = variant.templates[rule.index]!.slice();
       const facts = memo.compiled.facts;
-      for (const slot of rule.recordSlots) values[slot] = recordFact(record, facts[slot]!);
-      tuple = memo.idOfValues(values);
+      let absent = true;
+      for (const slot of rule.recordSlots)
+        if (recordFact(record, facts[slot]!) !== undefined) {
+          absent = false;
+          break;
+        }
+      // Most records carry none of the facts a rule reads per record (no licence status, no install
+      // date): their tuple is the variant's own, looked up once.
+      const known = absent ? (variant.absentTuples?.[rule.index] ?? -1) : -1;
+      if (known >= 0) {
+        tuple = known;
+        memo.hits++;
+      } else {
+        const values = variant.templates[rule.index]!.slice();
+        for (const slot of rule.recordSlots) values[slot] = recordFact(record, facts[slot]!);
+        tuple = memo.idOfValues(values);
+        if (absent) {
+          variant.absentTuples ??= new Int32Array(this.options.softwareRules.length).fill(-1);
+          variant.absentTuples[rule.index] = tuple;
+        }
+      }
     }
     // A tuple already known not to fire needs no memory for this record.
     if (!memo.isQuiet(tuple)) {

@@ -156,7 +156,7 @@ export function mergeIds(
   added: readonly number[],
 ): { merged: IdSet; fresh: number[] } {
   const old = existing ?? EMPTY_IDS;
-  const unique = Float64Array.from(added).sort();
+  const unique = new Uint32Array(added).sort();
   const fresh: number[] = [];
   let previous = -1;
   for (let i = 0; i < unique.length; i++) {

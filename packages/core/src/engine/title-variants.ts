@@ -29,6 +29,8 @@ export interface TitleVariant {
   versionNoted: boolean;
   /** Per software rule: the tuple id (title-only rules), the guard's tuple id, or -1 (no guard). */
   tuples: Int32Array;
+  /** Per software rule reading record facts: the tuple of a record that has none of them (-1: not yet seen). */
+  absentTuples?: Int32Array;
   /** Per software rule reading record facts: its fact values with the title facts filled in. */
   templates: (unknown[] | undefined)[];
   /**
@@ -112,6 +114,7 @@ export class VariantRegistry {
       versionNoted: false,
       tuples: new Int32Array(this.rules.length),
       templates: [],
+      absentTuples: undefined,
       answered: 0,
       kind: undefined,
     };
