@@ -113,7 +113,8 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
       judgeActivation: policy.requirements.activation.required,
       unrecognisedUnauthorised,
       counters,
-      installationsOf: (state) => store.installationsOf(state),
+      // Passes that only count (seat demands, statistics) need no evidence; the findings do.
+      installationsOf: (state) => store.installationsOf(state, false),
       firstPass: true,
       ledger: new Map(policy.entitlements.map((e) => [e.id, e])),
       entitled: new Set(policy.entitlements.map((e) => e.product)),
@@ -163,6 +164,7 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
     }
     const unitRows = table.units();
     const totals = table.totals();
+    ctx.installationsOf = (state) => store.installationsOf(state);
 
     // 4. Custom rules: software verdicts settled now, host rules as the stream passes each host;
     //    a unit's and the fleet's findings are few and made here.

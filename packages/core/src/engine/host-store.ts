@@ -389,9 +389,10 @@ export class HostStore {
 
   /**
    * The host's catalogued installations as objects (fresh ones each call: judging folds and
-   * annotates them), with their evidence decoded. Insertion order; judging sorts them.
+   * annotates them), with their evidence decoded unless `withEvidence` is false (counting passes).
+   * Insertion order; judging sorts them.
    */
-  installationsOf(state: HostState): InstallationState[] {
+  installationsOf(state: HostState, withEvidence = true): InstallationState[] {
     const items: InstallationState[] = new Array(state.kinds.length);
     for (let i = 0; i < state.kinds.length; i++) {
       const kind = state.kinds[i]!;
@@ -406,7 +407,7 @@ export class HostStore {
         os: false,
       };
     }
-    const pairs = state.evidence;
+    const pairs = withEvidence ? state.evidence : [];
     for (let i = 0; i < pairs.length; i += 2)
       items[pairs[i]!]!.evidence.push(this.evidenceCodes.decode(pairs[i + 1]!));
     const activations = state.activations;

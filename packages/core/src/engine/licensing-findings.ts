@@ -47,6 +47,37 @@ function describeBlocker(
   };
 }
 
+interface VerdictWords {
+  ledger: Map<string, Entitlement>;
+  blockers: ReturnType<typeof describeBlocker>[];
+  why: LocalText;
+}
+
+/**
+ * The auditor shares one verdict object among every installation it applies to (hundreds of
+ * thousands lack a seat of one pool), so its wording is made once per verdict and ledger.
+ */
+const verdictWords = new WeakMap<CoverageVerdict, VerdictWords>();
+
+function describeVerdict(
+  coverage: CoverageVerdict,
+  product: string,
+  ledger: Map<string, Entitlement>,
+): VerdictWords {
+  const known = verdictWords.get(coverage);
+  if (known && known.ledger === ledger) return known;
+  const blockers = coverage.blockers.map((b) =>
+    describeBlocker(ledger.get(b.entitlement), b.entitlement, b.reasons),
+  );
+  const why: LocalText = blockers.length
+    ? { zh: blockers.map((b) => b.zh).join('；'), en: blockers.map((b) => b.en).join('; ') }
+    : { zh: `台账中没有 ${product} 的许可`, en: `the ledger has no entitlement for ${product}` };
+  const words = { ledger, blockers, why };
+  // Without blockers the wording names the product, which the verdict does not hold.
+  if (blockers.length > 0) verdictWords.set(coverage, words);
+  return words;
+}
+
 /** The rule a non-covered installation's finding has, known before the finding is worded. */
 export function licensingRule(
   coverage: CoverageVerdict,
@@ -83,12 +114,7 @@ export function licensingFinding(
   if (coverage.outcome === 'covered') return undefined;
   const product = item.product;
   const label = `${item.software.name}${item.version ? ` ${item.version}` : ''}`;
-  const blockers = coverage.blockers.map((b) =>
-    describeBlocker(ledger.get(b.entitlement), b.entitlement, b.reasons),
-  );
-  const why: LocalText = blockers.length
-    ? { zh: blockers.map((b) => b.zh).join('；'), en: blockers.map((b) => b.en).join('; ') }
-    : { zh: `台账中没有 ${product.id} 的许可`, en: `the ledger has no entitlement for ${product.id}` };
+  const { blockers, why } = describeVerdict(coverage, product.id, ledger);
   const trace: TraceStep[] = [...installationTrace(item)];
   if (item.version)
     trace.push({ step: 'version', detail: `${item.version} (scheme ${product.versionScheme})` });
