@@ -266,7 +266,7 @@ export class HostStore {
       if (!state.os || osScore(host.os) < osScore(state.os)) state.os = ownOs(host.os, strings);
       state.osEvidence = withUnique(state.osEvidence, host.os.evidence);
       if (hasActivation(host.os.attributes)) {
-        if (state.osActivation === NO_ACTIVATION) state.osActivation = newActivation();
+        state.osActivation = writable(state.osActivation);
         noteActivation(state.osActivation, host.os.attributes, strings);
       }
     }
@@ -381,10 +381,31 @@ export class HostStore {
       if (state.activations) state.activations = state.activations.slice();
       state.custom.trim();
     }
+    // Activation facts repeat from host to host (the same status, the same KMS host): one frozen
+    // object per combination, copied again if the host arrives once more with new facts.
+    if (state.osActivation !== NO_ACTIVATION) state.osActivation = this.sharedActivation(state.osActivation);
+    const activations = state.activations;
+    if (activations)
+      for (let i = 1; i < activations.length; i += 2)
+        activations[i] = this.sharedActivation(activations[i] as Activation);
     state.titles = mergeIds(state.titles, seen).merged;
     const merged = mergeIds(state.unrecognisedTitles, unrecognised);
     state.unrecognisedTitles = merged.merged;
     for (const titleId of merged.fresh) titles.noteHost(titleId, state.id);
+  }
+
+  private readonly activationPool = new Map<string, Activation>();
+
+  private sharedActivation(activation: Activation): Activation {
+    if (Object.isFrozen(activation)) return activation;
+    const key = JSON.stringify([activation.statuses, activation.kmsHosts, activation.channels]);
+    const shared = this.activationPool.get(key);
+    if (shared) return shared;
+    Object.freeze(activation.statuses);
+    Object.freeze(activation.kmsHosts);
+    Object.freeze(activation.channels);
+    this.activationPool.set(key, Object.freeze(activation));
+    return activation;
   }
 
   /**
@@ -499,11 +520,25 @@ export class HostStore {
 /** Past this many installations on one host, looking one up by key uses a map, not a scan. */
 const LINEAR_LOOKUP_LIMIT = 48;
 
+/** `activation` itself, or a copy to add to when it is shared (frozen, or NO_ACTIVATION). */
+function writable(activation: Activation): Activation {
+  if (!Object.isFrozen(activation)) return activation;
+  return {
+    statuses: [...activation.statuses],
+    kmsHosts: [...activation.kmsHosts],
+    channels: [...activation.channels],
+  };
+}
+
 /** The activation facts of installation `index` of the host, created on the first. */
 function activationOf(state: HostState, index: number): Activation {
   state.activations ??= [];
   const pairs = state.activations;
-  for (let i = 0; i < pairs.length; i += 2) if (pairs[i] === index) return pairs[i + 1] as Activation;
+  for (let i = 0; i < pairs.length; i += 2) {
+    if (pairs[i] !== index) continue;
+    pairs[i + 1] = writable(pairs[i + 1] as Activation);
+    return pairs[i + 1] as Activation;
+  }
   const activation = newActivation();
   pairs.push(index, activation);
   return activation;

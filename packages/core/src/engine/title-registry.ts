@@ -143,10 +143,26 @@ export class TitleRegistry {
   }
 }
 
-/** A sorted set of title ids: 2 bytes per id while ids fit, 4 beyond (memory follows hosts × titles). */
-export type IdSet = Uint16Array | Uint32Array;
+/**
+ * A sorted set of title ids, kept per host for the whole run. While ids fit in 16 bits it is a
+ * string of them as UTF-16 code units (one byte each while they are below 256): on the heap, 16
+ * bytes of header, where a typed array costs two objects and an off-heap allocation (~400 bytes a
+ * host at province scale). Ids beyond 0xFFFF need a Uint32Array.
+ */
+export type IdSet = string | Uint32Array;
 
-export const EMPTY_IDS: IdSet = new Uint16Array(0);
+export const EMPTY_IDS: IdSet = '';
+
+const idAt = (ids: IdSet, i: number): number => (typeof ids === 'string' ? ids.charCodeAt(i) : ids[i]!);
+
+/** Code units → string, in slices (an argument list has a limit). */
+function unitsToString(units: Uint16Array): string {
+  let text = '';
+  for (let i = 0; i < units.length; i += 4096)
+    text += String.fromCharCode.apply(null, units.subarray(i, i + 4096) as unknown as number[]);
+  // Flat once, not a rope of slices kept for the whole run.
+  return units.length > 4096 ? JSON.parse(JSON.stringify(text)) : text;
+}
 
 /**
  * Merges new ids into a sorted id set; returns the merged set and the ids that were not in it.
@@ -167,16 +183,16 @@ export function mergeIds(
   }
   if (fresh.length === 0) return { merged: old, fresh };
   const size = old.length + fresh.length;
-  const largest = Math.max(old.length > 0 ? old[old.length - 1]! : 0, fresh[fresh.length - 1]!);
-  const merged: IdSet = largest < 0x10000 ? new Uint16Array(size) : new Uint32Array(size);
+  const largest = Math.max(old.length > 0 ? idAt(old, old.length - 1) : 0, fresh[fresh.length - 1]!);
+  const merged = largest < 0x10000 ? new Uint16Array(size) : new Uint32Array(size);
   let i = 0;
   let j = 0;
   let k = 0;
   while (i < old.length || j < fresh.length) {
-    if (j >= fresh.length || (i < old.length && old[i]! < fresh[j]!)) merged[k++] = old[i++]!;
+    if (j >= fresh.length || (i < old.length && idAt(old, i) < fresh[j]!)) merged[k++] = idAt(old, i++);
     else merged[k++] = fresh[j++]!;
   }
-  return { merged, fresh };
+  return { merged: merged instanceof Uint16Array ? unitsToString(merged) : merged, fresh };
 }
 
 export function hasId(ids: IdSet, id: number): boolean {
@@ -184,7 +200,7 @@ export function hasId(ids: IdSet, id: number): boolean {
   let hi = ids.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const v = ids[mid]!;
+    const v = idAt(ids, mid);
     if (v === id) return true;
     if (v < id) lo = mid + 1;
     else hi = mid - 1;
