@@ -3,6 +3,7 @@
  * reports on stdout, a binary report on a terminal, an unwritable path), then rendered and written
  * atomically once the audit is done. `csv:DIR/` writes every csv table into DIR.
  */
+
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
@@ -15,6 +16,7 @@ import {
 } from '@zhengban/core';
 import { createReporterContext, csvTableWriters, renderCsvTables } from '@zhengban/reporters';
 import { type OutputSet, type PendingFile, writeFileAtomic } from './atomic-output.js';
+import { BufferedSink } from './buffered-sink.js';
 import { type CliContext, displayPath, note } from './cli-io.js';
 import { throwIfInterrupted } from './interrupt.js';
 import { msg } from './messages.js';
@@ -167,50 +169,6 @@ interface StreamSink {
   /** The atomic temp file, committed at the end; undefined for stdout. */
   file: PendingFile | undefined;
   out: BufferedSink;
-}
-
-/**
- * Streamed text is gathered into writes of ~512 KiB: one write per host group would be a hundred
- * thousand file-system calls for a province, and much larger buffers outlive the young generation,
- * so every one of them is copied into the old one and collected there.
- */
-class BufferedSink {
-  private parts: Buffer[] = [];
-  private size = 0;
-  /** The write in progress: the next ~512 KiB are rendered while it goes to disk. */
-  private writing: Promise<void> = Promise.resolve();
-
-  constructor(private readonly target: PendingFile | { write(chunk: Uint8Array): unknown }) {}
-
-  async add(text: string): Promise<void> {
-    if (text === '') return;
-    // Encoded at once, piece by piece: joining the pieces into one string first costs more than
-    // the encoding itself.
-    const bytes = Buffer.from(text, 'utf8');
-    this.parts.push(bytes);
-    this.size += bytes.length;
-    if (this.size >= 1 << 19) await this.flush();
-  }
-
-  async flush(): Promise<void> {
-    if (this.parts.length === 0) return;
-    const bytes = this.parts.length === 1 ? this.parts[0]! : Buffer.concat(this.parts, this.size);
-    this.parts = [];
-    this.size = 0;
-    if ('append' in this.target) {
-      await this.writing;
-      const write = this.target.append(bytes);
-      // A failure is thrown by the next flush or by drain(), never left unhandled.
-      write.catch(() => {});
-      this.writing = write;
-    } else this.target.write(bytes);
-  }
-
-  /** Everything added is written. */
-  async drain(): Promise<void> {
-    await this.flush();
-    await this.writing;
-  }
 }
 
 function targetOf(ctx: CliContext, target: string | undefined): Target {
