@@ -59,18 +59,25 @@ export class TupleMemo {
 
   constructor(readonly compiled: CompiledRule) {}
 
-  /** The tuple id of a record, reading each fact the rule needs through `fact`. */
+  /**
+   * The tuple id of a title or an OS, reading each fact the rule needs through `fact`. Its values
+   * are the auditor's own strings (titles, variants, catalogue), kept as they are.
+   */
   idOf(fact: (name: string) => unknown): number {
-    return this.idOfValues(this.compiled.facts.map(fact));
+    const values = this.compiled.facts.map(fact);
+    return this.idOfKey(tupleKey(values), values, true);
   }
 
-  /** The tuple id of fact values given in `compiled.facts` order. */
+  /** The tuple id of a record's fact values (in `compiled.facts` order), copied when kept. */
   idOfValues(values: readonly unknown[]): number {
-    return this.idOfKey(tupleKey(values), values);
+    return this.idOfKey(tupleKey(values), values, false);
   }
 
-  /** As idOfValues, with the key already built by the caller. */
-  idOfKey(key: string, values: readonly unknown[]): number {
+  /**
+   * As idOfValues, with the key already built by the caller. `owned`: the values are not a parser's
+   * views into its file chunk (own-strings.ts), so neither they nor a key made of them need copying.
+   */
+  idOfKey(key: string, values: readonly unknown[], owned = false): number {
     let id = this.ids.get(key);
     if (id !== undefined) {
       this.hits++;
@@ -82,12 +89,13 @@ export class TupleMemo {
     // Owned copies: a parser's string would keep its whole file chunk alive (own-strings.ts).
     for (let i = 0; i < facts.length; i++) {
       const value = values[i];
-      if (value !== undefined) tuple[facts[i]!] = typeof value === 'string' ? ownCopy(value) : value;
+      if (value !== undefined)
+        tuple[facts[i]!] = typeof value === 'string' && !owned ? ownCopy(value) : value;
     }
     const now = shared(this.compiled.evaluateNow?.(tuple));
     this.tuples.push(now === QUIET ? undefined : tuple);
     this.verdicts.push(now);
-    this.ids.set(ownCopy(key), id);
+    this.ids.set(owned ? key : ownCopy(key), id);
     if (now === undefined) {
       const at = id;
       this.queue = this.queue.then(async () => {

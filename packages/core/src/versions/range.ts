@@ -141,6 +141,22 @@ function parseBound(text: string, scheme: ConcreteScheme): ParsedVersion | strin
  * Under `auto` the scheme is detected from the installed version; when a bound cannot be read in it,
  * version and bounds are compared the dpkg way.
  */
+/**
+ * Ranges given as text come from policies (a few distinct ones) and are tested against thousands
+ * of versions: each is parsed once. Bounded, in case a caller passes endless distinct ranges.
+ */
+const parsedRanges = new Map<string, ReturnType<typeof parseVersionRange>>();
+
+function parsedRangeOf(range: string): ReturnType<typeof parseVersionRange> {
+  let parsed = parsedRanges.get(range);
+  if (!parsed) {
+    parsed = parseVersionRange(range);
+    if (parsedRanges.size >= 1024) parsedRanges.clear();
+    parsedRanges.set(range, parsed);
+  }
+  return parsed;
+}
+
 export function satisfiesRange(
   version: string | ParsedVersion,
   range: VersionRange | string,
@@ -148,7 +164,7 @@ export function satisfiesRange(
 ): boolean | { error: string } {
   let parsedRange: VersionRange;
   if (typeof range === 'string') {
-    const result = parseVersionRange(range);
+    const result = parsedRangeOf(range);
     if (!result.ok) return { error: `version range "${range}": ${result.reason}` };
     parsedRange = result.range;
   } else parsedRange = range;
