@@ -205,10 +205,15 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
     // Seat demands for mergeReports (scale-out), when asked for; evidence in a fixed order.
     let basis: ComplianceReport['mergeBasis'];
     if (options.mergeable) {
-      const hosts = states.map((_, i) => judged(i));
-      for (const host of hosts)
-        for (const inst of host.installations) inst.state.evidence = sortEvidence(inst.state.evidence);
-      basis = mergeBasis({ policy, units: options.units ?? [], clock: waiversNow, hosts });
+      // One host judged at a time: only its seat demands are kept.
+      function* hosts(): Generator<JudgedHost> {
+        for (let i = 0; i < states.length; i++) {
+          const host = judged(i);
+          for (const inst of host.installations) inst.state.evidence = sortEvidence(inst.state.evidence);
+          yield host;
+        }
+      }
+      basis = mergeBasis({ policy, units: options.units ?? [], clock: waiversNow, hosts: hosts() });
     }
 
     const stats: Record<string, number> = {

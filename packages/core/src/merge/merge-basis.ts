@@ -13,8 +13,8 @@ export interface MergeBasisInput {
   units: readonly UnitInfo[];
   /** The clock waivers were applied with. */
   clock: Date;
-  /** Every judged host, after allocation (installations carry `licensed`). */
-  hosts: readonly JudgedHost[];
+  /** Every judged host, after allocation (installations carry `licensed`); read once, in order. */
+  hosts: Iterable<JudgedHost>;
 }
 
 export function mergeBasis(input: MergeBasisInput): MergeBasis {
