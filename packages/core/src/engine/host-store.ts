@@ -7,37 +7,36 @@
  * The same host id may arrive several times (two scanners, non-contiguous CSV rows): everything is
  * merged, and every choice between two observations is made by value, not by arrival order.
  */
-import type {
-  Evidence,
-  HostInventory,
-  LicenseStatus,
-  OsInfo,
-  Product,
-  RecordAttributes,
-  SoftwareRecord,
-} from '../model.js';
+import type { Evidence, HostInventory, OsInfo, Product, RecordAttributes, SoftwareRecord } from '../model.js';
+import {
+  type Activation,
+  ActivationPool,
+  hasActivation,
+  NO_ACTIVATION,
+  newActivation,
+  noteActivation,
+  withUnique,
+  writable,
+} from './activation-facts.js';
 import { type CustomOccurrence, type CustomRefSource, CustomRefs } from './custom-refs.js';
 import { EvidenceCodes } from './evidence-codes.js';
 import { ownCopy, StringPool } from './own-strings.js';
 import type { Recogniser, Recognition } from './recogniser.js';
 import { recordFact } from './record-facts.js';
+import { compareRef, makeRef, note } from './software-refs.js';
 import type { SoftwareRule } from './software-rules.js';
 import { EMPTY_IDS, type IdSet, mergeIds, type TitleRegistry } from './title-registry.js';
 import { type TitleVariant, VariantRegistry, variantKey } from './title-variants.js';
 
+export { type Activation, NO_ACTIVATION, newActivation } from './activation-facts.js';
 export { installationKey, type SoftwareFactSource, softwareFact } from './record-facts.js';
+export { smallerRef } from './software-refs.js';
 
 export interface SoftwareRef {
   name: string;
   version?: string;
   publisher?: string;
   edition?: string;
-}
-
-export interface Activation {
-  statuses: LicenseStatus[];
-  kmsHosts: string[];
-  channels: string[];
 }
 
 export interface InstallationState {
@@ -112,69 +111,9 @@ export interface HostStoreOptions {
   softwareRules: readonly SoftwareRule[];
 }
 
-const cmp = (a?: string, b?: string): number => ((a ?? '') < (b ?? '') ? -1 : (a ?? '') > (b ?? '') ? 1 : 0);
-
-/** The smaller of two spellings of one installation, so merging never depends on order. */
-export function smallerRef(a: SoftwareRef, b: SoftwareRef): SoftwareRef {
-  return compareRef(a, b.name, b.publisher, b.version, b.edition) <= 0 ? a : b;
-}
-
-function compareRef(
-  a: SoftwareRef,
-  name: string,
-  publisher?: string,
-  version?: string,
-  edition?: string,
-): number {
-  return (
-    cmp(a.name, name) || cmp(a.publisher, publisher) || cmp(a.version, version) || cmp(a.edition, edition)
-  );
-}
-
-/** One literal per combination of fields (same key order as ever): no property store is grown. */
-function makeRef(name: string, publisher?: string, version?: string, edition?: string): SoftwareRef {
-  if (version) {
-    if (publisher) return edition ? { name, version, publisher, edition } : { name, version, publisher };
-    return edition ? { name, version, edition } : { name, version };
-  }
-  if (publisher) return edition ? { name, publisher, edition } : { name, publisher };
-  return edition ? { name, edition } : { name };
-}
-
 function osScore(os: OsInfo): string {
   const known = [os.name, os.version, os.build, os.edition, os.id].filter(Boolean).length;
   return `${9 - known}\u0000${os.name}\u0000${os.version ?? ''}\u0000${os.build ?? ''}\u0000${os.edition ?? ''}\u0000${os.id ?? ''}`;
-}
-
-/**
- * `list` with `value` added when new and present. An empty list is replaced by a one-element
- * literal: an array grown from empty by push reserves 17 slots, and a host keeps several.
- */
-function withUnique<T>(list: T[], value: T | undefined): T[] {
-  if (value === undefined || value === '' || list.includes(value)) return list;
-  if (list.length === 0) return [value];
-  list.push(value);
-  return list;
-}
-
-function noteActivation(
-  activation: Activation,
-  attributes: RecordAttributes | undefined,
-  strings: StringPool,
-): void {
-  if (!attributes) return;
-  const status = attributes.licenseStatus;
-  if (status !== undefined && (status as string) !== '' && !activation.statuses.includes(status))
-    activation.statuses = withUnique(activation.statuses, strings.get(status) as LicenseStatus);
-  if (typeof attributes.kmsHost === 'string') {
-    const kms = attributes.kmsHost.trim();
-    if (kms !== '' && !activation.kmsHosts.includes(kms))
-      activation.kmsHosts = withUnique(activation.kmsHosts, strings.get(kms));
-  }
-  if (typeof attributes.channel === 'string' && attributes.channel !== '') {
-    if (!activation.channels.includes(attributes.channel))
-      activation.channels = withUnique(activation.channels, strings.get(attributes.channel));
-  }
 }
 
 /** The host's OS with owned strings (it is kept for the whole run). */
@@ -192,25 +131,6 @@ function ownOs(os: OsInfo, strings: StringPool): OsInfo {
   }
   return owned;
 }
-
-export const newActivation = (): Activation => ({ statuses: [], kmsHosts: [], channels: [] });
-
-/**
- * The activation of installations whose records carried no activation facts (most of them): one
- * shared, frozen object instead of an object and three arrays per installation.
- */
-export const NO_ACTIVATION: Activation = Object.freeze({
-  statuses: Object.freeze([]) as unknown as LicenseStatus[],
-  kmsHosts: Object.freeze([]) as unknown as string[],
-  channels: Object.freeze([]) as unknown as string[],
-});
-
-/** True when a record's attributes say anything about activation. */
-const hasActivation = (attributes: RecordAttributes | undefined): boolean =>
-  attributes !== undefined &&
-  ((attributes.licenseStatus !== undefined && (attributes.licenseStatus as string) !== '') ||
-    (typeof attributes.kmsHost === 'string' && attributes.kmsHost.trim() !== '') ||
-    (typeof attributes.channel === 'string' && attributes.channel !== ''));
 
 export class HostStore {
   readonly hosts = new Map<string, HostState>();
@@ -383,29 +303,16 @@ export class HostStore {
     }
     // Activation facts repeat from host to host (the same status, the same KMS host): one frozen
     // object per combination, copied again if the host arrives once more with new facts.
-    if (state.osActivation !== NO_ACTIVATION) state.osActivation = this.sharedActivation(state.osActivation);
+    if (state.osActivation !== NO_ACTIVATION)
+      state.osActivation = this.activationPool.shared(state.osActivation);
     const activations = state.activations;
     if (activations)
       for (let i = 1; i < activations.length; i += 2)
-        activations[i] = this.sharedActivation(activations[i] as Activation);
+        activations[i] = this.activationPool.shared(activations[i] as Activation);
     state.titles = mergeIds(state.titles, seen).merged;
     const merged = mergeIds(state.unrecognisedTitles, unrecognised);
     state.unrecognisedTitles = merged.merged;
     for (const titleId of merged.fresh) titles.noteHost(titleId, state.id);
-  }
-
-  private readonly activationPool = new Map<string, Activation>();
-
-  private sharedActivation(activation: Activation): Activation {
-    if (Object.isFrozen(activation)) return activation;
-    const key = JSON.stringify([activation.statuses, activation.kmsHosts, activation.channels]);
-    const shared = this.activationPool.get(key);
-    if (shared) return shared;
-    Object.freeze(activation.statuses);
-    Object.freeze(activation.kmsHosts);
-    Object.freeze(activation.channels);
-    this.activationPool.set(key, Object.freeze(activation));
-    return activation;
   }
 
   /**
@@ -454,6 +361,7 @@ export class HostStore {
   }
 
   private readonly customSource: CustomRefSource;
+  private readonly activationPool = new ActivationPool();
 
   /** Remembers the record under each custom rule whose tuple fires (or cannot be judged). */
   private noteCustom(state: HostState, record: SoftwareRecord, variant: TitleVariant, fresh: boolean): void {
@@ -520,16 +428,6 @@ export class HostStore {
 /** Past this many installations on one host, looking one up by key uses a map, not a scan. */
 const LINEAR_LOOKUP_LIMIT = 48;
 
-/** `activation` itself, or a copy to add to when it is shared (frozen, or NO_ACTIVATION). */
-function writable(activation: Activation): Activation {
-  if (!Object.isFrozen(activation)) return activation;
-  return {
-    statuses: [...activation.statuses],
-    kmsHosts: [...activation.kmsHosts],
-    channels: [...activation.channels],
-  };
-}
-
 /** The activation facts of installation `index` of the host, created on the first. */
 function activationOf(state: HostState, index: number): Activation {
   state.activations ??= [];
@@ -542,31 +440,4 @@ function activationOf(state: HostState, index: number): Activation {
   const activation = newActivation();
   pairs.push(index, activation);
   return activation;
-}
-
-/** Adds one record to the occurrence of its key (created on first sight). */
-function note<K>(
-  map: Map<K, Occurrence>,
-  key: K,
-  name: string,
-  publisher: string | undefined,
-  version: string | undefined,
-  edition: string | undefined,
-  evidence: Evidence | undefined,
-  product: Product | undefined,
-): void {
-  const existing = map.get(key);
-  if (existing) {
-    if (compareRef(existing.software, name, publisher, version, edition) > 0) {
-      existing.software = makeRef(name, publisher, version, edition);
-    }
-    if (evidence) existing.evidence.push(evidence);
-    return;
-  }
-  const occurrence: Occurrence = {
-    software: makeRef(name, publisher, version, edition),
-    evidence: evidence ? [evidence] : [],
-  };
-  if (product) occurrence.product = product;
-  map.set(key, occurrence);
 }
