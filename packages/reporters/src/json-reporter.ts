@@ -158,19 +158,34 @@ const FINDINGS_KEY = '\n  "findings": ';
 /** Inside the findings array, each finding's lines are indented by two levels. */
 const FINDING_INDENT = '\n    ';
 
-/** The report's text before and after its findings array (whose own text is left out). */
-function around(report: ComplianceReport): { before: string; after: string } {
-  const text = renderJson({ ...report, findings: [] });
-  const at = text.indexOf(FINDINGS_KEY);
-  const open = at + FINDINGS_KEY.length;
-  // `[]`: the empty array the report was rendered with.
-  return { before: text.slice(0, open), after: text.slice(open + 2) };
+const REPORT_KEYS = Object.keys(ROOT.properties ?? {});
+/** Schema keys the report's text writes before `findings`. */
+const BEFORE_FINDINGS = new Set(REPORT_KEYS.slice(0, REPORT_KEYS.indexOf('findings')));
+
+/**
+ * The report's text before its findings array, or after it (the array's own text left out). Each
+ * side renders only the keys that stand on that side — schema keys in schema order, array-index
+ * keys first, other keys last, as writeOrdered places them — so merge data (tens of megabytes,
+ * after the findings) is rendered once, not with the head as well.
+ */
+function around(report: ComplianceReport, side: 'before' | 'after'): string {
+  const part: Record<string, unknown> = Object.create(null);
+  for (const key of Object.keys(report)) {
+    if (key === 'findings') continue;
+    const before = BEFORE_FINDINGS.has(key) || isArrayIndex(key);
+    if (before === (side === 'before')) part[key] = (report as unknown as Record<string, unknown>)[key];
+  }
+  part.findings = [];
+  const text = renderJson(part as unknown as ComplianceReport);
+  const open = text.indexOf(FINDINGS_KEY) + FINDINGS_KEY.length;
+  // `[]`: the empty array the part was rendered with.
+  return side === 'before' ? text.slice(0, open) : text.slice(open + 2);
 }
 
 export function jsonWriter(report: ComplianceReport): ReportWriter {
   let count = 0;
   return {
-    start: () => around(report).before,
+    start: () => around(report, 'before'),
     findings(group) {
       const out: string[] = [];
       for (const finding of group) {
@@ -180,7 +195,7 @@ export function jsonWriter(report: ComplianceReport): ReportWriter {
       }
       return out.join('');
     },
-    end: () => `${count === 0 ? '[]' : '\n  ]'}${around(report).after}`,
+    end: () => `${count === 0 ? '[]' : '\n  ]'}${around(report, 'after')}`,
   };
 }
 

@@ -61,6 +61,22 @@ describe('json reporter, streamed', () => {
     expect(text).toBe(renderJson({ ...fixtureReport, stats: { customRuleRuns: 42 } }));
   });
 
+  it('splits the report at its findings however its own keys stand: merge data, unknown and array-index keys, __proto__', () => {
+    const odd = JSON.parse(
+      JSON.stringify({
+        ...fixtureReport,
+        mergeBasis: { policy: { metadata: { name: 'p' } }, units: [], waiverClock: 'x', seats: [] },
+        extra: { note: 'a key the schema does not know' },
+        '7': 'an array-index key, written first',
+      }),
+    );
+    Object.defineProperty(odd, '__proto__', { value: { own: true }, enumerable: true });
+    const whole = renderJson(odd);
+    expect(whole.indexOf('"7"')).toBeLessThan(whole.indexOf('"schemaVersion"'));
+    expect(whole.indexOf('"extra"')).toBeGreaterThan(whole.indexOf('"findings"'));
+    expect(streamed(odd, [odd.findings.slice(0, 1), odd.findings.slice(1)])).toBe(whole);
+  });
+
   it('keeps a unit named like the findings key from moving the split point', () => {
     const hostile = structuredClone(fixtureReport);
     hostile.units[0]!.unit = '\n  "findings": [';
