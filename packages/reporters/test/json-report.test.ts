@@ -108,6 +108,29 @@ describe('json reporter', () => {
     expect(errorsOf(parsed)).toEqual([]);
   });
 
+  it('writes every string as JSON.stringify does: quotes, backslashes, control characters, lone surrogates', () => {
+    const names = [
+      'say "hi"',
+      'C:\\Tools',
+      'tab\there\u0000',
+      'lone \ud800 half',
+      'pair 😀',
+      'line\u2028sep',
+      '正版\u007f',
+    ];
+    const report = structuredClone(fixtureReport);
+    report.findings = names.map((name, i) => ({
+      ...report.findings[0]!,
+      id: `id-${i}`,
+      subject: { software: { name } },
+    }));
+    const text = renderJson(report);
+    for (const name of names) expect(text).toContain(`"name": ${JSON.stringify(name)}`);
+    // A lone surrogate is written as an escape and read back as the same code unit.
+    const read = (JSON.parse(text) as ComplianceReport).findings.map((f) => f.subject.software?.name);
+    expect(read).toEqual(names);
+  });
+
   it('keeps a `__proto__` key from input as data, without touching any prototype', () => {
     const report = structuredClone(fixtureReport);
     report.entitlements[0]!.evidence = JSON.parse('{"__proto__": {"polluted": "yes"}, "合同号": "CG-1"}');
