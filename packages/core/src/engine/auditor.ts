@@ -113,14 +113,20 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
       judgeActivation: policy.requirements.activation.required,
       unrecognisedUnauthorised,
       counters,
-      // Passes that only count (seat demands, statistics) need no evidence; the findings do.
-      installationsOf: (state) => store.installationsOf(state, false),
-      firstPass: true,
+      installationsOf: (state) => store.installationsOf(state),
+      firstPass: false,
       ledger: new Map(policy.entitlements.map((e) => [e.id, e])),
       entitled: new Set(policy.entitlements.map((e) => e.product)),
       allowlist,
       mandatory,
     };
+    // The passes that only count (seat demands, statistics) need no evidence; only the first one
+    // counts activation and notes unrecognised operating systems. The findings use `ctx` itself.
+    const countingCtx: HostFindingContext = {
+      ...ctx,
+      installationsOf: (state) => store.installationsOf(state, false),
+    };
+    const firstCtx: HostFindingContext = { ...countingCtx, firstPass: true };
 
     // 1. Each computer on its own: verdicts, not yet findings. They are not kept: a province's
     //    two million judged installations would double the memory of the store, so each pass below
@@ -132,19 +138,19 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
     const osHosts: OsOfHost[] = [];
     let installationCount = 0;
     for (let i = 0; i < states.length; i++) {
-      const host = judgeHost(states[i]!, ctx);
+      const host = judgeHost(states[i]!, firstCtx);
       hostUnits[i] = host.unit;
       installationCount += host.installations.length;
       demands.addHost(i, host);
       if (softwareRuleSet.length > 0)
         osHosts.push({ id: host.id, os: host.os, osRecognition: host.osRecognition });
     }
-    ctx.firstPass = false;
 
     // 2. Licences, over the whole fleet at once.
     const positions = demands.allocate(policy, asOf);
     /** Host `i` judged again, with its licensing verdicts. */
-    const judged = (i: number): JudgedHost => demands.apply(i, judgeHost(states[i]!, ctx));
+    const judged = (i: number, context: HostFindingContext = ctx): JudgedHost =>
+      demands.apply(i, judgeHost(states[i]!, context));
 
     // 3. Waivers decide which unauthorised installations still count; then the statistics table.
     const waiversNow = now();
@@ -155,16 +161,15 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
     const unauthorisedByHost = new Map<string, number>();
     const countingWaivers = new WaiverBook(policy.waivers, waiversNow);
     for (let i = 0; i < states.length; i++) {
-      const host = judged(i);
+      const host = judged(i, countingCtx);
       table.addHost(host);
-      const counted = countingWaivers.apply(hostFindings(host, ctx, countsAsUnauthorised));
+      const counted = countingWaivers.apply(hostFindings(host, countingCtx, countsAsUnauthorised));
       const count = counted.filter((f) => !f.waiver).length;
       if (count > 0) unauthorisedByHost.set(host.id, count);
       table.addUnauthorised(host.unit, count);
     }
     const unitRows = table.units();
     const totals = table.totals();
-    ctx.installationsOf = (state) => store.installationsOf(state);
 
     // 4. Custom rules: software verdicts settled now, host rules as the stream passes each host;
     //    a unit's and the fleet's findings are few and made here.

@@ -76,12 +76,12 @@ export interface JudgeContext {
   unrecognisedUnauthorised: boolean;
   counters: { activationSkipped: number; activationJudged: number };
   /** The host's installations as fresh objects (HostStore.installationsOf). */
-  installationsOf(state: HostState): InstallationState[];
+  readonly installationsOf: (state: HostState) => InstallationState[];
   /**
    * The auditor judges each computer more than once (its verdicts are not kept between passes);
    * only the first pass counts activation and notes unrecognised operating systems.
    */
-  firstPass: boolean;
+  readonly firstPass: boolean;
 }
 
 /** `kms.example.cn:1688` → `kms.example.cn`. */
