@@ -139,6 +139,8 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
     let installationCount = 0;
     for (let i = 0; i < states.length; i++) {
       const host = judgeHost(states[i]!, firstCtx);
+      // Nothing reads a host's title sets after the first pass (and no host arrives any more).
+      store.dropTitleSets(states[i]!);
       hostUnits[i] = host.unit;
       installationCount += host.installations.length;
       demands.addHost(i, host);

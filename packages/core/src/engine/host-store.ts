@@ -74,8 +74,9 @@ export interface Occurrence {
 
 export interface HostState {
   id: string;
-  units: string[];
-  hostnames: string[];
+  /** Never changed in place: a host's one unit is a list shared by every host of that unit. */
+  units: readonly string[];
+  hostnames: readonly string[];
   os?: OsInfo;
   /** What judging recognised the OS as (null: nothing); asked once, when first judged. */
   osRecognition?: Recognition | null;
@@ -90,10 +91,15 @@ export interface HostState {
   evidence: number[];
   /** and (installation index, activation) pairs for those whose records said anything about it. */
   activations: (number | Activation)[] | undefined;
-  /** Every title (name, publisher) on the host, sorted ids. */
+  /**
+   * Every title (name, publisher) on the host, sorted ids, and the titles no product recognised on
+   * it: needed while hosts arrive (a title is counted once per host) and by the first judging pass;
+   * then dropped (`dropTitleSets`), a fifth of a province's store. `softwareCount` stays.
+   */
   titles: IdSet;
-  /** Titles no product recognised on this host, sorted ids. */
   unrecognisedTitles: IdSet;
+  /** The number of distinct titles on the host (the `softwareCount` fact). */
+  softwareCount: number;
   /** Title id → the records matching a forbidden pattern (created on the first). */
   forbidden: Map<number, Occurrence> | undefined;
   /** Title id + version → unrecognised records, kept only when unrecognised software is judged. */
@@ -162,8 +168,8 @@ export class HostStore {
       const id = ownCopy(host.id);
       state = {
         id,
-        units: [],
-        hostnames: [],
+        units: NO_TEXTS,
+        hostnames: NO_TEXTS,
         osEvidence: [],
         osActivation: NO_ACTIVATION,
         kinds: [],
@@ -171,6 +177,7 @@ export class HostStore {
         activations: undefined,
         titles: EMPTY_IDS,
         unrecognisedTitles: EMPTY_IDS,
+        softwareCount: 0,
         forbidden: undefined,
         custom: new CustomRefs(),
         arrivals: 0,
@@ -180,8 +187,8 @@ export class HostStore {
     }
     const strings = this.strings;
     state.arrivals++;
-    state.units = withUnique(state.units, strings.get(host.unit?.trim() || undefined));
-    state.hostnames = withUnique(state.hostnames, strings.get(host.hostname?.trim() || undefined));
+    state.units = this.listWith(state.units, strings.get(host.unit?.trim() || undefined));
+    state.hostnames = this.listWith(state.hostnames, strings.get(host.hostname?.trim() || undefined));
     if (host.os?.name) {
       if (!state.os || osScore(host.os) < osScore(state.os)) state.os = ownOs(host.os, strings);
       state.osEvidence = withUnique(state.osEvidence, host.os.evidence);
@@ -310,9 +317,16 @@ export class HostStore {
       for (let i = 1; i < activations.length; i += 2)
         activations[i] = this.activationPool.shared(activations[i] as Activation);
     state.titles = mergeIds(state.titles, seen).merged;
+    state.softwareCount = state.titles.length;
     const merged = mergeIds(state.unrecognisedTitles, unrecognised);
     state.unrecognisedTitles = merged.merged;
     for (const titleId of merged.fresh) titles.noteHost(titleId, state.id);
+  }
+
+  /** Frees the host's title sets once the first judging pass is done with it (no add() after it). */
+  dropTitleSets(state: HostState): void {
+    state.titles = EMPTY_IDS;
+    state.unrecognisedTitles = EMPTY_IDS;
   }
 
   /**
@@ -360,6 +374,19 @@ export class HostStore {
     return state.custom.occurrences(this.customSource, spellingOf, keep);
   }
 
+  /** `list` with `value` added when new, as a new list; one-value lists shared per value. */
+  private listWith(list: readonly string[], value: string | undefined): readonly string[] {
+    if (value === undefined || list.includes(value)) return list;
+    if (list.length > 0) return [...list, value];
+    let single = this.singletons.get(value);
+    if (!single) {
+      single = Object.freeze([value]);
+      this.singletons.set(value, single);
+    }
+    return single;
+  }
+
+  private readonly singletons = new Map<string, readonly string[]>();
   private readonly customSource: CustomRefSource;
   private readonly activationPool = new ActivationPool();
 
@@ -424,6 +451,8 @@ export class HostStore {
     }
   }
 }
+
+const NO_TEXTS: readonly string[] = Object.freeze([]);
 
 /** Past this many installations on one host, looking one up by key uses a map, not a scan. */
 const LINEAR_LOOKUP_LIMIT = 48;

@@ -24,7 +24,7 @@ export function hostFacts(host: JudgedHost, unauthorisedCount: number): Record<s
     osId: host.os?.id,
     osVersion: host.os?.version,
     osEdition: host.osRecognition?.edition ?? host.os?.edition,
-    softwareCount: host.state.titles.length,
+    softwareCount: host.state.softwareCount,
     products,
     categories,
     unauthorisedCount,
