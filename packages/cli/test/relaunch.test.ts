@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { shouldRelaunch, YOUNG_GENERATION_FLAG } from '../src/relaunch.js';
+import {
+  EXPOSE_GC_FLAG,
+  NO_PRETENURING_FLAG,
+  shouldRelaunch,
+  YOUNG_GENERATION_FLAG,
+} from '../src/relaunch.js';
 import { FIXTURES, scratch } from './helpers/paths.js';
 import { describeBuilt, spawnCli } from './helpers/spawn-cli.js';
 
@@ -41,7 +46,10 @@ describeBuilt('zhengban audit (built) runs with a larger young generation', () =
     const result = await spawnCli(audit(input), { cwd: FIXTURES });
     expect(result.code).toBe(0);
     const seen = JSON.parse(readFileSync(`${input}.flags.json`, 'utf8'));
-    expect(seen).toEqual({ execArgv: [YOUNG_GENERATION_FLAG], relaunched: '1' });
+    expect(seen).toEqual({
+      execArgv: [YOUNG_GENERATION_FLAG, NO_PRETENURING_FLAG, EXPOSE_GC_FLAG],
+      relaunched: '1',
+    });
     // The report still reaches stdout through the parent.
     expect(JSON.parse(result.stdout).stats.hosts).toBe(0);
   });

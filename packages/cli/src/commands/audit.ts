@@ -10,6 +10,7 @@ import { throwIfInterrupted } from '../interrupt.js';
 import { msg } from '../messages.js';
 import { choice, isoDate } from '../option-values.js';
 import { loadPolicyFile, loadUnitsFile } from '../policy-files.js';
+import { collectBetweenPhases } from '../relaunch.js';
 import { ReportOutputs } from '../report-outputs.js';
 import { resolveSources, scanHosts } from '../scan-sources.js';
 import { CLI_VERSION } from '../version.js';
@@ -52,6 +53,7 @@ export async function auditCommand(ctx: CliContext, options: AuditOptions): Prom
     for await (const host of hosts) auditor.add(host);
     // Findings are worded while the reports are written (a province's never exist at once).
     const streamed = await auditor.finishStream();
+    collectBetweenPhases();
     throwIfInterrupted(ctx.io.signal);
     let counted = 0;
     await reports.writeStreamed(streamed, outputs, (group) => {
