@@ -116,7 +116,8 @@ export function compareEntitlements(a: Entitlement, b: Entitlement): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-const text = (a: string, b: string): number => (a === b ? 0 : a < b ? -1 : 1);
+export const compareText = (a: string, b: string): number => (a === b ? 0 : a < b ? -1 : 1);
+const text = compareText;
 
 /** Unit, host, product, version, edition, id: field by field, no key arrays (a province sorts hundreds of thousands). */
 const byKey = (a: SeatDemand, b: SeatDemand): number =>
@@ -188,6 +189,46 @@ export function allocateVerdicts(
   asOf: IsoDate,
   options: AllocationOptions = {},
 ): AllocationVerdicts {
+  const order = installations.map((_, i) => i).sort((i, j) => byKey(installations[i]!, installations[j]!));
+  const verdicts: Readonly<CoverageVerdict>[] = new Array(installations.length);
+  const demands: DemandColumns = {
+    host: (i) => installations[i]!.host,
+    unit: (i) => installations[i]!.unit,
+    product: (i) => installations[i]!.product,
+    version: (i) => installations[i]!.version,
+    edition: (i) => installations[i]!.edition,
+  };
+  const positions = allocateInOrder(demands, order, entitlements, asOf, options, (i, verdict) => {
+    verdicts[i] = verdict;
+  });
+  return { positions, verdicts };
+}
+
+/**
+ * Seat demands read through accessors, so a caller can keep a province's million demands as
+ * columns of numbers instead of objects (seat-demands.ts).
+ */
+export interface DemandColumns {
+  host(i: number): string;
+  unit(i: number): string;
+  product(i: number): string;
+  version(i: number): string | undefined;
+  edition(i: number): string | undefined;
+}
+
+/**
+ * The allocation itself: demands taken in `order` (which must be unit, host, product, version,
+ * edition order — byKey), each verdict handed to `verdictOf` (equal verdicts one frozen object).
+ * Returns the licence position.
+ */
+export function allocateInOrder(
+  demands: DemandColumns,
+  order: Iterable<number>,
+  entitlements: readonly Entitlement[],
+  asOf: IsoDate,
+  options: AllocationOptions,
+  verdictOf: (index: number, verdict: Readonly<CoverageVerdict>) => void,
+): EntitlementPosition[] {
   const schemes =
     options.schemes instanceof Map ? options.schemes : new Map(Object.entries(options.schemes ?? {}));
   const pools = new Map<string, Pool[]>();
@@ -215,48 +256,44 @@ export function allocateVerdicts(
   }
 
   // Version tests repeat for every installation of one version: memoised per pool (no key strings).
-  const versionFits = (pool: Pool, install: SeatDemand): true | false | string => {
+  const versionFits = (pool: Pool, product: string, version: string | undefined): true | false | string => {
     if (!pool.range)
       return pool.rangeError ? `range "${pool.entitlement.versions}": ${pool.rangeError}` : true;
-    if (!install.version) return 'no version was recorded';
-    let fit = pool.fits.get(install.version);
+    if (!version) return 'no version was recorded';
+    let fit = pool.fits.get(version);
     if (fit === undefined) {
-      const result = satisfiesRange(install.version, pool.range, schemes.get(install.product) ?? 'auto');
+      const result = satisfiesRange(version, pool.range, schemes.get(product) ?? 'auto');
       fit = typeof result === 'boolean' ? result : result.error;
-      pool.fits.set(install.version, fit);
+      pool.fits.set(version, fit);
     }
     return fit;
   };
 
-  const order = installations.map((_, i) => i).sort((i, j) => byKey(installations[i]!, installations[j]!));
-  const verdicts: Readonly<CoverageVerdict>[] = new Array(installations.length);
   const shared = new VerdictPool();
   for (const index of order) {
-    const install = installations[index]!;
+    const product = demands.product(index);
+    const version = demands.version(index);
+    const edition = demands.edition(index);
     let hostKey: string | undefined;
     const blockers: Blocker[] = [];
     let covering: Pool | undefined;
     let versionError: string | undefined;
-    for (const pool of pools.get(install.product) ?? []) {
+    for (const pool of pools.get(product) ?? []) {
       const reasons: BlockReason[] = [];
       const e = pool.entitlement;
       if (pool.scopeHosts || pool.scopeUnits) {
-        hostKey ??= install.host.toLowerCase();
+        hostKey ??= demands.host(index).toLowerCase();
         const inHosts = pool.scopeHosts?.has(hostKey) ?? false;
-        const inUnits = pool.scopeUnits?.has(install.unit) ?? false;
+        const inUnits = pool.scopeUnits?.has(demands.unit(index)) ?? false;
         if (!inHosts && !inUnits) reasons.push('scope');
       }
       if (pool.status !== 'active') reasons.push(pool.status);
-      const fit = versionFits(pool, install);
+      const fit = versionFits(pool, product, version);
       if (typeof fit === 'string') {
         reasons.push('unparseable');
         versionError ??= fit;
       } else if (!fit) reasons.push('version');
-      if (
-        e.editions &&
-        e.editions.length > 0 &&
-        (!install.edition || !e.editions.includes(install.edition))
-      ) {
+      if (e.editions && e.editions.length > 0 && (!edition || !e.editions.includes(edition))) {
         reasons.push('edition');
       }
       if (reasons.length === 0 && pool.consumed >= pool.limit) reasons.push('seats');
@@ -268,8 +305,8 @@ export function allocateVerdicts(
     }
     if (covering) {
       covering.consumed++;
-      covering.hosts.add(install.host);
-      verdicts[index] = shared.intern({ outcome: 'covered', entitlement: covering.entitlement.id, blockers });
+      covering.hosts.add(demands.host(index));
+      verdictOf(index, shared.intern({ outcome: 'covered', entitlement: covering.entitlement.id, blockers }));
       continue;
     }
     const only = (reason: BlockReason) =>
@@ -285,18 +322,18 @@ export function allocateVerdicts(
             : 'unlicensed';
     const full = blockers.find((b) => b.reasons.length === 1 && b.reasons[0] === 'seats');
     if (full) {
-      const pool = pools.get(install.product)!.find((p) => p.entitlement.id === full.entitlement)!;
+      const pool = pools.get(product)!.find((p) => p.entitlement.id === full.entitlement)!;
       pool.shortfall++;
     }
     const verdict: CoverageVerdict = { outcome, blockers };
     if (versionError && outcome === 'unparseable') verdict.versionError = versionError;
-    verdicts[index] = shared.intern(verdict);
+    verdictOf(index, shared.intern(verdict));
   }
 
   const positions: EntitlementPosition[] = [];
   for (const list of pools.values()) for (const pool of list) positions.push(position(pool));
   positions.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { positions, verdicts };
+  return positions;
 }
 
 function position(pool: Pool): EntitlementPosition {
