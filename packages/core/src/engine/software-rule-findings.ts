@@ -12,6 +12,7 @@ import { type HostState, installationKey, type SoftwareRef } from './host-store.
 import { softwareFact } from './record-facts.js';
 import { customFinding } from './rule-findings.js';
 import type { SoftwareRule } from './software-rules.js';
+import { TitleTuples } from './tuple-memo.js';
 
 /** A host's records of firing custom-rule tuples, grouped (HostStore.customOccurrences). */
 export type CustomOccurrencesOf = (
@@ -38,10 +39,10 @@ function osOccurrences(host: OsOfHost, rules: readonly SoftwareRule[]): CustomOc
   if (!os || !recognition) return [];
   const attributes = { ...os.attributes, ...(os.edition ? { edition: os.edition } : {}) };
   const source = { name: os.name, version: os.version, source: os.evidence?.source ?? 'os', attributes };
-  const fact = softwareFact(source, recognition, () => undefined);
+  const tuples = new TitleTuples(softwareFact(source, recognition, () => undefined));
   const occurrences: CustomOccurrence[] = [];
   for (const rule of rules) {
-    const tuple = rule.memo.idOf(fact);
+    const tuple = tuples.idIn(rule.memo);
     if (rule.memo.isQuiet(tuple)) continue;
     occurrences.push({
       rule: rule.index,

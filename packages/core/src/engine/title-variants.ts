@@ -12,6 +12,7 @@ import type { Recogniser, Recognition } from './recogniser.js';
 import { installationKey, softwareFact } from './record-facts.js';
 import type { SoftwareRule } from './software-rules.js';
 import type { TitleRegistry } from './title-registry.js';
+import { TitleTuples } from './tuple-memo.js';
 
 export interface TitleVariant {
   /** Its index in the registry (VariantRegistry.byId). */
@@ -132,15 +133,17 @@ export class VariantRegistry {
       attributes: editionRead !== undefined ? { edition: editionRead } : undefined,
     };
     const fact = softwareFact(source, recognition, () => this.recogniser.vendorOf(publisher)?.id);
+    // Rules that read the same facts share the variant's key and tuple object.
+    const tuples = new TitleTuples(fact);
     for (const rule of this.rules) {
       const facts = rule.memo.compiled.facts;
       if (rule.recordSlots.length === 0) {
-        variant.tuples[rule.index] = rule.memo.idOf(fact);
+        variant.tuples[rule.index] = tuples.idIn(rule.memo);
         continue;
       }
       const template = facts.map((f, slot) => (rule.recordSlots.includes(slot) ? undefined : fact(f)));
       variant.templates[rule.index] = template;
-      variant.tuples[rule.index] = rule.guard ? rule.guard.idOf(fact) : -1;
+      variant.tuples[rule.index] = rule.guard ? tuples.idIn(rule.guard) : -1;
     }
     this.settle(variant);
     return variant;

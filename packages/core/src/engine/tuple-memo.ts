@@ -45,8 +45,40 @@ const QUIET: RuleVerdict = Object.freeze({ fired: false });
 const shared = (verdict: RuleVerdict | undefined): RuleVerdict | undefined =>
   verdict !== undefined && 'fired' in verdict ? (verdict.fired ? FIRED : QUIET) : verdict;
 
+/** One fact list's values for one title, with their key and (once made) their tuple object. */
+interface MadeTuple {
+  key: string;
+  values: unknown[];
+  tuple: Record<string, unknown> | undefined;
+}
+
+/**
+ * The facts of one title (or one OS) as each rule reads them, made once per fact list: rules that
+ * read the same facts (a policy's 140 rules on `name` alone) share one key and one tuple object, so
+ * a new title costs one tuple per distinct fact list, not one per rule. Tuples are only read, by
+ * the conditions and by the findings of the rules that fire.
+ */
+export class TitleTuples {
+  private readonly made = new Map<string, MadeTuple>();
+
+  constructor(private readonly fact: (name: string) => unknown) {}
+
+  /** The title's tuple id in `memo`. */
+  idIn(memo: TupleMemo): number {
+    let made = this.made.get(memo.factsKey);
+    if (!made) {
+      const values = memo.compiled.facts.map(this.fact);
+      made = { key: tupleKey(values), values, tuple: undefined };
+      this.made.set(memo.factsKey, made);
+    }
+    return memo.idOfMade(made);
+  }
+}
+
 export class TupleMemo {
   private readonly ids = new Map<string, number>();
+  /** The rule's fact list as one string: memos with equal ones can share tuples (TitleTuples). */
+  readonly factsKey: string;
   /**
    * The fact values of each tuple, for the findings of those that fire; a quiet tuple's values are
    * dropped once its verdict is known (nothing will ever be said about it).
@@ -57,15 +89,27 @@ export class TupleMemo {
   /** Records answered without a new evaluation. */
   hits = 0;
 
-  constructor(readonly compiled: CompiledRule) {}
+  constructor(readonly compiled: CompiledRule) {
+    this.factsKey = compiled.facts.join('\u0000');
+  }
 
   /**
    * The tuple id of a title or an OS, reading each fact the rule needs through `fact`. Its values
    * are the auditor's own strings (titles, variants, catalogue), kept as they are.
    */
   idOf(fact: (name: string) => unknown): number {
-    const values = this.compiled.facts.map(fact);
-    return this.idOfKey(tupleKey(values), values, true);
+    return new TitleTuples(fact).idIn(this);
+  }
+
+  /** The tuple id of values another memo with the same facts may already have made (TitleTuples). */
+  idOfMade(made: MadeTuple): number {
+    const id = this.ids.get(made.key);
+    if (id !== undefined) {
+      this.hits++;
+      return id;
+    }
+    made.tuple ??= this.tupleOf(made.values, true);
+    return this.add(made.key, made.tuple);
   }
 
   /** The tuple id of a record's fact values (in `compiled.facts` order), copied when kept. */
@@ -78,24 +122,33 @@ export class TupleMemo {
    * views into its file chunk (own-strings.ts), so neither they nor a key made of them need copying.
    */
   idOfKey(key: string, values: readonly unknown[], owned = false): number {
-    let id = this.ids.get(key);
+    const id = this.ids.get(key);
     if (id !== undefined) {
       this.hits++;
       return id;
     }
-    id = this.tuples.length;
+    return this.add(owned ? key : ownCopy(key), this.tupleOf(values, owned));
+  }
+
+  /** The tuple object of fact values; owned copies of a parser's strings (own-strings.ts). */
+  private tupleOf(values: readonly unknown[], owned: boolean): Record<string, unknown> {
     const tuple: Record<string, unknown> = Object.create(null);
     const facts = this.compiled.facts;
-    // Owned copies: a parser's string would keep its whole file chunk alive (own-strings.ts).
     for (let i = 0; i < facts.length; i++) {
       const value = values[i];
       if (value !== undefined)
         tuple[facts[i]!] = typeof value === 'string' && !owned ? ownCopy(value) : value;
     }
+    return tuple;
+  }
+
+  /** Numbers a new tuple (its key owned) and judges it: now when it can, else on the queue. */
+  private add(key: string, tuple: Record<string, unknown>): number {
+    const id = this.tuples.length;
     const now = shared(this.compiled.evaluateNow?.(tuple));
     this.tuples.push(now === QUIET ? undefined : tuple);
     this.verdicts.push(now);
-    this.ids.set(owned ? key : ownCopy(key), id);
+    this.ids.set(key, id);
     if (now === undefined) {
       const at = id;
       this.queue = this.queue.then(async () => {
