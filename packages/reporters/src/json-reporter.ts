@@ -53,6 +53,31 @@ interface Plan extends ObjectShape {
   children: (Plan | undefined)[];
   items?: Plan;
   openPlan?: Plan;
+  /**
+   * What goes before key i's value at one indentation — `{` or `,`, the line break, the indent, the
+   * quoted key and `: ` as one string — for the first key and the others: one piece per key
+   * instead of four for the final join (half the time of a finding's text), made once per depth.
+   * Indexed by the indentation's length (it is only ever spaces).
+   */
+  leads: (Leads | undefined)[];
+}
+
+interface Leads {
+  first: string[];
+  next: string[];
+}
+
+/** The lead strings of `plan` at `inner` (the indentation of its keys), by indentation. */
+function leadsOf(plan: Plan, inner: string): Leads {
+  let leads = plan.leads[inner.length];
+  if (leads === undefined) {
+    leads = {
+      first: plan.quotedKeys.map((key) => `{\n${inner}${key}: `),
+      next: plan.quotedKeys.map((key) => `,\n${inner}${key}: `),
+    };
+    plan.leads[inner.length] = leads;
+  }
+  return leads;
 }
 
 const plans = new Map<SchemaNode | undefined, Plan>();
@@ -73,6 +98,7 @@ function planOf(raw: SchemaNode | undefined): Plan {
       open,
       quotedKeys,
       children: new Array(keys.length),
+      leads: [],
     };
     plans.set(raw, plan);
   }
@@ -130,13 +156,14 @@ function writeOrdered(value: unknown, plan: Plan, indent: string, out: string[])
       return;
     }
     plan.items ??= planOf(plan.node.items);
+    const marks = marksOf(inner);
     for (let i = 0; i < value.length; i++) {
       const item = value[i];
-      out.push(i === 0 ? '[\n' : ',\n', inner);
+      out.push(i === 0 ? marks.openArray : marks.nextItem);
       if (omitted(item)) out.push('null');
       else writeOrdered(item, plan.items, inner, out);
     }
-    out.push('\n', indent, ']');
+    out.push(marks.closeArray);
     return;
   }
   const source = value as Record<string, unknown>;
@@ -146,12 +173,13 @@ function writeOrdered(value: unknown, plan: Plan, indent: string, out: string[])
   let first = true;
   if (present === Object.keys(source).length) {
     // The common case: every key is one the schema lists (never an array index), in its order.
+    const leads = leadsOf(plan, inner);
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i]!;
       if (!Object.hasOwn(source, key)) continue;
       const item = source[key];
       if (omitted(item)) continue;
-      out.push(first ? '{\n' : ',\n', inner, plan.quotedKeys[i]!, ': ');
+      out.push(first ? leads.first[i]! : leads.next[i]!);
       first = false;
       writeOrdered(item, childPlan(plan, i), inner, out);
     }
@@ -169,7 +197,33 @@ function writeOrdered(value: unknown, plan: Plan, indent: string, out: string[])
       }
     }
   }
-  out.push(first ? '{}' : `\n${indent}}`);
+  out.push(first ? '{}' : marksOf(inner).closeObject);
+}
+
+/** The brackets and separators of arrays and objects whose items are indented by `inner`. */
+interface Marks {
+  openArray: string;
+  nextItem: string;
+  closeArray: string;
+  closeObject: string;
+}
+
+/** By the indentation's length (it is only ever spaces): made once per depth, not per value. */
+const marksByIndent: Marks[] = [];
+
+function marksOf(inner: string): Marks {
+  let marks = marksByIndent[inner.length];
+  if (marks === undefined) {
+    const outer = inner.slice(2);
+    marks = {
+      openArray: `[\n${inner}`,
+      nextItem: `,\n${inner}`,
+      closeArray: `\n${outer}]`,
+      closeObject: `\n${outer}}`,
+    };
+    marksByIndent[inner.length] = marks;
+  }
+  return marks;
 }
 
 /**
