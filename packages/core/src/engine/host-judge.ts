@@ -94,7 +94,7 @@ export function normaliseKmsHost(host: string): string {
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '0.0.0.0']);
 
-const keyOf = (i: InstallationState) => i.key ?? installationKey(i.product.id, i.version, i.edition);
+const keyOf = (i: InstallationState) => installationKey(i.product.id, i.version, i.edition);
 
 function absorb(into: InstallationState, from: InstallationState): void {
   into.evidence.push(...from.evidence);
