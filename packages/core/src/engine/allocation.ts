@@ -116,17 +116,17 @@ export function compareEntitlements(a: Entitlement, b: Entitlement): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
+/** Code-unit order, as `<` compares (no locale): the allocation order's text comparison. */
 export const compareText = (a: string, b: string): number => (a === b ? 0 : a < b ? -1 : 1);
-const text = compareText;
 
 /** Unit, host, product, version, edition, id: field by field, no key arrays (a province sorts hundreds of thousands). */
 const byKey = (a: SeatDemand, b: SeatDemand): number =>
-  text(a.unit, b.unit) ||
-  text(a.host, b.host) ||
-  text(a.product, b.product) ||
-  text(a.version ?? '', b.version ?? '') ||
-  text(a.edition ?? '', b.edition ?? '') ||
-  text(a.id ?? '', b.id ?? '');
+  compareText(a.unit, b.unit) ||
+  compareText(a.host, b.host) ||
+  compareText(a.product, b.product) ||
+  compareText(a.version ?? '', b.version ?? '') ||
+  compareText(a.edition ?? '', b.edition ?? '') ||
+  compareText(a.id ?? '', b.id ?? '');
 
 /** Equal verdicts as one frozen object (keyed by their content). */
 class VerdictPool {

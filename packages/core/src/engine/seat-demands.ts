@@ -5,8 +5,8 @@
  * in the order judging lists them, so demand k of host i is always the same installation.
  *
  * A province has a million demands, and (product, version, edition) repeats from host to host:
- * a demand is two numbers (its host, its kind) in typed columns, not an object — objects were
- * ~80 MiB promoted to the old generation and dead a second later, the peak of the whole audit.
+ * a demand is two numbers (its host, its kind) in typed columns, not an object: 1.2 M objects at
+ * 100 000 hosts were promoted to the old generation and dead a second later, at the run's peak.
  */
 import type { EntitlementPosition, IsoDate, Policy, VersionScheme } from '../model.js';
 import { allocateInOrder, type CoverageVerdict, compareText, type DemandColumns } from './allocation.js';
