@@ -149,7 +149,7 @@ function writeOrdered(value: unknown, plan: Plan, indent: string, out: string[])
     out.push(JSON.stringify(value) ?? 'null');
     return;
   }
-  const inner = `${indent}  `;
+  const inner = deeper(indent);
   if (Array.isArray(value)) {
     if (value.length === 0) {
       out.push('[]');
@@ -210,6 +210,17 @@ interface Marks {
 
 /** By the indentation's length (it is only ever spaces): made once per depth, not per value. */
 const marksByIndent: Marks[] = [];
+const deeperByIndent: string[] = [];
+
+/** `indent` and two more spaces, made once per depth. */
+function deeper(indent: string): string {
+  let inner = deeperByIndent[indent.length];
+  if (inner === undefined) {
+    inner = `${indent}  `;
+    deeperByIndent[indent.length] = inner;
+  }
+  return inner;
+}
 
 function marksOf(inner: string): Marks {
   let marks = marksByIndent[inner.length];
