@@ -93,14 +93,6 @@ export class TupleMemo {
     this.factsKey = compiled.facts.join('\u0000');
   }
 
-  /**
-   * The tuple id of a title or an OS, reading each fact the rule needs through `fact`. Its values
-   * are the auditor's own strings (titles, variants, catalogue), kept as they are.
-   */
-  idOf(fact: (name: string) => unknown): number {
-    return new TitleTuples(fact).idIn(this);
-  }
-
   /** The tuple id of values another memo with the same facts may already have made (TitleTuples). */
   idOfMade(made: MadeTuple): number {
     const id = this.ids.get(made.key);
@@ -114,20 +106,13 @@ export class TupleMemo {
 
   /** The tuple id of a record's fact values (in `compiled.facts` order), copied when kept. */
   idOfValues(values: readonly unknown[]): number {
-    return this.idOfKey(tupleKey(values), values, false);
-  }
-
-  /**
-   * As idOfValues, with the key already built by the caller. `owned`: the values are not a parser's
-   * views into its file chunk (own-strings.ts), so neither they nor a key made of them need copying.
-   */
-  idOfKey(key: string, values: readonly unknown[], owned = false): number {
+    const key = tupleKey(values);
     const id = this.ids.get(key);
     if (id !== undefined) {
       this.hits++;
       return id;
     }
-    return this.add(owned ? key : ownCopy(key), this.tupleOf(values, owned));
+    return this.add(ownCopy(key), this.tupleOf(values, false));
   }
 
   /** The tuple object of fact values; owned copies of a parser's strings (own-strings.ts). */
