@@ -60,6 +60,8 @@ interface Plan extends ObjectShape {
    * Indexed by the indentation's length (it is only ever spaces).
    */
   leads: (Leads | undefined)[];
+  /** Text of shared frozen values written at this plan, by indentation length (writeShared). */
+  shared: (WeakMap<object, string> | undefined)[];
 }
 
 interface Leads {
@@ -99,6 +101,7 @@ function planOf(raw: SchemaNode | undefined): Plan {
       quotedKeys,
       children: new Array(keys.length),
       leads: [],
+      shared: [],
     };
     plans.set(raw, plan);
   }
@@ -149,6 +152,50 @@ function writeOrdered(value: unknown, plan: Plan, indent: string, out: string[])
     out.push(JSON.stringify(value) ?? 'null');
     return;
   }
+  if (Object.isFrozen(value)) {
+    writeShared(value, plan, indent, out);
+    return;
+  }
+  writeFresh(value, plan, indent, out);
+}
+
+/**
+ * A frozen value is one the auditor shares among many findings (a remediation, a software
+ * spelling, an entitlement's trace step — 40 % of a province report's text): its text at one plan
+ * and indentation is made once and kept as long as the value lives. Only a value frozen all the way
+ * down is remembered; one holding something that could still change is written each time.
+ */
+function writeShared(value: object, plan: Plan, indent: string, out: string[]): void {
+  let texts = plan.shared[indent.length];
+  if (texts === undefined) {
+    texts = new WeakMap();
+    plan.shared[indent.length] = texts;
+  }
+  let text = texts.get(value);
+  if (text === undefined) {
+    const pieces: string[] = [];
+    writeFresh(value, plan, indent, pieces);
+    text = isDeeplyFrozen(value) ? pieces.join('') : NOT_SHARED;
+    texts.set(value, text);
+    if (text === NOT_SHARED) for (const piece of pieces) out.push(piece);
+    else out.push(text);
+    return;
+  }
+  if (text === NOT_SHARED) writeFresh(value, plan, indent, out);
+  else out.push(text);
+}
+
+/** Marks a frozen value with something mutable inside (no value's JSON text is empty). */
+const NOT_SHARED = '';
+
+function isDeeplyFrozen(value: object): boolean {
+  if (!Object.isFrozen(value)) return false;
+  for (const item of Object.values(value))
+    if (item !== null && typeof item === 'object' && !isDeeplyFrozen(item)) return false;
+  return true;
+}
+
+function writeFresh(value: object, plan: Plan, indent: string, out: string[]): void {
   const inner = deeper(indent);
   if (Array.isArray(value)) {
     if (value.length === 0) {

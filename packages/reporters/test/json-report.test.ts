@@ -131,6 +131,35 @@ describe('json reporter', () => {
     expect(read).toEqual(names);
   });
 
+  it('writes a frozen value shared by many findings as JSON.stringify does, at every depth it appears', () => {
+    const report = structuredClone(fixtureReport);
+    const remediation = Object.freeze({ en: 'Uninstall "it"', zh: '卸载' });
+    const step = Object.freeze({ step: 'rule' as const, detail: 'licensing.unlicensed' });
+    report.findings = [0, 1, 2].map((i) => ({
+      ...report.findings[0]!,
+      id: `id-${i}`,
+      remediation,
+      trace: [step, { step: 'evidence' as const, detail: `line ${i}` }],
+    }));
+    // The same frozen text at another depth: an entitlement's evidence.
+    report.entitlements[0]!.evidence = remediation as unknown as Record<string, string>;
+    const text = renderJson(report);
+    expect(text).toBe(`${JSON.stringify(JSON.parse(text), null, 2)}\n`);
+    const parsed = JSON.parse(text) as ComplianceReport;
+    expect(parsed.findings.map((f) => f.remediation)).toEqual([remediation, remediation, remediation]);
+    expect(parsed.findings.map((f) => f.trace?.[0])).toEqual([step, step, step]);
+  });
+
+  it('writes a frozen value again when something inside it can still change', () => {
+    const report = structuredClone(fixtureReport);
+    const software = { name: 'WinRAR' };
+    const subject = Object.freeze({ host: 'PC-1', software });
+    report.findings = [{ ...report.findings[0]!, subject }];
+    expect(renderJson(report)).toContain('"name": "WinRAR"');
+    software.name = 'WinRAR 7';
+    expect(renderJson(report)).toContain('"name": "WinRAR 7"');
+  });
+
   it('keeps a `__proto__` key from input as data, without touching any prototype', () => {
     const report = structuredClone(fixtureReport);
     report.entitlements[0]!.evidence = JSON.parse('{"__proto__": {"polluted": "yes"}, "合同号": "CG-1"}');

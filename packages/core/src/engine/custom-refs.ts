@@ -7,6 +7,7 @@
 import type { Evidence } from '../model.js';
 import type { InstallKind, Occurrence, SoftwareRef } from './host-store.js';
 import type { TitleRegistry } from './title-registry.js';
+import { makeRef } from './software-refs.js';
 import type { TitleVariant } from './title-variants.js';
 
 export interface CustomOccurrence extends Occurrence {
@@ -69,16 +70,16 @@ export class CustomRefs {
           occurrence = {
             rule,
             tuple,
-            software: { ...spellingOf(kind) },
+            software: spellingOf(kind),
             product: kind.product,
             evidence: [],
           };
         } else {
-          const title = source.titles.get(variant.title);
-          const software: Occurrence['software'] = { name: title.name };
-          if (version) software.version = version;
-          if (title.publisher) software.publisher = title.publisher;
-          occurrence = { rule, tuple, software, evidence: [] };
+          if (variant.spelling === undefined) {
+            const title = source.titles.get(variant.title);
+            variant.spelling = Object.freeze(makeRef(title.name, title.publisher, version));
+          }
+          occurrence = { rule, tuple, software: variant.spelling, evidence: [] };
         }
         grouped.set(key, occurrence);
       }

@@ -12,6 +12,7 @@ import { installationTrace } from './installation-trace.js';
 import { licensingFinding, licensingRule } from './licensing-findings.js';
 import { CLASS_NAMES, className } from './rule-catalog.js';
 import { missingClassFindings } from './rule-findings.js';
+import { sharedStep, sharedText } from './shared-parts.js';
 
 export interface HostFindingContext extends JudgeContext {
   ledger: Map<string, Entitlement>;
@@ -72,7 +73,8 @@ function subjectOf(host: JudgedHost, item: InstallationState): FindingSubject {
     unit: host.unit,
     product: item.product.id,
     class: item.product.category,
-    software: { ...item.software },
+    // Spellings are frozen and shared (software-refs.ts makeRef).
+    software: item.software,
   };
 }
 
@@ -81,7 +83,7 @@ export function occurrenceSubject(host: JudgedHost, occurrence: Occurrence): Fin
   const subject: FindingSubject = {
     host: host.id,
     unit: host.unit,
-    software: { ...occurrence.software },
+    software: occurrence.software,
   };
   if (occurrence.product) {
     subject.product = occurrence.product.id;
@@ -91,6 +93,20 @@ export function occurrenceSubject(host: JudgedHost, occurrence: Occurrence): Fin
 }
 
 type Draft = Parameters<typeof makeFinding>[0];
+
+const FORBIDDEN_PRODUCT_REMEDIATION = sharedText(
+  '卸载该软件并检查系统是否被非法激活',
+  'Uninstall it and check the system for illegal activation',
+);
+const ACTIVATION_REMEDIATION = sharedText(
+  '使用正版密钥或本单位 KMS 服务器重新激活，并排查激活工具',
+  "Reactivate with a genuine key or the organisation's KMS host, and look for activators",
+);
+const FORBIDDEN_PATTERN_REMEDIATION = sharedText('立即卸载并清除残留', 'Remove it and its traces at once');
+const UNRECOGNISED_REMEDIATION = sharedText(
+  '卸载该软件，或将其列入目录并登记许可',
+  'Uninstall it, or add it to the catalogue and record its licence',
+);
 
 function forbiddenProduct(host: JudgedHost, judged: JudgedInstallation): Draft {
   const item = judged.state;
@@ -104,14 +120,11 @@ function forbiddenProduct(host: JudgedHost, judged: JudgedInstallation): Draft {
       zh: `${host.id} 安装了禁止使用的软件 ${product.name}（${item.software.name}）`,
       en: `${host.id} has the forbidden product ${product.name} (${item.software.name}) installed`,
     },
-    remediation: {
-      zh: '卸载该软件并检查系统是否被非法激活',
-      en: 'Uninstall it and check the system for illegal activation',
-    },
+    remediation: FORBIDDEN_PRODUCT_REMEDIATION,
     evidence: item.evidence,
     trace: [
       ...installationTrace(item),
-      { step: 'rule', detail: `forbidden.product: ${product.id} is in forbidden.products` },
+      sharedStep('rule', `forbidden.product: ${product.id} is in forbidden.products`),
     ],
   };
 }
@@ -178,10 +191,7 @@ function notGenuinelyActivated(host: JudgedHost, judged: JudgedInstallation, ctx
       zh: `${host.id} 的${cls.zh} ${item.software.name} 激活不正版：${zh.join('；')}`,
       en: `${host.id}: ${item.software.name} (${cls.en}) is not genuinely activated: ${en.join('; ')}`,
     },
-    remediation: {
-      zh: '使用正版密钥或本单位 KMS 服务器重新激活，并排查激活工具',
-      en: "Reactivate with a genuine key or the organisation's KMS host, and look for activators",
-    },
+    remediation: ACTIVATION_REMEDIATION,
     evidence: item.evidence,
     trace: [
       ...installationTrace(item),
@@ -210,7 +220,7 @@ function forbiddenPattern(
       zh: `${host.id} 上的软件“${occurrence.software.name}”命中禁止模式${pattern.reason ? `：${pattern.reason}` : ''}`,
       en: `"${occurrence.software.name}" on ${host.id} matches a forbidden pattern${pattern.reason ? `: ${pattern.reason}` : ''}`,
     },
-    remediation: { zh: '立即卸载并清除残留', en: 'Remove it and its traces at once' },
+    remediation: FORBIDDEN_PATTERN_REMEDIATION,
     evidence: occurrence.evidence,
     trace: [
       ...occurrence.evidence
@@ -235,23 +245,19 @@ function unrecognisedSoftware(host: JudgedHost, occurrence: Occurrence, ctx: Jud
       zh: `${host.id} 上的软件“${occurrence.software.name}”未列入软件目录，视为未经授权`,
       en: `"${occurrence.software.name}" on ${host.id} is not in the catalogue and counts as unauthorised`,
     },
-    remediation: {
-      zh: '卸载该软件，或将其列入目录并登记许可',
-      en: 'Uninstall it, or add it to the catalogue and record its licence',
-    },
+    remediation: UNRECOGNISED_REMEDIATION,
     evidence: occurrence.evidence,
     trace: [
       ...occurrence.evidence
         .slice(0, 5)
         .map((e) => ({ step: 'evidence' as const, detail: describeEvidence(e) })),
       { step: 'recognition', detail: `"${occurrence.software.name}": no catalogue product matches` },
-      {
-        step: 'rule',
-        detail:
-          ctx.policy.forbidden.mode === 'allowlist'
-            ? 'unauthorised: forbidden.mode allowlist'
-            : 'unauthorised: settings.unrecognised unauthorised',
-      },
+      sharedStep(
+        'rule',
+        ctx.policy.forbidden.mode === 'allowlist'
+          ? 'unauthorised: forbidden.mode allowlist'
+          : 'unauthorised: settings.unrecognised unauthorised',
+      ),
     ],
   };
 }

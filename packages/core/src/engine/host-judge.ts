@@ -14,9 +14,11 @@ import {
   installationKey,
   NO_ACTIVATION,
   newActivation,
+  type SoftwareRef,
   smallerRef,
 } from './host-store.js';
 import type { Recogniser, Recognition } from './recogniser.js';
+import { makeRef } from './software-refs.js';
 import { hasId, type TitleRegistry } from './title-registry.js';
 
 export const UNASSIGNED_UNIT = '未分配';
@@ -93,6 +95,20 @@ export function normaliseKmsHost(host: string): string {
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '0.0.0.0']);
+
+/**
+ * An OS as findings spell it, frozen and shared by the hosts whose OS was recognised alike (the
+ * recogniser answers them with one object; shared-parts.ts).
+ */
+const osSpellings = new WeakMap<Recognition, SoftwareRef>();
+
+function osSpelling(name: string, version: string | undefined, recognition: Recognition): SoftwareRef {
+  const known = osSpellings.get(recognition);
+  if (known !== undefined && known.name === name && known.version === version) return known;
+  const spelling = Object.freeze(makeRef(name, undefined, version, recognition.edition || undefined));
+  osSpellings.set(recognition, spelling);
+  return spelling;
+}
 
 const keyOf = (i: InstallationState) => installationKey(i.product.id, i.version, i.edition);
 
@@ -177,11 +193,7 @@ export function judgeHost(state: HostState, ctx: JudgeContext): JudgedHost {
       const version = state.os.version?.trim() || undefined;
       const osItem: InstallationState = {
         product: recognition.product,
-        software: {
-          name: state.os.name,
-          ...(version ? { version } : {}),
-          ...(recognition.edition ? { edition: recognition.edition } : {}),
-        },
+        software: osSpelling(state.os.name, version, recognition),
         evidence: [...state.osEvidence],
         recognition: recognition.match.text,
         activation: state.osActivation,

@@ -248,7 +248,8 @@ export class HostStore {
           product: recognition.product,
           version: version || undefined,
           edition: recognition.edition || undefined,
-          software: makeRef(name, publisher, version, recognition.edition),
+          // Frozen: the findings about this installation on every host share it (shared-parts.ts).
+          software: Object.freeze(makeRef(name, publisher, version, recognition.edition)),
           recognition: recognition.match.text,
         };
         const kind = variant.kind;

@@ -8,7 +8,8 @@ import type { Entitlement, Finding, LocalText, TraceStep } from '../model.js';
 import type { BlockReason, CoverageVerdict } from './allocation.js';
 import { type DeadlineSettings, makeFinding } from './finding-factory.js';
 import type { JudgedHost, JudgedInstallation } from './host-judge.js';
-import { installationTrace } from './installation-trace.js';
+import { installationTrace, versionSteps } from './installation-trace.js';
+import { sharedStep, sharedText } from './shared-parts.js';
 
 const REASON_WORDS: Record<BlockReason, LocalText> = {
   scope: { zh: '不在授权范围内', en: 'out of its scope' },
@@ -51,6 +52,8 @@ interface VerdictWords {
   ledger: Map<string, Entitlement>;
   blockers: ReturnType<typeof describeBlocker>[];
   why: LocalText;
+  /** One frozen trace step per blocker, shared by every finding of the verdict. */
+  steps: readonly TraceStep[];
 }
 
 /**
@@ -72,7 +75,8 @@ function describeVerdict(
   const why: LocalText = blockers.length
     ? { zh: blockers.map((b) => b.zh).join('；'), en: blockers.map((b) => b.en).join('; ') }
     : { zh: `台账中没有 ${product} 的许可`, en: `the ledger has no entitlement for ${product}` };
-  const words = { ledger, blockers, why };
+  const steps = blockers.map((b) => Object.freeze({ step: 'entitlement' as const, detail: b.trace }));
+  const words = { ledger, blockers, why, steps };
   // Without blockers the wording names the product, which the verdict does not hold.
   if (blockers.length > 0) verdictWords.set(coverage, words);
   return words;
@@ -101,6 +105,15 @@ export function licensingRule(
   }
 }
 
+const VERSION_REMEDIATION = sharedText(
+  '核对该软件的实际版本号，或修正软件目录的版本方案',
+  'Check the real version, or fix the product’s version scheme in the catalogue',
+);
+const LICENCE_REMEDIATION = sharedText(
+  '购买或调配许可并登记台账，或卸载该软件',
+  'Buy or reassign a licence and record it in the ledger, or uninstall the software',
+);
+
 export function licensingFinding(
   host: JudgedHost,
   installation: JudgedInstallation,
@@ -114,17 +127,14 @@ export function licensingFinding(
   if (coverage.outcome === 'covered') return undefined;
   const product = item.product;
   const label = `${item.software.name}${item.version ? ` ${item.version}` : ''}`;
-  const { blockers, why } = describeVerdict(coverage, product.id, ledger);
-  const trace: TraceStep[] = [...installationTrace(item)];
-  if (item.version)
-    trace.push({ step: 'version', detail: `${item.version} (scheme ${product.versionScheme})` });
-  if (item.edition) trace.push({ step: 'edition', detail: item.edition });
+  const { steps, why } = describeVerdict(coverage, product.id, ledger);
+  const trace: TraceStep[] = installationTrace(item);
+  for (const step of versionSteps(item)) trace.push(step);
 
   const rule = licensingRule(coverage, product.id, productsWithEntitlements, allowlist);
   let status: 'fail' | 'error' = 'fail';
   let severity: 'high' | 'medium' = 'high';
   let message: LocalText;
-  const entitlementSteps = blockers.map((b) => ({ step: 'entitlement' as const, detail: b.trace }));
   switch (rule) {
     case 'licensing.expired':
       message = {
@@ -164,7 +174,8 @@ export function licensingFinding(
         en: `${label} on ${host.id} is not covered by any entitlement (${why.en})`,
       };
   }
-  trace.push({ step: 'rule', detail: rule }, ...entitlementSteps);
+  trace.push(sharedStep('rule', rule));
+  for (const step of steps) trace.push(step);
   return makeFinding(
     {
       rule,
@@ -175,19 +186,10 @@ export function licensingFinding(
         unit: host.unit,
         product: product.id,
         class: product.category,
-        software: { ...item.software },
+        software: item.software,
       },
       message,
-      remediation:
-        status === 'error'
-          ? {
-              zh: '核对该软件的实际版本号，或修正软件目录的版本方案',
-              en: 'Check the real version, or fix the product’s version scheme in the catalogue',
-            }
-          : {
-              zh: '购买或调配许可并登记台账，或卸载该软件',
-              en: 'Buy or reassign a licence and record it in the ledger, or uninstall the software',
-            },
+      remediation: status === 'error' ? VERSION_REMEDIATION : LICENCE_REMEDIATION,
       evidence: item.evidence,
       trace,
     },

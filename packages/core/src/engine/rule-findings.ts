@@ -2,12 +2,13 @@
  * Findings that speak of a whole computer, a whole unit or the fleet: mandatory classes missing,
  * domestic targets missed, and custom rules of every scope.
  */
-import type { CustomRule, Finding, FindingSubject, Policy, UnitStats } from '../model.js';
+import type { CustomRule, Finding, FindingSubject, LocalText, Policy, TraceStep, UnitStats } from '../model.js';
 import type { RuleVerdict } from './custom-rules.js';
 import { type DeadlineSettings, describeEvidence, makeFinding } from './finding-factory.js';
 import type { JudgedHost } from './host-judge.js';
 import type { Occurrence } from './host-store.js';
 import { className } from './rule-catalog.js';
+import { frozenCopy, sharedStep, sharedText } from './shared-parts.js';
 import { hostClassFlags } from './statistics.js';
 
 const percent = (rate: number) => `${(Math.round(rate * 1000) / 10).toFixed(1)}%`;
@@ -39,20 +40,26 @@ export function missingClassFindings(
             zh: `${host.id} 没有已识别的${words.zh}${osNote.zh}`,
             en: `${host.id} has no recognised ${words.en}${osNote.en}`,
           },
-          remediation: {
-            zh: `安装正版${words.zh}并登记台账`,
-            en: `Install a licensed ${words.en} and record it in the ledger`,
-          },
+          remediation: missingRemediation(cls, words),
           evidence: host.os?.evidence && cls === 'os' ? [host.os.evidence] : [],
-          trace: [
-            { step: 'rule', detail: `requirements.missing.${cls}: no installation of category ${cls}` },
-          ],
+          trace: [sharedStep('rule', `requirements.missing.${cls}: no installation of category ${cls}`)],
         },
         deadlines,
       ),
     );
   }
   return findings;
+}
+
+const missingRemediations = new Map<string, LocalText>();
+
+function missingRemediation(cls: string, words: LocalText): LocalText {
+  let text = missingRemediations.get(cls);
+  if (text === undefined) {
+    text = sharedText(`安装正版${words.zh}并登记台账`, `Install a licensed ${words.en} and record it in the ledger`);
+    missingRemediations.set(cls, text);
+  }
+  return text;
 }
 
 export function domesticFindings(row: UnitStats, policy: Policy, deadlines: DeadlineSettings): Finding[] {
@@ -103,9 +110,6 @@ export function customFinding(
   if ('fired' in verdict && !verdict.fired) return undefined;
   const error = 'error' in verdict ? verdict.error : undefined;
   const id = `custom.${rule.id}`;
-  const factText = Object.entries(facts)
-    .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
-    .join(', ');
   const draft: Parameters<typeof makeFinding>[0] = {
     rule: id,
     status: error ? 'error' : rule.outcome.status,
@@ -116,18 +120,44 @@ export function customFinding(
           zh: `${rule.message.zh}（无法判断：${error}）`,
           en: `${rule.message.en} (cannot be judged: ${error})`,
         }
-      : rule.message,
+      : frozenCopy(rule.message),
     evidence: occurrence?.evidence ?? [],
     trace: [
       ...(occurrence?.evidence ?? [])
         .slice(0, 5)
         .map((e) => ({ step: 'evidence' as const, detail: describeEvidence(e) })),
-      {
-        step: 'rule',
-        detail: `${id} (scope ${rule.scope}) on ${factText || 'no facts'}${error ? `: error ${error}` : ''}`,
-      },
+      error
+        ? { step: 'rule', detail: `${customRuleDetail(id, rule, facts)}: error ${error}` }
+        : customRuleStep(id, rule, facts),
     ],
   };
-  if (rule.remediation) draft.remediation = rule.remediation;
+  if (rule.remediation) draft.remediation = frozenCopy(rule.remediation);
   return makeFinding(draft, deadlines);
+}
+
+function customRuleDetail(id: string, rule: CustomRule, facts: Record<string, unknown>): string {
+  const factText = Object.entries(facts)
+    .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+    .join(', ');
+  return `${id} (scope ${rule.scope}) on ${factText || 'no facts'}`;
+}
+
+/**
+ * The rule step of a custom rule that fired on one tuple of facts: the same on every finding of
+ * that tuple (thousands of hosts), so made once, frozen, per tuple object and rule.
+ */
+const customSteps = new WeakMap<object, Map<CustomRule, TraceStep>>();
+
+function customRuleStep(id: string, rule: CustomRule, facts: Record<string, unknown>): TraceStep {
+  let byRule = customSteps.get(facts);
+  if (byRule === undefined) {
+    byRule = new Map();
+    customSteps.set(facts, byRule);
+  }
+  let step = byRule.get(rule);
+  if (step === undefined) {
+    step = Object.freeze({ step: 'rule' as const, detail: customRuleDetail(id, rule, facts) });
+    byRule.set(rule, step);
+  }
+  return step;
 }

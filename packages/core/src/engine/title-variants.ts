@@ -6,7 +6,7 @@
  * of a known variant costs two map lookups and a few integer reads, whatever the number of rules.
  */
 
-import type { InstallKind } from './host-store.js';
+import type { InstallKind, SoftwareRef } from './host-store.js';
 import { ownCopy } from './own-strings.js';
 import type { Recogniser, Recognition } from './recogniser.js';
 import { installationKey, softwareFact } from './record-facts.js';
@@ -41,6 +41,8 @@ export interface TitleVariant {
   live?: Int32Array;
   /** Rules answered by the title for every record once `live` is known (memo hits per record). */
   answered: number;
+  /** The unrecognised variant as findings spell it, frozen and shared; made on first use (custom-refs.ts). */
+  spelling: SoftwareRef | undefined;
 }
 
 /**
@@ -118,6 +120,7 @@ export class VariantRegistry {
       absentTuples: undefined,
       answered: 0,
       kind: undefined,
+      spelling: undefined,
     };
     if (version !== undefined) variant.version = version;
     if (editionRead !== undefined) variant.editionRead = editionRead;
