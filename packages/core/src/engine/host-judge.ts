@@ -110,7 +110,7 @@ function osSpelling(name: string, version: string | undefined, recognition: Reco
   return spelling;
 }
 
-const keyOf = (i: InstallationState) => installationKey(i.product.id, i.version, i.edition);
+const keyOf = (i: InstallationState) => i.key ?? installationKey(i.product.id, i.version, i.edition);
 
 function absorb(into: InstallationState, from: InstallationState): void {
   into.evidence.push(...from.evidence);

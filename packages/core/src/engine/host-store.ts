@@ -50,6 +50,11 @@ export interface InstallationState {
   recognition: string;
   activation: Activation;
   os: boolean;
+  /**
+   * installationKey(product.id, version, edition), when the store made it (its kind's, already
+   * hashed): judging looks installations up by it three times per host.
+   */
+  key?: string;
 }
 
 /**
@@ -348,6 +353,7 @@ export class HostStore {
         recognition: kind.recognition,
         activation: NO_ACTIVATION,
         os: false,
+        key: kind.key,
       };
     }
     const pairs = withEvidence ? state.evidence : [];

@@ -25,7 +25,10 @@ export type CustomOccurrencesOf = (
 function judgedSpellings(host: JudgedHost): Map<string, SoftwareRef> {
   const spellings = new Map<string, SoftwareRef>();
   for (const { state } of host.installations)
-    spellings.set(installationKey(state.product.id, state.version, state.edition), state.software);
+    spellings.set(
+      state.key ?? installationKey(state.product.id, state.version, state.edition),
+      state.software,
+    );
   return spellings;
 }
 
