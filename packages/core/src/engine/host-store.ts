@@ -171,10 +171,13 @@ export class HostStore {
     let state = this.hosts.get(host.id);
     if (!state) {
       const id = ownCopy(host.id);
+      // Every field in the literal (os ones too, set later or never): one hidden class for all hosts.
       state = {
         id,
         units: NO_TEXTS,
         hostnames: NO_TEXTS,
+        os: undefined,
+        osRecognition: undefined,
         osEvidence: [],
         osActivation: NO_ACTIVATION,
         kinds: [],
@@ -186,8 +189,8 @@ export class HostStore {
         forbidden: undefined,
         custom: new CustomRefs(),
         arrivals: 0,
+        unrecognised: keepUnrecognised ? new Map() : undefined,
       };
-      if (keepUnrecognised) state.unrecognised = new Map();
       this.hosts.set(id, state);
     }
     const strings = this.strings;

@@ -73,15 +73,16 @@ export class TitleRegistry {
     let id = byPublisher.get(publisher ?? '');
     if (id === undefined) {
       id = this.titles.length;
+      // `publisher` in the literal even when absent: one hidden class for every title.
       const title: Title = {
         id,
         name: ownCopy(name),
+        publisher: publisher !== undefined && publisher !== '' ? ownCopy(publisher) : undefined,
         forbidden: forbiddenIndex(this.forbiddenPatterns, name, publisher),
         unrecognisedHosts: 0,
         sampleHosts: [],
         versions: [],
       };
-      if (publisher !== undefined && publisher !== '') title.publisher = ownCopy(publisher);
       this.titles.push(title);
       byPublisher.set(title.publisher ?? '', id);
     }

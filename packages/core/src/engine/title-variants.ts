@@ -18,12 +18,12 @@ export interface TitleVariant {
   /** Its index in the registry (VariantRegistry.byId). */
   id: number;
   title: number;
-  version?: string;
+  version: string | undefined;
   /** The edition attribute as read (recognition canonicalises it). */
-  editionRead?: string;
-  recognition?: Recognition;
+  editionRead: string | undefined;
+  recognition: Recognition | undefined;
   /** installationKey(product, version, edition) when recognised. */
-  installKey?: string;
+  installKey: string | undefined;
   /** What every installation of this variant shares, made on its first recognised sighting (host-store.ts). */
   kind?: InstallKind;
   /** The unrecognised title's version was offered to the registry's version list. */
@@ -38,7 +38,7 @@ export interface TitleVariant {
    * The rules each record must still look at (title-only rules that fire or err, record rules whose
    * guard does not rule them out); undefined while some verdict is still pending.
    */
-  live?: Int32Array;
+  live: Int32Array | undefined;
   /** Rules answered by the title for every record once `live` is known (memo hits per record). */
   answered: number;
   /** The unrecognised variant as findings spell it, frozen and shared; made on first use (custom-refs.ts). */
@@ -111,9 +111,16 @@ export class VariantRegistry {
   ): TitleVariant {
     const { name, publisher } = this.titles.get(titleId);
     const recognition = this.recogniser.recognise({ name, publisher, version, edition: editionRead });
+    // Every field is in the literal, even when undefined: a variant is read for each of millions of
+    // records, and fields added afterwards gave variants a dozen hidden classes (megamorphic reads).
     const variant: TitleVariant = {
       id: this.variants.length,
       title: titleId,
+      version,
+      editionRead,
+      recognition,
+      installKey: recognition ? installationKey(recognition.product.id, version, recognition.edition) : undefined,
+      live: undefined,
       versionNoted: false,
       tuples: new Int32Array(this.rules.length),
       templates: [],
@@ -122,12 +129,6 @@ export class VariantRegistry {
       kind: undefined,
       spelling: undefined,
     };
-    if (version !== undefined) variant.version = version;
-    if (editionRead !== undefined) variant.editionRead = editionRead;
-    if (recognition) {
-      variant.recognition = recognition;
-      variant.installKey = installationKey(recognition.product.id, version, recognition.edition);
-    }
     if (this.rules.length === 0) return variant;
     const source = {
       name,
