@@ -138,6 +138,7 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
     const osHosts: OsOfHost[] = [];
     let installationCount = 0;
     for (let i = 0; i < states.length; i++) {
+      store.putInKeyOrder(states[i]!);
       const host = judgeHost(states[i]!, firstCtx);
       // Nothing reads a host's title sets after the first pass (and no host arrives any more).
       store.dropTitleSets(states[i]!);

@@ -6,8 +6,8 @@
  */
 import type { Evidence } from '../model.js';
 import type { InstallKind, Occurrence, SoftwareRef } from './host-store.js';
-import type { TitleRegistry } from './title-registry.js';
 import { makeRef } from './software-refs.js';
+import type { TitleRegistry } from './title-registry.js';
 import type { TitleVariant } from './title-variants.js';
 
 export interface CustomOccurrence extends Occurrence {

@@ -147,11 +147,13 @@ export function foldInstallations(installations: InstallationState[]): Installat
     orphan: (i: InstallationState) => boolean,
     fits: (o: InstallationState, i: InstallationState) => boolean,
   ) => {
+    // An orphan goes to the first installation (in key order) that is no orphan and fits it: looked
+    // for among those only (most installations have no edition, few have one to offer).
+    const targets = items.filter((other) => !orphan(other));
     const kept: InstallationState[] = [];
     for (const item of items) {
-      const target = orphan(item)
-        ? items.find((other) => other !== item && !orphan(other) && fits(other, item))
-        : undefined;
+      const target =
+        targets.length > 0 && orphan(item) ? targets.find((other) => fits(other, item)) : undefined;
       if (target) absorb(target, item);
       else kept.push(item);
     }

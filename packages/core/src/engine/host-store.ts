@@ -332,6 +332,27 @@ export class HostStore {
     for (const titleId of merged.fresh) titles.noteHost(titleId, state.id);
   }
 
+  /**
+   * Puts the host's installations in installation-key order, once no add() can follow: judging sorts
+   * them by key in each of its three passes, and a sorted list costs that sort one comparison per
+   * installation. Evidence and activations keep their order within each installation.
+   */
+  putInKeyOrder(state: HostState): void {
+    const kinds = state.kinds;
+    let sorted = true;
+    for (let i = 1; i < kinds.length && sorted; i++) if (kinds[i - 1]!.key > kinds[i]!.key) sorted = false;
+    if (sorted) return;
+    const order = kinds.map((_, i) => i).sort((a, b) => (kinds[a]!.key < kinds[b]!.key ? -1 : 1));
+    const position = new Int32Array(kinds.length);
+    for (let i = 0; i < order.length; i++) position[order[i]!] = i;
+    state.kinds = order.map((i) => kinds[i]!);
+    const pairs = state.evidence;
+    for (let i = 0; i < pairs.length; i += 2) pairs[i] = position[pairs[i]!]!;
+    const activations = state.activations;
+    if (activations)
+      for (let i = 0; i < activations.length; i += 2) activations[i] = position[activations[i] as number]!;
+  }
+
   /** Frees the host's title sets once the first judging pass is done with it (no add() after it). */
   dropTitleSets(state: HostState): void {
     state.titles = EMPTY_IDS;

@@ -35,7 +35,12 @@ function kindSteps(item: InstallationState): KindSteps {
   const version = item.version ? ` ${item.version}` : '';
   const edition = item.edition ? ` [${item.edition}]` : '';
   const steps: KindSteps = {
-    item: { product: item.product, version: item.version, edition: item.edition, recognition: item.recognition },
+    item: {
+      product: item.product,
+      version: item.version,
+      edition: item.edition,
+      recognition: item.recognition,
+    },
     recognition: Object.freeze({
       step: 'recognition',
       detail: `"${item.software.name}"${version}${edition} → ${item.product.id} (${item.recognition})`,

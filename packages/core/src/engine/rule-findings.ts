@@ -2,7 +2,15 @@
  * Findings that speak of a whole computer, a whole unit or the fleet: mandatory classes missing,
  * domestic targets missed, and custom rules of every scope.
  */
-import type { CustomRule, Finding, FindingSubject, LocalText, Policy, TraceStep, UnitStats } from '../model.js';
+import type {
+  CustomRule,
+  Finding,
+  FindingSubject,
+  LocalText,
+  Policy,
+  TraceStep,
+  UnitStats,
+} from '../model.js';
 import type { RuleVerdict } from './custom-rules.js';
 import { type DeadlineSettings, describeEvidence, makeFinding } from './finding-factory.js';
 import type { JudgedHost } from './host-judge.js';
@@ -56,7 +64,10 @@ const missingRemediations = new Map<string, LocalText>();
 function missingRemediation(cls: string, words: LocalText): LocalText {
   let text = missingRemediations.get(cls);
   if (text === undefined) {
-    text = sharedText(`安装正版${words.zh}并登记台账`, `Install a licensed ${words.en} and record it in the ledger`);
+    text = sharedText(
+      `安装正版${words.zh}并登记台账`,
+      `Install a licensed ${words.en} and record it in the ledger`,
+    );
     missingRemediations.set(cls, text);
   }
   return text;

@@ -119,7 +119,9 @@ export class VariantRegistry {
       version,
       editionRead,
       recognition,
-      installKey: recognition ? installationKey(recognition.product.id, version, recognition.edition) : undefined,
+      installKey: recognition
+        ? installationKey(recognition.product.id, version, recognition.edition)
+        : undefined,
       live: undefined,
       versionNoted: false,
       tuples: new Int32Array(this.rules.length),
