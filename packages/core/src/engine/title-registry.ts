@@ -18,6 +18,11 @@ export interface Title {
   /** Computers it was unrecognised on. */
   unrecognisedHosts: number;
   sampleHosts: string[];
+  /**
+   * The last of `sampleHosts` once it holds MAX_SAMPLES (no later host id can enter), else
+   * undefined: read for every host a title is unrecognised on, without touching the list.
+   */
+  sampleBound: string | undefined;
   versions: string[];
 }
 
@@ -81,6 +86,7 @@ export class TitleRegistry {
         forbidden: forbiddenIndex(this.forbiddenPatterns, name, publisher),
         unrecognisedHosts: 0,
         sampleHosts: [],
+        sampleBound: undefined,
         versions: [],
       };
       this.titles.push(title);
@@ -109,12 +115,13 @@ export class TitleRegistry {
   noteHost(id: number, host: string): void {
     const title = this.titles[id]!;
     title.unrecognisedHosts++;
+    if (title.sampleBound !== undefined && host >= title.sampleBound) return;
     const samples = title.sampleHosts;
-    if (samples.length >= MAX_SAMPLES && host >= samples[samples.length - 1]!) return;
     let at = samples.length;
     while (at > 0 && samples[at - 1]! > host) at--;
     samples.splice(at, 0, host);
     if (samples.length > MAX_SAMPLES) samples.pop();
+    if (samples.length === MAX_SAMPLES) title.sampleBound = samples[MAX_SAMPLES - 1];
   }
 
   /** The unrecognised list of the report, sorted by host count (most first), then name, publisher. */
