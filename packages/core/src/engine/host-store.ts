@@ -26,7 +26,7 @@ import { recordFact } from './record-facts.js';
 import { compareRef, makeRef, note } from './software-refs.js';
 import type { SoftwareRule } from './software-rules.js';
 import { EMPTY_IDS, type IdSet, mergeIds, type TitleRegistry } from './title-registry.js';
-import { type TitleVariant, VariantRegistry, variantKey } from './title-variants.js';
+import { type TitleVariant, VariantRegistry } from './title-variants.js';
 
 export { type Activation, NO_ACTIVATION, newActivation } from './activation-facts.js';
 export { installationKey, type SoftwareFactSource, softwareFact } from './record-facts.js';
@@ -222,11 +222,9 @@ export class HostStore {
       let publisher = record.publisher?.trim() || undefined;
       let version = record.version?.trim() || undefined;
       const editionRead = record.attributes?.edition;
-      const key = variantKey(name, publisher, version, editionRead);
-      let variant = variants.find(key);
+      let variant = variants.find(name, publisher, version, editionRead);
       const fresh = variant === undefined;
-      if (variant === undefined)
-        variant = variants.add(key, titles.idOf(name, publisher), version, editionRead);
+      if (variant === undefined) variant = variants.add(name, publisher, version, editionRead);
       const titleId = variant.title;
       seen.push(titleId);
       const title = titles.get(titleId);

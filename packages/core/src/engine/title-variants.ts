@@ -3,7 +3,8 @@
  * derived from it is computed on its first sighting and cached here: the recognised product and
  * edition, the installation key, and for each software custom rule either the tuple id (rules that
  * read only title facts) or the guard's tuple id (rules that also read per-record facts). So a record
- * of a known variant costs two map lookups and a few integer reads, whatever the number of rules.
+ * of a known variant costs one lookup by name, a few string comparisons and a few integer reads,
+ * whatever the number of rules.
  */
 
 import type { InstallKind, SoftwareRef } from './host-store.js';
@@ -18,6 +19,8 @@ export interface TitleVariant {
   /** Its index in the registry (VariantRegistry.byId). */
   id: number;
   title: number;
+  /** Its title's publisher as read (undefined when none): compared when a record is looked up. */
+  publisher: string | undefined;
   version: string | undefined;
   /** The edition attribute as read (recognition canonicalises it). */
   editionRead: string | undefined;
@@ -61,8 +64,17 @@ export function variantKey(
   return editionRead === undefined ? `${head}:${name}${p}${v}` : `${head},e:${name}${p}${v}${editionRead}`;
 }
 
+/** Past this many variants of one name, a record's variant is looked up by its whole key. */
+const NAME_LIST_LIMIT = 12;
+
 export class VariantRegistry {
-  /** variantKey(name, publisher, version, edition) → variant: one hash lookup per record. */
+  /**
+   * Name → the variants of that name (usually one or two): a record's variant is found by hashing
+   * its name alone — a slice of the parser's text — and comparing version, publisher and edition,
+   * instead of building, flattening and hashing a key of all four for each of millions of records.
+   */
+  private readonly byName = new Map<string, TitleVariant[]>();
+  /** variantKey(name, publisher, version, edition) → variant, for names with many variants. */
   private readonly byKey = new Map<string, TitleVariant>();
   private readonly variants: TitleVariant[] = [];
 
@@ -80,9 +92,30 @@ export class VariantRegistry {
     private readonly rules: readonly SoftwareRule[],
   ) {}
 
-  /** The known variant under a key from `variantKey`, or undefined. */
-  find(key: string): TitleVariant | undefined {
-    const known = this.byKey.get(key);
+  /** The known variant of a record (its name, publisher and version trimmed, as the store reads them). */
+  find(
+    name: string,
+    publisher: string | undefined,
+    version: string | undefined,
+    editionRead: string | undefined,
+  ): TitleVariant | undefined {
+    const list = this.byName.get(name);
+    if (list === undefined) return undefined;
+    let known: TitleVariant | undefined;
+    if (list.length > NAME_LIST_LIMIT)
+      known = this.byKey.get(variantKey(name, publisher, version, editionRead));
+    else
+      for (let i = 0; i < list.length; i++) {
+        const variant = list[i]!;
+        if (
+          variant.version === version &&
+          variant.publisher === publisher &&
+          variant.editionRead === editionRead
+        ) {
+          known = variant;
+          break;
+        }
+      }
     if (known !== undefined) {
       // The recogniser's counters describe records, as before variants cached its answers.
       this.recogniser.stats.lookups++;
@@ -93,13 +126,21 @@ export class VariantRegistry {
 
   /** Creates the variant (recognised and judged by the title rules) on its first sighting. */
   add(
-    key: string,
-    titleId: number,
+    name: string,
+    publisher: string | undefined,
     version: string | undefined,
     editionRead: string | undefined,
   ): TitleVariant {
+    const titleId = this.titles.idOf(name, publisher);
     const variant = this.create(titleId, ownCopy(version), ownCopy(editionRead));
-    this.byKey.set(ownCopy(key), variant);
+    const title = this.titles.get(titleId);
+    let list = this.byName.get(title.name);
+    if (list === undefined) {
+      list = [];
+      this.byName.set(title.name, list);
+    }
+    list.push(variant);
+    this.byKey.set(variantKey(title.name, publisher, variant.version, variant.editionRead), variant);
     this.variants.push(variant);
     return variant;
   }
@@ -116,6 +157,7 @@ export class VariantRegistry {
     const variant: TitleVariant = {
       id: this.variants.length,
       title: titleId,
+      publisher,
       version,
       editionRead,
       recognition,
