@@ -340,10 +340,15 @@ export class HostStore {
     let sorted = true;
     for (let i = 1; i < kinds.length && sorted; i++) if (kinds[i - 1]!.key > kinds[i]!.key) sorted = false;
     if (sorted) return;
-    const order = kinds.map((_, i) => i).sort((a, b) => (kinds[a]!.key < kinds[b]!.key ? -1 : 1));
+    // Reordered in place: the host's list is old by now, and a new one per host would leave 100 000
+    // old lists for a full collection at the run's peak. The copies here die young.
+    const before = kinds.slice();
+    const order = before.map((_, i) => i).sort((a, b) => (before[a]!.key < before[b]!.key ? -1 : 1));
     const position = new Int32Array(kinds.length);
-    for (let i = 0; i < order.length; i++) position[order[i]!] = i;
-    state.kinds = order.map((i) => kinds[i]!);
+    for (let i = 0; i < order.length; i++) {
+      position[order[i]!] = i;
+      kinds[i] = before[order[i]!]!;
+    }
     const pairs = state.evidence;
     for (let i = 0; i < pairs.length; i += 2) pairs[i] = position[pairs[i]!]!;
     const activations = state.activations;
