@@ -1,8 +1,9 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { OutputSet } from '../src/atomic-output.js';
+import { OutputSet, PendingFile } from '../src/atomic-output.js';
 
 function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'zhengban-atomic-'));
@@ -52,5 +53,65 @@ describe('atomic report files', () => {
     const outputs = new OutputSet('zh-CN');
     await outputs.prepareFolder(join(dir, 'tables'));
     expect(readdirSync(join(dir, 'tables'))).toEqual([]);
+  });
+});
+
+describe('a large report file', () => {
+  /** A FileHandle that records what the file was asked to do (no bytes are written). */
+  function recordingHandle(datasync: () => Promise<void>) {
+    const calls: string[] = [];
+    const handle = {
+      write: async (bytes: Uint8Array) => {
+        calls.push(`write ${bytes.length}`);
+      },
+      datasync: async () => {
+        calls.push('datasync');
+        await datasync();
+      },
+      sync: async () => {
+        calls.push('sync');
+      },
+      close: async () => {
+        calls.push('close');
+      },
+    };
+    return { handle: handle as unknown as FileHandle, calls };
+  }
+
+  it('is sent to the disk every so many bytes while it is written (256 MiB), and fsynced in full before it is renamed', async () => {
+    const dir = tempDir();
+    const temp = join(dir, 'report.json.tmp');
+    writeFileSync(temp, '');
+    const { handle, calls } = recordingHandle(async () => {});
+    const file = new PendingFile(join(dir, 'report.json'), temp, handle, 256);
+    const chunk = new Uint8Array(100);
+    for (let i = 0; i < 6; i++) await file.append(chunk);
+    await file.commit();
+    expect(calls).toEqual([
+      'write 100',
+      'write 100',
+      'write 100',
+      'datasync',
+      'write 100',
+      'write 100',
+      'write 100',
+      'datasync',
+      'sync',
+      'close',
+    ]);
+    expect(readdirSync(dir)).toEqual(['report.json']);
+  });
+
+  it('is not renamed into place when a background sync failed', async () => {
+    const dir = tempDir();
+    const temp = join(dir, 'report.json.tmp');
+    writeFileSync(temp, '');
+    const { handle } = recordingHandle(async () => {
+      throw Object.assign(new Error('EIO: i/o error'), { code: 'EIO' });
+    });
+    const file = new PendingFile(join(dir, 'report.json'), temp, handle, 256);
+    await file.append(new Uint8Array(300));
+    await expect(file.commit()).rejects.toThrow('EIO');
+    expect(readdirSync(dir)).toEqual(['report.json.tmp']);
   });
 });
