@@ -125,7 +125,9 @@ async function* scanCsvFile(
     }
     if (
       name.length > MAX_NAME_LENGTH ||
-      (row.mayHoldNul && (name.includes('\u0000') || hostId.includes('\u0000')))
+      name.includes('\u0000') ||
+      // The host being read was checked on its first row (and its id is reused, not sliced again).
+      (hostId !== current?.id && hostId.includes('\u0000'))
     ) {
       reject(
         ctx,
@@ -243,7 +245,6 @@ async function* scanCsvFile(
         width = header.length;
         start++;
       }
-      fields.mayHoldNul = true;
       for (let i = start; i < rows.length; i++) {
         fields.useRow(rows[i]!);
         current = readRow(fields, lines[i]!, errors.get(i));
@@ -376,11 +377,6 @@ class RowFields {
   private materialised: string[] | undefined = undefined;
   /** Number of fields. */
   length = 0;
-  /**
-   * False when the batch's text holds no NUL character, so no field can: the per-row check for
-   * binary garbage in names is then skipped (looked for once per batch instead of twice per row).
-   */
-  mayHoldNul = true;
 
   useRow(row: string[]): void {
     this.row = row;
@@ -391,7 +387,6 @@ class RowFields {
     this.batch = batch;
     this.text = batch.text;
     this.delimiterText = batch.delimiter;
-    this.mayHoldNul = batch.text.includes('\u0000');
     if (this.offsets.length !== width + 1) this.offsets = new Int32Array(width + 1);
   }
 
