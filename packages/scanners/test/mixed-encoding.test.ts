@@ -102,23 +102,36 @@ describe('streamed files (csv scanner)', () => {
       ['input.encoding', 3, mixedMessage(file, 3, 49)],
     ]);
   });
+
+  it('a UTF-8 export with a GBK row after 200 KB: the error names that row, counted over every chunk', async () => {
+    const head = utf8(`计算机名,软件名称\n${'PC-1,金山毒霸\n'.repeat(10_000)}`);
+    const file = folder.write('late-mix.csv', Buffer.concat([head, gbk('PC-2,火绒安全\n')]));
+    const { problems } = await scanAll(csvScanner(), file);
+    expect(problems.map((p) => [p.code, p.line, p.message])).toEqual([
+      ['input.encoding', 10_002, mixedMessage(file, 10_002, head.length + 5)],
+    ]);
+  });
 });
 
 describe('createChunkDecoder: offsets across chunk boundaries', () => {
   const chinese = utf8('办公室\n财务科\n'); // 20 bytes on two lines: 3 per character
+  // The decoder counts the error's line in the file itself: each case writes the bytes it feeds.
+  const folder = tempFolder();
 
   it('a character split between chunks decodes whole; the GBK after it is located exactly', () => {
-    const decoder = createChunkDecoder('utf-8', 'split.csv');
+    const file = folder.write('split.csv', Buffer.concat([chinese, gbk('ab金山')]));
+    const decoder = createChunkDecoder('utf-8', file);
     expect(decoder.write(chinese.subarray(0, 11))).toBe('办公室\n');
     expect(decoder.write(chinese.subarray(11))).toBe('财务科\n');
-    expect(thrown(() => decoder.write(gbk('ab金山'))).message).toBe(mixedMessage('split.csv', 3, 22));
+    expect(thrown(() => decoder.write(gbk('ab金山'))).message).toBe(mixedMessage(file, 3, 22));
   });
 
   it('an invalid byte right after a held partial character is located at that character', () => {
-    const decoder = createChunkDecoder('utf-8', 'held.csv');
+    const file = folder.write('held.csv', Buffer.concat([chinese.subarray(0, 7), utf8('x')]));
+    const decoder = createChunkDecoder('utf-8', file);
     expect(decoder.write(chinese.subarray(0, 7))).toBe('办公');
     // The chunk ended after the first byte of 室; the next chunk does not continue it.
-    expect(thrown(() => decoder.write(utf8('x'))).message).toBe(mixedMessage('held.csv', 1, 6));
+    expect(thrown(() => decoder.write(utf8('x'))).message).toBe(mixedMessage(file, 1, 6));
   });
 
   it('a file of ASCII that turns into GBK in a later chunk goes on as GB18030', () => {
