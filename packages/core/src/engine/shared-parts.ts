@@ -7,15 +7,6 @@
  */
 import type { LocalText, TraceStep } from '../model.js';
 
-/** `value` frozen all the way down (it must be plain data). */
-export function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const item of Object.values(value)) deepFreeze(item);
-  }
-  return value;
-}
-
 /** A frozen text pair: for the constant remediations of the built-in rules. */
 export function sharedText(zh: string, en: string): LocalText {
   return Object.freeze({ zh, en });
