@@ -26,7 +26,7 @@ import { recordFact } from './record-facts.js';
 import { compareRef, makeRef, note } from './software-refs.js';
 import type { SoftwareRule } from './software-rules.js';
 import { EMPTY_IDS, type IdSet, mergeIds, type TitleRegistry } from './title-registry.js';
-import { type TitleVariant, VariantRegistry } from './title-variants.js';
+import { LIVE_SLOTS, type TitleVariant, VariantRegistry } from './title-variants.js';
 
 export { type Activation, NO_ACTIVATION, newActivation } from './activation-facts.js';
 export { installationKey, type SoftwareFactSource, softwareFact } from './record-facts.js';
@@ -431,10 +431,43 @@ export class HostStore {
     const live = variant.live;
     if (live) {
       if (!fresh) this.ruleHits += variant.answered;
-      for (let k = 0; k < live.length; k++) this.noteRule(state, record, variant, rules[live[k]!]!, fresh);
+      for (let k = 0; k < live.length; k += LIVE_SLOTS)
+        this.noteLiveRule(state, record, variant, live, k, fresh);
     } else {
       for (const rule of rules) this.noteRule(state, record, variant, rule, fresh);
     }
+  }
+
+  /**
+   * noteRule for the rule at `live[k]` of a settled variant, from what `live` holds: a title-only
+   * rule's tuple, and a record rule (whose guard is known not to rule the record out) with the
+   * tuple of records that carry none of its per-record facts.
+   */
+  private noteLiveRule(
+    state: HostState,
+    record: SoftwareRecord,
+    variant: TitleVariant,
+    live: Int32Array,
+    k: number,
+    fresh: boolean,
+  ): void {
+    const rule = this.options.softwareRules[live[k]!]!;
+    const memo = rule.memo;
+    let tuple = live[k + 1]!;
+    if (tuple >= 0) {
+      if (!fresh) memo.hits++;
+    } else {
+      const absent = readsNone(record, rule);
+      const known = absent ? live[k + 2]! : -1;
+      if (known >= 0) {
+        tuple = known;
+        memo.hits++;
+      } else {
+        tuple = recordTuple(record, variant, rule);
+        if (absent) live[k + 2] = tuple;
+      }
+    }
+    this.keepIfFiring(state, record, variant, rule, tuple);
   }
 
   private noteRule(
@@ -455,35 +488,51 @@ export class HostStore {
         if (!fresh) this.ruleHits++;
         return;
       }
-      const facts = memo.compiled.facts;
-      let absent = true;
-      for (const slot of rule.recordSlots)
-        if (recordFact(record, facts[slot]!) !== undefined) {
-          absent = false;
-          break;
-        }
       // Most records carry none of the facts a rule reads per record (no licence status, no install
       // date): their tuple is the variant's own, looked up once.
+      const absent = readsNone(record, rule);
       const known = absent ? (variant.absentTuples?.[rule.index] ?? -1) : -1;
       if (known >= 0) {
         tuple = known;
         memo.hits++;
       } else {
-        const values = variant.templates[rule.index]!.slice();
-        for (const slot of rule.recordSlots) values[slot] = recordFact(record, facts[slot]!);
-        tuple = memo.idOfValues(values);
+        tuple = recordTuple(record, variant, rule);
         if (absent) {
           variant.absentTuples ??= new Int32Array(this.options.softwareRules.length).fill(-1);
           variant.absentTuples[rule.index] = tuple;
         }
       }
     }
-    // A tuple already known not to fire needs no memory for this record.
-    if (!memo.isQuiet(tuple)) {
-      const evidence = record.evidence ? this.evidenceCodes.encode(record.evidence) : Number.NaN;
-      state.custom.push(rule.index, tuple, variant.id, evidence);
-    }
+    this.keepIfFiring(state, record, variant, rule, tuple);
   }
+
+  /** A tuple already known not to fire needs no memory for this record. */
+  private keepIfFiring(
+    state: HostState,
+    record: SoftwareRecord,
+    variant: TitleVariant,
+    rule: SoftwareRule,
+    tuple: number,
+  ): void {
+    if (rule.memo.isQuiet(tuple)) return;
+    const evidence = record.evidence ? this.evidenceCodes.encode(record.evidence) : Number.NaN;
+    state.custom.push(rule.index, tuple, variant.id, evidence);
+  }
+}
+
+/** True when the record carries none of the facts the rule reads per record. */
+function readsNone(record: SoftwareRecord, rule: SoftwareRule): boolean {
+  const facts = rule.memo.compiled.facts;
+  for (const slot of rule.recordSlots) if (recordFact(record, facts[slot]!) !== undefined) return false;
+  return true;
+}
+
+/** The rule's tuple for this record: the variant's title facts with the record's own filled in. */
+function recordTuple(record: SoftwareRecord, variant: TitleVariant, rule: SoftwareRule): number {
+  const facts = rule.memo.compiled.facts;
+  const values = variant.templates[rule.index]!.slice();
+  for (const slot of rule.recordSlots) values[slot] = recordFact(record, facts[slot]!);
+  return rule.memo.idOfValues(values);
 }
 
 const NO_TEXTS: readonly string[] = Object.freeze([]);

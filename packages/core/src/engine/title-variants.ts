@@ -39,7 +39,10 @@ export interface TitleVariant {
   templates: (unknown[] | undefined)[];
   /**
    * The rules each record must still look at (title-only rules that fire or err, record rules whose
-   * guard does not rule them out); undefined while some verdict is still pending.
+   * guard does not rule them out), LIVE_SLOTS numbers each: the rule's index, its tuple (title-only
+   * rules) and the tuple of a record carrying none of its per-record facts (record rules; -1 until
+   * one is seen). Undefined while some verdict is still pending. Side by side in one array, so a
+   * record reads nothing else of the variant to note its rules.
    */
   live: Int32Array | undefined;
   /** Rules answered by the title for every record once `live` is known (memo hits per record). */
@@ -63,6 +66,11 @@ export function variantKey(
   const head = `${name.length},${p.length},${v.length}`;
   return editionRead === undefined ? `${head}:${name}${p}${v}` : `${head},e:${name}${p}${v}${editionRead}`;
 }
+
+/** Numbers per rule in `TitleVariant.live`: rule index, title tuple, tuple of a record without per-record facts. */
+export const LIVE_SLOTS = 3;
+
+const NO_LIVE_RULES = new Int32Array(0);
 
 /** Past this many variants of one name, a record's variant is looked up by its whole key. */
 const NAME_LIST_LIMIT = 12;
@@ -207,14 +215,21 @@ export class VariantRegistry {
     const live: number[] = [];
     for (const rule of this.rules) {
       const tuple = variant.tuples[rule.index]!;
-      const memo = rule.recordSlots.length === 0 ? rule.memo : rule.guard;
+      const titleOnly = rule.recordSlots.length === 0;
+      const memo = titleOnly ? rule.memo : rule.guard;
       if (memo && tuple >= 0) {
         if (!memo.isSettled(tuple)) return;
         if (memo.isQuiet(tuple)) continue;
       }
-      live.push(rule.index);
+      live.push(
+        rule.index,
+        titleOnly ? tuple : -1,
+        titleOnly ? -1 : (variant.absentTuples?.[rule.index] ?? -1),
+      );
     }
-    variant.live = Int32Array.from(live);
-    variant.answered = this.rules.length - live.length;
+    // Most variants have no rule left to look at: they share one empty list, which stays in the
+    // cache, instead of each reading its own (a cache miss per record).
+    variant.live = live.length === 0 ? NO_LIVE_RULES : Int32Array.from(live);
+    variant.answered = this.rules.length - live.length / LIVE_SLOTS;
   }
 }
