@@ -51,6 +51,7 @@ export async function auditCommand(ctx: CliContext, options: AuditOptions): Prom
     if (units) await auditor.addInput(units.summary, units.problems);
     const hosts = scanHosts(ctx, sources, (summary, problems) => auditor.addInput(summary, problems));
     for await (const host of hosts) auditor.add(host);
+    collectBetweenPhases();
     // Findings are worded while the reports are written (a province's never exist at once).
     const streamed = await auditor.finishStream();
     collectBetweenPhases();
