@@ -73,7 +73,8 @@ function subjectOf(host: JudgedHost, item: InstallationState): FindingSubject {
     unit: host.unit,
     product: item.product.id,
     class: item.product.category,
-    // Spellings are frozen and shared (software-refs.ts makeRef).
+    // Not copied: an installation's spelling is its kind's, frozen and shared by every finding about
+    // that kind (host-store.ts; an OS's, host-judge.ts osSpelling).
     software: item.software,
   };
 }
@@ -83,6 +84,8 @@ export function occurrenceSubject(host: JudgedHost, occurrence: Occurrence): Fin
   const subject: FindingSubject = {
     host: host.id,
     unit: host.unit,
+    // Not copied either: a custom rule's spelling is frozen and shared (custom-refs.ts); a forbidden
+    // or unrecognised title's is the host's own occurrence, which nothing changes after reading.
     software: occurrence.software,
   };
   if (occurrence.product) {
