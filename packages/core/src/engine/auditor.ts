@@ -23,6 +23,7 @@ import type {
   UnitInfo,
 } from '../model.js';
 import { compileCustomRules } from './custom-rules.js';
+import { editionRestrictionProblems } from './edition-restrictions.js';
 import { type DeadlineSettings, dateAtLocalMidnight, localDate, sortEvidence } from './finding-factory.js';
 import { findingStream } from './finding-stream.js';
 import { type HostFindingContext, hostFindings } from './host-findings.js';
@@ -161,6 +162,7 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
     const units = tree.units;
     engineProblems.push(
       ...tree.problems,
+      ...editionRestrictionProblems(policy),
       ...unitUseProblems(options.units ?? [], units, {
         hostsByUnit: hostsOfUnits(states, hostUnits),
         whereIs: (id) => {
