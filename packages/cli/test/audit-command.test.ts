@@ -56,6 +56,13 @@ describe('zhengban audit: reports and exit codes', () => {
         message: 'line 7: the software name is empty',
         code: 'csv.empty-name',
       }),
+      // A unit of the units file without computers is said, at its line (docs/semantics.md#units).
+      expect.objectContaining({
+        file: expect.stringMatching(/inventory[/\\]units\.csv$/),
+        line: 4,
+        severity: 'warning',
+        code: 'units.no-computers',
+      }),
     ]);
     expect(report.tool).toEqual({ name: 'zhengban', version: '0.1.0' });
     expect(readdirSync(join(dir, 'reports'))).toEqual(['audit.json']);

@@ -460,16 +460,36 @@ export interface Rates {
 
 export interface UnitStats {
   unit: string;
+  /** 编制人数 as stated; a unit's figure includes its subordinate units' (docs/semantics.md#units). */
   staff?: number;
   parent?: string;
+  /** Nesting depth under units of the table (1 = directly under a listed unit); absent at the top. */
+  level?: number;
   computers: number;
   classes: Record<string, ClassStats>;
   rates: Rates;
-  /** Installations judged unauthorised or forbidden (not waived). */
+  /**
+   * 未授权安装（套）: installations with a non-waived failing `licensing.*`, `forbidden.*` or
+   * `unauthorised` finding, each installation once (docs/semantics.md#unauthorised-count).
+   */
+  unauthorised: number;
+  /** For a unit with subordinate units in the table: itself and everything under it. */
+  subtotal?: UnitSubtotal;
+}
+
+/** A parent unit's subtotal: the unit and every unit under it (staff counted once). */
+export interface UnitSubtotal {
+  /** How many units the subtotal spans, the parent included. */
+  units: number;
+  staff?: number;
+  computers: number;
+  classes: Record<string, ClassStats>;
+  rates: Rates;
   unauthorised: number;
 }
 
-export type Totals = Omit<UnitStats, 'unit' | 'staff' | 'parent'> & { staff?: number };
+/** The whole fleet: every computer once, and staff counted once (see UnitStats.staff). */
+export type Totals = Omit<UnitStats, 'unit' | 'staff' | 'parent' | 'level' | 'subtotal'> & { staff?: number };
 
 /** The licence position of one entitlement (effective licence position). */
 export interface EntitlementPosition {

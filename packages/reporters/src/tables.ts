@@ -23,6 +23,7 @@ import {
   unitName,
   waiverText,
 } from './report-view.js';
+import { unitEntries } from './statistics-view.js';
 
 export type Cell =
   | { kind: 'text'; value: string }
@@ -88,7 +89,7 @@ export function statisticsTable(report: ComplianceReport, locale: Locale): Table
     cells.push(count(stats.unauthorised));
     return cells;
   };
-  const rows = report.units.map((unit) => row(unit.unit, unit.parent, unit));
+  const rows = unitEntries(report, locale).map((entry) => row(entry.label, entry.parent, entry.stats));
   rows.push(row(t('stats.totals', locale), undefined, report.totals));
   return { id: 'units', title: t('table.units', locale), columns, rows };
 }

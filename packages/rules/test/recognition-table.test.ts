@@ -22,6 +22,17 @@ const SOFTWARE: Row[] = [
   ['Microsoft Office LTSC 专业增强版 2021 - zh-cn', MS, 'ms-office'],
   ['Microsoft Office Home and Student 2019 - en-us', MS, 'ms-office'],
   ['Microsoft Office Enterprise 2007', MS, 'ms-office'],
+  // Registers typed by hand: Chinese edition words, no publisher (the edition word ends in CJK, where
+  // an ASCII word boundary never holds)
+  ['Microsoft Office 专业增强版 2010', undefined, 'ms-office'],
+  ['Microsoft Office 标准版 2013', undefined, 'ms-office'],
+  ['Microsoft Office 家庭和学生版 2016', undefined, 'ms-office'],
+  ['Microsoft Office 专业版 2007', undefined, 'ms-office'],
+  ['Microsoft Office专业增强版2019', undefined, 'ms-office'],
+  ['Microsoft Office 2016 专业增强版', undefined, 'ms-office'],
+  ['Microsoft Office Professional Plus 2016', undefined, 'ms-office'],
+  ['Microsoft Office 校对工具', undefined, 'ms-office-component'],
+  ['Microsoft Office', undefined, null], // no edition, no year, no publisher: not enough to claim
   ['Microsoft 365 Apps for enterprise - zh-cn', MS, 'ms-365-apps'],
   ['Microsoft 365 企业应用版 - zh-cn', MS, 'ms-365-apps'],
   ['Microsoft Office 365 ProPlus - en-us', MS, 'ms-365-apps'],
@@ -149,6 +160,8 @@ const SOFTWARE: Row[] = [
   ['Adobe Reader X (10.1.2)', 'Adobe Systems Incorporated', 'adobe-reader'],
   ['Adobe Acrobat Reader DC', 'Adobe Systems Incorporated', 'adobe-reader'],
   ['Adobe Acrobat DC', 'Adobe Systems Incorporated', 'adobe-acrobat'],
+  ['Adobe Acrobat 专业版', undefined, 'adobe-acrobat'],
+  ['Adobe Acrobat X 标准版', undefined, 'adobe-acrobat'],
   ['Spelling Dictionaries Support For Adobe Reader 9', 'Adobe Systems Incorporated', null],
   ['福昕阅读器', '福建福昕软件开发股份有限公司', 'foxit-reader'],
   ['数科OFD阅读器', '北京数科网维技术有限责任公司', 'suwell-ofd-reader'],
@@ -186,6 +199,12 @@ const OPERATING_SYSTEMS: OsRow[] = [
   ['Windows 10 Pro', undefined, 'ms-windows', 'Professional'],
   ['Майкрософт Windows 10 Pro', undefined, 'ms-windows', 'Professional'],
   ['Microsoft Windows 11 企业版', undefined, 'ms-windows', 'Enterprise'],
+  // Registers typed by hand: Chinese edition words without os-release id or publisher
+  ['Windows 7 旗舰版', undefined, 'ms-windows', 'Ultimate'],
+  ['Windows 10 专业工作站版', undefined, 'ms-windows', 'Professional'],
+  ['Microsoft Windows 10 企业版 LTSC', undefined, 'ms-windows', 'LTSC'],
+  ['Windows Server 2008 R2 企业版', undefined, 'ms-windows-server', 'Enterprise'],
+  ['Windows Server 2019 数据中心版', undefined, 'ms-windows-server', 'Server'],
   ['Microsoft Windows Server 2019 Standard', 'windows', 'ms-windows-server', 'Standard'],
   ['Windows Server 2016 Datacenter', undefined, 'ms-windows-server', 'Server'],
   ['Kylin Linux Advanced Server V10 (Sword)', 'kylin', 'kylin-server'],
@@ -209,6 +228,19 @@ const OPERATING_SYSTEMS: OsRow[] = [
   ['Microsoft < Windows', undefined, null],
 ];
 
+/** Editions read from names typed in Chinese (the policy restricts office editions, or the product declares them). */
+type EditionRow = [name: string, product: string, edition: string];
+
+const EDITIONS: EditionRow[] = [
+  ['Microsoft Office 专业增强版 2010', 'ms-office', 'ProPlus'],
+  ['Microsoft Office 标准版 2013', 'ms-office', 'Standard'],
+  ['Microsoft Office 家庭和学生版 2016', 'ms-office', 'HomeStudent'],
+  ['Microsoft Office 专业版 2007', 'ms-office', 'Professional'],
+  ['Microsoft Office专业增强版2019', 'ms-office', 'ProPlus'],
+  ['Microsoft Office Home and Student 2019 - en-us', 'ms-office', 'HomeStudent'],
+  ['WPS Office 2019 专业增强版', 'wps-office-pro', 'ProPlus'],
+];
+
 describe('recognition table over the built-in catalogue', () => {
   const recogniser = createRecogniser(loadBuiltin('catalog'));
 
@@ -219,6 +251,12 @@ describe('recognition table over the built-in catalogue', () => {
   it.each(SOFTWARE)('%s (%s) → %s', (name, publisher, expected) => {
     const found = recogniser.recognise({ name, publisher });
     expect(found?.product.id ?? null).toBe(expected);
+  });
+
+  it.each(EDITIONS)('%s → %s, edition %s', (name, product, edition) => {
+    const found = recogniser.recognise({ name });
+    expect(found?.product.id).toBe(product);
+    expect(found?.edition).toBe(edition);
   });
 
   it.each(OPERATING_SYSTEMS)('OS %s [%s] → %s %s', (name, id, expected, edition) => {

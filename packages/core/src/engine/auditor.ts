@@ -23,6 +23,7 @@ import type {
   UnitInfo,
 } from '../model.js';
 import { compileCustomRules } from './custom-rules.js';
+import { editionRestrictionProblems } from './edition-restrictions.js';
 import { type DeadlineSettings, dateAtLocalMidnight, localDate, sortEvidence } from './finding-factory.js';
 import { findingStream } from './finding-stream.js';
 import { type HostFindingContext, hostFindings } from './host-findings.js';
@@ -34,8 +35,10 @@ import { customFinding, domesticFindings } from './rule-findings.js';
 import { SeatDemands } from './seat-demands.js';
 import { type OsOfHost, SoftwareRuleFindings } from './software-rule-findings.js';
 import { ruleCounters, softwareRules } from './software-rules.js';
-import { StatisticsTable, unitOrder } from './statistics.js';
+import { orderedUnits, StatisticsTable } from './statistics.js';
 import { TitleRegistry } from './title-registry.js';
+import { countsAsUnauthorised, unauthorisedInstallations } from './unauthorised-count.js';
+import { unitUseProblems } from './unit-problems.js';
 import { WaiverBook } from './waivers.js';
 
 /** Version of @zhengban/core written into reports (a test keeps it equal to package.json). */
@@ -71,9 +74,6 @@ export interface Auditor {
    */
   finishStream(): Promise<StreamedReport>;
 }
-
-const UNAUTHORISED_RULES = new Set(['forbidden.product', 'forbidden.pattern', 'unauthorised']);
-const countsAsUnauthorised = (rule: string) => UNAUTHORISED_RULES.has(rule);
 
 export function createAuditor(policy: Policy, options: AuditorOptions = {}): Auditor {
   const logger = options.logger ?? silentLogger;
@@ -158,7 +158,21 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
     // 3. Waivers decide which unauthorised installations still count; then the statistics table.
     const waiversNow = now();
     const seenUnits = new Set(hostUnits);
-    const units = unitOrder(options.units ?? [], policy.units, seenUnits);
+    const tree = orderedUnits(options.units ?? [], policy.units, seenUnits);
+    const units = tree.units;
+    engineProblems.push(
+      ...tree.problems,
+      ...editionRestrictionProblems(policy),
+      ...unitUseProblems(options.units ?? [], units, {
+        hostsByUnit: hostsOfUnits(states, hostUnits),
+        whereIs: (id) => {
+          const state = store.hosts.get(id);
+          if (!state) return undefined;
+          return state.osEvidence[0] ?? store.installationsOf(state)[0]?.evidence[0];
+        },
+      }),
+    );
+    engineProblems.sort(byMessage);
     const classes = [...new Set([...mandatory, ...policy.preferences.domestic.map((d) => d.class)])];
     const table = new StatisticsTable(units, classes, mandatory);
     const unauthorisedByHost = new Map<string, number>();
@@ -167,7 +181,7 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
       const host = judged(i, countingCtx);
       table.addHost(host);
       const counted = countingWaivers.apply(hostFindings(host, countingCtx, countsAsUnauthorised));
-      const count = counted.filter((f) => !f.waiver).length;
+      const count = unauthorisedInstallations(counted);
       if (count > 0) unauthorisedByHost.set(host.id, count);
       table.addUnauthorised(host.unit, count);
     }
@@ -338,6 +352,17 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
   };
 }
 
+/** Per unit, its computers (sorted, as `states` is). */
+function hostsOfUnits(states: readonly HostState[], hostUnits: readonly string[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  states.forEach((state, i) => {
+    const list = out.get(hostUnits[i]!);
+    if (list) list.push(state.id);
+    else out.set(hostUnits[i]!, [state.id]);
+  });
+  return out;
+}
+
 /** Warnings about the fleet as read: a host in several units, records without a name. */
 function hostProblems(hosts: readonly HostState[], namelessRecords: number): Problem[] {
   const out: Problem[] = [];
@@ -360,5 +385,7 @@ function hostProblems(hosts: readonly HostState[], namelessRecords: number): Pro
       source: 'engine',
     });
   }
-  return out.sort((a, b) => (a.message < b.message ? -1 : 1));
+  return out.sort(byMessage);
 }
+
+const byMessage = (a: Problem, b: Problem) => (a.message < b.message ? -1 : a.message > b.message ? 1 : 0);

@@ -12,6 +12,15 @@
 import type { DeadlineSettings } from '../engine/finding-factory.js';
 import { compareFindings } from '../engine/finding-factory.js';
 import { domesticFindings } from '../engine/rule-findings.js';
+import { unauthorisedByUnit } from '../engine/unauthorised-count.js';
+import {
+  earlier,
+  IDLE_UNIT,
+  idleUnitProblems,
+  nearUnit,
+  UNLISTED_UNIT,
+  unlistedUnitProblem,
+} from '../engine/unit-problems.js';
 import { applyWaivers } from '../engine/waivers.js';
 import { UsageError } from '../errors.js';
 import type { ComplianceReport, Finding, MergeBasis, Problem } from '../model.js';
@@ -39,7 +48,6 @@ export function mergeReports(
 
   const units = mergedUnitOrder(bases[0]!.units, policy, reports);
   const rows = mergeUnitRows(units, reports, policy, realloc.genuineDelta);
-  const totals = totalsOf(rows, policy);
 
   // Findings: everything host-level from the shards, except what the merge re-judges.
   // A finding that is not about a host (a unit or fleet rule) may be in every report: keep it once.
@@ -62,8 +70,18 @@ export function mergeReports(
   for (const row of rows) fresh.push(...domesticFindings(row, policy, deadlines));
   const waived = applyWaivers([...kept.values(), ...fresh], policy.waivers, new Date(bases[0]!.waiverClock));
   const findings = dedupe([...waived.findings, ...waived.expired]).sort(compareFindings(unitRanks(units)));
+  // Unauthorised installations follow the merged licensing findings (a seat pool two shards both
+  // drew on leaves some installations without a seat): counted again from the merged findings.
+  const unauthorised = unauthorisedByUnit(findings);
+  for (const row of rows) row.unauthorised = unauthorised.get(row.unit) ?? 0;
+  const totals = totalsOf(rows, policy);
 
-  const problems: Problem[] = mergeProblems(reports);
+  // Whether a unit of the units file has computers is known only over every shard.
+  const computers = new Map(rows.map((row) => [row.unit, row.computers]));
+  const problems: Problem[] = mergeProblems(reports, {
+    codes: [IDLE_UNIT, UNLISTED_UNIT],
+    problems: [...idleUnitProblems(bases[0]!.units, units, computers), ...unlistedUnits(reports, computers)],
+  });
   const wider = policy.rules.filter((r) => r.scope === 'unit' || r.scope === 'fleet');
   if (wider.length > 0) {
     problems.push({
@@ -156,6 +174,19 @@ function unwaived(finding: Finding): Finding {
   const trace = raw.trace ? [...raw.trace] : undefined;
   if (trace && trace[trace.length - 1]?.step === 'waiver') trace.pop();
   return trace ? { ...raw, trace } : raw;
+}
+
+/** Units read from inventories but not in the units file, over every shard (unit-problems.ts). */
+function unlistedUnits(reports: readonly ComplianceReport[], computers: Map<string, number>): Problem[] {
+  const where = new Map<string, Problem | undefined>();
+  for (const report of reports)
+    for (const p of report.problems)
+      if (p.code === UNLISTED_UNIT && p.excerpt !== undefined)
+        where.set(p.excerpt, earlier(where.get(p.excerpt), p) as Problem | undefined);
+  const fileUnits = reports[0]!.mergeBasis!.units;
+  return [...where].map(([unit, at]) =>
+    unlistedUnitProblem(unit, computers.get(unit) ?? 0, at, nearUnit(fileUnits, unit)),
+  );
 }
 
 /** Two findings with one id (the same subject reached from two reports) become one, as the auditor does. */
