@@ -55,6 +55,11 @@ export interface Problem extends SourceLocation {
   excerpt?: string;
   /** True when the problem stopped the whole input (not just one row). */
   fatal?: boolean;
+  /**
+   * The message in both locales, when whoever reported it wrote both (the policy linter does);
+   * `message` is then the English text. Reporters and the CLI show the reader's locale.
+   */
+  text?: LocalText;
 }
 
 // ─── Inventory (what scanners produce) ───────────────────────────────────────────────────────────
@@ -360,6 +365,12 @@ export interface Policy {
   /** Units named by the policy (optional; a units file usually gives them). */
   units: UnitInfo[];
   settings: PolicySettings;
+  /**
+   * What the policy linter found while loading: items that are valid YAML and valid format but can
+   * match nothing, contradict each other or compare a fact with a value of the wrong type; each
+   * located, severity `warning`. The audit repeats them in `report.problems`.
+   */
+  warnings?: Problem[];
 }
 
 // ─── Judgement ───────────────────────────────────────────────────────────────────────────────────
