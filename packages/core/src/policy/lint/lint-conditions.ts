@@ -192,54 +192,42 @@ const wrongType = (c: Comparison, value: unknown, at: Path, context: LintContext
 
 function lintOneValue(c: Comparison, value: unknown, at: Path, context: LintContext): void {
   const { rule, fact, kind } = c;
+  /** A word from a closed vocabulary; `suggestion` overrides the nearest spelling. */
   const word = (allowed: readonly string[], suggestion?: string): void => {
-    if (typeof value !== 'string') return wrongType(c, value, at, context);
-    if (allowed.includes(value)) return;
-    warnAt(
-      context,
-      'unknown-value',
-      'unknownValue',
-      { rule, fact, value },
-      at,
-      hintFor(suggestion ?? closest(value, allowed), allowed),
-    );
-  };
-  switch (kind) {
-    case 'boolean':
-      if (typeof value !== 'boolean') wrongType(c, value, at, context);
-      return;
-    case 'number':
-    case 'rate':
-      return lintNumber(c, value, at, context);
-    case 'edition': {
-      if (typeof value !== 'string') return wrongType(c, value, at, context);
-      const canonical = canonicalEdition(value);
-      if (canonical === value) return;
-      if (canonical) warnAt(context, 'unknown-value', 'canonicalValue', { rule, fact, value, canonical }, at);
-      else word(CANONICAL_EDITIONS);
-      return;
-    }
-    case 'product':
-    case 'products':
-      if (typeof value === 'string' && context.productIds.has(value)) return;
-      return word([...context.productIds]);
-    case 'class':
-    case 'classes':
-      if (typeof value === 'string' && context.classes.has(value)) return;
-      return word(
-        [...context.classes].sort(),
-        typeof value === 'string' ? suggestClass(value, context.classes) : undefined,
+    if (typeof value !== 'string') wrongType(c, value, at, context);
+    else if (!allowed.includes(value))
+      warnAt(
+        context,
+        'unknown-value',
+        'unknownValue',
+        { rule, fact, value },
+        at,
+        hintFor(suggestion ?? closest(value, allowed), allowed),
       );
-    case 'license':
-      return word(LICENSES);
-    case 'licenseStatus':
-      return word(LICENSE_STATUSES);
-    case 'unit':
-      if (typeof value === 'string')
-        checkUnitName(context, { zh: `规则“${rule}”`, en: `Rule "${rule}"` }, value, at);
-      return;
-    default:
-      return;
+  };
+  if (kind === 'boolean') {
+    if (typeof value !== 'boolean') wrongType(c, value, at, context);
+  } else if (kind === 'number' || kind === 'rate') {
+    lintNumber(c, value, at, context);
+  } else if (kind === 'edition') {
+    const canonical = typeof value === 'string' ? canonicalEdition(value) : undefined;
+    if (canonical === value) return;
+    if (canonical)
+      warnAt(context, 'unknown-value', 'canonicalValue', { rule, fact, value: String(value), canonical }, at);
+    else word(CANONICAL_EDITIONS);
+  } else if (kind === 'product' || kind === 'products') {
+    word([...context.productIds]);
+  } else if (kind === 'class' || kind === 'classes') {
+    word(
+      [...context.classes].sort(),
+      typeof value === 'string' ? suggestClass(value, context.classes) : undefined,
+    );
+  } else if (kind === 'license') {
+    word(LICENSES);
+  } else if (kind === 'licenseStatus') {
+    word(LICENSE_STATUSES);
+  } else if (kind === 'unit' && typeof value === 'string') {
+    checkUnitName(context, { zh: `规则“${rule}”`, en: `Rule "${rule}"` }, value, at);
   }
 }
 
