@@ -74,7 +74,10 @@ function walk(node: unknown, path: Path, visit: (leaf: Record<string, unknown>, 
   }
   for (const group of ['all', 'any'] as const) {
     const list = node[group];
-    if (Array.isArray(list)) list.forEach((child, index) => walk(child, [...path, group, index], visit));
+    if (!Array.isArray(list)) continue;
+    list.forEach((child, index) => {
+      walk(child, [...path, group, index], visit);
+    });
   }
   if (isRecord(node.not)) walk(node.not, [...path, 'not'], visit);
 }
