@@ -256,7 +256,8 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
       entitlements: positions,
       findings: [],
       unrecognised: policy.settings.unrecognised === 'ignore' && !allowlist ? [] : titles.unrecognised(),
-      problems: [...problems, ...engineProblems],
+      // The policy linter's warnings first: a mistake in the policy explains numbers below it.
+      problems: [...(policy.warnings ?? []), ...problems, ...engineProblems],
       rules: rulesMeta(policy),
       classes: [...mandatory],
       ...(basis ? { mergeBasis: basis } : {}),
