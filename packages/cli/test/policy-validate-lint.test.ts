@@ -124,4 +124,46 @@ describe('zhengban audit: policy warnings in the report', () => {
       message: expect.stringContaining('did you mean "custom.remote-tool"?'),
     });
   });
+
+  it("says in the finding when a parent unit's scope would have covered the installation", async () => {
+    const file = variant(
+      'parent-audit',
+      'scope: { units: [县教育局, 县第一中学, 县实验小学] }\n    purchased',
+      'scope: { units: [县教育局] }\n    purchased',
+    );
+    const result = await runCli(
+      [
+        'audit',
+        '--policy',
+        file,
+        '--input',
+        'csv:inventory.csv',
+        '--units',
+        'units.csv',
+        '--report',
+        'json',
+        '--fail-on',
+        'never',
+        '-q',
+      ],
+      { cwd },
+    );
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout);
+    const finding = report.findings.find(
+      (f: { subject: { host: string; product: string } }) =>
+        f.subject.host === 'XXB-PC-009' && f.subject.product === 'wps-office-pro',
+    );
+    expect(finding.rule).toBe('licensing.unlicensed');
+    expect(finding.message.zh).toBe(
+      'XXB-PC-009 上的 WPS Office 2019 专业增强版 11.8.2.1234 没有有效许可（ENT-02：不在授权范围内；ENT-03：不在授权范围内；ENT-04：不在授权范围内）；授权 ENT-03 的范围是上级单位“县教育局”，范围不含下级单位“县实验小学”——若应共用，请把“县实验小学”列入它的 scope.units',
+    );
+    // JYJ-PC-001 belongs to 县教育局 itself and is covered.
+    expect(
+      report.findings.some(
+        (f: { subject: { host: string; product: string } }) =>
+          f.subject.host === 'JYJ-PC-001' && f.subject.product === 'wps-office-pro',
+      ),
+    ).toBe(false);
+  });
 });

@@ -119,6 +119,7 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
       entitled: new Set(policy.entitlements.map((e) => e.product)),
       allowlist,
       mandatory,
+      parentOf: parentsOf([...policy.units, ...(options.units ?? [])]),
     };
     // The passes that only count (seat demands, statistics) need no evidence; only the first one
     // counts activation and notes unrecognised operating systems. The findings use `ctx` itself.
@@ -362,4 +363,11 @@ function hostProblems(hosts: readonly HostState[], namelessRecords: number): Pro
     });
   }
   return out.sort((a, b) => (a.message < b.message ? -1 : 1));
+}
+
+/** Unit → parent, the units file's word last (it wins over the policy's `units:`). */
+function parentsOf(units: readonly UnitInfo[]): Map<string, string> {
+  const parents = new Map<string, string>();
+  for (const unit of units) if (unit.parent) parents.set(unit.name, unit.parent);
+  return parents;
 }
