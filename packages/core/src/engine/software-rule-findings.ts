@@ -59,6 +59,30 @@ function osOccurrences(host: OsOfHost, rules: readonly SoftwareRule[]): CustomOc
 }
 
 /**
+ * The host's record occurrences plus its OS occurrences, one subject per rule and product: the OS
+ * is often also a software row (a register lists Windows among the programs, with its edition; the
+ * OS block gives it without), and the two tuples differ. One product on one host is one subject for
+ * every rule, so an OS occurrence of a product a record occurrence of the same rule already has adds
+ * its evidence there instead of a second finding.
+ */
+function withOs(records: CustomOccurrence[], os: readonly CustomOccurrence[]): CustomOccurrence[] {
+  if (os.length === 0) return records;
+  const occurrences = [...records];
+  for (const occurrence of os) {
+    const product = occurrence.product?.id;
+    const same =
+      product === undefined
+        ? undefined
+        : records.find((record) => record.rule === occurrence.rule && record.product?.id === product);
+    if (!same) occurrences.push(occurrence);
+    else
+      for (const evidence of occurrence.evidence)
+        if (!same.evidence.includes(evidence)) same.evidence.push(evidence);
+  }
+  return occurrences;
+}
+
+/**
  * The software-rule findings of one host at a time. `prepare` runs before the report streams: it
  * judges every host's OS as a record (which may add tuples to the rules' memos) and waits for every
  * tuple's verdict, so that `forHost` is synchronous.
@@ -95,10 +119,10 @@ export class SoftwareRuleFindings {
     const rules = this.rules;
     if (rules.length === 0) return findings;
     const fires = (rule: number, tuple: number) => !rules[rule]!.memo.isQuiet(tuple);
-    const occurrences = [
-      ...(host.state.custom.size > 0 ? this.occurrencesOf(host.state, judgedSpellings(host), fires) : []),
-      ...(this.os.get(host.id) ?? []),
-    ];
+    const occurrences = withOs(
+      host.state.custom.size > 0 ? this.occurrencesOf(host.state, judgedSpellings(host), fires) : [],
+      this.os.get(host.id) ?? [],
+    );
     for (const occurrence of occurrences) {
       const memo = rules[occurrence.rule]!.memo;
       const verdict = this.verdicts[occurrence.rule]![occurrence.tuple]!;
