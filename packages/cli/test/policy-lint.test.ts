@@ -312,6 +312,20 @@ describe('policy lint on a county policy', () => {
   });
 });
 
+describe('policy lint without any units list', () => {
+  it('still names a unit written two ways within the policy', () => {
+    const units = ORIGINAL.slice(
+      ORIGINAL.indexOf('units:\n  - { name: 县人民政府办公室'),
+      ORIGINAL.indexOf('entitlements:'),
+    );
+    const file = variant('units: [县卫生健康委员会]\n', 'units: ["县卫生健康委员会（卫健委）"]\n');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(units, ''));
+    expect(warningsOf(file)).toEqual([
+      '218:13 豁免“W-02”的单位“县卫生健康委员会（卫健委）”与本策略别处写的“县卫生健康委员会”不是同一个名称，只有一个能匹配计算机；请统一写法（给出 --units 单位文件可核对）。',
+    ]);
+  });
+});
+
 describe('policy lint against units and hosts that exist', () => {
   const world: PolicyLintWorld = {
     units: [{ name: '县公安局' }],

@@ -27,6 +27,8 @@ export interface LintContext {
   productIds: ReadonlySet<string>;
   /** Unit names known from the policy and the world; empty when nothing says which exist. */
   units: ReadonlyMap<string, string | undefined>;
+  /** Units the merged policy's scopes and waivers name (to compare spellings when no list is known). */
+  mentionedUnits: ReadonlySet<string>;
   /** Hosts in lower case; undefined when no inventory was given. */
   hosts: ReadonlySet<string> | undefined;
   hostNames: readonly string[];
@@ -45,6 +47,9 @@ export function lintContext(
   const units = new Map<string, string | undefined>();
   for (const unit of [...policy.units, ...(world.units ?? [])])
     if (!units.has(unit.name) || unit.parent) units.set(unit.name, unit.parent);
+  const mentioned = new Set<string>();
+  for (const e of policy.entitlements) for (const unit of e.scope?.units ?? []) mentioned.add(unit);
+  for (const w of policy.waivers) for (const unit of w.units ?? []) mentioned.add(unit);
   const ruleIds = Object.keys(builtinRules).filter(
     (id) => id !== 'requirements.missing' && id !== 'preferences.domestic',
   );
@@ -60,6 +65,7 @@ export function lintContext(
     units,
     hosts: world.hosts ? new Set(world.hosts.map((host) => host.toLowerCase())) : undefined,
     hostNames: world.hosts ?? [],
+    mentionedUnits: mentioned,
     ruleIds,
   };
 }

@@ -71,7 +71,8 @@ function checkContradictions(
   if (type === 'oem' && (readStrings(scope?.hosts) ?? []).length === 0) {
     warnAt(context, 'oem-without-hosts', 'oemWithoutHosts', { id }, [...path, 'type']);
   }
-  const asOf = context.policy.settings.asOf;
+  // Without settings.asOf an audit speaks for today (unless --as-of says otherwise).
+  const asOf = context.policy.settings.asOf ?? localToday();
   const date = retired?.date instanceof Date ? retired.date.toISOString().slice(0, 10) : text(retired?.date);
   if (asOf && date && date > asOf) {
     warnAt(context, 'retired-after-as-of', 'retiredAfterAsOf', { id, date, asOf }, [
@@ -116,4 +117,10 @@ function checkWaiverRule(context: LintContext, id: string, rule: string, path: P
     path,
     hintFor(stem ?? closest(rule, prefixes)),
   );
+}
+
+function localToday(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }

@@ -20,6 +20,10 @@ const LINT_MESSAGES = {
     zh: '{owner}的单位“{name}”不在单位清单中，因此匹配不到任何计算机',
     en: '{ownerEn} names unit "{name}", which is in no units list, so it matches no computer',
   },
+  unitSpelledTwoWays: {
+    zh: '{owner}的单位“{name}”与本策略别处写的“{other}”不是同一个名称，只有一个能匹配计算机；请统一写法（给出 --units 单位文件可核对）',
+    en: '{ownerEn} names unit "{name}", while elsewhere this policy writes "{other}"; only one can match computers — spell them alike (--units checks against a units file)',
+  },
   unknownHost: {
     zh: '{owner}的计算机“{name}”不在所给清单中，因此匹配不到任何计算机',
     en: '{ownerEn} names computer "{name}", which no given inventory has, so it matches no computer',

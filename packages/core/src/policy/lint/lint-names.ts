@@ -68,7 +68,21 @@ function isSubsequence(short: string, long: string): boolean {
 export function checkUnitName(context: LintContext, owner: Owner, name: string, path: Path): void {
   const units = [...context.units.keys()];
   if (spacedName(context, { zh: '单位', en: 'unit' }, name, path, units)) return;
-  if (units.length === 0 || context.units.has(name)) return;
+  if (units.length === 0) {
+    // No units list: a name with a parenthesis whose bare form the policy uses elsewhere
+    // (`县卫生健康委员会（卫健委）` next to `县卫生健康委员会`) is still a name no computer has.
+    const bare = name.replace(/[（(][^）)]*[）)]/g, '').trim();
+    if (bare !== name && context.mentionedUnits.has(bare))
+      warnAt(
+        context,
+        'unknown-unit',
+        'unitSpelledTwoWays',
+        { owner: owner.zh, ownerEn: owner.en, name, other: bare },
+        path,
+      );
+    return;
+  }
+  if (context.units.has(name)) return;
   warnAt(
     context,
     'unknown-unit',
