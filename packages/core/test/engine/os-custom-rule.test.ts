@@ -54,4 +54,14 @@ describe('a software rule on the OS', () => {
     expect(findings[0]!.subject.product).toBe('ms-windows');
     expect(findings[0]!.evidence.map((e) => e.line).sort()).toEqual([2, 3]);
   });
+
+  it('tells evidence from one row once when the OS and its program row come from it', async () => {
+    const auditor = createAuditor(policy, { units, asOf: '2024-06-30' });
+    const one = host('J-93', 7);
+    one.software[0]!.evidence = at(7);
+    auditor.add(one);
+    const report = await auditor.finish();
+    const finding = report.findings.find((f) => f.rule === 'custom.every-windows')!;
+    expect(finding.evidence.map((e) => e.line)).toEqual([7]);
+  });
 });
