@@ -2,7 +2,7 @@
  * Findings of software-scope custom rules, in `finish()`: each host's records kept for tuples that
  * fire (custom-refs.ts) grouped into occurrences, plus the host's recognised OS judged as a record.
  */
-import type { Finding } from '../model.js';
+import type { Evidence, Finding } from '../model.js';
 import type { CustomOccurrence } from './custom-refs.js';
 import type { RuleVerdict } from './custom-rules.js';
 import type { DeadlineSettings } from './finding-factory.js';
@@ -58,6 +58,16 @@ function osOccurrences(host: OsOfHost, rules: readonly SoftwareRule[]): CustomOc
   return occurrences;
 }
 
+/** One CSV row often gives both the OS and its program row: the same place, told once. */
+const sameEvidence = (a: Evidence, b: Evidence): boolean =>
+  a === b ||
+  (a.source === b.source &&
+    a.file === b.file &&
+    a.line === b.line &&
+    a.column === b.column &&
+    a.key === b.key &&
+    a.detail === b.detail);
+
 /**
  * The host's record occurrences plus its OS occurrences, one subject per rule and product: the OS
  * is often also a software row (a register lists Windows among the programs, with its edition; the
@@ -77,7 +87,7 @@ function withOs(records: CustomOccurrence[], os: readonly CustomOccurrence[]): C
     if (!same) occurrences.push(occurrence);
     else
       for (const evidence of occurrence.evidence)
-        if (!same.evidence.includes(evidence)) same.evidence.push(evidence);
+        if (!same.evidence.some((known) => sameEvidence(known, evidence))) same.evidence.push(evidence);
   }
   return occurrences;
 }

@@ -63,5 +63,6 @@ describe('a software rule on the OS', () => {
     const report = await auditor.finish();
     const finding = report.findings.find((f) => f.rule === 'custom.every-windows')!;
     expect(finding.evidence.map((e) => e.line)).toEqual([7]);
+    expect(finding.trace?.filter((step) => step.step === 'evidence')).toHaveLength(1);
   });
 });
