@@ -70,6 +70,10 @@ export const HELP_TEXT = {
   },
   policyShow: { zh: '显示合并 extends 之后的完整策略', en: 'print the resolved policy (extends merged)' },
   optShowFormat: { zh: '输出格式: yaml（默认）或 json', en: 'output format: yaml (default) or json' },
+  optShowOwn: {
+    zh: '只显示本策略文件自己写的条目（不含 builtin: 包），每项注明出处（from）和被它替换的条目（overrides）',
+    en: "only the items the author's own files write (not builtin: packs), each with where it came from (from) and what it replaced (overrides)",
+  },
   policyInit: {
     zh: '生成带注释的初始策略（继承 builtin:cn-gov-baseline），可从单位文件列出单位',
     en: 'write a commented starter policy extending builtin:cn-gov-baseline, with units from a units file',

@@ -109,8 +109,9 @@ export function buildProgram(hooks: ProgramHooks): Command {
     .argument('<file>')
     .description(h('policyShow'))
     .option('-f, --format <format>', h('optShowFormat'))
+    .option('--own', h('optShowOwn'))
     .action(
-      act(async (ctx, file: string, options: { format?: string }) =>
+      act(async (ctx, file: string, options: { format?: string; own?: boolean }) =>
         (await policyCommands()).policyShowCommand(ctx, file, options),
       ),
     );

@@ -371,6 +371,23 @@ export interface Policy {
    * located, severity `warning`. The audit repeats them in `report.problems`.
    */
   warnings?: Problem[];
+  /**
+   * Items a later file of the `extends` chain replaced by key (an entitlement id, a rule id, a
+   * domestic target's class, …): where the winner is written and where the replaced one was.
+   */
+  overrides?: PolicyOverride[];
+}
+
+/** One item replaced across `extends` (docs/policy-reference.md#merge-rules). */
+export interface PolicyOverride {
+  /** `entitlements`, `rules`, `waivers`, `units`, `catalog.products`, `preferences.domestic`, … */
+  section: string;
+  /** The id, class or name both items share. */
+  key: string;
+  /** Where the item that applies is written. */
+  location: SourceLocation;
+  /** Where the item it replaced was written. */
+  replaced: SourceLocation;
 }
 
 // ─── Judgement ───────────────────────────────────────────────────────────────────────────────────

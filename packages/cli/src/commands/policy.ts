@@ -17,6 +17,7 @@ import { starterPolicy } from '../policy-template.js';
 import { formatProblemLine, reportPolicyWarnings } from '../problem-lines.js';
 import { resolveSources, scanHosts } from '../scan-sources.js';
 import { formatTable } from '../text-table.js';
+import { ownSections } from './policy-own.js';
 
 export interface PolicyValidateOptions {
   units?: string;
@@ -81,13 +82,19 @@ async function knownWorld(
   return { units, ...(inputs.length > 0 ? { hosts: [...hosts] } : {}) };
 }
 
-export function policyShowCommand(ctx: CliContext, file: string, options: { format?: string }): number {
+export function policyShowCommand(
+  ctx: CliContext,
+  file: string,
+  options: { format?: string; own?: boolean },
+): number {
   const format = choice(ctx.locale, '--format', options.format, ['yaml', 'json'] as const, 'yaml');
   const policy = loadPolicyFile(ctx, file);
-  const shown = withoutLocations({
-    ...policy,
-    sources: policy.sources.map((source) => displayPath(ctx, source)),
-  });
+  const shown = options.own
+    ? ownSections(ctx, policy)
+    : withoutLocations({
+        ...policy,
+        sources: policy.sources.map((source) => displayPath(ctx, source)),
+      });
   ctx.io.stdout.write(
     format === 'json' ? `${JSON.stringify(shown, null, 2)}\n` : stringify(shown, { lineWidth: 0 }),
   );
@@ -97,7 +104,9 @@ export function policyShowCommand(ctx: CliContext, file: string, options: { form
 /** The policy as a reader wants it: `location` fields (file:line of every item) left out. */
 function withoutLocations(policy: Policy): unknown {
   return JSON.parse(
-    JSON.stringify(policy, (key, value) => (key === 'location' || key === 'warnings' ? undefined : value)),
+    JSON.stringify(policy, (key, value) =>
+      key === 'location' || key === 'warnings' || key === 'overrides' ? undefined : value,
+    ),
   );
 }
 
