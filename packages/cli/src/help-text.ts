@@ -57,11 +57,23 @@ export const HELP_TEXT = {
     en: 'policy files: validate, show, init, built-in packs',
   },
   policyValidate: {
-    zh: '校验策略，列出全部问题（文件:行:列），有问题时退出码 2',
-    en: 'validate a policy; every problem as file:line:col, exit 2 on any',
+    zh: '校验策略，列出全部错误和警告（文件:行:列）；有错误退出码 2，只有警告退出码 1',
+    en: 'validate a policy; every error and warning as file:line:col; exit 2 on errors, 1 on warnings only',
+  },
+  optValidateUnits: {
+    zh: '单位文件：检查策略中的单位名称是否存在、上级单位的授权范围',
+    en: 'units file: check that the unit names in the policy exist, and parent-unit scopes',
+  },
+  optValidateInput: {
+    zh: '清单 KIND:PATH，可重复：检查策略中的计算机名和单位名是否存在',
+    en: 'inventory KIND:PATH, repeatable: check that the computer and unit names in the policy exist',
   },
   policyShow: { zh: '显示合并 extends 之后的完整策略', en: 'print the resolved policy (extends merged)' },
   optShowFormat: { zh: '输出格式: yaml（默认）或 json', en: 'output format: yaml (default) or json' },
+  optShowOwn: {
+    zh: '只显示本策略文件自己写的条目（不含 builtin: 包），每项注明出处（from）和被它替换的条目（overrides）',
+    en: "only the items the author's own files write (not builtin: packs), each with where it came from (from) and what it replaced (overrides)",
+  },
   policyInit: {
     zh: '生成带注释的初始策略（继承 builtin:cn-gov-baseline），可从单位文件列出单位',
     en: 'write a commented starter policy extending builtin:cn-gov-baseline, with units from a units file',
@@ -130,8 +142,8 @@ export const HELP_TEXT = {
     en: '  zhengban scan --input csv:inventory.csv --input windows:hosts/ --out scan.jsonl\n  zhengban audit --policy policy.yaml --input inventory:scan.jsonl',
   },
   policyExamples: {
-    zh: '  zhengban policy validate policy.yaml\n  zhengban policy init --units units.csv --out policy.yaml\n  zhengban policy show policy.yaml --format json\n  zhengban policy packs',
-    en: '  zhengban policy validate policy.yaml\n  zhengban policy init --units units.csv --out policy.yaml\n  zhengban policy show policy.yaml --format json\n  zhengban policy packs',
+    zh: '  zhengban policy validate policy.yaml\n  zhengban policy validate policy.yaml --units units.csv --input csv:inventory.csv\n  zhengban policy init --units units.csv --out policy.yaml\n  zhengban policy show policy.yaml --format json\n  zhengban policy packs',
+    en: '  zhengban policy validate policy.yaml\n  zhengban policy validate policy.yaml --units units.csv --input csv:inventory.csv\n  zhengban policy init --units units.csv --out policy.yaml\n  zhengban policy show policy.yaml --format json\n  zhengban policy packs',
   },
   catalogExamples: {
     zh: '  zhengban catalog match "WPS Office (11.1.0.9999)" --publisher "Kingsoft Corp."\n  zhengban catalog match "Microsoft Office Professional Plus 2016" --version 16.0.4266.1001\n  zhengban catalog list --class office',

@@ -107,6 +107,14 @@ const MESSAGES = {
     zh: '策略有 {count} 个问题:',
     en: 'the policy has {count} problem(s):',
   },
+  policyWarnings: {
+    zh: '策略有 {count} 个警告（可以运行，但结果可能与本意不符）:',
+    en: 'the policy has {count} warning(s) (it runs, but may not do what was meant):',
+  },
+  policyValidWithWarnings: {
+    zh: '⚠ {file} 可以加载，但有 {count} 个警告（见上）：策略「{name}」{version}，{products} 个产品，{entitlements} 条授权，{rules} 条自定义规则，{waivers} 项豁免，来源 {sources}',
+    en: '⚠ {file} loads, with {count} warning(s) (above): policy "{name}" {version}, {products} products, {entitlements} entitlements, {rules} custom rules, {waivers} waivers, sources {sources}',
+  },
   problemsInInputs: {
     zh: '输入中有 {rejected} 条记录无法读取，已列入报告的“问题”部分。',
     en: '{rejected} input record(s) could not be read; they are listed under problems in the report.',

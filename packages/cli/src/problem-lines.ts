@@ -13,7 +13,7 @@ import {
 import { type CliContext, displayPath, say } from './cli-io.js';
 import { EXIT_ERROR, EXIT_INTERRUPTED } from './exit-codes.js';
 import { Interrupted } from './interrupt.js';
-import { msg } from './messages.js';
+import { localText, msg } from './messages.js';
 
 /** `file:line:col  message` (the location part left out when unknown). */
 export function formatProblemLine(ctx: CliContext, problem: Problem): string {
@@ -21,7 +21,15 @@ export function formatProblemLine(ctx: CliContext, problem: Problem): string {
     ...problem,
     ...(problem.file ? { file: displayPath(ctx, problem.file) } : {}),
   });
-  return where ? `${where}  ${problem.message}` : problem.message;
+  const message = problem.text ? localText(problem.text, ctx.locale) : problem.message;
+  return where ? `${where}  ${message}` : message;
+}
+
+/** The policy linter's warnings under a header (`策略有 2 个警告:`), one located line each. */
+export function reportPolicyWarnings(ctx: CliContext, warnings: readonly Problem[]): void {
+  if (warnings.length === 0) return;
+  say(ctx, `zhengban: ${msg(ctx.locale, 'policyWarnings', { count: warnings.length })}`);
+  for (const warning of warnings) say(ctx, formatProblemLine(ctx, warning));
 }
 
 /**

@@ -10,7 +10,7 @@ import { Command } from 'commander';
 import type { CliContext } from './cli-io.js';
 import type { AuditOptions } from './commands/audit.js';
 import type { CatalogMatchOptions } from './commands/catalog.js';
-import type { PolicyInitOptions } from './commands/policy.js';
+import type { PolicyInitOptions, PolicyValidateOptions } from './commands/policy.js';
 import type { ScanOptions } from './commands/scan.js';
 import { HELP_TITLES } from './help-text.js';
 import { type HelpKey, help } from './messages.js';
@@ -97,14 +97,21 @@ export function buildProgram(hooks: ProgramHooks): Command {
     .command('validate')
     .argument('<file>')
     .description(h('policyValidate'))
-    .action(act(async (ctx, file: string) => (await policyCommands()).policyValidateCommand(ctx, file)));
+    .option('-u, --units <file>', h('optValidateUnits'))
+    .option('-i, --input <kind:path>', h('optValidateInput'), collect, [])
+    .action(
+      act(async (ctx, file: string, options: PolicyValidateOptions) =>
+        (await policyCommands()).policyValidateCommand(ctx, file, options),
+      ),
+    );
   policy
     .command('show')
     .argument('<file>')
     .description(h('policyShow'))
     .option('-f, --format <format>', h('optShowFormat'))
+    .option('--own', h('optShowOwn'))
     .action(
-      act(async (ctx, file: string, options: { format?: string }) =>
+      act(async (ctx, file: string, options: { format?: string; own?: boolean }) =>
         (await policyCommands()).policyShowCommand(ctx, file, options),
       ),
     );

@@ -153,3 +153,44 @@ describe('zhengban policy packs', () => {
     expect(result.stdout).toMatch(/^builtin:cn-gov-baseline +pack +党政机关软件正版化基线/m);
   });
 });
+
+describe('zhengban policy show --own', () => {
+  it("lists only the author's items, each with its file:line and what it replaced across extends", async () => {
+    const result = await runCli(['policy', 'show', 'policies/own/county.yaml', '--own'], { cwd });
+    expect(result.code).toBe(0);
+    const shown = parse(result.stdout);
+    expect(shown.files).toEqual(['policies/own/base.yaml', 'policies/own/county.yaml']);
+    expect(shown.entitlements).toEqual([
+      {
+        id: 'E-WPS',
+        product: 'wps-office-pro',
+        type: 'volume',
+        seats: 10,
+        status: 'active',
+        scope: { units: ['县财政局'] },
+        from: 'policies/own/county.yaml:5',
+        overrides: 'policies/own/base.yaml:6',
+      },
+      {
+        id: 'E-AV',
+        product: 'huorong-security',
+        type: 'freeware',
+        seats: 'unlimited',
+        status: 'active',
+        from: 'policies/own/base.yaml:10',
+      },
+    ]);
+    // The baseline's own office target is replaced, and says so; nothing else of the baseline shows.
+    expect(shown.preferences.domestic).toEqual([
+      {
+        class: 'office',
+        target: 0.5,
+        outcome: { status: 'warn', severity: 'medium' },
+        from: 'policies/own/county.yaml:12',
+        overrides: expect.stringMatching(/^builtin:cn-gov-baseline:\d+$/),
+      },
+    ]);
+    expect(shown.catalog).toBeUndefined();
+    expect(shown.rules).toBeUndefined();
+  });
+});

@@ -47,6 +47,7 @@ export { mergeReports } from './merge/merge-reports.js';
 export * from './model.js';
 export * from './plugins.js';
 // policy loading (packages/core/src/policy/)
+export type { PolicyLintWorld } from './policy/lint/lint-policy.js';
 export { type LoadPolicyOptions, loadPolicy, parsePolicy } from './policy/load-policy.js';
 export { policyJsonSchema } from './policy/policy-schema.js';
 export { registerPolicyResolver } from './policy/policy-sources.js';

@@ -55,6 +55,11 @@ export interface Problem extends SourceLocation {
   excerpt?: string;
   /** True when the problem stopped the whole input (not just one row). */
   fatal?: boolean;
+  /**
+   * The message in both locales, when whoever reported it wrote both (the policy linter does);
+   * `message` is then the English text. Reporters and the CLI show the reader's locale.
+   */
+  text?: LocalText;
 }
 
 // ─── Inventory (what scanners produce) ───────────────────────────────────────────────────────────
@@ -360,6 +365,29 @@ export interface Policy {
   /** Units named by the policy (optional; a units file usually gives them). */
   units: UnitInfo[];
   settings: PolicySettings;
+  /**
+   * What the policy linter found while loading: items that are valid YAML and valid format but can
+   * match nothing, contradict each other or compare a fact with a value of the wrong type; each
+   * located, severity `warning`. The audit repeats them in `report.problems`.
+   */
+  warnings?: Problem[];
+  /**
+   * Items a later file of the `extends` chain replaced by key (an entitlement id, a rule id, a
+   * domestic target's class, …): where the winner is written and where the replaced one was.
+   */
+  overrides?: PolicyOverride[];
+}
+
+/** One item replaced across `extends` (docs/policy-reference.md#merge-rules). */
+export interface PolicyOverride {
+  /** `entitlements`, `rules`, `waivers`, `units`, `catalog.products`, `preferences.domestic`, … */
+  section: string;
+  /** The id, class or name both items share. */
+  key: string;
+  /** Where the item that applies is written. */
+  location: SourceLocation;
+  /** Where the item it replaced was written. */
+  replaced: SourceLocation;
 }
 
 // ─── Judgement ───────────────────────────────────────────────────────────────────────────────────

@@ -14,7 +14,7 @@ import {
   severityLabel,
   statusLabel,
 } from './labels.js';
-import { localText, t } from './messages.js';
+import { localText, problemText, t } from './messages.js';
 import { formatRateExplained } from './rates.js';
 import {
   countByStatus,
@@ -213,7 +213,7 @@ function inputsAndProblems(report: ComplianceReport, locale: Locale, colour: Pal
     const where = clean(formatLocation(problem));
     const severity = problemSeverityLabel(problem.severity, locale);
     lines.push(
-      `  ${where ? `${where}  ` : ''}${severity}  ${clean(problem.message)}  (${clean(problem.code)})`,
+      `  ${where ? `${where}  ` : ''}${severity}  ${clean(problemText(problem, locale))}  (${clean(problem.code)})`,
     );
   }
   if (report.problems.length > MAX_PROBLEM_LINES) {

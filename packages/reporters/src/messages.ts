@@ -3,7 +3,7 @@
  * Reporters never hold user-facing strings of their own; they ask `t(key, locale, params)`.
  * `{name}` placeholders are filled from `params`.
  */
-import type { Locale, LocalText } from '@zhengban/core';
+import type { Locale, LocalText, Problem } from '@zhengban/core';
 
 const CATALOGUE = {
   // Report heading
@@ -209,4 +209,9 @@ export function hasMessage(key: string): key is MessageKey {
 export function localText(text: LocalText, locale: Locale): string {
   const wanted = locale === 'en' ? text.en : text.zh;
   return wanted || (locale === 'en' ? text.zh : text.en) || '';
+}
+
+/** A problem's sentence in the reader's locale: its `text` when given in both, else `message`. */
+export function problemText(problem: Pick<Problem, 'message' | 'text'>, locale: Locale): string {
+  return problem.text ? localText(problem.text, locale) : problem.message;
 }

@@ -13,7 +13,7 @@ import {
   severityLabel,
   statusLabel,
 } from './labels.js';
-import { localText, type MessageKey, t } from './messages.js';
+import { localText, type MessageKey, problemText, t } from './messages.js';
 import { overallFraction, rateOf } from './rates.js';
 import {
   effectiveStatus,
@@ -288,7 +288,7 @@ export function problemsTable(report: ComplianceReport, locale: Locale): Table {
   const rows = report.problems.map((problem): Cell[] => [
     text(formatLocation(problem)),
     text(problemSeverityLabel(problem.severity, locale)),
-    text(problem.message),
+    text(problemText(problem, locale)),
     text(problem.code),
     text(problem.source),
     text(problem.excerpt),

@@ -10,6 +10,7 @@ import { throwIfInterrupted } from '../interrupt.js';
 import { msg } from '../messages.js';
 import { choice, isoDate } from '../option-values.js';
 import { loadPolicyFile, loadUnitsFile } from '../policy-files.js';
+import { reportPolicyWarnings } from '../problem-lines.js';
 import { collectBetweenPhases } from '../relaunch.js';
 import { ReportOutputs } from '../report-outputs.js';
 import { resolveSources, scanHosts } from '../scan-sources.js';
@@ -35,8 +36,10 @@ export async function auditCommand(ctx: CliContext, options: AuditOptions): Prom
   const asOf = isoDate(ctx.locale, options.asOf);
   const sources = await resolveSources(ctx, options.input);
   const reports = await ReportOutputs.plan(ctx, options.report);
-  const policy = loadPolicyFile(ctx, options.policy);
   const units = options.units === undefined ? undefined : await loadUnitsFile(ctx, options.units);
+  // Linted against the units file too; the warnings go to stderr now and into report.problems.
+  const policy = loadPolicyFile(ctx, options.policy, units ? { units: units.units } : undefined);
+  reportPolicyWarnings(ctx, policy.warnings ?? []);
 
   const outputs = new OutputSet(ctx.locale);
   try {

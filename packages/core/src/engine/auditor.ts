@@ -119,6 +119,7 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
       entitled: new Set(policy.entitlements.map((e) => e.product)),
       allowlist,
       mandatory,
+      parentOf: parentsOf([...policy.units, ...(options.units ?? [])]),
     };
     // The passes that only count (seat demands, statistics) need no evidence; only the first one
     // counts activation and notes unrecognised operating systems. The findings use `ctx` itself.
@@ -270,7 +271,8 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
       entitlements: positions,
       findings: [],
       unrecognised: policy.settings.unrecognised === 'ignore' && !allowlist ? [] : titles.unrecognised(),
-      problems: [...problems, ...engineProblems],
+      // The policy linter's warnings first: a mistake in the policy explains numbers below it.
+      problems: [...(policy.warnings ?? []), ...problems, ...engineProblems],
       rules: rulesMeta(policy),
       classes: [...mandatory],
       ...(basis ? { mergeBasis: basis } : {}),
@@ -389,3 +391,10 @@ function hostProblems(hosts: readonly HostState[], namelessRecords: number): Pro
 }
 
 const byMessage = (a: Problem, b: Problem) => (a.message < b.message ? -1 : a.message > b.message ? 1 : 0);
+
+/** Unit → parent, the units file's word last (it wins over the policy's `units:`). */
+function parentsOf(units: readonly UnitInfo[]): Map<string, string> {
+  const parents = new Map<string, string>();
+  for (const unit of units) if (unit.parent) parents.set(unit.name, unit.parent);
+  return parents;
+}

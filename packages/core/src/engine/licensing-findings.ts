@@ -9,6 +9,7 @@ import type { BlockReason, CoverageVerdict } from './allocation.js';
 import { type DeadlineSettings, makeFinding } from './finding-factory.js';
 import type { JudgedHost, JudgedInstallation } from './host-judge.js';
 import { installationTrace, versionSteps } from './installation-trace.js';
+import { parentScopeNote } from './parent-scope.js';
 import { sharedStep, sharedText } from './shared-parts.js';
 
 const REASON_WORDS: Record<BlockReason, LocalText> = {
@@ -122,6 +123,7 @@ export function licensingFinding(
   productsWithEntitlements: Set<string>,
   allowlist: boolean,
   deadlines: DeadlineSettings,
+  parentOf?: ReadonlyMap<string, string>,
 ): Finding | undefined {
   const item = installation.state;
   if (coverage.outcome === 'covered') return undefined;
@@ -174,6 +176,8 @@ export function licensingFinding(
         en: `${label} on ${host.id} is not covered by any entitlement (${why.en})`,
       };
   }
+  const note = parentScopeNote(host.unit, coverage.blockers, ledger, parentOf);
+  if (note) message = { zh: `${message.zh}${note.zh}`, en: `${message.en}${note.en}` };
   trace.push(sharedStep('rule', rule));
   for (const step of steps) trace.push(step);
   return makeFinding(

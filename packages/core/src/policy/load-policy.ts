@@ -9,11 +9,12 @@ import { PolicyError } from '../errors.js';
 import type { Policy } from '../model.js';
 import type { PolicySourceResolver } from '../plugins.js';
 import { didYouMean } from './did-you-mean.js';
+import { lintPolicy, type PolicyLintWorld } from './lint/lint-policy.js';
 import { mergeLayers } from './merge-layers.js';
 import { type PolicyLayer, readLayer } from './policy-layer.js';
 import { policySchemaNode } from './policy-schema.js';
 import { type PolicySource, readPolicyFile, resolveExtends } from './policy-sources.js';
-import { DEFAULT_YAML_LIMITS, readPolicyYaml } from './policy-yaml.js';
+import { DEFAULT_YAML_LIMITS, type PolicyTree, readPolicyYaml } from './policy-yaml.js';
 import { ProblemList } from './problem-list.js';
 import { validateShape } from './schema-walker.js';
 
@@ -24,6 +25,11 @@ export interface LoadPolicyOptions {
   resolvers?: PolicySourceResolver[];
   /** Largest policy file accepted, in bytes (default 5 MB); larger files are refused unread. */
   maxBytes?: number;
+  /**
+   * Units and hosts known to exist (a units file, inventories): the linter then also warns about
+   * unit and host names in scopes and waivers that match none of them.
+   */
+  world?: PolicyLintWorld;
 }
 
 /** A chain of `extends` deeper than this is refused (no real policy comes near it). */
@@ -34,6 +40,8 @@ interface LoadState {
   maxBytes: number;
   problems: ProblemList;
   layers: PolicyLayer[];
+  /** The parsed files the author wrote (not resolver packs), for the linter. */
+  ownTrees: PolicyTree[];
   loaded: Set<string>;
   /** True when some file could not be read or parsed at all. */
   incomplete: boolean;
@@ -54,6 +62,7 @@ export function parsePolicy(text: string, options: LoadPolicyOptions): Policy {
     options.resolvers ?? [],
     options.maxBytes ?? DEFAULT_YAML_LIMITS.maxBytes,
     new ProblemList(),
+    options.world,
   );
 }
 
@@ -63,7 +72,7 @@ export function loadPolicy(path: string, options: Omit<LoadPolicyOptions, 'filen
   const maxBytes = options.maxBytes ?? DEFAULT_YAML_LIMITS.maxBytes;
   const source = readPolicyFile(path, path, maxBytes, problems, { file: path });
   if (!source) throw new PolicyError(problems.sorted());
-  return resolvePolicy(source, options.resolvers ?? [], maxBytes, problems);
+  return resolvePolicy(source, options.resolvers ?? [], maxBytes, problems, options.world);
 }
 
 function resolvePolicy(
@@ -71,12 +80,14 @@ function resolvePolicy(
   resolvers: readonly PolicySourceResolver[],
   maxBytes: number,
   problems: ProblemList,
+  world: PolicyLintWorld | undefined,
 ): Policy {
   const state: LoadState = {
     resolvers,
     maxBytes,
     problems,
     layers: [],
+    ownTrees: [],
     loaded: new Set(),
     incomplete: false,
     rootDir: dirname(source.file),
@@ -95,6 +106,8 @@ function resolvePolicy(
   }
   checkProductReferences(policy, state.layers, problems);
   if (problems.count > 0) throw new PolicyError(problems.sorted());
+  const warnings = lintPolicy(state.ownTrees, policy, world);
+  if (warnings.length > 0) policy.warnings = warnings;
   return policy;
 }
 
@@ -109,6 +122,7 @@ function collect(source: PolicySource, chain: PolicySource[], state: LoadState):
     return;
   }
   validateShape(tree, policySchemaNode, state.problems);
+  if (!source.fromResolver) state.ownTrees.push(tree);
   const layer = readLayer(source.display, tree, state.problems);
   for (const entry of layer.extends) {
     const base = resolveExtends(

@@ -11,15 +11,25 @@
  * - preferences.domestic: one target per class, the later file's wins;
  * - metadata comes from the top-level file only.
  */
-import type { Policy, Product, Requirements, Waiver } from '../model.js';
+import type { Policy, PolicyOverride, Product, Requirements, SourceLocation, Waiver } from '../model.js';
 import type { PolicyLayer } from './policy-layer.js';
 
 export const DEFAULT_CLASSES = ['os', 'office', 'antivirus'];
 export const DEFAULT_ACTIVATION_CLASSES = ['os', 'office'];
 export const DEFAULT_REMEDIATION_DAYS = 30;
 
-/** Base-first lists merged by key: later items replace earlier ones in place. */
-function mergeByKey<T>(lists: T[][], keyOf: (item: T) => string | undefined): T[] {
+type Located = { location?: SourceLocation };
+
+/**
+ * Base-first lists merged by key: later items replace earlier ones in place. Each replacement is
+ * noted in `overrides` (when given) so `policy show --own` can say what an author's item replaced.
+ */
+function mergeByKey<T extends Located>(
+  lists: T[][],
+  keyOf: (item: T) => string | undefined,
+  section?: string,
+  overrides?: PolicyOverride[],
+): T[] {
   const merged: T[] = [];
   const position = new Map<string, number>();
   for (const list of lists) {
@@ -29,10 +39,24 @@ function mergeByKey<T>(lists: T[][], keyOf: (item: T) => string | undefined): T[
       if (at === undefined) {
         if (key !== undefined) position.set(key, merged.length);
         merged.push(item);
-      } else merged[at] = item;
+      } else {
+        noteOverride(overrides, section, key!, merged[at]!, item);
+        merged[at] = item;
+      }
     }
   }
   return merged;
+}
+
+function noteOverride(
+  overrides: PolicyOverride[] | undefined,
+  section: string | undefined,
+  key: string,
+  replaced: Located,
+  by: Located,
+): void {
+  if (!overrides || section === undefined || !replaced.location || !by.location) return;
+  overrides.push({ section, key, location: by.location, replaced: replaced.location });
 }
 
 const union = (lists: string[][]): string[] => [...new Set(lists.flat())];
@@ -48,9 +72,12 @@ function lastGiven<T>(layers: PolicyLayer[], pick: (layer: PolicyLayer) => T | u
 
 export function mergeLayers(layers: PolicyLayer[]): Policy {
   const root = layers[layers.length - 1]!;
+  const overrides: PolicyOverride[] = [];
   const vendors = mergeByKey(
     layers.map((layer) => layer.vendors),
     (vendor) => vendor.id,
+    'catalog.vendors',
+    overrides,
   );
   const vendorDomestic = new Map(vendors.map((vendor) => [vendor.id, vendor.domestic]));
 
@@ -58,7 +85,11 @@ export function mergeLayers(layers: PolicyLayer[]): Policy {
   const productIds = new Set<string>();
   for (let i = layers.length - 1; i >= 0; i--) {
     for (const product of layers[i]!.products) {
-      if (productIds.has(product.id)) continue;
+      if (productIds.has(product.id)) {
+        const winner = products.find((known) => known.id === product.id)!;
+        noteOverride(overrides, 'catalog.products', product.id, product, winner);
+        continue;
+      }
       productIds.add(product.id);
       const domestic =
         product.domestic ?? (product.vendor ? vendorDomestic.get(product.vendor) : undefined) ?? false;
@@ -67,7 +98,13 @@ export function mergeLayers(layers: PolicyLayer[]): Policy {
   }
 
   const editions: Requirements['editions'] = Object.create(null);
-  for (const layer of layers) Object.assign(editions, layer.requirements.editions);
+  for (const layer of layers) {
+    for (const [cls, rule] of Object.entries(layer.requirements.editions)) {
+      const earlier = editions[cls];
+      if (earlier) noteOverride(overrides, 'requirements.editions', cls, earlier, rule);
+      editions[cls] = rule;
+    }
+  }
 
   const metadata: Policy['metadata'] = { name: root.metadata?.name ?? '' };
   for (const key of ['version', 'description', 'owner'] as const) {
@@ -90,6 +127,8 @@ export function mergeLayers(layers: PolicyLayer[]): Policy {
     entitlements: mergeByKey(
       layers.map((layer) => layer.entitlements),
       (entitlement) => entitlement.id,
+      'entitlements',
+      overrides,
     ),
     requirements: {
       classes: lastGiven(layers, (layer) => layer.requirements.classes) ?? [...DEFAULT_CLASSES],
@@ -106,6 +145,8 @@ export function mergeLayers(layers: PolicyLayer[]): Policy {
       domestic: mergeByKey(
         layers.map((layer) => layer.domestic),
         (target) => target.class,
+        'preferences.domestic',
+        overrides,
       ),
     },
     forbidden: {
@@ -116,18 +157,25 @@ export function mergeLayers(layers: PolicyLayer[]): Policy {
     rules: mergeByKey(
       layers.map((layer) => layer.rules),
       (rule) => rule.id,
+      'rules',
+      overrides,
     ),
     waivers: numberWaivers(
       mergeByKey(
         layers.map((layer) => layer.waivers),
         (waiver) => waiver.id,
+        'waivers',
+        overrides,
       ),
     ),
     units: mergeByKey(
       layers.map((layer) => layer.units),
       (unit) => unit.name,
+      'units',
+      overrides,
     ),
     settings,
+    ...(overrides.length > 0 ? { overrides } : {}),
   };
 }
 

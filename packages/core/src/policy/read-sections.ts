@@ -104,13 +104,15 @@ export function readRules(value: unknown, context: LayerContext): CustomRule[] {
   const ids = new IdRegistry('rule id', context);
   const rules: CustomRule[] = [];
   for (const [item, path] of mappings(value, ['rules'])) {
-    const id = text(item.id);
-    if (!id || !ids.claim(id, [...path, 'id'])) continue;
+    const given = text(item.id);
+    // A rule without an id (reported by the schema) still has its conditions checked in this pass.
+    const id = given ?? `#${Number(path[path.length - 1]) + 1}`;
+    const unique = given !== undefined && ids.claim(given, [...path, 'id']);
     const scope = text(item.scope) as RuleScope | undefined;
     const validScope = scope && ['software', 'host', 'unit', 'fleet'].includes(scope) ? scope : undefined;
     checkRuleConditions(item.conditions, tree, [...path, 'conditions'], problems, id, validScope);
     const message = readLocalText(item.message);
-    if (!validScope || !isRecord(item.conditions) || !message) continue;
+    if (!unique || !validScope || !isRecord(item.conditions) || !message) continue;
     const rule: CustomRule = {
       id,
       scope: validScope,

@@ -11,6 +11,7 @@ import type { Path, PolicyTree } from './policy-yaml.js';
 import { FORBIDDEN_KEYS } from './policy-yaml.js';
 import type { ProblemList } from './problem-list.js';
 import { RULE_FACTS, scopeOfFact } from './rule-facts.js';
+import { checkOperator, jsonPathProblem, KNOWN_OPERATORS } from './rule-operators.js';
 
 const GROUP_KEYS = ['all', 'any', 'not'] as const;
 const CONDITION_KEYS = ['fact', 'operator', 'value', 'path', 'params', 'priority', 'name'];
@@ -137,10 +138,37 @@ function checkCondition(node: Record<string, unknown>, path: Path, check: Condit
   }
   if (typeof node.fact === 'string' && node.fact.trim() !== '')
     checkFact(node.fact, [...path, 'fact'], check);
+  if (typeof node.operator === 'string' && node.operator.trim() !== '') {
+    const known = checkOperator(node.operator);
+    if (!known.ok) {
+      problems.error(
+        'unknown-operator',
+        `Rule "${ruleId}" uses unknown operator "${node.operator}"${
+          known.suggestion
+            ? `; did you mean "${known.suggestion}"?`
+            : `; operators: ${KNOWN_OPERATORS.join(', ')}.`
+        }`,
+        tree.at([...path, 'operator']),
+      );
+    }
+  }
+  checkPath(node.path, [...path, 'path'], check);
+  if (isRecord(node.value)) checkPath(node.value.path, [...path, 'value', 'path'], check);
   // `value: { fact: other }` compares with another fact, which must be visible too.
   if (isRecord(node.value) && typeof node.value.fact === 'string') {
     checkFact(node.value.fact, [...path, 'value', 'fact'], check);
   }
+}
+
+function checkPath(value: unknown, path: Path, { tree, problems, ruleId }: ConditionCheck): void {
+  if (value === undefined) return;
+  const reason = typeof value === 'string' ? jsonPathProblem(value) : 'it must be text';
+  if (reason === undefined) return;
+  problems.error(
+    'bad-json-path',
+    `Rule "${ruleId}" has path ${JSON.stringify(value)}, which is not a JSONPath: ${reason}.`,
+    tree.at(path),
+  );
 }
 
 function checkFact(fact: string, path: Path, check: ConditionCheck): void {
