@@ -55,6 +55,11 @@ export interface Problem extends SourceLocation {
   excerpt?: string;
   /** True when the problem stopped the whole input (not just one row). */
   fatal?: boolean;
+  /**
+   * True when one file of a folder input could not be read at all (the other files were): the
+   * audit says so in its exit code (docs/cli.md#exit-codes).
+   */
+  fileFailed?: boolean;
 }
 
 // ─── Inventory (what scanners produce) ───────────────────────────────────────────────────────────
