@@ -11,25 +11,22 @@
 import { stat } from 'node:fs/promises';
 import { dirname, extname, relative, sep } from 'node:path';
 import {
-  editionFromName,
   type HostInventory,
   InputError,
-  type OsInfo,
-  type RecordAttributes,
   type ScanContext,
   type Scanner,
   type SoftwareRecord,
 } from '@zhengban/core';
-import { cleanValue, excerpt } from '../common/clean-text.js';
-import { isRealDate, parseIsoDate } from '../common/dates.js';
+import { excerpt } from '../common/clean-text.js';
+import { parseIsoDate } from '../common/dates.js';
 import { fileFailed } from '../common/folder-problems.js';
 import { fileStem, filesBelow } from '../common/host-folders.js';
-import { parseLicenseStatus } from '../common/license-status.js';
-import { osIdFromName } from '../common/os-identity.js';
 import type { CsvColumns, CsvField } from './csv-headers.js';
 import { type CsvBatch, type CsvTextBatch, csvBatches } from './csv-stream.js';
+import { fastIsoDate, readAttributes, readOs, withoutControls } from './csv-values.js';
 import { findRegisterHeader, reportHeaderNotes } from './register-header.js';
 import { RowFields } from './row-fields.js';
+import { isWorkbook, scanWorkbook } from './xlsx-register.js';
 
 export interface CsvScannerOptions {
   /** Header text per field, overriding the built-in English/Chinese words. */
@@ -38,6 +35,8 @@ export interface CsvScannerOptions {
   delimiter?: string;
   /** Force an encoding (`gbk`, `utf-16le`); detected when absent. */
   encoding?: string;
+  /** The sheet of an .xlsx register to read (its name or 1-based number); default every sheet. */
+  sheet?: string;
   /** Unit names of the units file: files below a sub-folder named after one are that unit's. */
   units?: Iterable<string>;
 }
@@ -45,7 +44,7 @@ export interface CsvScannerOptions {
 const SOURCE = 'csv';
 /** Longer names are not software names (a broken export, a pasted document). */
 const MAX_NAME_LENGTH = 1024;
-const CSV_EXTENSIONS = new Set(['.csv', '.tsv', '.txt']);
+const CSV_EXTENSIONS = new Set(['.csv', '.tsv', '.txt', '.xlsx']);
 
 export function csvScanner(options: CsvScannerOptions = {}): Scanner {
   return {
@@ -78,11 +77,34 @@ export function csvScanner(options: CsvScannerOptions = {}): Scanner {
   };
 }
 
-async function* scanCsvFile(
+/** One file: a CSV / TSV text, or an .xlsx workbook (every sheet, or the one `options.sheet` names). */
+function scanCsvFile(
   file: string,
   options: CsvScannerOptions,
   ctx: ScanContext,
 ): AsyncGenerator<HostInventory> {
+  if (isWorkbook(file)) return scanWorkbook(file, options, ctx, scanRows);
+  const streamOptions = {
+    signal: ctx.signal,
+    ...(options.delimiter ? { delimiter: options.delimiter } : {}),
+    ...(options.encoding ? { encoding: options.encoding } : {}),
+  };
+  return scanRows(file, file, csvBatches(file, streamOptions), options, ctx);
+}
+
+/**
+ * The rows of one table (a CSV file or a workbook sheet). `label` is the file as evidence and
+ * problems name it (`登记表.xlsx#2024年` for a sheet); `path` is the file itself (its stem names a
+ * per-PC export's computer).
+ */
+async function* scanRows(
+  label: string,
+  path: string,
+  batches: AsyncIterable<CsvBatch | CsvTextBatch>,
+  options: CsvScannerOptions,
+  ctx: ScanContext,
+): AsyncGenerator<HostInventory> {
+  const file = label;
   let columns: CsvColumns | undefined;
   let width = 0;
   // The header's host and name cells: a data row repeating them is a header again (files joined).
@@ -96,11 +118,6 @@ async function* scanCsvFile(
   let uninstallExport = false;
   const withoutName: number[] = [];
   let dataRows = 0;
-  const streamOptions = {
-    signal: ctx.signal,
-    ...(options.delimiter ? { delimiter: options.delimiter } : {}),
-    ...(options.encoding ? { encoding: options.encoding } : {}),
-  };
   /** Reads one data row into `current` (a new host when the host column changes); returns it. */
   const readRow = (
     row: RowFields,
@@ -243,7 +260,7 @@ async function* scanCsvFile(
     return host;
   };
   const fields = new RowFields();
-  for await (const read of csvBatches(file, streamOptions)) {
+  for await (const read of batches) {
     let start = 0;
     // Before the header (a header longer than a batch) lines are read as rows like any other.
     const batch = 'count' in read && !columns ? textAsRows(read) : read;
@@ -278,7 +295,7 @@ async function* scanCsvFile(
         if (header === undefined) continue;
         columns = header.columns;
         uninstallExport = header.uninstallExport;
-        if (header.hostFromFile) fileHost = fileStem(file);
+        if (header.hostFromFile) fileHost = fileStem(path);
         headerHost = columns.host >= 0 ? header.cells[columns.host]!.replace(/^\uFEFF/, '').trim() : '';
         headerName = header.cells[columns.name]!.trim();
         width = header.cells.length;
@@ -346,15 +363,6 @@ function textAsRows(batch: CsvTextBatch): CsvBatch {
   return { rows, lines, errors: new Map() };
 }
 
-/** Control characters (seen in exported DisplayVersion values) removed; a plain loop on the hot path. */
-function withoutControls(value: string): string {
-  for (let i = 0; i < value.length; i++) {
-    const code = value.charCodeAt(i);
-    if (code < 0x20 || code === 0x7f) return cleanValue(value) ?? '';
-  }
-  return value;
-}
-
 function isEmptyRow(row: readonly string[]): boolean {
   for (let i = 0; i < row.length; i++) if (row[i]!.trim() !== '') return false;
   return true;
@@ -369,60 +377,4 @@ function reject(
   code: string,
 ): void {
   ctx.problem({ message, code, file, line, excerpt: excerpt(row.join(',')) });
-}
-
-/** `YYYY-MM-DD` (digits, a real date) without a regex or substrings (the hot path); else undefined. */
-function fastIsoDate(text: string): string | undefined {
-  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
-  const year = digitsAt(text, 0, 4);
-  const month = digitsAt(text, 5, 7);
-  const day = digitsAt(text, 8, 10);
-  return year >= 0 && month >= 0 && day >= 0 && isRealDate(year, month, day) ? text : undefined;
-}
-
-/** The number written in ASCII digits from `start` to `end`, or -1 when one is not a digit. */
-function digitsAt(text: string, start: number, end: number): number {
-  let value = 0;
-  for (let i = start; i < end; i++) {
-    const digit = text.charCodeAt(i) - 48;
-    if (digit < 0 || digit > 9) return -1;
-    value = value * 10 + digit;
-  }
-  return value;
-}
-
-function readAttributes(row: RowFields, c: CsvColumns): RecordAttributes | undefined {
-  const edition = c.edition >= 0 ? row.get(c.edition).trim() : '';
-  const status = c.licenseStatus >= 0 ? parseLicenseStatus(row.get(c.licenseStatus)) : undefined;
-  const channel = c.channel >= 0 ? row.get(c.channel).trim() : '';
-  const partialKey = c.partialKey >= 0 ? row.get(c.partialKey).trim() : '';
-  const kmsHost = c.kmsHost >= 0 ? row.get(c.kmsHost).trim().toLowerCase() : '';
-  if (edition === '' && status === undefined && channel === '' && partialKey === '' && kmsHost === '')
-    return undefined;
-  // One shape for every attributes object (see the record above).
-  const attributes: RecordAttributes = {
-    edition: edition !== '' ? edition : undefined,
-    licenseStatus: status,
-    channel: channel !== '' ? channel : undefined,
-    partialKey: partialKey !== '' ? partialKey : undefined,
-    kmsHost: kmsHost !== '' ? kmsHost : undefined,
-  };
-  return attributes;
-}
-
-function readOs(row: RowFields, c: CsvColumns, file: string, line: number): OsInfo | undefined {
-  const name = row.get(c.os).trim();
-  if (name === '') return undefined;
-  const os: OsInfo = { name, evidence: { source: SOURCE, file, line } };
-  const id = osIdFromName(name);
-  if (id !== undefined) os.id = id;
-  if (c.osVersion >= 0 && row.get(c.osVersion).trim() !== '') os.version = row.get(c.osVersion).trim();
-  const edition = c.osEdition >= 0 ? row.get(c.osEdition).trim() : '';
-  if (edition !== '') os.edition = edition;
-  else {
-    const fromName = editionFromName(name);
-    if (fromName !== undefined) os.edition = fromName;
-  }
-  if (c.osBuild >= 0 && row.get(c.osBuild).trim() !== '') os.build = row.get(c.osBuild).trim();
-  return os;
 }
