@@ -28,7 +28,14 @@ export const HELP_TEXT = {
     zh: '输入 KIND:PATH，可重复；KIND 为 windows、linux、csv、osquery、inventory，./扫描器.mjs 或包名；windows:local / linux:local 扫描本机',
     en: 'input KIND:PATH, repeatable; KIND is windows, linux, csv, osquery, inventory, a ./scanner.mjs or a package name; windows:local / linux:local scan this machine',
   },
-  optUnits: { zh: '单位文件（CSV：单位、编制人数、上级单位）', en: 'units file (CSV: unit, staff, parent)' },
+  optUnits: {
+    zh: '单位文件（CSV：单位、编制人数、上级单位；可加“计算机名”列指明各单位的计算机）',
+    en: 'units file (CSV: unit, staff, parent; a computer column puts computers in units)',
+  },
+  optHosts: {
+    zh: '计算机归属文件（CSV：计算机名、单位；计算机名可用 * ? 通配）',
+    en: 'hosts file (CSV: computer, unit; computer names may use * ? wildcards)',
+  },
   optReport: {
     zh: '报告 FORMAT[:PATH]，可重复；格式 console、json、html、csv、xlsx、markdown、sarif、junit 或 ./报告器.mjs；无路径则输出到标准输出（最多一个）；csv:目录/ 写出全部表格',
     en: 'report FORMAT[:PATH], repeatable; console, json, html, csv, xlsx, markdown, sarif, junit or a ./reporter.mjs; no path = stdout (one at most); csv:DIR/ writes every table',

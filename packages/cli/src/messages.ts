@@ -91,6 +91,23 @@ const MESSAGES = {
   policyMissing: { zh: '策略文件不存在: {path}', en: 'policy file not found: {path}' },
   unitsMissing: { zh: '单位文件不存在: {path}', en: 'units file not found: {path}' },
   fileMissing: { zh: '文件不存在: {path}', en: 'file not found: {path}' },
+  inputQueryNotCsv: {
+    zh: "只有 csv 输入可以带 ?列名映射 等选项（'{spec}'）",
+    en: "only a csv input takes ?column=… options ('{spec}')",
+  },
+  inputQueryKey: {
+    zh: "'{spec}' 中的选项 {key} 不存在；可用：{keys}",
+    en: "'{spec}': no option {key}; options are {keys}",
+  },
+  hostsMissing: { zh: '计算机归属文件不存在: {path}', en: 'hosts file not found: {path}' },
+  hostUnitOverride: {
+    zh: '计算机 {host}：输入中的单位为“{read}”，计算机归属文件（{pattern}）将其归入“{unit}”；按“{unit}”统计',
+    en: 'computer {host}: the input says unit "{read}", the hosts file ({pattern}) puts it in "{unit}"; counted in "{unit}"',
+  },
+  inputFileFailed: {
+    zh: '有 {count} 个输入文件无法读取（已列入报告的“问题”部分，其余文件已读取）；退出码 2',
+    en: '{count} input file(s) could not be read (listed under problems in the report; the other files were read); exit code 2',
+  },
   inputUnreadable: {
     zh: '输入 {source} 完全无法读取: {message}',
     en: 'input {source} could not be read at all: {message}',

@@ -66,6 +66,7 @@ export function buildProgram(hooks: ProgramHooks): Command {
     .option('-p, --policy <file>', h('optPolicy'))
     .option('-i, --input <kind:path>', h('optInput'), collect, [])
     .option('-u, --units <file>', h('optUnits'))
+    .option('--hosts <file>', h('optHosts'))
     .option('-r, --report <format[:path]>', h('optReport'), collect, [])
     .option('--as-of <date>', h('optAsOf'))
     .option('--fail-on <level>', h('optFailOn'))
@@ -81,6 +82,8 @@ export function buildProgram(hooks: ProgramHooks): Command {
     .command('scan')
     .description(h('scan'))
     .option('-i, --input <kind:path>', h('optInput'), collect, [])
+    .option('-u, --units <file>', h('optUnits'))
+    .option('--hosts <file>', h('optHosts'))
     .option('-o, --out <file>', h('optOut'))
     .addHelpText('after', examples('scanExamples'))
     .action(

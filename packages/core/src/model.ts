@@ -60,6 +60,11 @@ export interface Problem extends SourceLocation {
    * `message` is then the English text. Reporters and the CLI show the reader's locale.
    */
   text?: LocalText;
+  /**
+   * True when one file of a folder input could not be read at all (the other files were): the
+   * audit says so in its exit code (docs/cli.md#exit-codes).
+   */
+  fileFailed?: boolean;
 }
 
 // ─── Inventory (what scanners produce) ───────────────────────────────────────────────────────────

@@ -4,13 +4,21 @@
  */
 import { createAuditor, UsageError } from '@zhengban/core';
 import { OutputSet } from '../atomic-output.js';
-import { type CliContext, note } from '../cli-io.js';
-import { EXIT_FINDINGS, EXIT_OK, FAIL_ON_LEVELS, type FailOn, findingsAtOrAbove } from '../exit-codes.js';
+import { type CliContext, note, say } from '../cli-io.js';
+import {
+  EXIT_ERROR,
+  EXIT_FINDINGS,
+  EXIT_OK,
+  FAIL_ON_LEVELS,
+  type FailOn,
+  findingsAtOrAbove,
+} from '../exit-codes.js';
+import { loadHostUnits } from '../host-units.js';
 import { throwIfInterrupted } from '../interrupt.js';
 import { msg } from '../messages.js';
 import { choice, isoDate } from '../option-values.js';
 import { loadPolicyFile, loadUnitsFile } from '../policy-files.js';
-import { reportPolicyWarnings } from '../problem-lines.js';
+import { formatProblemLine, reportPolicyWarnings } from '../problem-lines.js';
 import { collectBetweenPhases } from '../relaunch.js';
 import { ReportOutputs } from '../report-outputs.js';
 import { resolveSources, scanHosts } from '../scan-sources.js';
@@ -20,6 +28,8 @@ export interface AuditOptions {
   policy?: string;
   input: string[];
   units?: string;
+  /** Hosts file: which unit each computer (or name pattern) belongs to. */
+  hosts?: string;
   report: string[];
   asOf?: string;
   failOn?: string;
@@ -34,9 +44,11 @@ export async function auditCommand(ctx: CliContext, options: AuditOptions): Prom
   }
   const failOn = choice<FailOn>(ctx.locale, '--fail-on', options.failOn, FAIL_ON_LEVELS, 'fail');
   const asOf = isoDate(ctx.locale, options.asOf);
-  const sources = await resolveSources(ctx, options.input);
-  const reports = await ReportOutputs.plan(ctx, options.report);
   const units = options.units === undefined ? undefined : await loadUnitsFile(ctx, options.units);
+  const hostUnits = await loadHostUnits(ctx, options.hosts, units?.hosts ?? []);
+  const unitNames = [...(units?.units.map((unit) => unit.name) ?? []), ...(hostUnits?.map.unitNames() ?? [])];
+  const sources = await resolveSources(ctx, options.input, { units: unitNames });
+  const reports = await ReportOutputs.plan(ctx, options.report);
   // Linted against the units file too; the warnings go to stderr now and into report.problems.
   const policy = loadPolicyFile(ctx, options.policy, units ? { units: units.units } : undefined);
   reportPolicyWarnings(ctx, policy.warnings ?? []);
@@ -52,8 +64,23 @@ export async function auditCommand(ctx: CliContext, options: AuditOptions): Prom
       ...(options.mergeable ? { mergeable: true } : {}),
     });
     if (units) await auditor.addInput(units.summary, units.problems);
-    const hosts = scanHosts(ctx, sources, (summary, problems) => auditor.addInput(summary, problems));
+    let filesFailed = 0;
+    const hosts = scanHosts(
+      ctx,
+      sources,
+      (summary, problems) => {
+        // A file of a folder that could not be read is said on stderr at once, not only in the report.
+        for (const problem of problems) {
+          if (!problem.fileFailed) continue;
+          filesFailed++;
+          say(ctx, formatProblemLine(ctx, problem));
+        }
+        return auditor.addInput(summary, problems);
+      },
+      hostUnits ? (host) => hostUnits.assign(host) : undefined,
+    );
     for await (const host of hosts) auditor.add(host);
+    if (hostUnits?.summary) await auditor.addInput(hostUnits.summary, hostUnits.problems);
     collectBetweenPhases();
     // Findings are worded while the reports are written (a province's never exist at once).
     const streamed = await auditor.finishStream();
@@ -67,6 +94,10 @@ export async function auditCommand(ctx: CliContext, options: AuditOptions): Prom
     const rejected = streamed.report.inputs.reduce((sum, input) => sum + input.rejected, 0);
     if (rejected > 0) note(ctx, msg(ctx.locale, 'problemsInInputs', { rejected }));
     if (counted > 0) note(ctx, msg(ctx.locale, 'exitSummary', { count: counted, level: failOn }));
+    if (filesFailed > 0) {
+      note(ctx, msg(ctx.locale, 'inputFileFailed', { count: filesFailed }));
+      return EXIT_ERROR;
+    }
     return counted > 0 ? EXIT_FINDINGS : EXIT_OK;
   } finally {
     await outputs.discardAll();

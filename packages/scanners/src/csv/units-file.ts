@@ -10,6 +10,7 @@ import { excerpt } from '../common/clean-text.js';
 import { decodeText } from '../text/decode-text.js';
 import { normaliseHeader } from './csv-headers.js';
 import { sniffDelimiter } from './csv-stream.js';
+import { type HostUnitRule, hostColumn, hostRuleProblem } from './host-units.js';
 
 const UNIT_WORDS = [
   '单位',
@@ -38,9 +39,17 @@ const STAFF_WORDS = [
 ];
 const PARENT_WORDS = ['上级单位', '上级', '上级部门', '主管单位', 'parent', 'parentunit'];
 
-export async function readUnitsFile(
-  path: string,
-): Promise<{ units: UnitInfo[]; problems: Problem[]; summary: InputSummary }> {
+/**
+ * A units file may also say which computers belong to each unit: with a computer column
+ * (计算机名 / hostname, a name or a `*` / `?` pattern) each row puts one computer in its unit, a unit
+ * may come back on many rows, and `hosts` holds those rules (see host-units.ts).
+ */
+export async function readUnitsFile(path: string): Promise<{
+  units: UnitInfo[];
+  hosts: HostUnitRule[];
+  problems: Problem[];
+  summary: InputSummary;
+}> {
   const bytes = await readFile(path).catch(() => {
     throw new InputError(
       `${path}: cannot read the units file`,
@@ -78,6 +87,9 @@ export async function readUnitsFile(
   const unitAt = find(UNIT_WORDS);
   const staffAt = find(STAFF_WORDS);
   const parentAt = find(PARENT_WORDS);
+  const hostAt = hostColumn(header);
+  const hosts: HostUnitRule[] = [];
+  const hostSeen = new Map<string, HostUnitRule>();
   if (unitAt < 0) {
     throw new InputError(
       `${path}:${headerIndex + 1}: no unit column (expected 单位 / unit); header was: ${rows[headerIndex]!.join(', ').slice(0, 200)}`,
@@ -140,6 +152,36 @@ export async function readUnitsFile(
       unit.staff = Number(staff);
     }
     if (parentAt >= 0 && row[parentAt]!.trim() !== '') unit.parent = row[parentAt]!.trim();
+    if (hostAt >= 0) {
+      const host = row[hostAt]!.trim();
+      const earlier = hostSeen.get(host.toLowerCase());
+      const problem =
+        host === ''
+          ? undefined
+          : (hostRuleProblem(host, name, at) ??
+            (earlier !== undefined && earlier.unit !== name
+              ? `line ${at}: ${host} is already put in ${earlier.unit} on line ${earlier.location.line}`
+              : undefined));
+      if (problem !== undefined) {
+        fail(problem, at, row, 'units.host');
+        continue;
+      }
+      if (host !== '' && earlier === undefined) {
+        const rule: HostUnitRule = { pattern: host, unit: name, location: { file: path, line: at } };
+        hostSeen.set(host.toLowerCase(), rule);
+        hosts.push(rule);
+      }
+      // With a computer column a unit comes back on each of its computers' rows: one unit, the
+      // first staff count and parent given.
+      const known = units.find((listed) => listed.name === name);
+      if (known !== undefined) {
+        if (known.staff === undefined && unit.staff !== undefined) known.staff = unit.staff;
+        if (known.parent === undefined && unit.parent !== undefined) known.parent = unit.parent;
+        summary.read++;
+        summary.accepted++;
+        continue;
+      }
+    }
     const first = seen.get(name);
     if (first !== undefined) {
       fail(`line ${at}: unit "${name}" is already listed on line ${first}`, at, row, 'units.duplicate');
@@ -150,5 +192,5 @@ export async function readUnitsFile(
     summary.read++;
     summary.accepted++;
   }
-  return { units, problems, summary };
+  return { units, hosts, problems, summary };
 }

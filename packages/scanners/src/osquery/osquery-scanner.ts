@@ -14,9 +14,9 @@ import {
   type ScanContext,
   type Scanner,
   type SoftwareRecord,
-  ZhengbanError,
 } from '@zhengban/core';
 import { excerpt } from '../common/clean-text.js';
+import { fileFailed, reportHostNote, reportLayoutNotes } from '../common/folder-problems.js';
 import { listHostFiles } from '../common/host-folders.js';
 import { openTextStream, readLines, readTextFile } from '../text/text-file.js';
 import { type OsqueryRow, osFromRow, recordFromRow, tableOf } from './osquery-rows.js';
@@ -161,33 +161,36 @@ function finish(state: HostState, ctx: ScanContext): HostInventory {
   return state.host;
 }
 
-export function osqueryScanner(): Scanner {
+export interface OsqueryScannerOptions {
+  /** Unit names of the units file: a sub-folder named after one holds that unit's computers. */
+  units?: Iterable<string>;
+}
+
+export function osqueryScanner(options: OsqueryScannerOptions = {}): Scanner {
   return {
     name: 'osquery',
     description:
       'osquery: osqueryi --json results and result logs (programs, deb/rpm packages, os_version, security products)',
     async *scan(input, ctx): AsyncGenerator<HostInventory> {
       const logState = new OsqueryState(ctx);
-      for (const group of await listHostFiles(input)) {
+      const layout = await listHostFiles(input, { units: new Set(options.units ?? []) });
+      reportLayoutNotes(ctx, layout);
+      for (const group of layout.hosts) {
         const groupState = new OsqueryState(ctx);
         for (const file of group.files) {
           if (ctx.signal.aborted) return;
           try {
             await readOsqueryFile(file, group.id, logState, groupState, ctx);
           } catch (error) {
-            if (group.single || !(error instanceof ZhengbanError)) throw error;
-            ctx.problem({
-              message: `${error.message}; skipped`,
-              code: error.code,
-              severity: 'warning',
-              rejects: false,
-              file,
-            });
+            // In a folder, one unreadable file costs that file only; the other files count.
+            fileFailed(ctx, error, file, group.single);
           }
         }
+        if (groupState.hosts.size > 0) reportHostNote(ctx, group);
         for (const state of groupState.hosts.values()) {
           const host = finish(state, ctx);
           if (host.hostname) host.id = host.hostname;
+          if (group.unit !== undefined) host.unit = group.unit;
           yield host;
         }
       }
