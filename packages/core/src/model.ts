@@ -160,7 +160,12 @@ export interface UnitInfo {
 
 // ─── The policy (resolved: extends merged, defaults filled, references checked) ───────────────────
 
-/** Standard product classes. `os`, `office`, `antivirus` are the statutory three; any other is allowed. */
+/**
+ * Standard product classes. `os`, `office`, `antivirus` are the statutory three; any other is allowed.
+ * `design` (CAD, graphics, video), `dev` (development and administration tools), `science`
+ * (statistics, scientific computing, reference managers, GIS), `input` (input methods), `media`
+ * (players) and `cloud` (cloud drives) are the classes of the built-in catalogue's breadth files.
+ */
 export type ProductCategory =
   | 'os'
   | 'office'
@@ -170,6 +175,12 @@ export type ProductCategory =
   | 'pdf'
   | 'im'
   | 'tool'
+  | 'design'
+  | 'dev'
+  | 'science'
+  | 'input'
+  | 'media'
+  | 'cloud'
   | 'activator'
   | 'other'
   | (string & {});

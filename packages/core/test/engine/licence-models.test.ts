@@ -70,7 +70,7 @@ describe('licence models', () => {
     expect(finding!.message.zh).toBe(
       'PC-1 上的 Xshell 7 7.0.0099 没有有效许可（台账中没有 xshell 的许可）；该软件仅限个人免费使用，单位使用须取得商业许可',
     );
-    expect(finding!.trace.map((step) => step.detail)).toContain(
+    expect((finding!.trace ?? []).map((step) => step.detail)).toContain(
       'license: personal-use (free for personal use only; needs an entitlement in an agency)',
     );
   });
