@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type Policy, UsageError } from '@zhengban/core';
+import { formatLocation, type Policy, UsageError } from '@zhengban/core';
 import { listPacks } from '@zhengban/rules';
 import { stringify } from 'yaml';
 import { OutputSet } from '../atomic-output.js';
@@ -31,6 +31,15 @@ export function policyValidateCommand(ctx: CliContext, file: string): number {
       sources: policy.sources.map((source) => displayPath(ctx, source)).join(' → '),
     })}\n`,
   );
+  // A draft's licence models are still to be decided: said every time, until they are.
+  for (const product of policy.catalog.products) {
+    if (product.license !== 'unreviewed') continue;
+    const location = product.location;
+    const where = location
+      ? formatLocation({ ...location, file: displayPath(ctx, location.file ?? '') })
+      : '';
+    say(ctx, msg(ctx.locale, 'unreviewedLicense', { where, id: product.id, name: product.name }));
+  }
   return EXIT_OK;
 }
 
