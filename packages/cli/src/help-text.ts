@@ -104,6 +104,15 @@ export const HELP_TEXT = {
     en: "use this policy's catalogue (local products first); default: the built-in catalogue",
   },
   catalogList: { zh: '列出目录中的产品', en: 'list catalogue products' },
+  catalogSuggest: {
+    zh: '根据 JSON 报告中的未识别软件生成目录草稿（license 待核定）',
+    en: "draft catalogue entries for a JSON report's unrecognised software (licence left to review)",
+  },
+  optTop: {
+    zh: '草稿收录的软件数（按计算机数排序，默认 20）',
+    en: 'how many titles to draft, by computers (default 20)',
+  },
+  optSuggestOut: { zh: '写入的 YAML 文件（默认标准输出）', en: 'YAML file to write (default: stdout)' },
   optClass: {
     zh: '只列出此类别（os、office、antivirus……）',
     en: 'only this class (os, office, antivirus, …)',
@@ -153,8 +162,8 @@ export const HELP_TEXT = {
     en: '  zhengban policy validate policy.yaml\n  zhengban policy validate policy.yaml --units units.csv --input csv:inventory.csv\n  zhengban policy init --units units.csv --out policy.yaml\n  zhengban policy show policy.yaml --format json\n  zhengban policy packs',
   },
   catalogExamples: {
-    zh: '  zhengban catalog match "WPS Office (11.1.0.9999)" --publisher "Kingsoft Corp."\n  zhengban catalog match "Microsoft Office Professional Plus 2016" --version 16.0.4266.1001\n  zhengban catalog list --class office',
-    en: '  zhengban catalog match "WPS Office (11.1.0.9999)" --publisher "Kingsoft Corp."\n  zhengban catalog match "Microsoft Office Professional Plus 2016" --version 16.0.4266.1001\n  zhengban catalog list --class office',
+    zh: '  zhengban catalog match "WPS Office (11.1.0.9999)" --publisher "Kingsoft Corp."\n  zhengban catalog match "Microsoft Office Professional Plus 2016" --version 16.0.4266.1001\n  zhengban catalog list --class office\n  zhengban catalog suggest report.json --top 30 --out catalog-draft.yaml',
+    en: '  zhengban catalog match "WPS Office (11.1.0.9999)" --publisher "Kingsoft Corp."\n  zhengban catalog match "Microsoft Office Professional Plus 2016" --version 16.0.4266.1001\n  zhengban catalog list --class office\n  zhengban catalog suggest report.json --top 30 --out catalog-draft.yaml',
   },
   diffExamples: {
     zh: '  zhengban audit ... --report json:baseline.json\n  zhengban audit ... --report json:acceptance.json\n  zhengban diff baseline.json acceptance.json --format markdown',

@@ -40,6 +40,10 @@ const MESSAGES = {
     zh: "选项 '{option}' 的值 '{value}' 无效，可选: {choices}",
     en: "option '{option}' got '{value}'; expected one of: {choices}",
   },
+  badCount: {
+    zh: '{option} 须为不小于 1 的整数，而不是 "{value}"',
+    en: '{option} must be a whole number of at least 1, not "{value}"',
+  },
   badDate: {
     zh: "选项 '--as-of' 的值 '{value}' 不是有效日期（应为 YYYY-MM-DD）",
     en: "option '--as-of' got '{value}', which is not a date (expected YYYY-MM-DD)",
@@ -183,6 +187,30 @@ const MESSAGES = {
   yes: { zh: '是', en: 'yes' },
   no: { zh: '否', en: 'no' },
   catalogHeader: { zh: 'ID|类别|国产|许可模式|名称', en: 'ID|class|domestic|licence|name' },
+  catalogVersionLicense: {
+    zh: '  版本 {versions} 的许可模式: {license}{notes}',
+    en: '  licence model for versions {versions}: {license}{notes}',
+  },
+  suggestNothing: {
+    zh: '{path} 中没有未识别软件，无须生成目录草稿。',
+    en: '{path} lists no unrecognised software: no draft to write.',
+  },
+  suggestWritten: {
+    zh: '已写入目录草稿 {path}：{count} 个产品（覆盖 {hosts} 台次计算机）。请逐个核定 license 后在策略中 extends 此文件；核定前 policy validate 会列出它们。',
+    en: 'wrote draft catalogue {path}: {count} products ({hosts} computer installations). Decide each license, then extend it from your policy; until then policy validate lists them.',
+  },
+  suggestHeader: {
+    zh: '由 zhengban catalog suggest 根据 {report}（{asOf}）生成的目录草稿：按计算机数排列的前 {count} 种未识别软件。\n请逐项核对：name 与 match 去掉了版本号和架构；vendor 取自发行商；category 与 domestic 为猜测。\nlicense: unreviewed 表示许可方式待核定（按商业软件判定，policy validate 会列出），请改为\ncommercial、personal-use、freeware、open-source 或 bundled，并在 notes 中写明依据（厂商许可页）。\n用法：在策略中写 extends: [./本文件名]。',
+    en: 'Draft catalogue written by zhengban catalog suggest from {report} ({asOf}): the top {count} unrecognised titles by computers.\nCheck each entry: name and match have versions and architectures removed; vendor comes from the publisher; category and domestic are guesses.\nlicense: unreviewed means the licence model is not decided (judged as commercial, listed by policy validate): change it to\ncommercial, personal-use, freeware, open-source or bundled, and say in notes where the model comes from (the vendor licence page).\nUse: extends: [./this-file] in your policy.',
+  },
+  suggestNotes: {
+    zh: '待核定：见于 {hosts} 台次计算机（如 {samples}）；名称：{spellings}',
+    en: 'To review: found on {hosts} computer installations (e.g. {samples}); names: {spellings}',
+  },
+  unreviewedLicense: {
+    zh: '{where}  警告  产品 {id}（{name}）的许可方式尚未核定（license: unreviewed），暂按商业软件判定；请改为 commercial、personal-use、freeware、open-source 或 bundled。',
+    en: '{where}  warning  product {id} ({name}) has no licence model yet (license: unreviewed) and is judged as commercial; set commercial, personal-use, freeware, open-source or bundled.',
+  },
 
   // diff
   notAReport: {

@@ -9,7 +9,7 @@ import type { Locale } from '@zhengban/core';
 import { Command } from 'commander';
 import type { CliContext } from './cli-io.js';
 import type { AuditOptions } from './commands/audit.js';
-import type { CatalogMatchOptions } from './commands/catalog.js';
+import type { CatalogMatchOptions, CatalogSuggestOptions } from './commands/catalog.js';
 import type { PolicyInitOptions, PolicyValidateOptions } from './commands/policy.js';
 import type { ScanOptions } from './commands/scan.js';
 import { HELP_TITLES } from './help-text.js';
@@ -160,6 +160,18 @@ export function buildProgram(hooks: ProgramHooks): Command {
     .action(
       act(async (ctx, options: { class?: string; policy?: string }) =>
         (await catalogCommands()).catalogListCommand(ctx, options),
+      ),
+    );
+  catalog
+    .command('suggest')
+    .argument('<report>')
+    .description(h('catalogSuggest'))
+    .option('--top <n>', h('optTop'))
+    .option('-o, --out <file>', h('optSuggestOut'))
+    .option('--force', h('optForce'))
+    .action(
+      act(async (ctx, report: string, options: CatalogSuggestOptions) =>
+        (await catalogCommands()).catalogSuggestCommand(ctx, report, options),
       ),
     );
 

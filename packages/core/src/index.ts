@@ -23,6 +23,7 @@ export { type Auditor, type AuditorOptions, CORE_VERSION, createAuditor } from '
 export { FLEET_FACTS, HOST_FACTS, SOFTWARE_FACTS, UNIT_FACTS } from './engine/custom-rules.js';
 export { explain } from './engine/explain.js';
 export { UNASSIGNED_UNIT } from './engine/host-judge.js';
+export { licenseAt, needsEntitlement } from './engine/licence-model.js';
 export {
   createRecogniser,
   type RecogniseInput,
@@ -30,6 +31,7 @@ export {
   type Recognition,
   type RecognitionMatch,
 } from './engine/recogniser.js';
+export { isSystemComponent, recognitionShare } from './engine/recognition-share.js';
 export { builtinRuleMeta, builtinRules } from './engine/rule-catalog.js';
 export { applyWaivers, effectiveStatus } from './engine/waivers.js';
 export {

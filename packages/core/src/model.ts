@@ -170,7 +170,12 @@ export interface UnitInfo {
 
 // ─── The policy (resolved: extends merged, defaults filled, references checked) ───────────────────
 
-/** Standard product classes. `os`, `office`, `antivirus` are the statutory three; any other is allowed. */
+/**
+ * Standard product classes. `os`, `office`, `antivirus` are the statutory three; any other is allowed.
+ * `design` (CAD, graphics, video), `dev` (development and administration tools), `science`
+ * (statistics, scientific computing, reference managers, GIS), `input` (input methods), `media`
+ * (players) and `cloud` (cloud drives) are the classes of the built-in catalogue's breadth files.
+ */
 export type ProductCategory =
   | 'os'
   | 'office'
@@ -180,12 +185,37 @@ export type ProductCategory =
   | 'pdf'
   | 'im'
   | 'tool'
+  | 'design'
+  | 'dev'
+  | 'science'
+  | 'input'
+  | 'media'
+  | 'cloud'
   | 'activator'
   | 'other'
   | (string & {});
 
-/** How an organisation may use the product. */
-export type LicenseModel = 'commercial' | 'freeware' | 'open-source' | 'bundled';
+/**
+ * How an organisation may use the product. `personal-use` is free for individuals (home, school)
+ * only: in an agency it needs a licence like `commercial`. `unreviewed` is a catalogue entry whose
+ * model nobody has decided yet (a `catalog suggest` draft): judged like `commercial` until filled.
+ */
+export type LicenseModel =
+  | 'commercial'
+  | 'personal-use'
+  | 'freeware'
+  | 'open-source'
+  | 'bundled'
+  | 'unreviewed';
+
+/** A licence model that applies to one version range of a product (Oracle Java SE 8u211+, …). */
+export interface VersionLicense {
+  /** A version range in the product's scheme, e.g. `>=8.0.2110 <9`. */
+  versions: string;
+  license: LicenseModel;
+  notes?: string;
+  location?: SourceLocation;
+}
 
 /** A compiled-free description of one string pattern. `exact` and `glob` ignore case unless told. */
 export interface Pattern {
@@ -226,7 +256,10 @@ export interface Product {
   vendor?: string;
   category: ProductCategory;
   domestic: boolean;
+  /** The model when no `licenseByVersion` range holds (or the version cannot be read). */
   license: LicenseModel;
+  /** Models per version range; the first range the installed version satisfies wins. */
+  licenseByVersion?: VersionLicense[];
   /** Editions this product comes in, canonical names (Home, Professional, Enterprise, …). */
   editions?: string[];
   /** First matching entry wins; products are tried in catalogue order (local policy first). */

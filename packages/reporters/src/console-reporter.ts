@@ -4,7 +4,7 @@
  * string is stripped of control characters, so a hostile name cannot drive the terminal.
  */
 import type { ComplianceReport, Finding, Locale, Reporter, ReporterContext } from '@zhengban/core';
-import { formatLocation } from '@zhengban/core';
+import { formatLocation, recognitionShare } from '@zhengban/core';
 import { type Palette, palette } from './ansi.js';
 import { sanitiseTerminal as clean } from './escaping.js';
 import {
@@ -15,7 +15,7 @@ import {
   statusLabel,
 } from './labels.js';
 import { localText, problemText, t } from './messages.js';
-import { formatRateExplained } from './rates.js';
+import { formatRate, formatRateExplained } from './rates.js';
 import {
   countByStatus,
   effectiveStatus,
@@ -195,13 +195,45 @@ function ledger(report: ComplianceReport, locale: Locale, colour: Palette): stri
   return [colour.bold(t('section.ledger', locale)), ...table, ''];
 }
 
-function inputsAndProblems(report: ComplianceReport, locale: Locale, colour: Palette): string[] {
+/** Unrecognised titles named on the console; the rest are in the file reports. */
+const MAX_UNRECOGNISED_LINES = 10;
+
+/** The share recognised, then the titles to look at first: most computers first, with publisher and samples. */
+function unrecognisedLines(report: ComplianceReport, locale: Locale): string[] {
   const hosts = report.unrecognised.reduce((sum, item) => sum + item.hosts, 0);
-  const lines = [
-    t('unrecognised.summary', locale, { count: report.unrecognised.length, hosts }),
-    '',
-    colour.bold(t('section.inputs', locale)),
-  ];
+  const lines = [t('unrecognised.summary', locale, { count: report.unrecognised.length, hosts })];
+  const share = recognitionShare(report.stats);
+  if (share !== undefined) {
+    const recognised = report.stats!.softwareRecognised!;
+    lines.push(
+      t('unrecognised.share', locale, {
+        rate: formatRate(share, locale),
+        recognised,
+        total: recognised + report.stats!.softwareUnrecognised!,
+        components: report.stats!.softwareSystemComponents ?? 0,
+      }),
+    );
+  }
+  const shown = report.unrecognised.slice(0, MAX_UNRECOGNISED_LINES);
+  if (shown.length > 0) lines.push(t('unrecognised.top', locale, { count: shown.length }));
+  for (const item of shown) {
+    const line = t('unrecognised.line', locale, {
+      name: clean(item.name),
+      publisher: clean(item.publisher ?? ''),
+      hosts: item.hosts,
+      samples: clean(item.sampleHosts.join(', ')),
+    });
+    lines.push(`  ${line}`);
+  }
+  if (report.unrecognised.length > shown.length)
+    lines.push(
+      `  ${t('unrecognised.moreLines', locale, { count: report.unrecognised.length - shown.length })}`,
+    );
+  return lines;
+}
+
+function inputsAndProblems(report: ComplianceReport, locale: Locale, colour: Palette): string[] {
+  const lines = [...unrecognisedLines(report, locale), '', colour.bold(t('section.inputs', locale))];
   for (const input of report.inputs) {
     const line = t('input.line', locale, { ...input, source: clean(input.source) });
     lines.push(`  ${input.rejected > 0 ? colour.yellow(line) : line}`);

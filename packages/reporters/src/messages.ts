@@ -144,6 +144,22 @@ const CATALOGUE = {
     '未识别软件 {count} 种，涉及计算机 {hosts} 台次，请人工核查。',
     '{count} unrecognised products on {hosts} computer installations, for review.',
   ],
+  'unrecognised.share': [
+    '软件识别率 {rate}（已识别安装 {recognised} 套 / 已识别与未识别合计 {total} 套，不含系统组件 {components} 套）。',
+    'Software recognised: {rate} ({recognised} recognised installations of {total}, system components ({components}) left out).',
+  ],
+  'unrecognised.top': [
+    '未识别软件（按计算机数排序，前 {count} 种）：',
+    'Unrecognised software (by computers, top {count}):',
+  ],
+  'unrecognised.line': [
+    '{name}（发行商：{publisher}）— {hosts} 台，如 {samples}',
+    '{name} (publisher: {publisher}) — {hosts} computers, e.g. {samples}',
+  ],
+  'unrecognised.moreLines': [
+    '……另有 {count} 种，见 JSON / Excel 报告的未识别软件清单；`zhengban catalog suggest` 可生成目录草稿。',
+    '… and {count} more in the JSON / Excel report; `zhengban catalog suggest` drafts catalogue entries for them.',
+  ],
   // Inputs and problems
   'input.source': ['输入', 'Input'],
   'input.scanner': ['扫描器', 'Scanner'],

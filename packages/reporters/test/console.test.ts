@@ -79,4 +79,25 @@ describe('console reporter', () => {
     expect(text).not.toContain('big.csv:22 ');
     expect(text).toContain('  … 3 more, see the JSON or HTML report');
   });
+
+  it('gives the share of software recognised and the first ten unrecognised titles with publisher and samples', () => {
+    const report = structuredClone(fixtureReport);
+    report.stats = { softwareRecognised: 191, softwareUnrecognised: 9, softwareSystemComponents: 40 };
+    report.unrecognised = Array.from({ length: 12 }, (_, index) => ({
+      name: `Tool ${index + 1}`,
+      ...(index === 0 ? { publisher: 'Acme Ltd.' } : {}),
+      versions: ['1.0'],
+      hosts: 12 - index,
+      sampleHosts: ['PC-01', 'PC-02'],
+    }));
+    const text = renderConsole(report, createReporterContext(report));
+    expect(text).toContain(
+      '软件识别率 95.50%（已识别安装 191 套 / 已识别与未识别合计 200 套，不含系统组件 40 套）。',
+    );
+    expect(text).toContain('未识别软件（按计算机数排序，前 10 种）：');
+    expect(text).toContain('  Tool 1（发行商：Acme Ltd.）— 12 台，如 PC-01, PC-02');
+    expect(text).toContain('  Tool 2（发行商：—）— 11 台，如 PC-01, PC-02');
+    expect(text).not.toContain('Tool 11');
+    expect(text).toContain('……另有 2 种');
+  });
 });

@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type Policy, type PolicyLintWorld, type UnitInfo, UsageError } from '@zhengban/core';
+import { formatLocation, type Policy, type PolicyLintWorld, type UnitInfo, UsageError } from '@zhengban/core';
 import { listPacks } from '@zhengban/rules';
 import { stringify } from 'yaml';
 import { OutputSet } from '../atomic-output.js';
@@ -50,6 +50,15 @@ export async function policyValidateCommand(
   };
   const summary = msg(ctx.locale, warnings.length > 0 ? 'policyValidWithWarnings' : 'policyValid', params);
   ctx.io.stdout.write(`${summary}\n`);
+  // A draft's licence models are still to be decided: said every time, until they are.
+  for (const product of policy.catalog.products) {
+    if (product.license !== 'unreviewed') continue;
+    const location = product.location;
+    const where = location
+      ? formatLocation({ ...location, file: displayPath(ctx, location.file ?? '') })
+      : '';
+    say(ctx, msg(ctx.locale, 'unreviewedLicense', { where, id: product.id, name: product.name }));
+  }
   return warnings.length > 0 ? EXIT_FINDINGS : EXIT_OK;
 }
 

@@ -30,6 +30,7 @@ import { type HostFindingContext, hostFindings } from './host-findings.js';
 import { type JudgedHost, judgeHost, normaliseKmsHost } from './host-judge.js';
 import { type HostState, HostStore } from './host-store.js';
 import { createRecogniser } from './recogniser.js';
+import { RecognitionShare } from './recognition-share.js';
 import { pick, rulesMeta, scopeFacts } from './report-parts.js';
 import { customFinding, domesticFindings } from './rule-findings.js';
 import { SeatDemands } from './seat-demands.js';
@@ -138,9 +139,11 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
     const demands = new SeatDemands(states.length);
     const osHosts: OsOfHost[] = [];
     let installationCount = 0;
+    const share = new RecognitionShare();
     for (let i = 0; i < states.length; i++) {
       store.putInKeyOrder(states[i]!);
       const host = judgeHost(states[i]!, firstCtx);
+      share.addHost(host, states[i]!.unrecognisedTitles.length);
       // Nothing reads a host's title sets after the first pass (and no host arrives any more).
       store.dropTitleSets(states[i]!);
       hostUnits[i] = host.unit;
@@ -254,6 +257,7 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
       customRuleReferences: states.reduce((n, h) => n + h.custom.size, 0),
       activationJudged: counters.activationJudged,
       activationSkipped: counters.activationSkipped,
+      ...share.stats(),
     };
     const report: ComplianceReport = {
       schemaVersion: 1,

@@ -17,6 +17,7 @@ import {
   type SoftwareRef,
   smallerRef,
 } from './host-store.js';
+import { licenseAt, needsEntitlement } from './licence-model.js';
 import type { Recogniser, Recognition } from './recogniser.js';
 import { makeRef } from './software-refs.js';
 import { hasId, type TitleRegistry } from './title-registry.js';
@@ -27,7 +28,10 @@ export interface JudgedInstallation {
   state: InstallationState;
   /** A fail on edition, activation or forbidden makes it not genuine even when covered. */
   notGenuine: boolean;
-  /** Commercial and not forbidden: it takes a seat. */
+  /**
+   * Not forbidden, and its licence model at its version needs an entitlement (commercial,
+   * personal-use, unreviewed — licence-model.ts): it takes a seat.
+   */
   needsSeat: boolean;
   /** Filled after allocation. */
   licensed: boolean;
@@ -263,11 +267,12 @@ export function judgeHost(state: HostState, ctx: JudgeContext): JudgedHost {
   for (const item of foldInstallations(items)) {
     const product = item.product;
     const forbidden = ctx.forbiddenProducts.has(product.id);
+    const seat = needsEntitlement(licenseAt(product, item.version));
     const judged: JudgedInstallation = {
       state: item,
       notGenuine: forbidden,
-      needsSeat: !forbidden && product.license === 'commercial',
-      licensed: !forbidden && product.license !== 'commercial',
+      needsSeat: !forbidden && seat,
+      licensed: !forbidden && !seat,
       forbidden,
     };
     host.installations.push(judged);

@@ -7,6 +7,7 @@
 import picomatch from 'picomatch';
 import { RE2JS } from 're2js';
 import type { Pattern } from '../model.js';
+import { anchoredPrefix, mayStartWith } from './regex-prefix.js';
 
 export type StringMatcher = (text: string) => boolean;
 
@@ -34,7 +35,11 @@ function build(pattern: Pattern): StringMatcher {
     }
     case 'regex': {
       const re = RE2JS.compile(pattern.value, nocase ? RE2JS.CASE_INSENSITIVE : 0);
-      return (text) => re.test(text);
+      // Anchored patterns first compare their literal start (regex-prefix.ts): same answers, a
+      // fraction of the cost for the names that start differently — nearly all of them.
+      const prefix = anchoredPrefix(pattern.value, nocase);
+      if (prefix === undefined) return (text) => re.test(text);
+      return (text) => mayStartWith(text, prefix) && re.test(text);
     }
   }
 }
