@@ -4,6 +4,7 @@ import { EXIT_ERROR, EXIT_INTERRUPTED } from './exit-codes.js';
 import { localeFrom, msg } from './messages.js';
 import { RELAUNCHED, relaunch, shouldRelaunch } from './relaunch.js';
 import { run } from './run.js';
+import { processStdout, StdoutClosed } from './stdout-stream.js';
 
 const argv = process.argv.slice(2);
 if (shouldRelaunch(argv, process.execArgv, process.env)) relaunch(process.argv[1]!, argv);
@@ -46,7 +47,18 @@ function main(): void {
     controller.abort();
   });
 
-  run(argv, { signal: controller.signal }).then(
+  // A closed stderr (its reader gone) must not crash the run with an unhandled 'error' either.
+  process.stderr.on('error', () => undefined);
+  const stdout = processStdout(localeFrom(argv, process.env));
+  // stdout failed after the command's last write (its reader went away while the rest was still
+  // being flushed): the output is not whole, so the run is not a success (or a "findings" exit 1).
+  process.on('exit', (code) => {
+    const late = stdout.lateError();
+    if (late === undefined || code === EXIT_INTERRUPTED || code === EXIT_ERROR) return;
+    if (!(late instanceof StdoutClosed)) process.stderr.write(`zhengban: ${late.message}\n`);
+    process.exitCode = EXIT_ERROR;
+  });
+  run(argv, { signal: controller.signal, stdout }).then(
     (code) => {
       settled = true;
       if (stalled) process.exitCode = EXIT_ERROR;

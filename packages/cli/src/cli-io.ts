@@ -10,6 +10,12 @@ export interface OutputStream {
   write(chunk: string | Uint8Array): unknown;
   /** True for a terminal: enables the progress bar and colour, forbids binary reports on stdout. */
   isTTY?: boolean;
+  /**
+   * After `write` returned false: resolves once the stream takes more (a Node stream's 'drain'),
+   * rejects when it failed. Streams without it are waited for through their 'drain' event when they
+   * are EventEmitters, else not at all.
+   */
+  drained?(): Promise<void>;
 }
 
 export interface CliIo {

@@ -99,6 +99,7 @@ const MESSAGES = {
     zh: '无法写入输出文件 {path}: {reason}',
     en: 'cannot write output file {path}: {reason}',
   },
+  stdoutName: { zh: '标准输出', en: 'standard output' },
   outputExists: {
     zh: '文件已存在: {path}（加 --force 覆盖）',
     en: 'file exists: {path} (use --force to overwrite)',

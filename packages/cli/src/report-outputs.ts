@@ -22,6 +22,7 @@ import { throwIfInterrupted } from './interrupt.js';
 import { msg } from './messages.js';
 import { loadReporter } from './plugin-loader.js';
 import { isFolderTarget, splitPluginSpec } from './plugin-spec.js';
+import { writeToStream } from './stdout-stream.js';
 
 type Target = { kind: 'stdout' } | { kind: 'file'; path: string } | { kind: 'folder'; path: string };
 
@@ -109,7 +110,8 @@ export class ReportOutputs {
       }
       const writer = planned.reporter.stream!(report, ctx);
       const file = planned.target.kind === 'file' ? planned.file : undefined;
-      sinks.push({ writer, file, out: new BufferedSink(file ?? this.ctx.io.stdout) });
+      const stdout = (bytes: Uint8Array) => writeToStream(this.ctx.locale, this.ctx.io.stdout, bytes);
+      sinks.push({ writer, file, out: new BufferedSink(file ?? stdout) });
     }
     for (const sink of sinks) await sink.out.add(sink.writer.start());
     for await (const group of streamed.findings) {
@@ -160,7 +162,7 @@ export class ReportOutputs {
         note(ctx, msg(ctx.locale, 'wrote', { path: displayPath(ctx, planned.target.path) }));
       }
     }
-    if (stdoutContent !== undefined) ctx.io.stdout.write(stdoutContent);
+    if (stdoutContent !== undefined) await writeToStream(ctx.locale, ctx.io.stdout, stdoutContent);
   }
 }
 

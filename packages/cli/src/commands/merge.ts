@@ -11,6 +11,7 @@ import { type CliContext, displayPath, note } from '../cli-io.js';
 import { EXIT_OK } from '../exit-codes.js';
 import { msg } from '../messages.js';
 import { readReport } from '../report-file.js';
+import { writeToStream } from '../stdout-stream.js';
 
 export async function mergeCommand(
   ctx: CliContext,
@@ -35,7 +36,7 @@ export async function mergeCommand(
       const path = displayPath(ctx, outPath);
       note(ctx, msg(ctx.locale, 'merged', { count: files.length, path, computers: merged.totals.computers }));
     } else {
-      ctx.io.stdout.write(text);
+      await writeToStream(ctx.locale, ctx.io.stdout, text);
     }
     return EXIT_OK;
   } finally {

@@ -13,6 +13,7 @@ import { throwIfInterrupted } from '../interrupt.js';
 import { msg } from '../messages.js';
 import { formatProblemLine } from '../problem-lines.js';
 import { resolveSources, scanHosts } from '../scan-sources.js';
+import { writeToStream } from '../stdout-stream.js';
 
 export interface ScanOptions {
   input: string[];
@@ -41,7 +42,7 @@ export async function scanCommand(ctx: CliContext, options: ScanOptions): Promis
     }
     for await (const line of writeInventoryLines(counted())) {
       if (file) await file.append(line);
-      else ctx.io.stdout.write(line);
+      else await writeToStream(ctx.locale, ctx.io.stdout, line);
     }
     throwIfInterrupted(ctx.io.signal);
     if (file && outPath) {
