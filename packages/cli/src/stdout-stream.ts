@@ -32,7 +32,9 @@ export function stdoutFailure(locale: Locale, error: unknown): Error {
 }
 
 /** Writes every byte to `fd` with blocking writes, continuing after short ones. */
-export function writeAllSync(fd: number, bytes: Uint8Array, write = writeSync): void {
+type WriteSync = (fd: number, bytes: Uint8Array, offset: number, length: number) => number;
+
+export function writeAllSync(fd: number, bytes: Uint8Array, write: WriteSync = writeSync): void {
   let offset = 0;
   while (offset < bytes.length) {
     const written = write(fd, bytes, offset, bytes.length - offset);

@@ -44,7 +44,7 @@ describe('writeAllSync (stdout redirected to a file)', () => {
     const bytes = Buffer.from('正版软件检查');
     writeAllSync(1, bytes, (_fd, buffer, offset, length) => {
       const take = Math.min(2, length);
-      for (let i = 0; i < take; i++) got.push((buffer as Uint8Array)[offset + i]!);
+      for (let i = 0; i < take; i++) got.push(buffer[offset + i]!);
       return take;
     });
     expect(Buffer.from(got).toString('utf8')).toBe('正版软件检查');
