@@ -9,6 +9,7 @@ import { lstatSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import { chmod, type FileHandle, open, rename, stat, unlink } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { type Locale, ZhengbanError } from '@zhengban/core';
+import { Interrupted } from './interrupt.js';
 import { makeFolders } from './make-folders.js';
 import { msg } from './messages.js';
 
@@ -87,6 +88,8 @@ export class PendingFile {
     private readonly handle: FileHandle,
     private readonly syncEvery = SYNC_EVERY_BYTES,
     private readonly locale: Locale = 'zh-CN',
+    /** Aborted (Ctrl-C, SIGTERM, SIGHUP) before the rename: the report is not put in place. */
+    private readonly signal?: AbortSignal,
   ) {}
 
   /**
@@ -127,11 +130,13 @@ export class PendingFile {
       await this.handle.sync();
       await this.handle.close();
       await keepModeOf(this.path, this.tempPath);
+      // The last moment to honour an interrupt: after this the new report is in place.
+      if (this.signal?.aborted) throw new Interrupted();
       await rename(this.tempPath, this.path);
       this.done = true;
     } catch (error) {
       await this.discard();
-      throw OutputError.of(this.locale, this.path, error);
+      throw error instanceof Interrupted ? error : OutputError.of(this.locale, this.path, error);
     }
   }
 
@@ -152,7 +157,10 @@ export class PendingFile {
 export class OutputSet {
   private readonly pending: PendingFile[] = [];
 
-  constructor(private readonly locale: Locale) {}
+  constructor(
+    private readonly locale: Locale,
+    private readonly signal?: AbortSignal,
+  ) {}
 
   /**
    * Creates the parent folders and opens the temp file; an unwritable path is an OutputError. A
@@ -169,7 +177,7 @@ export class OutputSet {
     try {
       makeFolders(dirname(path));
       const handle = await open(tempPath, 'wx', 0o644);
-      const file = new PendingFile(path, tempPath, handle, SYNC_EVERY_BYTES, this.locale);
+      const file = new PendingFile(path, tempPath, handle, SYNC_EVERY_BYTES, this.locale, this.signal);
       this.pending.push(file);
       return file;
     } catch (error) {

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// The `zhengban` executable: process argv and streams into `run`, Ctrl-C / SIGTERM into its signal.
+// The `zhengban` executable: process argv and streams into `run`, Ctrl-C / SIGTERM / SIGHUP into its signal.
 import { EXIT_ERROR, EXIT_INTERRUPTED } from './exit-codes.js';
 import { localeFrom, msg } from './messages.js';
+import { dieWithParent } from './parent-watch.js';
 import { RELAUNCHED, relaunch, shouldRelaunch } from './relaunch.js';
 import { run } from './run.js';
 import { processStdout, StdoutClosed } from './stdout-stream.js';
@@ -28,15 +29,12 @@ function main(): void {
     // A plugin stuck in native code cannot hold the process forever.
     setTimeout(() => process.exit(EXIT_INTERRUPTED), 5000).unref();
   };
+  // SIGHUP (the terminal closed) ends the run the same way: no half report, no temp file left.
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  process.on('SIGHUP', onSignal);
   // A relaunched child whose parent is gone (killed outright) stops as if interrupted.
-  if (process.env[RELAUNCHED] === '1') {
-    const parent = process.ppid;
-    setInterval(() => {
-      if (process.ppid !== parent) onSignal();
-    }, 1000).unref();
-  }
+  if (process.env[RELAUNCHED] === '1') dieWithParent(onSignal);
 
   // The event loop ran dry while the command still waits: a plugin awaits something that can never
   // happen. Unwind like an interrupt (temp files removed) but report it as the error it is.

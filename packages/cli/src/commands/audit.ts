@@ -38,7 +38,7 @@ export async function auditCommand(ctx: CliContext, options: AuditOptions): Prom
   const policy = loadPolicyFile(ctx, options.policy);
   const units = options.units === undefined ? undefined : await loadUnitsFile(ctx, options.units);
 
-  const outputs = new OutputSet(ctx.locale);
+  const outputs = new OutputSet(ctx.locale, ctx.io.signal);
   try {
     await reports.prepare(outputs);
     const auditor = createAuditor(policy, {

@@ -21,7 +21,7 @@ export async function mergeCommand(
   if (files.length < 2) throw new UsageError(msg(ctx.locale, 'mergeNeedsTwo'));
   const outPath =
     options.out === undefined || options.out === '-' ? undefined : resolve(ctx.io.cwd, options.out);
-  const outputs = new OutputSet(ctx.locale);
+  const outputs = new OutputSet(ctx.locale, ctx.io.signal);
   try {
     const file = outPath ? await outputs.prepareFile(outPath) : undefined;
     const [first, second, ...rest] = files.map((name) => readReport(ctx, name));

@@ -75,7 +75,7 @@ export async function policyInitCommand(ctx: CliContext, options: PolicyInitOpti
   if (existsSync(path) && !options.force) {
     throw new UsageError(msg(ctx.locale, 'outputExists', { path: options.out }));
   }
-  const outputs = new OutputSet(ctx.locale);
+  const outputs = new OutputSet(ctx.locale, ctx.io.signal);
   try {
     const file = await outputs.prepareFile(path);
     await file.commit(text);

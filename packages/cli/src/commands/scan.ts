@@ -25,7 +25,7 @@ const SHOWN_PROBLEMS = 20;
 
 export async function scanCommand(ctx: CliContext, options: ScanOptions): Promise<number> {
   const sources = await resolveSources(ctx, options.input);
-  const outputs = new OutputSet(ctx.locale);
+  const outputs = new OutputSet(ctx.locale, ctx.io.signal);
   try {
     const outPath =
       options.out === undefined || options.out === '-' ? undefined : resolve(ctx.io.cwd, options.out);
