@@ -195,6 +195,14 @@ const MESSAGES = {
     zh: '已合并 {count} 份报告到 {path}（{computers} 台计算机）',
     en: 'merged {count} reports into {path} ({computers} computers)',
   },
+  notRegularFile: {
+    zh: '{path} 不是普通文件（设备、管道或套接字），无法读取',
+    en: '{path} is not a regular file (a device, a pipe or a socket)',
+  },
+  reportTooLarge: {
+    zh: '{path} 超过 {limit}，无法整体读取（请分片审计后再合并）',
+    en: '{path} is larger than {limit} and cannot be read whole (audit in shards and merge them)',
+  },
   badJson: { zh: 'JSON 无效: {message}', en: 'invalid JSON: {message}' },
 } satisfies Record<string, LocalText>;
 
