@@ -99,6 +99,14 @@ const MESSAGES = {
     zh: '无法写入输出文件 {path}: {reason}',
     en: 'cannot write output file {path}: {reason}',
   },
+  outputOverInput: {
+    zh: '输出 {output} 会覆盖或写入输入 {input}；请换一个输出路径',
+    en: 'output {output} would overwrite or write into the input {input}; choose another output path',
+  },
+  outputsCollide: {
+    zh: '两个输出写到同一位置: {first} 和 {second}',
+    en: 'two outputs go to the same place: {first} and {second}',
+  },
   stdoutName: { zh: '标准输出', en: 'standard output' },
   outputExists: {
     zh: '文件已存在: {path}（加 --force 覆盖）',

@@ -65,6 +65,13 @@ export class ReportOutputs {
     return new ReportOutputs(ctx, planned);
   }
 
+  /** Every report path (files and csv folders), for the outputs-over-inputs check. */
+  get paths(): { path: string; label: string }[] {
+    return this.planned.flatMap((report) =>
+      report.target.kind === 'stdout' ? [] : [{ path: report.target.path, label: report.raw }],
+    );
+  }
+
   /** Creates folders and opens every temp file: an unwritable path fails here, before scanning. */
   async prepare(outputs: OutputSet): Promise<void> {
     for (const report of this.planned) {

@@ -2,6 +2,7 @@
  * `zhengban audit`: policy + inputs → report(s) → exit code. Everything that can be wrong with the
  * command line, the policy, the units file or the output paths is found before the first scan.
  */
+import { resolve } from 'node:path';
 import { createAuditor, UsageError } from '@zhengban/core';
 import { OutputSet } from '../atomic-output.js';
 import { type CliContext, note } from '../cli-io.js';
@@ -9,6 +10,7 @@ import { EXIT_FINDINGS, EXIT_OK, FAIL_ON_LEVELS, type FailOn, findingsAtOrAbove 
 import { throwIfInterrupted } from '../interrupt.js';
 import { msg } from '../messages.js';
 import { choice, isoDate } from '../option-values.js';
+import { inputPaths, refuseOutputsOverInputs } from '../output-overlap.js';
 import { loadPolicyFile, loadUnitsFile } from '../policy-files.js';
 import { collectBetweenPhases } from '../relaunch.js';
 import { ReportOutputs } from '../report-outputs.js';
@@ -37,6 +39,15 @@ export async function auditCommand(ctx: CliContext, options: AuditOptions): Prom
   const reports = await ReportOutputs.plan(ctx, options.report);
   const policy = loadPolicyFile(ctx, options.policy);
   const units = options.units === undefined ? undefined : await loadUnitsFile(ctx, options.units);
+  // Policy files by path (`builtin:…` and other scheme sources are not files).
+  const policyFiles = policy.sources
+    .filter((source) => !/^[A-Za-z][A-Za-z0-9+.-]+:(?![\\/])/.test(source))
+    .map((source) => ({ path: resolve(ctx.io.cwd, source), label: source }));
+  const unitsPath =
+    options.units === undefined
+      ? undefined
+      : { path: resolve(ctx.io.cwd, options.units), label: options.units };
+  refuseOutputsOverInputs(ctx.locale, reports.paths, inputPaths(sources, [...policyFiles, unitsPath]));
 
   const outputs = new OutputSet(ctx.locale, ctx.io.signal);
   try {

@@ -10,6 +10,7 @@ import { OutputSet } from '../atomic-output.js';
 import { type CliContext, displayPath, note } from '../cli-io.js';
 import { EXIT_OK } from '../exit-codes.js';
 import { msg } from '../messages.js';
+import { refuseOutputsOverInputs } from '../output-overlap.js';
 import { readReport } from '../report-file.js';
 import { writeToStream } from '../stdout-stream.js';
 
@@ -23,6 +24,10 @@ export async function mergeCommand(
     options.out === undefined || options.out === '-' ? undefined : resolve(ctx.io.cwd, options.out);
   const outputs = new OutputSet(ctx.locale, ctx.io.signal);
   try {
+    if (outPath) {
+      const reports = files.map((name) => ({ path: resolve(ctx.io.cwd, name), label: name }));
+      refuseOutputsOverInputs(ctx.locale, [{ path: outPath, label: options.out! }], reports);
+    }
     const file = outPath ? await outputs.prepareFile(outPath) : undefined;
     const [first, second, ...rest] = files.map((name) => readReport(ctx, name));
     const merged = mergeReports(first!, second!, ...rest);

@@ -12,6 +12,7 @@ import { type CliContext, displayPath, note, say } from '../cli-io.js';
 import { EXIT_OK } from '../exit-codes.js';
 import { msg } from '../messages.js';
 import { choice } from '../option-values.js';
+import { refuseOutputsOverInputs } from '../output-overlap.js';
 import { loadPolicyFile, loadUnitsFile } from '../policy-files.js';
 import { starterPolicy } from '../policy-template.js';
 import { formatProblemLine } from '../problem-lines.js';
@@ -72,6 +73,10 @@ export async function policyInitCommand(ctx: CliContext, options: PolicyInitOpti
     return EXIT_OK;
   }
   const path = resolve(ctx.io.cwd, options.out);
+  if (options.units !== undefined) {
+    const units = { path: resolve(ctx.io.cwd, options.units), label: options.units };
+    refuseOutputsOverInputs(ctx.locale, [{ path, label: options.out }], [units]);
+  }
   if (existsSync(path) && !options.force) {
     throw new UsageError(msg(ctx.locale, 'outputExists', { path: options.out }));
   }

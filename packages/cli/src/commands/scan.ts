@@ -11,6 +11,7 @@ import { type CliContext, displayPath, note, say } from '../cli-io.js';
 import { EXIT_OK } from '../exit-codes.js';
 import { throwIfInterrupted } from '../interrupt.js';
 import { msg } from '../messages.js';
+import { inputPaths, refuseOutputsOverInputs } from '../output-overlap.js';
 import { formatProblemLine } from '../problem-lines.js';
 import { resolveSources, scanHosts } from '../scan-sources.js';
 import { writeToStream } from '../stdout-stream.js';
@@ -29,6 +30,8 @@ export async function scanCommand(ctx: CliContext, options: ScanOptions): Promis
   try {
     const outPath =
       options.out === undefined || options.out === '-' ? undefined : resolve(ctx.io.cwd, options.out);
+    if (outPath)
+      refuseOutputsOverInputs(ctx.locale, [{ path: outPath, label: options.out! }], inputPaths(sources));
     const file = outPath ? await outputs.prepareFile(outPath) : undefined;
     const problems: Problem[] = [];
     let hostCount = 0;
