@@ -78,7 +78,7 @@ function translate(glob: string, start: number, stop: string | undefined): [stri
   let i = start;
   while (i < glob.length) {
     const char = glob[i]!;
-    if (stop !== undefined && stop.includes(char)) return [out, i];
+    if (stop?.includes(char)) return [out, i];
     if (glob[i + 1] === '(' && (char in EXTGLOB || char === '!')) {
       if (char === '!') throw new GlobSyntaxError('"!(…)" (a negated extglob) is not supported; use a regex');
       const [alternatives, end] = group(glob, i + 2, ')', '|');

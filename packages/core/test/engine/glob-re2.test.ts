@@ -50,13 +50,17 @@ describe('globs on RE2', () => {
   it('cannot backtrack: a multi-star glob over a long name returns at once', () => {
     const name = 'a'.repeat(100_000);
     const started = Date.now();
-    expect(compilePattern({ kind: 'glob', value: '*a*a*a*a*a*b' })(name)).toBe(false);
-    expect(compilePattern({ kind: 'glob', value: '*a*a*a*a*a*b' })('a'.repeat(100))).toBe(false);
+    expect(compilePattern({ kind: 'glob', value: '*a*a*a*a*a*b', caseSensitive: false })(name)).toBe(false);
+    expect(
+      compilePattern({ kind: 'glob', value: '*a*a*a*a*a*b', caseSensitive: false })('a'.repeat(100)),
+    ).toBe(false);
     expect(Date.now() - started).toBeLessThan(2000);
   });
 
   it('see the whole name: padding past 512 characters does not dodge *crack', () => {
-    expect(compilePattern({ kind: 'glob', value: '*crack' })(`${'x'.repeat(600)}crack`)).toBe(true);
+    expect(
+      compilePattern({ kind: 'glob', value: '*crack', caseSensitive: false })(`${'x'.repeat(600)}crack`),
+    ).toBe(true);
   });
 
   it('refuse what would need backtracking, and unbalanced brackets', () => {
