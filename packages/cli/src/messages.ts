@@ -120,6 +120,15 @@ const MESSAGES = {
     zh: '无法写入输出文件 {path}: {reason}',
     en: 'cannot write output file {path}: {reason}',
   },
+  outputOverInput: {
+    zh: '输出 {output} 会覆盖或写入输入 {input}；请换一个输出路径',
+    en: 'output {output} would overwrite or write into the input {input}; choose another output path',
+  },
+  outputsCollide: {
+    zh: '两个输出写到同一位置: {first} 和 {second}',
+    en: 'two outputs go to the same place: {first} and {second}',
+  },
+  stdoutName: { zh: '标准输出', en: 'standard output' },
   outputExists: {
     zh: '文件已存在: {path}（加 --force 覆盖）',
     en: 'file exists: {path} (use --force to overwrite)',
@@ -246,6 +255,14 @@ const MESSAGES = {
   merged: {
     zh: '已合并 {count} 份报告到 {path}（{computers} 台计算机）',
     en: 'merged {count} reports into {path} ({computers} computers)',
+  },
+  notRegularFile: {
+    zh: '{path} 不是普通文件（设备、管道或套接字），无法读取',
+    en: '{path} is not a regular file (a device, a pipe or a socket)',
+  },
+  reportTooLarge: {
+    zh: '{path} 超过 {limit}，无法整体读取（请分片审计后再合并）',
+    en: '{path} is larger than {limit} and cannot be read whole (audit in shards and merge them)',
   },
   badJson: { zh: 'JSON 无效: {message}', en: 'invalid JSON: {message}' },
 } satisfies Record<string, LocalText>;

@@ -14,6 +14,7 @@ import { type CliContext, displayPath, say } from './cli-io.js';
 import { EXIT_ERROR, EXIT_INTERRUPTED } from './exit-codes.js';
 import { Interrupted } from './interrupt.js';
 import { localText, msg } from './messages.js';
+import { StdoutClosed } from './stdout-stream.js';
 
 /** `file:line:col  message` (the location part left out when unknown). */
 export function formatProblemLine(ctx: CliContext, problem: Problem): string {
@@ -38,6 +39,8 @@ export function reportPolicyWarnings(ctx: CliContext, warnings: readonly Problem
  */
 export function reportError(ctx: CliContext, error: unknown, command: string): number {
   const prefix = `zhengban: ${msg(ctx.locale, 'errorPrefix')}`;
+  // The reader of stdout went away (`| head`): nobody reads an explanation; the report is not whole.
+  if (error instanceof StdoutClosed) return EXIT_ERROR;
   if (error instanceof Interrupted) {
     say(ctx, msg(ctx.locale, 'interrupted'));
     return EXIT_INTERRUPTED;

@@ -15,13 +15,14 @@ import {
   UsageError,
 } from '@zhengban/core';
 import { createReporterContext, csvTableWriters, renderCsvTables } from '@zhengban/reporters';
-import { type OutputSet, type PendingFile, writeFileAtomic } from './atomic-output.js';
+import type { OutputSet, PendingFile } from './atomic-output.js';
 import { BufferedSink } from './buffered-sink.js';
 import { type CliContext, displayPath, note } from './cli-io.js';
-import { throwIfInterrupted } from './interrupt.js';
+import { checkpoint, throwIfInterrupted } from './interrupt.js';
 import { msg } from './messages.js';
 import { loadReporter } from './plugin-loader.js';
 import { isFolderTarget, splitPluginSpec } from './plugin-spec.js';
+import { writeToStream } from './stdout-stream.js';
 
 type Target = { kind: 'stdout' } | { kind: 'file'; path: string } | { kind: 'folder'; path: string };
 
@@ -62,6 +63,13 @@ export class ReportOutputs {
       }
     }
     return new ReportOutputs(ctx, planned);
+  }
+
+  /** Every report path (files and csv folders), for the outputs-over-inputs check. */
+  get paths(): { path: string; label: string }[] {
+    return this.planned.flatMap((report) =>
+      report.target.kind === 'stdout' ? [] : [{ path: report.target.path, label: report.raw }],
+    );
   }
 
   /** Creates folders and opens every temp file: an unwritable path fails here, before scanning. */
@@ -109,7 +117,8 @@ export class ReportOutputs {
       }
       const writer = planned.reporter.stream!(report, ctx);
       const file = planned.target.kind === 'file' ? planned.file : undefined;
-      sinks.push({ writer, file, out: new BufferedSink(file ?? this.ctx.io.stdout) });
+      const stdout = (bytes: Uint8Array) => writeToStream(this.ctx.locale, this.ctx.io.stdout, bytes);
+      sinks.push({ writer, file, out: new BufferedSink(file ?? stdout) });
     }
     for (const sink of sinks) await sink.out.add(sink.writer.start());
     for await (const group of streamed.findings) {
@@ -141,26 +150,36 @@ export class ReportOutputs {
   /** Renders every report; files are committed (renamed into place), then stdout is written. */
   async write(report: ComplianceReport, outputs: OutputSet): Promise<void> {
     const { ctx } = this;
+    const signal = ctx.io.signal;
     let stdoutContent: string | Uint8Array | undefined;
+    /** Rendered files, put in place only once every report is rendered (all or none on Ctrl-C). */
+    const rendered: { file: PendingFile; content: string | Uint8Array }[] = [];
+    const wrote: string[] = [];
+    // A render may take seconds of synchronous work at a large fleet: a signal that arrived
+    // meanwhile is looked at after every render step, before anything is put in place.
     for (const planned of this.planned) {
+      await checkpoint(signal);
       const reporterCtx = this.reporterContext(report, planned);
       if (planned.target.kind === 'folder') {
         const folder = planned.target.path;
         const tables = await renderCsvTables(report, reporterCtx);
         for (const [name, content] of Object.entries(tables)) {
-          await writeFileAtomic(outputs, join(folder, name), content);
+          rendered.push({ file: await outputs.prepareFile(join(folder, name)), content });
         }
-        note(ctx, msg(ctx.locale, 'wrote', { path: displayPath(ctx, folder) }));
+        wrote.push(folder);
         continue;
       }
       const content = await planned.reporter.render(report, reporterCtx);
       if (planned.target.kind === 'stdout') stdoutContent = content;
       else {
-        await planned.file!.commit(content);
-        note(ctx, msg(ctx.locale, 'wrote', { path: displayPath(ctx, planned.target.path) }));
+        rendered.push({ file: planned.file!, content });
+        wrote.push(planned.target.path);
       }
     }
-    if (stdoutContent !== undefined) ctx.io.stdout.write(stdoutContent);
+    await checkpoint(signal);
+    for (const { file, content } of rendered) await file.commit(content);
+    for (const path of wrote) note(ctx, msg(ctx.locale, 'wrote', { path: displayPath(ctx, path) }));
+    if (stdoutContent !== undefined) await writeToStream(ctx.locale, ctx.io.stdout, stdoutContent);
   }
 }
 

@@ -1,5 +1,6 @@
 // @zhengban/core — public API. Everything exported here is the stable contract.
 
+export { BoundedReadError, readRegularFile, readRegularFileSync } from './bounded-read.js';
 export { CANONICAL_EDITIONS, canonicalEdition, editionFromName } from './editions.js';
 // engine (packages/core/src/engine/)
 export {

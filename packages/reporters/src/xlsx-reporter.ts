@@ -12,7 +12,7 @@ import type { ComplianceReport, Reporter, ReporterContext } from '@zhengban/core
 import type ExcelJS from 'exceljs';
 import { neutraliseFormula } from './csv-reporter.js';
 import { displayWidth } from './display-width.js';
-import { replaceLoneSurrogates } from './escaping.js';
+import { xmlSafeText } from './escaping.js';
 import { t } from './messages.js';
 import { buildTable, type Cell, type Table, type TableId } from './tables.js';
 
@@ -25,10 +25,8 @@ const WIDTH_SAMPLE_ROWS = 500;
 const MAX_CELL_TEXT = 32_767;
 
 function safeText(value: string): string {
-  const clean = replaceLoneSurrogates(value).replace(
-    /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g,
-    '\uFFFD',
-  );
+  // xmlSafeText: U+FFFE and the other characters XML forbids would make the sheet not well-formed.
+  const clean = xmlSafeText(value).replace(/\u007F/g, '\uFFFD');
   return neutraliseFormula(clean).slice(0, MAX_CELL_TEXT);
 }
 
@@ -57,9 +55,14 @@ function columnWidths(table: Table, nullRate: string): number[] {
 
 function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, table: Table, nullRate: string): void {
   // Sheet names may not contain []:*?/\ and are at most 31 characters.
-  const sheet = workbook.addWorksheet(table.title.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31), {
-    views: [{ state: 'frozen', ySplit: 1 }],
-  });
+  const sheet = workbook.addWorksheet(
+    xmlSafeText(table.title, '')
+      .replace(/[[\]:*?/\\]/g, ' ')
+      .slice(0, 31),
+    {
+      views: [{ state: 'frozen', ySplit: 1 }],
+    },
+  );
   sheet.columns = columnWidths(table, nullRate).map((width) => ({ width }));
   const header = sheet.addRow(table.columns.map(safeText));
   header.font = { bold: true };
@@ -92,7 +95,7 @@ export async function renderXlsx(report: ComplianceReport, ctx: ReporterContext)
     useSharedStrings: false,
     useStyles: true,
   });
-  workbook.creator = `${report.tool.name} ${report.tool.version}`;
+  workbook.creator = xmlSafeText(`${report.tool.name} ${report.tool.version}`);
   // A fixed date keeps the bytes reproducible; the audit date is what the workbook speaks for.
   workbook.created = new Date(`${report.asOf}T00:00:00Z`);
   workbook.modified = workbook.created;

@@ -2,6 +2,7 @@
  * `zhengban audit`: policy + inputs → report(s) → exit code. Everything that can be wrong with the
  * command line, the policy, the units file or the output paths is found before the first scan.
  */
+import { resolve } from 'node:path';
 import { createAuditor, UsageError } from '@zhengban/core';
 import { OutputSet } from '../atomic-output.js';
 import { type CliContext, note, say } from '../cli-io.js';
@@ -17,6 +18,7 @@ import { loadHostUnits } from '../host-units.js';
 import { throwIfInterrupted } from '../interrupt.js';
 import { msg } from '../messages.js';
 import { choice, isoDate } from '../option-values.js';
+import { inputPaths, refuseOutputsOverInputs } from '../output-overlap.js';
 import { loadPolicyFile, loadUnitsFile } from '../policy-files.js';
 import { formatProblemLine, reportPolicyWarnings } from '../problem-lines.js';
 import { collectBetweenPhases } from '../relaunch.js';
@@ -52,8 +54,19 @@ export async function auditCommand(ctx: CliContext, options: AuditOptions): Prom
   // Linted against the units file too; the warnings go to stderr now and into report.problems.
   const policy = loadPolicyFile(ctx, options.policy, units ? { units: units.units } : undefined);
   reportPolicyWarnings(ctx, policy.warnings ?? []);
+  // Policy files by path (`builtin:…` and other scheme sources are not files).
+  const policyFiles = policy.sources
+    .filter((source) => !/^[A-Za-z][A-Za-z0-9+.-]+:(?![\\/])/.test(source))
+    .map((source) => ({ path: resolve(ctx.io.cwd, source), label: source }));
+  const fileInput = (file: string | undefined) =>
+    file === undefined ? undefined : { path: resolve(ctx.io.cwd, file), label: file };
+  refuseOutputsOverInputs(
+    ctx.locale,
+    reports.paths,
+    inputPaths(sources, [...policyFiles, fileInput(options.units), fileInput(options.hosts)]),
+  );
 
-  const outputs = new OutputSet(ctx.locale);
+  const outputs = new OutputSet(ctx.locale, ctx.io.signal);
   try {
     await reports.prepare(outputs);
     const auditor = createAuditor(policy, {

@@ -12,6 +12,7 @@ import { type CliContext, displayPath, note, say } from '../cli-io.js';
 import { EXIT_FINDINGS, EXIT_OK } from '../exit-codes.js';
 import { msg } from '../messages.js';
 import { choice } from '../option-values.js';
+import { refuseOutputsOverInputs } from '../output-overlap.js';
 import { loadPolicyFile, loadUnitsFile } from '../policy-files.js';
 import { starterPolicy } from '../policy-template.js';
 import { formatProblemLine, reportPolicyWarnings } from '../problem-lines.js';
@@ -139,10 +140,14 @@ export async function policyInitCommand(ctx: CliContext, options: PolicyInitOpti
     return EXIT_OK;
   }
   const path = resolve(ctx.io.cwd, options.out);
+  if (options.units !== undefined) {
+    const units = { path: resolve(ctx.io.cwd, options.units), label: options.units };
+    refuseOutputsOverInputs(ctx.locale, [{ path, label: options.out }], [units]);
+  }
   if (existsSync(path) && !options.force) {
     throw new UsageError(msg(ctx.locale, 'outputExists', { path: options.out }));
   }
-  const outputs = new OutputSet(ctx.locale);
+  const outputs = new OutputSet(ctx.locale, ctx.io.signal);
   try {
     const file = await outputs.prepareFile(path);
     await file.commit(text);

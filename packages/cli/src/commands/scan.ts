@@ -12,9 +12,11 @@ import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
 import { loadHostUnits } from '../host-units.js';
 import { throwIfInterrupted } from '../interrupt.js';
 import { msg } from '../messages.js';
+import { inputPaths, refuseOutputsOverInputs } from '../output-overlap.js';
 import { loadUnitsFile } from '../policy-files.js';
 import { formatProblemLine } from '../problem-lines.js';
 import { resolveSources, scanHosts } from '../scan-sources.js';
+import { writeToStream } from '../stdout-stream.js';
 
 export interface ScanOptions {
   input: string[];
@@ -33,10 +35,12 @@ export async function scanCommand(ctx: CliContext, options: ScanOptions): Promis
   const hostUnits = await loadHostUnits(ctx, options.hosts, units?.hosts ?? []);
   const unitNames = [...(units?.units.map((unit) => unit.name) ?? []), ...(hostUnits?.map.unitNames() ?? [])];
   const sources = await resolveSources(ctx, options.input, { units: unitNames });
-  const outputs = new OutputSet(ctx.locale);
+  const outputs = new OutputSet(ctx.locale, ctx.io.signal);
   try {
     const outPath =
       options.out === undefined || options.out === '-' ? undefined : resolve(ctx.io.cwd, options.out);
+    if (outPath)
+      refuseOutputsOverInputs(ctx.locale, [{ path: outPath, label: options.out! }], inputPaths(sources));
     const file = outPath ? await outputs.prepareFile(outPath) : undefined;
     const problems: Problem[] = [];
     let hostCount = 0;
@@ -56,7 +60,7 @@ export async function scanCommand(ctx: CliContext, options: ScanOptions): Promis
     }
     for await (const line of writeInventoryLines(counted())) {
       if (file) await file.append(line);
-      else ctx.io.stdout.write(line);
+      else await writeToStream(ctx.locale, ctx.io.stdout, line);
     }
     throwIfInterrupted(ctx.io.signal);
     if (file && outPath) {

@@ -4,7 +4,8 @@
  */
 import type { Locale } from '@zhengban/core';
 import { localText, type MessageKey, msg } from '../messages.js';
-import { formatTable, printable } from '../text-table.js';
+import { printable } from '../printable.js';
+import { formatTable } from '../text-table.js';
 import type { DiffFinding, RateChange, ReportDiff } from './report-diff.js';
 
 export type DiffFormat = 'console' | 'markdown' | 'json';

@@ -5,8 +5,8 @@
  * happens to reach it. Regexes use RE2 syntax (re2js): matching is linear in the input, so no
  * pattern can backtrack catastrophically; RE2 rejects backreferences and lookaround.
  */
-import picomatch from 'picomatch';
 import { RE2JS } from 're2js';
+import { compileGlob } from '../engine/glob-re2.js';
 import type { Pattern } from '../model.js';
 import { isRecord } from './policy-values.js';
 import type { Path, PolicyTree } from './policy-yaml.js';
@@ -76,9 +76,8 @@ function readPattern(
 function compileError(kind: Pattern['kind'], text: string, caseSensitive: boolean): string | undefined {
   try {
     if (kind === 'regex') RE2JS.compile(text, caseSensitive ? 0 : RE2JS.CASE_INSENSITIVE);
-    // strictBrackets: an unbalanced `[`, `{` or `(` is a mistake, not a literal character.
-    else if (kind === 'glob')
-      picomatch.makeRe(text, { nocase: !caseSensitive, dot: true, bash: true, strictBrackets: true });
+    // An unbalanced `[`, `{` or `(` is a mistake, not a literal character.
+    else if (kind === 'glob') compileGlob(text, caseSensitive);
     return undefined;
   } catch (error) {
     return (error as Error).message.replace(/^error parsing regexp: /, '');

@@ -3,8 +3,9 @@
  * `scheme:name`, served by a PolicySourceResolver. Core knows no scheme itself; @zhengban/rules
  * registers `builtin`, and callers may pass their own resolvers per load.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
+import { BoundedReadError, readRegularFileSync } from '../bounded-read.js';
 import type { SourceLocation } from '../model.js';
 import type { PolicySourceResolver } from '../plugins.js';
 import { didYouMean } from './did-you-mean.js';
@@ -47,19 +48,27 @@ export function readPolicyFile(
 ): PolicySource | undefined {
   const absolute = resolve(path);
   try {
-    const size = statSync(absolute).size;
-    if (size > maxBytes) {
+    // Bounded by the bytes read, not by stat().size, which is 0 for /dev/zero and a FIFO.
+    const text = decodePolicyBytes(readRegularFileSync(absolute, maxBytes), display, problems);
+    if (text === undefined) return undefined;
+    return { identity: absolute, display, file: display, text, fromResolver: false };
+  } catch (error) {
+    if (error instanceof BoundedReadError && error.reason === 'too-large') {
       problems.error(
         'too-large',
-        `Policy file is ${formatBytes(size)}, more than the ${formatBytes(maxBytes)} limit; a policy this large is almost certainly not a policy (raise maxBytes if it really is).`,
+        `Policy file is ${error.size === undefined ? 'more than' : `${formatBytes(error.size)}, more than`} the ${formatBytes(maxBytes)} limit; a policy this large is almost certainly not a policy (raise maxBytes if it really is).`,
         { file: display },
       );
       return undefined;
     }
-    const text = decodePolicyBytes(readFileSync(absolute), display, problems);
-    if (text === undefined) return undefined;
-    return { identity: absolute, display, file: display, text, fromResolver: false };
-  } catch (error) {
+    if (error instanceof BoundedReadError) {
+      problems.error(
+        'unreadable',
+        `Cannot read policy "${display}": it is not a regular file (a device, a pipe or a socket).`,
+        location,
+      );
+      return undefined;
+    }
     const code = (error as NodeJS.ErrnoException).code;
     const reason =
       code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message;

@@ -3,8 +3,14 @@
  * headcount (编制人数 / staff) and its parent (上级单位 / parent). Same encodings and delimiters as the
  * inventory CSV; bad rows are reported with their line numbers and left out.
  */
-import { readFile } from 'node:fs/promises';
-import { InputError, type InputSummary, type Problem, type UnitInfo } from '@zhengban/core';
+import {
+  BoundedReadError,
+  InputError,
+  type InputSummary,
+  type Problem,
+  readRegularFile,
+  type UnitInfo,
+} from '@zhengban/core';
 import Papa from 'papaparse';
 import { excerpt } from '../common/clean-text.js';
 import { decodeText } from '../text/decode-text.js';
@@ -39,6 +45,9 @@ const STAFF_WORDS = [
 ];
 const PARENT_WORDS = ['上级单位', '上级', '上级部门', '主管单位', 'parent', 'parentunit'];
 
+/** A units file lists an agency's units: thousands of lines at most. */
+const MAX_UNITS_FILE_BYTES = 16 * 1024 * 1024;
+
 /**
  * A units file may also say which computers belong to each unit: with a computer column
  * (计算机名 / hostname, a name or a `*` / `?` pattern) each row puts one computer in its unit, a unit
@@ -50,9 +59,16 @@ export async function readUnitsFile(path: string): Promise<{
   problems: Problem[];
   summary: InputSummary;
 }> {
-  const bytes = await readFile(path).catch(() => {
+  // Bounded by the bytes read: `--units /dev/zero` would otherwise read until memory runs out.
+  const bytes = await readRegularFile(path, MAX_UNITS_FILE_BYTES).catch((error: unknown) => {
+    const why =
+      error instanceof BoundedReadError
+        ? error.reason === 'not-a-file'
+          ? ' (not a regular file)'
+          : ` (more than ${MAX_UNITS_FILE_BYTES / (1024 * 1024)} MB)`
+        : '';
     throw new InputError(
-      `${path}: cannot read the units file`,
+      `${path}: cannot read the units file${why}`,
       { file: path, source: 'units' },
       'input.unreadable',
     );
