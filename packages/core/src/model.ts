@@ -512,7 +512,8 @@ export interface UnrecognisedSoftware {
 export interface ComplianceReport {
   schemaVersion: 1;
   tool: { name: 'zhengban'; version: string };
-  policy: { name: string; version?: string; sources: string[] };
+  /** `owner` is the policy's `metadata.owner`, the body the statistics form is made out by. */
+  policy: { name: string; version?: string; owner?: string; sources: string[] };
   asOf: IsoDate;
   /** When it was produced (ISO timestamp); not part of equality between runs. */
   generatedAt?: string;

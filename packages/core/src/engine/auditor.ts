@@ -246,6 +246,7 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
       policy: {
         name: policy.metadata.name,
         ...(policy.metadata.version ? { version: policy.metadata.version } : {}),
+        ...(policy.metadata.owner ? { owner: policy.metadata.owner } : {}),
         sources: [...policy.sources],
       },
       asOf,
