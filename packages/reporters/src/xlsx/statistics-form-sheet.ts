@@ -116,7 +116,9 @@ function writeHeader(
     top.getCell(column).value = text(label);
     sheet.mergeCells(HEADER_TOP, column, HEADER_BOTTOM, column);
   };
-  form.leadColumns.forEach((label, index) => single(index + 1, label));
+  form.leadColumns.forEach((label, index) => {
+    single(index + 1, label);
+  });
   form.classLabels.forEach((label, classIndex) => {
     const first = lead + classIndex * perClass + 1;
     top.getCell(first).value = text(label);
@@ -125,7 +127,9 @@ function writeHeader(
       bottom.getCell(first + index).value = text(measure);
     });
   });
-  form.tailColumns.forEach((label, index) => single(tailStart + index, label));
+  form.tailColumns.forEach((label, index) => {
+    single(tailStart + index, label);
+  });
   top.height = 20;
   bottom.height = 30;
   top.commit();
