@@ -99,6 +99,13 @@ const CATALOGUE = {
   'finding.none': ['没有需要处理的问题。', 'No findings to act on.'],
   'finding.deadlineShort': ['限 {deadline} 前整改', 'fix by {deadline}'],
   'finding.shown': ['显示 {shown} / {total} 条', 'showing {shown} of {total}'],
+  'finding.page': ['第 {page} / {pages} 页', 'page {page} of {pages}'],
+  'finding.previousPage': ['上一页', 'Previous'],
+  'finding.nextPage': ['下一页', 'Next'],
+  'finding.printedPage': [
+    '此处列出前 {shown} 条（共 {total} 条）；启用脚本可翻页筛选，完整清单见 xlsx 或 csv 报告。',
+    'The first {shown} of {total} are listed; with script enabled the list pages and filters; the xlsx or csv report has them all.',
+  ],
   'filter.all': ['全部', 'All'],
   // Result states and severities
   'status.pass': ['通过', 'pass'],
