@@ -69,9 +69,9 @@ describeBrowser('html report in headless chromium', () => {
     expect(await page.title()).toBe('软件正版化检查报告 · 某市正版化验收 2024.1 · 2024-06-30');
     expect(await page.locator('h1').textContent()).toBe('软件正版化检查报告');
     // The style sheet applied (its hash matched the CSP) …
-    expect(await page.evaluate("getComputedStyle(document.querySelector('#headline h2')).borderBottomWidth")).toBe(
-      '2px',
-    );
+    expect(
+      await page.evaluate("getComputedStyle(document.querySelector('#headline h2')).borderBottomWidth"),
+    ).toBe('2px');
     // … and the script ran (it rewrote the counter from its template).
     expect(await counter()).toBe('显示 13 / 13 条');
     expect(consoleErrors).toEqual([]);

@@ -49,7 +49,13 @@ describeBrowser('html statistics form and paged findings in headless chromium', 
   beforeAll(async () => {
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--no-first-run',
+      ],
     });
     page = await browser.newPage({ viewport: { width: 1240, height: 900 } });
     page.on('dialog', async (dialog) => {
@@ -79,7 +85,11 @@ describeBrowser('html statistics form and paged findings in headless chromium', 
     const classHeader = page.locator('#statistics-table thead th[colspan="5"]');
     expect(await classHeader.allTextContents()).toEqual(['操作系统', '办公软件', '杀毒软件']);
     expect(await page.locator('#statistics-table tr.subtotal th').textContent()).toBe('市政府 小计');
-    expect(await page.evaluate("getComputedStyle(document.querySelector('#statistics-table tr.totals td')).fontWeight")).toBe('700');
+    expect(
+      await page.evaluate(
+        "getComputedStyle(document.querySelector('#statistics-table tr.totals td')).fontWeight",
+      ),
+    ).toBe('700');
     const indent = await page.evaluate(
       "parseFloat(getComputedStyle(document.querySelector('#statistics-table tr.depth-1 th')).paddingLeft)",
     );
@@ -102,7 +112,9 @@ describeBrowser('html statistics form and paged findings in headless chromium', 
     expect(family).toMatch(/^"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC"/);
     expect(family).toMatch(/sans-serif$/);
     // generatedAt 2024-06-30T09:00:00+08:00; the tests run with TZ=Asia/Shanghai.
-    expect(await page.locator('header .meta').textContent()).toContain('生成时间: 2024-06-30 09:00:00 UTC+08:00');
+    expect(await page.locator('header .meta').textContent()).toContain(
+      '生成时间: 2024-06-30 09:00:00 UTC+08:00',
+    );
   });
 
   it('draws one page of 100 findings at a time, pages through all 250, and filters across pages', async () => {

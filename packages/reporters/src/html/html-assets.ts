@@ -10,7 +10,7 @@ export const STYLE = `
   --error: #6941c6; --waived: #026aa2; --ok: #067647; --genuine: #1f6feb; --domestic: #d9480f; }
 * { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; }
-body { margin: 0 auto; max-width: 1180px; padding: 24px; color: var(--ink); font: 14px/1.5 "Microsoft YaHei",
+body { margin: 0 auto; max-width: 1320px; padding: 24px; color: var(--ink); font: 14px/1.5 "Microsoft YaHei",
   "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", "Hiragino Sans GB",
   "WenQuanYi Micro Hei", sans-serif; }
 h1 { font-size: 22px; margin: 0 0 4px; }
@@ -56,7 +56,9 @@ tr.s-pass .status, tr.s-skip .status { color: var(--muted); }
 code { overflow-wrap: anywhere; }
 .form-page h2.form-title { text-align: center; font-size: 20px; border-bottom: none; margin: 8px 0 4px; }
 .form-meta { display: flex; justify-content: space-between; margin: 0 0 6px; }
-table.form th, table.form td { border-color: #1f2328; }
+table.form { font-size: 12px; }
+table.form th, table.form td { border-color: #1f2328; padding: 2px 4px; }
+.form-page { overflow-x: auto; }
 table.form thead th { text-align: center; vertical-align: middle; white-space: normal; min-width: 3.5em; }
 table.form thead tr + tr th { white-space: nowrap; min-width: 0; }
 table.form tbody th { text-align: left; font-weight: normal; white-space: nowrap; }
