@@ -73,7 +73,7 @@ describe('html reporter: output safety', async () => {
       ],
       [],
     ]);
-    const data = /<script type="application\/json" id="findings-data">([^]*?)<\/script>/.exec(html);
+    const data = /<script type="application\/json" id="findings-data">([\s\S]*?)<\/script>/.exec(html);
     expect(data).not.toBeNull();
     expect(data![1]).not.toContain('<');
     return scripts;
