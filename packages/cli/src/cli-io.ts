@@ -10,6 +10,8 @@ export interface OutputStream {
   write(chunk: string | Uint8Array): unknown;
   /** True for a terminal: enables the progress bar and colour, forbids binary reports on stdout. */
   isTTY?: boolean;
+  /** A terminal's width in columns (Node sets it on a TTY); the console report fits it. */
+  columns?: number;
 }
 
 export interface CliIo {

@@ -163,6 +163,10 @@ const CATALOGUE = {
     '未识别软件 {count} 种，涉及计算机 {hosts} 台次，请人工核查。',
     '{count} unrecognised products on {hosts} computer installations, for review.',
   ],
+  'unrecognised.more': [
+    '……另有 {count} 种，见 xlsx、csv 或 HTML 报告的未识别软件表',
+    '… {count} more, see the unrecognised table of the xlsx, csv or HTML report',
+  ],
   // Inputs and problems
   'input.source': ['输入', 'Input'],
   'input.scanner': ['扫描器', 'Scanner'],
