@@ -39,10 +39,10 @@ export function foldLine(line: string, width: number): string[] {
   };
   while (index < line.length) {
     ANSI.lastIndex = index;
-    const escape = ANSI.exec(line);
-    if (escape) {
-      current += escape[0];
-      index += escape[0].length;
+    const colourCode = ANSI.exec(line);
+    if (colourCode) {
+      current += colourCode[0];
+      index += colourCode[0].length;
       continue;
     }
     const char = String.fromCodePoint(line.codePointAt(index)!);
