@@ -7,6 +7,7 @@ import {
   InputError,
   PolicyError,
   type Problem,
+  problemText,
   UsageError,
   ZhengbanError,
 } from '@zhengban/core';
@@ -21,7 +22,13 @@ export function formatProblemLine(ctx: CliContext, problem: Problem): string {
     ...problem,
     ...(problem.file ? { file: displayPath(ctx, problem.file) } : {}),
   });
-  return where ? `${where}  ${problem.message}` : problem.message;
+  const text = problemText(problem, ctx.locale);
+  return where ? `${where}  ${text}` : text;
+}
+
+/** An error's own message in the reader's language (by its code and params, else as thrown). */
+function errorText(ctx: CliContext, error: ZhengbanError): string {
+  return problemText({ code: error.code, message: error.message, params: error.params }, ctx.locale);
 }
 
 /**
@@ -35,7 +42,7 @@ export function reportError(ctx: CliContext, error: unknown, command: string): n
     return EXIT_INTERRUPTED;
   }
   if (error instanceof UsageError) {
-    say(ctx, `${prefix}: ${error.message}`);
+    say(ctx, `${prefix}: ${errorText(ctx, error)}`);
     say(ctx, msg(ctx.locale, 'helpHint', { command }));
   } else if (error instanceof PolicyError) {
     say(ctx, `${prefix}: ${msg(ctx.locale, 'policyProblems', { count: error.problems.length })}`);
@@ -45,9 +52,9 @@ export function reportError(ctx: CliContext, error: unknown, command: string): n
     const problem = error.problems[0];
     const where =
       problem?.line !== undefined ? `${formatProblemLine(ctx, { ...problem, message: '' }).trim()}  ` : '';
-    say(ctx, `${prefix}: ${where}${error.message}`);
+    say(ctx, `${prefix}: ${where}${errorText(ctx, error)}`);
   } else if (error instanceof ZhengbanError) {
-    say(ctx, `${prefix}: ${error.message}`);
+    say(ctx, `${prefix}: ${errorText(ctx, error)}`);
     for (const problem of error.problems) say(ctx, formatProblemLine(ctx, problem));
   } else {
     const message = error instanceof Error ? error.message : String(error);

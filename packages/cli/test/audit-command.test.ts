@@ -274,7 +274,7 @@ describe('zhengban audit: errors before any scanning, exit 2', () => {
     expect(result.code).toBe(2);
     expect(result.stderr.split('\n').slice(0, 2)).toEqual([
       'zhengban: 错误: 策略有 3 个问题:',
-      'policies/broken.yaml:8:14  Entitlement "E1" refers to unknown product "no-such-product"; it is in neither this catalogue nor a policy it extends.',
+      'policies/broken.yaml:8:14  授权 "E1" 引用了未知产品 "no-such-product"；本目录和所继承的策略中都没有它。',
     ]);
   });
 });

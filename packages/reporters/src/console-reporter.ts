@@ -4,7 +4,7 @@
  * string is stripped of control characters, so a hostile name cannot drive the terminal.
  */
 import type { ComplianceReport, Finding, Locale, Reporter, ReporterContext } from '@zhengban/core';
-import { formatLocation } from '@zhengban/core';
+import { formatLocation, problemText } from '@zhengban/core';
 import { type Palette, palette } from './ansi.js';
 import { statisticsLines } from './console/statistics-layout.js';
 import { consoleColumns, foldLines } from './console/terminal-width.js';
@@ -155,7 +155,7 @@ function inputsAndProblems(report: ComplianceReport, locale: Locale, colour: Pal
     const where = clean(formatLocation(problem));
     const severity = problemSeverityLabel(problem.severity, locale);
     lines.push(
-      `  ${where ? `${where}  ` : ''}${severity}  ${clean(problem.message)}  (${clean(problem.code)})`,
+      `  ${where ? `${where}  ` : ''}${severity}  ${clean(problemText(problem, locale))}  (${clean(problem.code)})`,
     );
   }
   if (report.problems.length > MAX_PROBLEM_LINES) {

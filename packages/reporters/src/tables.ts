@@ -4,7 +4,7 @@
  * (a rate is text `87.50%` in csv, a number with a percent format in xlsx).
  */
 import type { ComplianceReport, EntitlementPosition, Finding, Locale, UnitStats } from '@zhengban/core';
-import { formatLocation } from '@zhengban/core';
+import { formatLocation, problemText } from '@zhengban/core';
 import {
   classLabel,
   entitlementTypeLabel,
@@ -287,7 +287,7 @@ export function problemsTable(report: ComplianceReport, locale: Locale): Table {
   const rows = report.problems.map((problem): Cell[] => [
     text(formatLocation(problem)),
     text(problemSeverityLabel(problem.severity, locale)),
-    text(problem.message),
+    text(problemText(problem, locale)),
     text(problem.code),
     text(problem.source),
     text(problem.excerpt),

@@ -318,6 +318,7 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
           message: `a host inventory from scanner "${host?.scanner ?? '?'}" has no id and was not counted`,
           severity: 'error',
           code: 'engine.host-without-id',
+          params: { scanner: host?.scanner ?? '?' },
           source: 'engine',
         });
         return;
@@ -349,6 +350,7 @@ function hostProblems(hosts: readonly HostState[], namelessRecords: number): Pro
         message: `host ${host.id} is listed in several units (${units.join(', ')}); it is counted in ${units[0]}`,
         severity: 'warning',
         code: 'engine.unit-conflict',
+        params: { host: host.id, units: units.join(', '), unit: units[0]! },
         source: 'engine',
       });
     }
@@ -358,6 +360,7 @@ function hostProblems(hosts: readonly HostState[], namelessRecords: number): Pro
       message: `${namelessRecords} software record(s) had no name and were not judged`,
       severity: 'warning',
       code: 'engine.record-without-name',
+      params: { count: namelessRecords },
       source: 'engine',
     });
   }

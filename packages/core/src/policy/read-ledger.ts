@@ -34,6 +34,7 @@ export function readEntitlements(value: unknown, context: LayerContext): Entitle
           'missing-seats',
           `Entitlement "${id}" (type ${type}) needs "seats": how many installations it covers, or "unlimited".`,
           location,
+          { id, type: String(type) },
         );
       }
     }
@@ -68,6 +69,7 @@ export function readEntitlements(value: unknown, context: LayerContext): Entitle
         'valid-after-expiry',
         `Entitlement "${id}" becomes valid (validFrom ${entitlement.validFrom}) after it expires (${entitlement.expires}).`,
         tree.at([...path, 'validFrom']),
+        { id, validFrom: String(entitlement.validFrom), expires: String(entitlement.expires) },
       );
     }
     if (isRecord(item.evidence)) {

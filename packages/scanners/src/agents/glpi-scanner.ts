@@ -43,6 +43,7 @@ export function glpiScanner(): Scanner {
             `${file}: not JSON (${(error as Error).message}); expected a GLPI agent inventory`,
             { file, source: SOURCE },
             'glpi.format',
+            { file, detail: { zh: `不是 JSON（${(error as Error).message}）`, en: '' } },
           );
         }
         const content = isObject(data) ? data.content : undefined;
@@ -51,6 +52,7 @@ export function glpiScanner(): Scanner {
             `${file}: not a GLPI agent inventory (no content.softwares array)`,
             { file, source: SOURCE },
             'glpi.format',
+            { file, detail: { zh: '没有 content.softwares 数组', en: '' } },
           );
         }
         const hardware = isObject(content.hardware) ? content.hardware : {};
@@ -62,6 +64,7 @@ export function glpiScanner(): Scanner {
             ctx.problem({
               message: `${file}: /content/softwares/${index} has no name`,
               code: 'glpi.software',
+              params: { file, index },
               file,
               key: `/content/softwares/${index}`,
             });

@@ -46,10 +46,12 @@ export function wazuhScanner(): Scanner {
                 `${file}: not a Wazuh syscollector dbsync event (agent_info, data_type, data)`,
                 { file, source: 'wazuh' },
                 'wazuh.format',
+                { file },
               );
             ctx.problem({
               message: `line ${line} is not a Wazuh syscollector dbsync event`,
               code: 'wazuh.event',
+              params: { line: line ?? '?' },
               file,
               ...(line ? { line } : {}),
             });
@@ -82,6 +84,7 @@ export function wazuhScanner(): Scanner {
               ctx.problem({
                 message: `${file}: a package event without a name`,
                 code: 'wazuh.package',
+                params: { file },
                 ...evidence,
               });
               continue;

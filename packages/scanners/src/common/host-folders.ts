@@ -19,7 +19,10 @@ export interface HostFiles {
 /** Lists the hosts of an input path, sorted by id. */
 export async function listHostFiles(input: string): Promise<HostFiles[]> {
   const info = await stat(input).catch(() => {
-    throw new InputError(`${input}: no such file or folder`, { file: input }, 'input.unreadable');
+    throw new InputError(`${input}: no such file or folder`, { file: input }, 'input.unreadable', {
+      file: input,
+      reason: { zh: '文件或文件夹不存在', en: 'no such file or folder' },
+    });
   });
   if (info.isFile()) return [{ id: basename(input, extname(input)), files: [input], single: true }];
   const hosts: HostFiles[] = [];
@@ -33,7 +36,9 @@ export async function listHostFiles(input: string): Promise<HostFiles[]> {
   }
   if (loose.length > 0) hosts.push({ id: basename(input), files: loose, single: false });
   if (hosts.length === 0)
-    throw new InputError(`${input}: the folder holds no files`, { file: input }, 'input.empty');
+    throw new InputError(`${input}: the folder holds no files`, { file: input }, 'input.empty', {
+      file: input,
+    });
   return hosts.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 

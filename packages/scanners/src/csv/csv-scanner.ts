@@ -15,6 +15,7 @@ import {
   type HostInventory,
   InputError,
   type OsInfo,
+  type ProblemParams,
   type RecordAttributes,
   type ScanContext,
   type Scanner,
@@ -84,7 +85,10 @@ async function* scanCsvFile(
   ): HostInventory | undefined => {
     const c = columns!;
     if (quoteError !== undefined) {
-      reject(ctx, file, line, row.all(), `line ${line}: ${quoteError}`, 'csv.quotes');
+      reject(ctx, file, line, row.all(), `line ${line}: ${quoteError}`, 'csv.quotes', {
+        line,
+        detail: quoteError,
+      });
       return current;
     }
     if (row.length !== width) {
@@ -96,6 +100,7 @@ async function* scanCsvFile(
         row.all(),
         `line ${line} has ${row.length} columns, the header has ${width}`,
         'csv.column-count',
+        { line, columns: row.length, width },
       );
       return current;
     }
@@ -104,17 +109,22 @@ async function* scanCsvFile(
     const name = row.get(c.name).trim();
     if (hostId === '') {
       if (isEmptyRow(row.all())) return current;
-      reject(ctx, file, line, row.all(), `line ${line}: the computer name is empty`, 'csv.empty-host');
+      reject(ctx, file, line, row.all(), `line ${line}: the computer name is empty`, 'csv.empty-host', {
+        line,
+      });
       return current;
     }
     if (name === '') {
-      reject(ctx, file, line, row.all(), `line ${line}: the software name is empty`, 'csv.empty-name');
+      reject(ctx, file, line, row.all(), `line ${line}: the software name is empty`, 'csv.empty-name', {
+        line,
+      });
       return current;
     }
     if (name === headerName && (hostId === headerHost || hostId.replace(/^\uFEFF/, '') === headerHost)) {
       ctx.problem({
         message: `line ${line} repeats the header (were two exports joined into one file?); skipped`,
         code: 'csv.repeated-header',
+        params: { line },
         severity: 'warning',
         rejects: false,
         file,
@@ -136,6 +146,7 @@ async function* scanCsvFile(
         row.all(),
         `line ${line}: the name is not text (too long or holds NUL characters)`,
         'csv.bad-text',
+        { line },
       );
       return current;
     }
@@ -163,6 +174,7 @@ async function* scanCsvFile(
             row.all(),
             `line ${line}: install date "${written.slice(0, 40)}" is not a real date`,
             'csv.date',
+            { line, value: written.slice(0, 40) },
           );
           return current;
         }
@@ -234,6 +246,14 @@ async function* scanCsvFile(
           ctx.problem({
             message: `line ${headerLine}: columns ${used + 1} "${header[used]}" and ${unused + 1} "${header[unused]}" both name the ${field}; column ${used + 1} is read, column ${unused + 1} is not (give a mapping to choose)`,
             code: 'csv.duplicate-column',
+            params: {
+              line: headerLine,
+              used: used + 1,
+              usedName: String(header[used]),
+              unused: unused + 1,
+              unusedName: String(header[unused]),
+              field,
+            },
             severity: 'warning',
             rejects: false,
             file,
@@ -260,6 +280,7 @@ async function* scanCsvFile(
       `${file}: the file is empty; expected a header row and one row per installation`,
       { file, source: 'csv' },
       'csv.empty',
+      { file },
     );
   }
   if (current !== undefined) yield current;
@@ -299,8 +320,9 @@ function reject(
   row: readonly string[],
   message: string,
   code: string,
+  params: ProblemParams,
 ): void {
-  ctx.problem({ message, code, file, line, excerpt: excerpt(row.join(',')) });
+  ctx.problem({ message, code, params, file, line, excerpt: excerpt(row.join(',')) });
 }
 
 /** `YYYY-MM-DD` (digits, a real date) without a regex or substrings (the hot path); else undefined. */

@@ -4,7 +4,13 @@
  * inventory CSV; bad rows are reported with their line numbers and left out.
  */
 import { readFile } from 'node:fs/promises';
-import { InputError, type InputSummary, type Problem, type UnitInfo } from '@zhengban/core';
+import {
+  InputError,
+  type InputSummary,
+  type Problem,
+  type ProblemParams,
+  type UnitInfo,
+} from '@zhengban/core';
 import Papa from 'papaparse';
 import { excerpt } from '../common/clean-text.js';
 import { decodeText } from '../text/decode-text.js';
@@ -46,6 +52,7 @@ export async function readUnitsFile(
       `${path}: cannot read the units file`,
       { file: path, source: 'units' },
       'input.unreadable',
+      { file: path, reason: { zh: '无法读取单位文件', en: 'cannot read the units file' } },
     );
   });
   const { text } = decodeText(bytes, path);
@@ -72,6 +79,7 @@ export async function readUnitsFile(
       `${path}: the units file is empty; expected a header 单位,编制人数,上级单位`,
       { file: path, source: 'units' },
       'units.empty',
+      { file: path },
     );
   const header = rows[headerIndex]!.map(normaliseHeader);
   const find = (words: readonly string[]) => header.findIndex((key) => words.includes(key));
@@ -83,16 +91,18 @@ export async function readUnitsFile(
       `${path}:${headerIndex + 1}: no unit column (expected 单位 / unit); header was: ${rows[headerIndex]!.join(', ').slice(0, 200)}`,
       { file: path, line: headerIndex + 1, source: 'units' },
       'units.header',
+      { file: path, line: headerIndex + 1, header: rows[headerIndex]!.join(', ').slice(0, 200) },
     );
   }
   // Papa gives no line numbers: count line breaks, including those inside quoted cells.
   let line = 1;
   const seen = new Map<string, number>();
-  const fail = (message: string, at: number, row: string[], code: string) => {
+  const fail = (message: string, at: number, row: string[], code: string, params: ProblemParams) => {
     problems.push({
       message,
       severity: 'error',
       code,
+      params,
       source: 'units',
       file: path,
       line: at,
@@ -108,7 +118,9 @@ export async function readUnitsFile(
     if (index <= headerIndex || row.every((cell) => cell.trim() === '')) continue;
     if (quoteErrors.has(index)) {
       // An unclosed quote swallows the lines after it into one cell: say so rather than "1 column".
-      fail(`line ${at}: a quoted field is not closed (the file may be cut off)`, at, row, 'units.quotes');
+      fail(`line ${at}: a quoted field is not closed (the file may be cut off)`, at, row, 'units.quotes', {
+        line: at,
+      });
       continue;
     }
     if (row.length !== rows[headerIndex]!.length) {
@@ -117,12 +129,13 @@ export async function readUnitsFile(
         at,
         row,
         'units.column-count',
+        { line: at, columns: row.length, width: rows[headerIndex]!.length },
       );
       continue;
     }
     const name = row[unitAt]!.trim();
     if (name === '') {
-      fail(`line ${at}: the unit name is empty`, at, row, 'units.empty-name');
+      fail(`line ${at}: the unit name is empty`, at, row, 'units.empty-name', { line: at });
       continue;
     }
     const unit: UnitInfo = { name, location: { file: path, line: at } };
@@ -134,6 +147,7 @@ export async function readUnitsFile(
           at,
           row,
           'units.staff',
+          { line: at, value: row[staffAt]!.trim().slice(0, 40) },
         );
         continue;
       }
@@ -142,7 +156,11 @@ export async function readUnitsFile(
     if (parentAt >= 0 && row[parentAt]!.trim() !== '') unit.parent = row[parentAt]!.trim();
     const first = seen.get(name);
     if (first !== undefined) {
-      fail(`line ${at}: unit "${name}" is already listed on line ${first}`, at, row, 'units.duplicate');
+      fail(`line ${at}: unit "${name}" is already listed on line ${first}`, at, row, 'units.duplicate', {
+        line: at,
+        unit: name,
+        first,
+      });
       continue;
     }
     seen.set(name, at);

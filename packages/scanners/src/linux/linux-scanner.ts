@@ -58,6 +58,7 @@ export function linuxScanner(options: LinuxScannerOptions = {}): Scanner {
             ctx.problem({
               message: `${error.message}; skipped`,
               code: error.code,
+              params: { ...error.params, skipped: { zh: '；已跳过', en: '; skipped' } },
               severity: 'warning',
               rejects: false,
               file,
@@ -77,6 +78,7 @@ async function scanLocal(options: LinuxScannerOptions, ctx: ScanContext): Promis
       `linux:local scans this computer and only works on Linux (this is ${platform})`,
       { source: 'linux' },
       'linux.not-linux',
+      { platform },
     );
   }
   const root = options.root ?? '/';

@@ -33,6 +33,7 @@ export function windowsScanner(options: WindowsScannerOptions = {}): Scanner {
             `windows:local scans this computer and only works on Windows (this is ${platform}); give a file or folder collected with scripts/collect-windows.ps1 instead`,
             { source: 'windows' },
             'windows.not-windows',
+            { platform },
           );
         }
         const evidence = new WindowsEvidence(ctx);
@@ -53,6 +54,7 @@ export function windowsScanner(options: WindowsScannerOptions = {}): Scanner {
             ctx.problem({
               message: `${error.message}; skipped`,
               code: error.code,
+              params: { ...error.params, skipped: { zh: '；已跳过', en: '; skipped' } },
               severity: 'warning',
               rejects: false,
               file,
