@@ -17,6 +17,8 @@ export interface OutputStream {
    * are EventEmitters, else not at all.
    */
   drained?(): Promise<void>;
+  /** A terminal's width in columns (Node sets it on a TTY); the console report fits it. */
+  columns?: number;
 }
 
 export interface CliIo {

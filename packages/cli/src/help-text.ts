@@ -136,6 +136,18 @@ export const HELP_TEXT = {
     zh: '  zhengban merge out/双台子区.json out/兴隆台区.json out/大洼县.json --out out/全市.json',
     en: '  zhengban merge out/county-a.json out/county-b.json --out out/city.json',
   },
+  render: {
+    zh: '把已保存或合并的 JSON 报告输出为任意格式（统计表 xlsx、html、csv……），不重新判定',
+    en: 'render a stored or merged JSON report in any format (the xlsx statistics form, html, csv, …) without judging again',
+  },
+  optRenderReport: {
+    zh: '报告 FORMAT[:PATH]，可重复；格式同 audit --report（默认 console）',
+    en: 'report FORMAT[:PATH], repeatable; formats as for audit --report (default console)',
+  },
+  renderExamples: {
+    zh: '  zhengban render out/全市.json --report xlsx:out/全市统计表.xlsx --report html:out/全市.html\n  zhengban render out/报告.json',
+    en: '  zhengban render out/city.json --report xlsx:out/city.xlsx --report html:out/city.html\n  zhengban render out/report.json --locale en',
+  },
   examplesTitle: { zh: '示例:', en: 'Examples:' },
   auditExamples: {
     zh: [

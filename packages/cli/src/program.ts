@@ -200,5 +200,17 @@ export function buildProgram(hooks: ProgramHooks): Command {
       ),
     );
 
+  program
+    .command('render')
+    .argument('<report>')
+    .description(h('render'))
+    .option('-r, --report <format[:path]>', h('optRenderReport'), collect, [])
+    .addHelpText('after', examples('renderExamples'))
+    .action(
+      act(async (ctx, file: string, options: { report: string[] }) =>
+        (await import('./commands/render.js')).renderCommand(ctx, file, options),
+      ),
+    );
+
   return program;
 }

@@ -143,7 +143,7 @@ export class ReportOutputs {
       locale: this.ctx.locale,
       color: toStdout && useColor(this.ctx),
       logger: this.ctx.logger,
-      options: {},
+      options: toStdout ? terminalColumns(this.ctx) : {},
     });
   }
 
@@ -203,6 +203,18 @@ function isExistingFolder(path: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * The width the console report fits: the terminal's columns, else `COLUMNS`, else none (the
+ * reporter then assumes 80).
+ */
+function terminalColumns(ctx: CliContext): { columns?: number } {
+  const { stdout, env } = ctx.io;
+  if (stdout.isTTY && typeof stdout.columns === 'number' && stdout.columns > 0)
+    return { columns: stdout.columns };
+  const fromEnv = Number.parseInt(env.COLUMNS ?? '', 10);
+  return Number.isFinite(fromEnv) && fromEnv > 0 ? { columns: fromEnv } : {};
 }
 
 /** Colour on stdout: a terminal, unless NO_COLOR; FORCE_COLOR turns it on anywhere. */

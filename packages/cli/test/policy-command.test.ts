@@ -26,11 +26,13 @@ describe('zhengban policy validate', () => {
     expect(result.stdout).toBe('');
     expect(result.stderr.split('\n')).toEqual([
       'zhengban: 错误: 策略有 3 个问题:',
-      'policies/broken.yaml:8:14  Entitlement "E1" refers to unknown product "no-such-product"; it is in neither this catalogue nor a policy it extends.',
-      'policies/broken.yaml:10:12  "seats" must be at least 1, not 0.',
-      'policies/broken.yaml:12:3  Unknown key "clases" in requirements; did you mean "classes"?',
+      'policies/broken.yaml:8:14  授权 "E1" 引用了未知产品 "no-such-product"；本目录和所继承的策略中都没有它。',
+      'policies/broken.yaml:10:12  "seats" 应不小于 1，不能是 0。',
+      'policies/broken.yaml:12:3  requirements 中有未知的键 "clases"，是不是想写 "classes"？',
       '',
     ]);
+    const english = await runCli(['policy', 'validate', 'policies/broken.yaml', '--locale', 'en'], { cwd });
+    expect(english.stderr).toContain('policies/broken.yaml:10:12  "seats" must be at least 1, not 0.');
   });
 
   it('names a missing policy file', async () => {

@@ -54,6 +54,7 @@ export type { PolicyLintWorld } from './policy/lint/lint-policy.js';
 export { type LoadPolicyOptions, loadPolicy, parsePolicy } from './policy/load-policy.js';
 export { policyJsonSchema } from './policy/policy-schema.js';
 export { registerPolicyResolver } from './policy/policy-sources.js';
+export { bilingual, hasProblemText, problemText, problemTextCodes } from './problem-text.js';
 export { pluginFailure, runScanner, type ScanRun, type ScanRunOptions } from './scan-runner.js';
 export {
   parseVersionRange,

@@ -18,6 +18,10 @@ export interface LocalText {
   en: string;
 }
 
+/** A value a problem's message is made from: data as it is, or words in both languages. */
+export type ProblemParam = string | number | LocalText;
+export type ProblemParams = Record<string, ProblemParam>;
+
 /** An ISO calendar date, `YYYY-MM-DD`. Dates are compared as strings, never through time zones. */
 export type IsoDate = string;
 
@@ -49,6 +53,12 @@ export interface Problem extends SourceLocation {
   severity: ProblemSeverity;
   /** Stable machine id, e.g. `policy.unknown-key`, `csv.column-count`, `plugin.failed`. */
   code: string;
+  /**
+   * The values the message was made from (a key name, a line count, …), so that `problemText`
+   * words it from the zh-CN/en catalogue by `code`; `message` stays the English text. A value that
+   * is itself words is given in both languages.
+   */
+  params?: ProblemParams;
   /** Who reported it: `policy`, a scanner name, a reporter name, `engine`. */
   source: string;
   /** The offending text, shortened, when it helps. */
@@ -598,7 +608,8 @@ export interface UnrecognisedSoftware {
 export interface ComplianceReport {
   schemaVersion: 1;
   tool: { name: 'zhengban'; version: string };
-  policy: { name: string; version?: string; sources: string[] };
+  /** `owner` is the policy's `metadata.owner`, the body the statistics form is made out by. */
+  policy: { name: string; version?: string; owner?: string; sources: string[] };
   asOf: IsoDate;
   /** When it was produced (ISO timestamp); not part of equality between runs. */
   generatedAt?: string;

@@ -4,8 +4,12 @@
  * string is stripped of control characters, so a hostile name cannot drive the terminal.
  */
 import type { ComplianceReport, Finding, Locale, Reporter, ReporterContext } from '@zhengban/core';
-import { formatLocation, recognitionShare } from '@zhengban/core';
+import { formatLocation, problemText } from '@zhengban/core';
 import { type Palette, palette } from './ansi.js';
+import { statisticsLines } from './console/statistics-layout.js';
+import { consoleColumns, foldLines } from './console/terminal-width.js';
+import { unrecognisedLines } from './console/unrecognised-list.js';
+import { displayWidth } from './display-width.js';
 import { sanitiseTerminal as clean } from './escaping.js';
 import {
   entitlementTypeLabel,
@@ -14,8 +18,7 @@ import {
   severityLabel,
   statusLabel,
 } from './labels.js';
-import { localText, problemText, t } from './messages.js';
-import { formatRate, formatRateExplained } from './rates.js';
+import { localText, t } from './messages.js';
 import {
   countByStatus,
   effectiveStatus,
@@ -26,7 +29,6 @@ import {
   unitName,
   waiverText,
 } from './report-view.js';
-import { statisticsBlocks } from './statistics-view.js';
 import { seatsText, validityText } from './tables.js';
 import { renderTextTable } from './text-table.js';
 
@@ -40,73 +42,6 @@ function heading(report: ComplianceReport, locale: Locale, colour: Palette): str
     clean(t('report.heading', locale, { policy, asOf: report.asOf })),
     '',
   ];
-}
-
-function statistics(report: ComplianceReport, locale: Locale, colour: Palette): string[] {
-  const rows: string[][] = [];
-  const ruleBefore = new Set<number>();
-  const rateColumns = new Map<number, { rate: number | null }>();
-  for (const block of statisticsBlocks(report, locale)) {
-    if (rows.length > 0) ruleBefore.add(rows.length);
-    block.rows.forEach((row, index) => {
-      const first = index === 0;
-      const cells = [
-        first ? clean(block.unit) : '',
-        first && block.staff !== undefined ? String(block.staff) : '',
-        first ? String(block.computers) : '',
-        row.label,
-        String(row.installed),
-        String(row.genuine),
-        row.domestic === undefined ? '' : String(row.domestic),
-        row.missing === undefined ? '' : String(row.missing),
-        formatRateExplained(
-          row.genuineRate.rate,
-          row.genuineRate.numerator,
-          row.genuineRate.denominator,
-          locale,
-        ),
-        row.domesticRate
-          ? formatRateExplained(
-              row.domesticRate.rate,
-              row.domesticRate.numerator,
-              row.domesticRate.denominator,
-              locale,
-            )
-          : '',
-        first ? String(block.unauthorised) : '',
-      ];
-      rateColumns.set(rows.length, row.genuineRate);
-      rows.push(cells);
-    });
-  }
-  const right = 'right' as const;
-  const columns = [
-    { header: t('stats.unit', locale) },
-    { header: t('stats.staff', locale), align: right },
-    { header: t('stats.computers', locale), align: right },
-    { header: t('stats.class', locale) },
-    { header: t('stats.installed', locale), align: right },
-    { header: t('stats.genuine', locale), align: right },
-    { header: t('stats.domestic', locale), align: right },
-    { header: t('stats.missing', locale), align: right },
-    { header: t('stats.genuineRate', locale), align: right },
-    { header: t('stats.domesticRate', locale), align: right },
-    { header: t('stats.unauthorised', locale), align: right },
-  ];
-  const table = renderTextTable(columns, rows, {
-    ruleBefore,
-    headerStyle: colour.bold,
-    style: (row, column, padded, raw) => {
-      if (column === 8) {
-        const rate = rateColumns.get(row)?.rate;
-        if (rate === 1) return colour.green(padded);
-        if (typeof rate === 'number') return colour.red(padded);
-      }
-      if (column === 10 && raw !== '' && raw !== '0') return colour.red(padded);
-      return padded;
-    },
-  });
-  return [colour.bold(t('section.statistics', locale)), ...table, ''];
 }
 
 function statusColour(finding: Finding, colour: Palette): (text: string) => string {
@@ -157,7 +92,7 @@ function findings(report: ComplianceReport, locale: Locale, colour: Palette): st
   return [...lines, ''];
 }
 
-function ledger(report: ComplianceReport, locale: Locale, colour: Palette): string[] {
+function ledger(report: ComplianceReport, locale: Locale, colour: Palette, width: number): string[] {
   if (report.entitlements.length === 0)
     return [colour.bold(t('section.ledger', locale)), t('ledger.none', locale), ''];
   const right = 'right' as const;
@@ -172,7 +107,8 @@ function ledger(report: ComplianceReport, locale: Locale, colour: Palette): stri
     { header: t('ledger.status', locale) },
     { header: t('ledger.validity', locale) },
   ];
-  const rows = report.entitlements.map((position) => [
+  const validity = report.entitlements.map((position) => clean(validityText(position, locale)));
+  const rows = report.entitlements.map((position, index) => [
     clean(position.id),
     clean(position.product),
     entitlementTypeLabel(position.type, locale),
@@ -181,59 +117,33 @@ function ledger(report: ComplianceReport, locale: Locale, colour: Palette): stri
     position.surplus === null ? seatsText('unlimited', locale) : String(position.surplus),
     String(position.shortfall),
     positionStatusLabel(position.status, locale),
-    clean(validityText(position, locale)),
+    validity[index]!,
   ]);
-  const table = renderTextTable(columns, rows, {
-    headerStyle: colour.bold,
-    style: (row, column, padded) => {
-      const position = report.entitlements[row]!;
-      if (column === 6 && position.shortfall > 0) return colour.red(padded);
-      if (column === 7 && position.status !== 'active') return colour.yellow(padded);
-      return padded;
-    },
-  });
+  const style = (row: number, column: number, padded: string) => {
+    const position = report.entitlements[row]!;
+    if (column === 6 && position.shortfall > 0) return colour.red(padded);
+    if (column === 7 && position.status !== 'active') return colour.yellow(padded);
+    return padded;
+  };
+  let table = renderTextTable(columns, rows, { headerStyle: colour.bold, style });
+  if (table.some((line) => displayWidth(line) > width)) {
+    // Too wide: the validity goes on a line of its own under each licence.
+    table = renderTextTable(
+      columns.slice(0, -1),
+      rows.map((row) => row.slice(0, -1)),
+      {
+        headerStyle: colour.bold,
+        style,
+        maxWidth: width,
+        rowDetail: (row) => (validity[row] ? `${t('ledger.validity', locale)}: ${validity[row]}` : undefined),
+      },
+    );
+  }
   return [colour.bold(t('section.ledger', locale)), ...table, ''];
 }
 
-/** Unrecognised titles named on the console; the rest are in the file reports. */
-const MAX_UNRECOGNISED_LINES = 10;
-
-/** The share recognised, then the titles to look at first: most computers first, with publisher and samples. */
-function unrecognisedLines(report: ComplianceReport, locale: Locale): string[] {
-  const hosts = report.unrecognised.reduce((sum, item) => sum + item.hosts, 0);
-  const lines = [t('unrecognised.summary', locale, { count: report.unrecognised.length, hosts })];
-  const share = recognitionShare(report.stats);
-  if (share !== undefined) {
-    const recognised = report.stats!.softwareRecognised!;
-    lines.push(
-      t('unrecognised.share', locale, {
-        rate: formatRate(share, locale),
-        recognised,
-        total: recognised + report.stats!.softwareUnrecognised!,
-        components: report.stats!.softwareSystemComponents ?? 0,
-      }),
-    );
-  }
-  const shown = report.unrecognised.slice(0, MAX_UNRECOGNISED_LINES);
-  if (shown.length > 0) lines.push(t('unrecognised.top', locale, { count: shown.length }));
-  for (const item of shown) {
-    const line = t('unrecognised.line', locale, {
-      name: clean(item.name),
-      publisher: clean(item.publisher ?? ''),
-      hosts: item.hosts,
-      samples: clean(item.sampleHosts.join(', ')),
-    });
-    lines.push(`  ${line}`);
-  }
-  if (report.unrecognised.length > shown.length)
-    lines.push(
-      `  ${t('unrecognised.moreLines', locale, { count: report.unrecognised.length - shown.length })}`,
-    );
-  return lines;
-}
-
 function inputsAndProblems(report: ComplianceReport, locale: Locale, colour: Palette): string[] {
-  const lines = [...unrecognisedLines(report, locale), '', colour.bold(t('section.inputs', locale))];
+  const lines = [colour.bold(t('section.inputs', locale))];
   for (const input of report.inputs) {
     const line = t('input.line', locale, { ...input, source: clean(input.source) });
     lines.push(`  ${input.rejected > 0 ? colour.yellow(line) : line}`);
@@ -257,13 +167,16 @@ function inputsAndProblems(report: ComplianceReport, locale: Locale, colour: Pal
 export function renderConsole(report: ComplianceReport, ctx: ReporterContext): string {
   const colour = palette(ctx.color);
   const locale = ctx.locale;
-  return `${[
+  const width = consoleColumns(ctx.options);
+  const lines = [
     ...heading(report, locale, colour),
-    ...statistics(report, locale, colour),
+    ...statisticsLines(report, locale, colour, width),
     ...findings(report, locale, colour),
-    ...ledger(report, locale, colour),
+    ...ledger(report, locale, colour, width),
+    ...unrecognisedLines(report, locale, colour, width),
     ...inputsAndProblems(report, locale, colour),
-  ].join('\n')}\n`;
+  ];
+  return `${foldLines(lines, width).join('\n')}\n`;
 }
 
 export function consoleReporter(): Reporter {

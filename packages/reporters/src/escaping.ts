@@ -54,6 +54,15 @@ export function xmlSafeText(value: string, replacement = '\uFFFD'): string {
   return replaceLoneSurrogates(value).replace(XML_INVALID, replacement);
 }
 
+/**
+ * Report text a page script sets as `textContent` (html findings data): the characters escapeHtml
+ * replaces are replaced the same way, so a drawn row reads like a written one; nothing is escaped
+ * because textContent never parses markup.
+ */
+export function htmlTextValue(value: string): string {
+  return replaceLoneSurrogates(value).replace(CONTROL, '\uFFFD');
+}
+
 /** Text or attribute value in XML 1.0: characters XML forbids are removed, the rest escaped. */
 export function escapeXml(value: string): string {
   return xmlSafeText(value, '')

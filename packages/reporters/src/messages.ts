@@ -40,6 +40,19 @@ const CATALOGUE = {
   'stats.classColumn': ['{class}{measure}', '{class} {measure}'],
   'stats.totals': ['合计', 'Total'],
   'stats.allMandatory': ['必备类合计', 'All mandatory'],
+  // The statistics form (first sheet of the xlsx, form page of the HTML)
+  'form.title': ['{owner}软件正版化工作情况统计表', '{owner}: genuine software statistics form'],
+  'form.owner': ['填报单位：{owner}', 'Reporting body: {owner}'],
+  'form.asOf': ['截至日期：{asOf}', 'As of: {asOf}'],
+  'form.subtotal': ['{unit} 小计', '{unit} subtotal'],
+  'form.ownLevel': ['{unit}（本级）', '{unit} (own)'],
+  'form.overallFraction': ['正版/已安装', 'Genuine/installed'],
+  'form.head': ['单位负责人（签字）：', 'Head of unit (signature):'],
+  'form.seal': ['（盖章）', '(official seal)'],
+  'form.filler': ['填报人：', 'Completed by:'],
+  'form.phone': ['联系电话：', 'Telephone:'],
+  'form.date': ['填报日期：', 'Date:'],
+  'form.datePlaceholder': ['    年    月    日', '        '],
   'headline.overall': ['总体正版率', 'Overall genuine rate'],
   'headline.classGenuine': ['{class}正版率', '{class} genuine rate'],
   'headline.classDomestic': ['{class}国产化率', '{class} domestic rate'],
@@ -87,6 +100,13 @@ const CATALOGUE = {
   'finding.none': ['没有需要处理的问题。', 'No findings to act on.'],
   'finding.deadlineShort': ['限 {deadline} 前整改', 'fix by {deadline}'],
   'finding.shown': ['显示 {shown} / {total} 条', 'showing {shown} of {total}'],
+  'finding.page': ['第 {page} / {pages} 页', 'page {page} of {pages}'],
+  'finding.previousPage': ['上一页', 'Previous'],
+  'finding.nextPage': ['下一页', 'Next'],
+  'finding.printedPage': [
+    '此处列出前 {shown} 条（共 {total} 条）；启用脚本可翻页筛选，完整清单见 xlsx 或 csv 报告。',
+    'The first {shown} of {total} are listed; with script enabled the list pages and filters; the xlsx or csv report has them all.',
+  ],
   'filter.all': ['全部', 'All'],
   // Result states and severities
   'status.pass': ['通过', 'pass'],
@@ -160,6 +180,10 @@ const CATALOGUE = {
     '……另有 {count} 种，见 JSON / Excel 报告的未识别软件清单；`zhengban catalog suggest` 可生成目录草稿。',
     '… and {count} more in the JSON / Excel report; `zhengban catalog suggest` drafts catalogue entries for them.',
   ],
+  'unrecognised.more': [
+    '……另有 {count} 种，见 xlsx、csv 或 HTML 报告的未识别软件表；`zhengban catalog suggest` 可为它们生成目录草稿',
+    '… {count} more, see the unrecognised table of the xlsx, csv or HTML report; `zhengban catalog suggest` drafts catalogue entries for them',
+  ],
   // Inputs and problems
   'input.source': ['输入', 'Input'],
   'input.scanner': ['扫描器', 'Scanner'],
@@ -193,6 +217,7 @@ const CATALOGUE = {
   'table.unrecognised': ['未识别软件', 'unrecognised'],
   'table.inputs': ['数据输入', 'inputs'],
   'table.problems': ['输入问题', 'problems'],
+  'table.statisticsData': ['统计数据', 'statistics data'],
   // Charts
   'chart.legendGenuine': ['正版率', 'genuine'],
   'chart.legendDomestic': ['国产化率', 'domestic'],
@@ -227,7 +252,5 @@ export function localText(text: LocalText, locale: Locale): string {
   return wanted || (locale === 'en' ? text.zh : text.en) || '';
 }
 
-/** A problem's sentence in the reader's locale: its `text` when given in both, else `message`. */
-export function problemText(problem: Pick<Problem, 'message' | 'text'>, locale: Locale): string {
-  return problem.text ? localText(problem.text, locale) : problem.message;
-}
+/** A problem's sentence in the reader's locale (core's problem catalogue; see problem-text.ts). */
+export { problemText } from '@zhengban/core';

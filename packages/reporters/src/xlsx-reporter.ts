@@ -1,6 +1,7 @@
 /**
- * xlsx (exceljs): sheets 统计表, 问题清单, 授权台账, 未识别软件, then 数据输入 and 输入问题 so
- * rejected rows travel with the spreadsheet. Text is always written as a string cell (never a
+ * xlsx (exceljs): first the statistics form people sign (统计表, xlsx/statistics-form-sheet.ts), then
+ * 问题清单, 授权台账, 未识别软件, 数据输入 and 输入问题 so rejected rows travel with the
+ * spreadsheet, and last 统计数据, the statistics as one flat row per unit for sorting and filtering. Text is always written as a string cell (never a
  * formula) and a leading `=`, `+`, `-`, `@`, tab or CR is still prefixed with `'` in case the
  * sheet is re-saved as csv. Rates are numbers with a `0.00%` format; headers are bold and frozen.
  *
@@ -14,9 +15,12 @@ import { neutraliseFormula } from './csv-reporter.js';
 import { displayWidth } from './display-width.js';
 import { xmlSafeText } from './escaping.js';
 import { t } from './messages.js';
+import { statisticsForm } from './statistics-form.js';
 import { buildTable, type Cell, type Table, type TableId } from './tables.js';
+import { addStatisticsFormSheet } from './xlsx/statistics-form-sheet.js';
 
-const SHEETS: readonly TableId[] = ['units', 'findings', 'ledger', 'unrecognised', 'inputs', 'problems'];
+/** The sheets after the form, in order. */
+const SHEETS: readonly TableId[] = ['findings', 'ledger', 'unrecognised', 'inputs', 'problems', 'units'];
 const MIN_COLUMN_WIDTH = 8;
 const MAX_COLUMN_WIDTH = 60;
 /** Column widths are fitted to the header and this many rows (widths are written before rows). */
@@ -53,17 +57,34 @@ function columnWidths(table: Table, nullRate: string): number[] {
   });
 }
 
-function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, table: Table, nullRate: string): void {
-  // Sheet names may not contain []:*?/\ and are at most 31 characters.
-  const sheet = workbook.addWorksheet(
-    xmlSafeText(table.title, '')
-      .replace(/[[\]:*?/\\]/g, ' ')
-      .slice(0, 31),
-    {
-      views: [{ state: 'frozen', ySplit: 1 }],
+/** Sheet names may not contain []:*?/\ and are at most 31 characters. */
+function sheetName(title: string): string {
+  return xmlSafeText(title, '')
+    .replace(/[[\]:*?/\\]/g, ' ')
+    .slice(0, 31);
+}
+
+/** Every cell of a column wraps at the column's width, top-aligned so a wrapped row reads down. */
+const WRAP: Partial<ExcelJS.Style> = { alignment: { wrapText: true, vertical: 'top' } };
+
+function addSheet(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  table: Table,
+  nullRate: string,
+  title = table.title,
+): void {
+  const sheet = workbook.addWorksheet(sheetName(title), {
+    views: [{ state: 'frozen', ySplit: 1 }],
+    pageSetup: {
+      orientation: 'landscape',
+      paperSize: 9,
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '1:1',
     },
-  );
-  sheet.columns = columnWidths(table, nullRate).map((width) => ({ width }));
+  });
+  sheet.columns = columnWidths(table, nullRate).map((width) => ({ width, style: WRAP }));
   const header = sheet.addRow(table.columns.map(safeText));
   header.font = { bold: true };
   header.commit();
@@ -100,7 +121,15 @@ export async function renderXlsx(report: ComplianceReport, ctx: ReporterContext)
   workbook.created = new Date(`${report.asOf}T00:00:00Z`);
   workbook.modified = workbook.created;
   const nullRate = t('rate.null', ctx.locale);
-  for (const id of SHEETS) addSheet(workbook, buildTable(id, report, ctx.locale), nullRate);
+  addStatisticsFormSheet(workbook, statisticsForm(report, ctx.locale), {
+    text: safeText,
+    nullRate,
+    sheetName: sheetName(t('table.units', ctx.locale)),
+  });
+  for (const id of SHEETS) {
+    const title = id === 'units' ? t('table.statisticsData', ctx.locale) : undefined;
+    addSheet(workbook, buildTable(id, report, ctx.locale), nullRate, title);
+  }
   await workbook.commit();
   await finished;
   const bytes = Buffer.concat(chunks);

@@ -265,6 +265,7 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
       policy: {
         name: policy.metadata.name,
         ...(policy.metadata.version ? { version: policy.metadata.version } : {}),
+        ...(policy.metadata.owner ? { owner: policy.metadata.owner } : {}),
         sources: [...policy.sources],
       },
       asOf,
@@ -337,6 +338,7 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
           message: `a host inventory from scanner "${host?.scanner ?? '?'}" has no id and was not counted`,
           severity: 'error',
           code: 'engine.host-without-id',
+          params: { scanner: host?.scanner ?? '?' },
           source: 'engine',
         });
         return;
@@ -379,6 +381,7 @@ function hostProblems(hosts: readonly HostState[], namelessRecords: number): Pro
         message: `host ${host.id} is listed in several units (${units.join(', ')}); it is counted in ${units[0]}`,
         severity: 'warning',
         code: 'engine.unit-conflict',
+        params: { host: host.id, units: units.join(', '), unit: units[0]! },
         source: 'engine',
       });
     }
@@ -388,6 +391,7 @@ function hostProblems(hosts: readonly HostState[], namelessRecords: number): Pro
       message: `${namelessRecords} software record(s) had no name and were not judged`,
       severity: 'warning',
       code: 'engine.record-without-name',
+      params: { count: namelessRecords },
       source: 'engine',
     });
   }

@@ -265,6 +265,7 @@ export function compileCustomRules(policy: Policy, asOf: IsoDate): Record<RuleSc
         message: `rule "${rule.id}" (scope ${rule.scope}) reads ${bad.map((f) => `"${f}"`).join(', ')}, which ${bad.length === 1 ? 'is' : 'are'} not a ${rule.scope} fact`,
         severity: 'error' as const,
         code: 'policy.rule-fact-scope',
+        params: { rule: rule.id, scope: rule.scope, facts: bad.map((f) => `"${f}"`).join('、') },
         source: 'engine',
       });
       continue;

@@ -88,6 +88,7 @@ export function mergeReports(
       message: `custom rules of unit or fleet scope (${wider.map((r) => r.id).join(', ')}) were judged per report, not over the merged fleet`,
       severity: 'warning',
       code: 'merge.custom-scope',
+      params: { rules: wider.map((r) => r.id).join(', ') },
       source: 'merge',
     });
   }
@@ -125,23 +126,39 @@ function checkMergeable(reports: readonly ComplianceReport[]): MergeBasis[] {
   const bases: MergeBasis[] = [];
   const hostOwner = new Map<string, number>();
   reports.forEach((report, index) => {
-    const label = `report ${index + 1} (${report.inputs.map((i) => i.source).join(', ') || 'no inputs'})`;
+    const sources = report.inputs.map((i) => i.source).join(', ');
+    const label = `report ${index + 1} (${sources || 'no inputs'})`;
+    const labelText = { zh: `第 ${index + 1} 份报告（${sources || '没有输入'}）`, en: label };
     if (report.schemaVersion !== first.schemaVersion)
       throw new UsageError(
         `${label} has schemaVersion ${report.schemaVersion}, report 1 has ${first.schemaVersion}`,
+        {
+          code: 'merge.schema-version',
+          params: { report: labelText, version: report.schemaVersion, first: first.schemaVersion },
+        },
       );
     if (policyKey(report) !== policyKey(first)) {
       throw new UsageError(
         `${label} was audited with policy ${report.policy.name} ${report.policy.version ?? ''}, report 1 with ${first.policy.name} ${first.policy.version ?? ''}: only audits under one policy merge`,
+        {
+          code: 'merge.other-policy',
+          params: {
+            report: labelText,
+            policy: `${report.policy.name} ${report.policy.version ?? ''}`.trim(),
+            first: `${first.policy.name} ${first.policy.version ?? ''}`.trim(),
+          },
+        },
       );
     }
     if (report.asOf !== first.asOf)
       throw new UsageError(
         `${label} speaks for ${report.asOf}, report 1 for ${first.asOf}: only audits of one date merge`,
+        { code: 'merge.other-date', params: { report: labelText, asOf: report.asOf, first: first.asOf } },
       );
     if (!report.mergeBasis) {
       throw new UsageError(
         `${label} has no mergeBasis (the seat demands merging needs); audit it again with \`zhengban audit --mergeable\` (createAuditor(policy, { mergeable: true }))`,
+        { code: 'merge.no-basis', params: { report: labelText } },
       );
     }
     for (const host of hostsOf(report)) {
@@ -149,6 +166,7 @@ function checkMergeable(reports: readonly ComplianceReport[]): MergeBasis[] {
       if (owner !== undefined && owner !== index) {
         throw new UsageError(
           `host ${host} is in report ${owner + 1} and report ${index + 1}: merged reports must cover disjoint hosts (audit it once)`,
+          { code: 'merge.overlapping-host', params: { host, first: owner + 1, second: index + 1 } },
         );
       }
       hostOwner.set(host, index);

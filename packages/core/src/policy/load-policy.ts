@@ -8,7 +8,7 @@ import { dirname, relative, resolve } from 'node:path';
 import { PolicyError } from '../errors.js';
 import type { Policy } from '../model.js';
 import type { PolicySourceResolver } from '../plugins.js';
-import { didYouMean } from './did-you-mean.js';
+import { didYouMean, didYouMeanText } from './did-you-mean.js';
 import { lintPolicy, type PolicyLintWorld } from './lint/lint-policy.js';
 import { mergeLayers } from './merge-layers.js';
 import { type PolicyLayer, readLayer } from './policy-layer.js';
@@ -102,6 +102,7 @@ function resolvePolicy(
       'missing-name',
       'The policy needs metadata.name: a short name shown in every report.',
       root.metadata?.location ?? { file: source.file, line: 1, column: 1 },
+      {},
     );
   }
   checkProductReferences(policy, state.layers, problems);
@@ -144,6 +145,7 @@ function collect(source: PolicySource, chain: PolicySource[], state: LoadState):
         'extends-cycle',
         `Policies extend each other in a cycle: ${names.slice(from).join(' → ')}.`,
         entry.location,
+        { cycle: names.slice(from).join(' → ') },
       );
       state.incomplete = true;
       continue;
@@ -153,6 +155,7 @@ function collect(source: PolicySource, chain: PolicySource[], state: LoadState):
         'extends-too-deep',
         `More than ${MAX_FILES} policies extend one another; refused.`,
         entry.location,
+        { max: MAX_FILES },
       );
       state.incomplete = true;
       continue;
@@ -164,6 +167,14 @@ function collect(source: PolicySource, chain: PolicySource[], state: LoadState):
 
 function displayInChain(source: PolicySource, rootDir: string): string {
   return source.fromResolver ? source.display : relative(rootDir, source.identity) || source.display;
+}
+
+/** `Entitlement "E1"` → `授权 "E1"`, `Waiver of rule "x"` → `规则 "x" 的豁免` (the referring entry). */
+function fromInChinese(from: string): string {
+  return from
+    .replace(/^Entitlement (".*")$/, '授权 $1')
+    .replace(/^Waiver of rule (".*")$/, '规则 $1 的豁免')
+    .replace(/^Waiver (".*")$/, '豁免 $1');
 }
 
 function checkProductReferences(policy: Policy, layers: PolicyLayer[], problems: ProblemList): void {
@@ -179,6 +190,13 @@ function checkProductReferences(policy: Policy, layers: PolicyLayer[], problems:
           hint || '; it is in neither this catalogue nor a policy it extends.'
         }`,
         reference.location,
+        {
+          from: { zh: fromInChinese(reference.from), en: reference.from },
+          id: reference.id,
+          hint: hint
+            ? didYouMeanText(reference.id, ids)
+            : { zh: '；本目录和所继承的策略中都没有它。', en: '' },
+        },
       );
     }
   }

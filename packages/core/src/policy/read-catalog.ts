@@ -129,6 +129,7 @@ function readMatch(
         'os-id-not-os',
         `"osId" recognises operating systems; it applies only to products with category os, not ${category}.`,
         tree.keyAt([...path, 'osId']),
+        { category: String(category) },
       );
     }
     match.osId = osId;
@@ -140,6 +141,12 @@ function readMatch(
       'empty-match',
       'A match entry needs at least one of name, publisher or osId (a version alone recognises nothing).',
       tree.at(path),
+      {
+        what: {
+          zh: '识别条目（match）至少需要 name、publisher 或 osId 之一（只有版本识别不了任何东西）',
+          en: '',
+        },
+      },
     );
     return undefined;
   }

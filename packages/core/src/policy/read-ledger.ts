@@ -42,6 +42,7 @@ export function readEntitlements(value: unknown, context: LayerContext): Entitle
           'missing-seats',
           `Entitlement "${name}" (type ${type}) needs "seats": how many installations it covers, or "unlimited".`,
           location,
+          { id: name, type: String(type) },
         );
       }
     }
@@ -83,6 +84,7 @@ export function readEntitlements(value: unknown, context: LayerContext): Entitle
         'valid-after-expiry',
         `Entitlement "${name}" becomes valid (validFrom ${entitlement.validFrom}) after it expires (${entitlement.expires}).`,
         tree.at([...path, 'validFrom']),
+        { id: name, validFrom: String(entitlement.validFrom), expires: String(entitlement.expires) },
       );
     }
     if (isRecord(item.evidence)) {

@@ -84,6 +84,7 @@ export function readForbidden(value: unknown, context: LayerContext): PolicyLaye
         'empty-match',
         'A forbidden pattern needs name or publisher (or both).',
         tree.keyAt(path),
+        { what: { zh: '禁用软件的匹配条件需要 name 或 publisher（或两者都有）', en: '' } },
       );
       continue;
     }

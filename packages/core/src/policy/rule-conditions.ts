@@ -5,7 +5,7 @@
  * complain when the rule first runs, without a line number.
  */
 import type { RuleScope } from '../model.js';
-import { closest, didYouMean } from './did-you-mean.js';
+import { closest, didYouMean, hintText } from './did-you-mean.js';
 import { isRecord } from './policy-values.js';
 import type { Path, PolicyTree } from './policy-yaml.js';
 import { FORBIDDEN_KEYS } from './policy-yaml.js';
@@ -39,6 +39,7 @@ export function checkRuleConditions(
       'bad-conditions',
       `The conditions of rule "${ruleId}" must start with all, any or not.`,
       tree.keyAt(path),
+      { rule: ruleId, detail: { zh: `条件（conditions）须以 all、any 或 not 开头`, en: '' } },
     );
     return;
   }
@@ -54,6 +55,13 @@ function checkGroup(node: Record<string, unknown>, path: Path, check: ConditionC
       'bad-conditions',
       `A condition group in rule "${ruleId}" must have exactly one of all, any or not${others.length > 0 ? `, not also ${others.map((k) => `"${k}"`).join(', ')}` : ''}.`,
       tree.keyAt(path),
+      {
+        rule: ruleId,
+        detail: {
+          zh: `条件组只能有 all、any、not 中的一个${others.length > 0 ? `，不能再有 ${others.map((k) => `"${k}"`).join('、')}` : ''}`,
+          en: '',
+        },
+      },
     );
   }
   for (const group of groups) {
@@ -66,6 +74,7 @@ function checkGroup(node: Record<string, unknown>, path: Path, check: ConditionC
           'bad-conditions',
           `"not" in rule "${ruleId}" must hold one condition (a mapping).`,
           tree.at(groupPath),
+          { rule: ruleId, detail: { zh: `"not" 下须是一个条件（映射）`, en: '' } },
         );
       continue;
     }
@@ -74,12 +83,14 @@ function checkGroup(node: Record<string, unknown>, path: Path, check: ConditionC
         'bad-conditions',
         `"${group}" in rule "${ruleId}" must be a list of conditions.`,
         tree.at(groupPath),
+        { rule: ruleId, detail: { zh: `"${group}" 下须是条件列表`, en: '' } },
       );
     } else if (value.length === 0) {
       problems.error(
         'empty-group',
         `"${group}" in rule "${ruleId}" is empty; it must list at least one condition.`,
         tree.keyAt(groupPath),
+        { rule: ruleId, group },
       );
     } else {
       value.forEach((item, index) => {
@@ -89,6 +100,7 @@ function checkGroup(node: Record<string, unknown>, path: Path, check: ConditionC
             'bad-conditions',
             `Each condition in rule "${ruleId}" must be a mapping.`,
             tree.at([...groupPath, index]),
+            { rule: ruleId, detail: { zh: `每个条件都须是映射（键: 值）`, en: '' } },
           );
       });
     }
@@ -107,6 +119,7 @@ function checkCondition(node: Record<string, unknown>, path: Path, check: Condit
       'bad-conditions',
       `Rule "${ruleId}" refers to a shared condition; write the condition out instead.`,
       where,
+      { rule: ruleId, detail: { zh: `引用了共享条件（condition）；请把条件直接写出`, en: '' } },
     );
     return;
   }
@@ -116,6 +129,11 @@ function checkCondition(node: Record<string, unknown>, path: Path, check: Condit
         'unknown-key',
         `Unknown key "${key}" in a condition of rule "${ruleId}"${didYouMean(key, CONDITION_KEYS) || `; allowed keys: ${CONDITION_KEYS.join(', ')}.`}`,
         tree.keyAt([...path, key]),
+        {
+          key,
+          title: { zh: `规则 "${ruleId}" 的条件`, en: `a condition of rule "${ruleId}"` },
+          hint: hintText(didYouMean(key, CONDITION_KEYS) || `; allowed keys: ${CONDITION_KEYS.join(', ')}.`),
+        },
       );
     }
   }
@@ -125,6 +143,10 @@ function checkCondition(node: Record<string, unknown>, path: Path, check: Condit
       'incomplete-condition',
       `A condition in rule "${ruleId}" has no ${missing.join(' and no ')}; each condition needs fact, operator and value.`,
       where,
+      {
+        rule: ruleId,
+        detail: { zh: `条件缺少 ${missing.join('、')}；每个条件都需要 fact、operator 和 value`, en: '' },
+      },
     );
   }
   for (const key of ['fact', 'operator'] as const) {
@@ -133,6 +155,7 @@ function checkCondition(node: Record<string, unknown>, path: Path, check: Condit
         'incomplete-condition',
         `"${key}" in rule "${ruleId}" must be a non-empty word.`,
         tree.at([...path, key]),
+        { rule: ruleId, detail: { zh: `"${key}" 须是非空的词`, en: '' } },
       );
     }
   }
@@ -179,6 +202,7 @@ function checkFact(fact: string, path: Path, check: ConditionCheck): void {
       'forbidden-key',
       `Rule "${ruleId}" reads fact "${fact}", a name that has a special meaning in JavaScript objects; rename the attribute.`,
       tree.at(path),
+      { key: fact },
     );
     return;
   }
@@ -194,6 +218,16 @@ function checkFact(fact: string, path: Path, check: ConditionCheck): void {
           : `use scope: ${owner}`
       }.`,
       tree.at(path),
+      {
+        rule: ruleId,
+        scope,
+        fact,
+        owner,
+        advice:
+          scope === 'software'
+            ? { zh: '软件级规则对每个产品和版本只判定一次，看不到计算机；请改用 scope: host', en: '' }
+            : { zh: `请改用 scope: ${owner}`, en: '' },
+      },
     );
     return;
   }
@@ -206,5 +240,12 @@ function checkFact(fact: string, path: Path, check: ConditionCheck): void {
       ? `Rule "${ruleId}" reads unknown fact "${fact}"; did you mean "${suggestion}"?`
       : `Rule "${ruleId}" reads unknown fact "${fact}"; scope ${scope} has: ${visible.join(', ')}.`,
     tree.at(path),
+    {
+      rule: ruleId,
+      fact,
+      hint: suggestion
+        ? { zh: `，是不是想写 "${suggestion}"？`, en: '' }
+        : { zh: `；scope ${scope} 可用的事实：${visible.join(', ')}。`, en: '' },
+    },
   );
 }

@@ -157,6 +157,7 @@ describe('custom rules', () => {
           message: 'rule "av-old" (scope software) reads "hostname", which is not a software fact',
           severity: 'error',
           code: 'policy.rule-fact-scope',
+          params: { rule: 'av-old', scope: 'software', facts: '"hostname"' },
           source: 'engine',
         },
       ]);
@@ -192,6 +193,7 @@ describe('units', () => {
         message: 'host PC1 is listed in several units (乙, 甲); it is counted in 乙',
         severity: 'warning',
         code: 'engine.unit-conflict',
+        params: { host: 'PC1', units: '乙, 甲', unit: '乙' },
         source: 'engine',
       },
     ]);

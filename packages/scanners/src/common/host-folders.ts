@@ -71,7 +71,10 @@ export function isPartFile(file: string): boolean {
 /** Lists the computers of an input path (sorted by id) and notes on ambiguous folders. */
 export async function listHostFiles(input: string, options: LayoutOptions = {}): Promise<HostLayout> {
   const info = await stat(input).catch(() => {
-    throw new InputError(`${input}: no such file or folder`, { file: input }, 'input.unreadable');
+    throw new InputError(`${input}: no such file or folder`, { file: input }, 'input.unreadable', {
+      file: input,
+      reason: { zh: '文件或文件夹不存在', en: 'no such file or folder' },
+    });
   });
   if (info.isFile()) {
     return { hosts: [{ id: basename(input, extname(input)), files: [input], single: true }], notes: [] };

@@ -259,10 +259,15 @@ export function resolveCsvColumns(
       field === 'host'
         ? 'the computer (计算机名 / 主机名 / hostname)'
         : 'the software name (软件名称 / name)';
+    const labelText = {
+      zh: field === 'host' ? '计算机（计算机名 / 主机名 / hostname）' : '软件名称（软件名称 / name）',
+      en: label,
+    };
     throw new InputError(
       `${file}:${line}: no column for ${label}; header was: ${header.slice(0, 20).join(', ').slice(0, 300)} (give a mapping if the column has another name)`,
       { file, line, source: 'csv' },
       'csv.header',
+      { file, label: labelText, header: header.slice(0, 20).join(', ').slice(0, 300) },
     );
   }
   return match.columns;

@@ -13,6 +13,7 @@ import { dirname, extname, relative, sep } from 'node:path';
 import {
   type HostInventory,
   InputError,
+  type ProblemParams,
   type ScanContext,
   type Scanner,
   type SoftwareRecord,
@@ -127,7 +128,10 @@ async function* scanRows(
     const c = columns!;
     dataRows++;
     if (quoteError !== undefined) {
-      reject(ctx, file, line, row.all(), `line ${line}: ${quoteError}`, 'csv.quotes');
+      reject(ctx, file, line, row.all(), `line ${line}: ${quoteError}`, 'csv.quotes', {
+        line,
+        detail: quoteError,
+      });
       return current;
     }
     if (row.length !== width) {
@@ -139,6 +143,7 @@ async function* scanRows(
         row.all(),
         `line ${line} has ${row.length} columns, the header has ${width}`,
         'csv.column-count',
+        { line, columns: row.length, width },
       );
       return current;
     }
@@ -152,20 +157,26 @@ async function* scanRows(
     const name = row.get(c.name).trim();
     if (hostId === '') {
       if (isEmptyRow(row.all())) return current;
-      reject(ctx, file, line, row.all(), `line ${line}: the computer name is empty`, 'csv.empty-host');
+      reject(ctx, file, line, row.all(), `line ${line}: the computer name is empty`, 'csv.empty-host', {
+        line,
+      });
       return current;
     }
     if (name === '') {
       if (uninstallExport) {
         withoutName.push(line);
         ctx.ignore(1, 'no DisplayName');
-      } else reject(ctx, file, line, row.all(), `line ${line}: the software name is empty`, 'csv.empty-name');
+      } else
+        reject(ctx, file, line, row.all(), `line ${line}: the software name is empty`, 'csv.empty-name', {
+          line,
+        });
       return current;
     }
     if (name === headerName && (hostId === headerHost || hostId.replace(/^\uFEFF/, '') === headerHost)) {
       ctx.problem({
         message: `line ${line} repeats the header (were two exports joined into one file?); skipped`,
         code: 'csv.repeated-header',
+        params: { line },
         severity: 'warning',
         rejects: false,
         file,
@@ -187,6 +198,7 @@ async function* scanRows(
         row.all(),
         `line ${line}: the name is not text (too long or holds NUL characters)`,
         'csv.bad-text',
+        { line },
       );
       return current;
     }
@@ -317,6 +329,7 @@ async function* scanRows(
       `${file}: the file is empty; expected a header row and one row per installation`,
       { file, source: 'csv' },
       'csv.empty',
+      { file },
     );
   }
   if (dataRows === 0) {
@@ -375,6 +388,7 @@ function reject(
   row: readonly string[],
   message: string,
   code: string,
+  params: ProblemParams,
 ): void {
-  ctx.problem({ message, code, file, line, excerpt: excerpt(row.join(',')) });
+  ctx.problem({ message, code, params, file, line, excerpt: excerpt(row.join(',')) });
 }

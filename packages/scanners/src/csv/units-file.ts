@@ -8,6 +8,7 @@ import {
   InputError,
   type InputSummary,
   type Problem,
+  type ProblemParams,
   readRegularFile,
   type UnitInfo,
 } from '@zhengban/core';
@@ -71,6 +72,7 @@ export async function readUnitsFile(path: string): Promise<{
       `${path}: cannot read the units file${why}`,
       { file: path, source: 'units' },
       'input.unreadable',
+      { file: path, reason: { zh: '无法读取单位文件', en: 'cannot read the units file' } },
     );
   });
   const { text } = decodeText(bytes, path);
@@ -97,6 +99,7 @@ export async function readUnitsFile(path: string): Promise<{
       `${path}: the units file is empty; expected a header 单位,编制人数,上级单位`,
       { file: path, source: 'units' },
       'units.empty',
+      { file: path },
     );
   const header = rows[headerIndex]!.map(normaliseHeader);
   const find = (words: readonly string[]) => header.findIndex((key) => words.includes(key));
@@ -111,16 +114,18 @@ export async function readUnitsFile(path: string): Promise<{
       `${path}:${headerIndex + 1}: no unit column (expected 单位 / unit); header was: ${rows[headerIndex]!.join(', ').slice(0, 200)}`,
       { file: path, line: headerIndex + 1, source: 'units' },
       'units.header',
+      { file: path, line: headerIndex + 1, header: rows[headerIndex]!.join(', ').slice(0, 200) },
     );
   }
   // Papa gives no line numbers: count line breaks, including those inside quoted cells.
   let line = 1;
   const seen = new Map<string, number>();
-  const fail = (message: string, at: number, row: string[], code: string) => {
+  const fail = (message: string, at: number, row: string[], code: string, params: ProblemParams) => {
     problems.push({
       message,
       severity: 'error',
       code,
+      params,
       source: 'units',
       file: path,
       line: at,
@@ -136,7 +141,9 @@ export async function readUnitsFile(path: string): Promise<{
     if (index <= headerIndex || row.every((cell) => cell.trim() === '')) continue;
     if (quoteErrors.has(index)) {
       // An unclosed quote swallows the lines after it into one cell: say so rather than "1 column".
-      fail(`line ${at}: a quoted field is not closed (the file may be cut off)`, at, row, 'units.quotes');
+      fail(`line ${at}: a quoted field is not closed (the file may be cut off)`, at, row, 'units.quotes', {
+        line: at,
+      });
       continue;
     }
     if (row.length !== rows[headerIndex]!.length) {
@@ -145,12 +152,13 @@ export async function readUnitsFile(path: string): Promise<{
         at,
         row,
         'units.column-count',
+        { line: at, columns: row.length, width: rows[headerIndex]!.length },
       );
       continue;
     }
     const name = row[unitAt]!.trim();
     if (name === '') {
-      fail(`line ${at}: the unit name is empty`, at, row, 'units.empty-name');
+      fail(`line ${at}: the unit name is empty`, at, row, 'units.empty-name', { line: at });
       continue;
     }
     const unit: UnitInfo = { name, location: { file: path, line: at } };
@@ -162,6 +170,7 @@ export async function readUnitsFile(path: string): Promise<{
           at,
           row,
           'units.staff',
+          { line: at, value: row[staffAt]!.trim().slice(0, 40) },
         );
         continue;
       }
@@ -179,7 +188,7 @@ export async function readUnitsFile(path: string): Promise<{
               ? `line ${at}: ${host} is already put in ${earlier.unit} on line ${earlier.location.line}`
               : undefined));
       if (problem !== undefined) {
-        fail(problem, at, row, 'units.host');
+        fail(problem, at, row, 'units.host', { line: at, host });
         continue;
       }
       if (host !== '' && earlier === undefined) {
@@ -200,7 +209,11 @@ export async function readUnitsFile(path: string): Promise<{
     }
     const first = seen.get(name);
     if (first !== undefined) {
-      fail(`line ${at}: unit "${name}" is already listed on line ${first}`, at, row, 'units.duplicate');
+      fail(`line ${at}: unit "${name}" is already listed on line ${first}`, at, row, 'units.duplicate', {
+        line: at,
+        unit: name,
+        first,
+      });
       continue;
     }
     seen.set(name, at);

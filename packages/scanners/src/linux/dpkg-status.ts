@@ -38,6 +38,7 @@ export function parseDpkgStatus(
       ctx.problem({
         message: `paragraph at line ${start} has no Package field`,
         code: 'dpkg.no-package',
+        params: { line: start },
         file,
         line: start,
       });
@@ -50,6 +51,7 @@ export function parseDpkgStatus(
       ctx.problem({
         message: `paragraph at line ${start}: the package name holds control characters`,
         code: 'dpkg.bad-text',
+        params: { line: start },
         file,
         line: start,
       });
@@ -57,6 +59,7 @@ export function parseDpkgStatus(
       ctx.problem({
         message: `package ${name} (line ${start}) has no Version field`,
         code: 'dpkg.no-version',
+        params: { line: start, package: name },
         file,
         line: start,
       });
@@ -88,6 +91,7 @@ export function parseDpkgStatus(
       ctx.problem({
         message: `line ${index + 1} is not a "Field: value" line`,
         code: 'dpkg.line',
+        params: { line: index + 1 },
         severity: 'warning',
         rejects: false,
         file,

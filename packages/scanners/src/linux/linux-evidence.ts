@@ -30,6 +30,7 @@ export class LinuxEvidence {
           `${file}: the file is empty (expected ${LINUX_FORMATS})`,
           { file, source: 'linux' },
           'linux.format',
+          { file, expected: LINUX_FORMATS, why: { zh: '文件为空', en: 'the file is empty' } },
         );
       return;
     }
@@ -64,6 +65,7 @@ export class LinuxEvidence {
       this.ctx.problem({
         message: `${file}: no installed package found in it`,
         code: 'linux.empty-file',
+        params: { file },
         severity: 'warning',
         rejects: false,
         file,
@@ -77,10 +79,12 @@ export class LinuxEvidence {
 
   private unknown(file: string, strict: boolean): void {
     const message = `${file}: not a Linux inventory file (expected ${LINUX_FORMATS})`;
-    if (strict) throw new InputError(message, { file, source: 'linux' }, 'linux.format');
+    const params = { file, expected: LINUX_FORMATS, why: { zh: '都不是', en: '' } };
+    if (strict) throw new InputError(message, { file, source: 'linux' }, 'linux.format', params);
     this.ctx.problem({
       message: `${message}; skipped`,
       code: 'linux.format',
+      params: { ...params, skipped: { zh: '；已跳过', en: '; skipped' } },
       severity: 'warning',
       rejects: false,
       file,

@@ -74,6 +74,7 @@ async function scanLocal(options: LinuxScannerOptions, ctx: ScanContext): Promis
       `linux:local scans this computer and only works on Linux (this is ${platform})`,
       { source: 'linux' },
       'linux.not-linux',
+      { platform },
     );
   }
   const root = options.root ?? '/';

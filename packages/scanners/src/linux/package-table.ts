@@ -183,6 +183,7 @@ export function parsePackageTable(
       ctx.problem({
         message: `line ${index + 1} has ${cells.length} columns, expected ${width}`,
         code: 'packages.column-count',
+        params: { line: index + 1, columns: cells.length, width },
         file,
         line: index + 1,
         excerpt: excerpt(line),
@@ -199,6 +200,7 @@ export function parsePackageTable(
       ctx.problem({
         message: `line ${index + 1}: no package name or version`,
         code: 'packages.row',
+        params: { line: index + 1 },
         file,
         line: index + 1,
         excerpt: excerpt(line),
@@ -271,6 +273,7 @@ export function parsePlainRpmList(
       ctx.problem({
         message: `line ${index + 1} is not name-version-release.arch`,
         code: 'rpm.line',
+        params: { line: index + 1 },
         file,
         line: index + 1,
         excerpt: excerpt(line),

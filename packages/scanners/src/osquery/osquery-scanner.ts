@@ -63,6 +63,7 @@ class OsqueryState {
       this.ctx.problem({
         message: `${where}: the software name is ${row.name.length} characters long, not a software name`,
         code: 'osquery.bad-text',
+        params: { where, length: row.name.length },
         ...evidence,
         excerpt: excerpt(row.name),
       });
@@ -215,6 +216,7 @@ async function readOsqueryFile(
       `${file}: empty; expected osquery JSON results or a result log`,
       { file, source: 'osquery' },
       'osquery.format',
+      { file, detail: { zh: '（文件为空）', en: '' } },
     );
   const firstEvent = tryJson(first.value.text);
   if (firstEvent !== undefined && logState.event(firstEvent, { file, line: first.value.line })) {
@@ -226,6 +228,7 @@ async function readOsqueryFile(
         ctx.problem({
           message: `line ${line} is not an osquery result event (JSON with name, hostIdentifier and columns or snapshot)`,
           code: 'osquery.line',
+          params: { line },
           file,
           line,
           excerpt: excerpt(text),
@@ -244,6 +247,7 @@ async function readOsqueryFile(
       `${file}: not osquery output (${(error as Error).message}); expected an osqueryi --json array or a result log`,
       { file, source: 'osquery' },
       'osquery.format',
+      { file, detail: { zh: `（无法解析：${(error as Error).message}）`, en: '' } },
     );
   }
   // The TLS logger posts {"data": [events], "log_type": "result"}.
@@ -254,6 +258,7 @@ async function readOsqueryFile(
         ctx.problem({
           message: `${file}: /data/${index} is not an osquery result event`,
           code: 'osquery.event',
+          params: { file, index },
           file,
           key: `/data/${index}`,
         });
@@ -266,6 +271,7 @@ async function readOsqueryFile(
       `${file}: not osquery output; expected an osqueryi --json array or a result log`,
       { file, source: 'osquery' },
       'osquery.format',
+      { file, detail: { zh: '', en: '' } },
     );
   const state = groupState.host(groupId);
   data.forEach((row, index) => {
@@ -274,6 +280,7 @@ async function readOsqueryFile(
       ctx.problem({
         message: `${file}: /${index} is not a row object`,
         code: 'osquery.row',
+        params: { file, index },
         file,
         key: `/${index}`,
       });

@@ -76,6 +76,7 @@ export class WindowsEvidence {
       this.ctx.problem({
         message: `${file}: no Uninstall entry, OS, activation or antivirus data found in it`,
         code: 'windows.empty-file',
+        params: { file },
         severity: 'warning',
         rejects: false,
         file,
@@ -99,10 +100,12 @@ export class WindowsEvidence {
 
   private unknown(file: string, strict: boolean, why: string): void {
     const message = `${file}: not a Windows inventory file (expected ${WINDOWS_FORMATS}; ${why})`;
-    if (strict) throw new InputError(message, { file, source: 'windows' }, 'windows.format');
+    const params = { file, expected: WINDOWS_FORMATS, why };
+    if (strict) throw new InputError(message, { file, source: 'windows' }, 'windows.format', params);
     this.ctx.problem({
       message: `${message}; skipped`,
       code: 'windows.format',
+      params: { ...params, skipped: { zh: '；已跳过', en: '; skipped' } },
       severity: 'warning',
       rejects: false,
       file,
@@ -183,6 +186,7 @@ export class WindowsEvidence {
         this.ctx.problem({
           message: `${file}: item ${pointer} is ${what}, not an object; skipped`,
           code: 'windows.json-item',
+          params: { file, item: pointer, what: { zh: `${what}，不是对象`, en: `${what}, not an object` } },
           file,
           key: pointer,
         });
@@ -191,6 +195,14 @@ export class WindowsEvidence {
         this.ctx.problem({
           message: `${file}: item ${pointer} is no Uninstall entry, Win32_OperatingSystem, SoftwareLicensingProduct or AntiVirusProduct object; skipped`,
           code: 'windows.json-item',
+          params: {
+            file,
+            item: pointer,
+            what: {
+              zh: '不是卸载项、Win32_OperatingSystem、SoftwareLicensingProduct 或 AntiVirusProduct 对象',
+              en: '',
+            },
+          },
           severity: 'warning',
           rejects: false,
           file,
@@ -256,6 +268,7 @@ export class WindowsEvidence {
       this.ctx.problem({
         message: `line ${line} is not a Name=Value line; skipped`,
         code: 'windows.wmic-line',
+        params: { line },
         severity: 'warning',
         rejects: false,
         file,

@@ -36,6 +36,7 @@ export function windowsScanner(options: WindowsScannerOptions = {}): Scanner {
             `windows:local scans this computer and only works on Windows (this is ${platform}); give a file or folder collected with scripts/collect-windows.ps1 instead`,
             { source: 'windows' },
             'windows.not-windows',
+            { platform },
           );
         }
         const evidence = new WindowsEvidence(ctx);
