@@ -266,6 +266,10 @@ export interface Entitlement {
   /** Disposal (转让, 捐赠, 调剂, 报废) with its date. */
   retired?: { date?: IsoDate; reason?: string };
   notes?: string;
+  /** 单价: the price of one seat, in `settings.currency`. */
+  unitPrice?: number;
+  /** 金额: what was paid for the whole line; when absent, unitPrice × seats. */
+  amount?: number;
   location?: SourceLocation;
 }
 
@@ -342,6 +346,10 @@ export interface PolicySettings {
   remediationDays: number;
   /** Unrecognised software: `report` (listed for review), `unauthorised` (a failure), `ignore`. */
   unrecognised: 'report' | 'unauthorised' | 'ignore';
+  /** Entitlements expiring within this many days of asOf are warned about (default 90). */
+  expiryWarningDays?: number;
+  /** Currency of every price and amount (default CNY). */
+  currency?: string;
 }
 
 /** A policy after `extends` is merged and every default filled in. What the engine consumes. */
@@ -360,6 +368,13 @@ export interface Policy {
   /** Units named by the policy (optional; a units file usually gives them). */
   units: UnitInfo[];
   settings: PolicySettings;
+  /** 单价 of products by catalogue id, for products not bought yet (a ledger line's own unitPrice wins). */
+  prices?: Record<string, number>;
+  /**
+   * Problems that did not stop the policy: ledger sheet rows that could not be read (each left out)
+   * and columns that are not read. The audit copies them into `report.problems`.
+   */
+  problems?: Problem[];
 }
 
 // ─── Judgement ───────────────────────────────────────────────────────────────────────────────────
@@ -496,6 +511,11 @@ export interface EntitlementPosition {
   evidence?: Record<string, string>;
   retired?: { date?: IsoDate; reason?: string };
   scope?: { units?: string[]; hosts?: string[] };
+  unitPrice?: number;
+  /** What was paid for the line: the ledger's 金额, else unitPrice × seats (absent without a price). */
+  amount?: number;
+  /** Days from asOf to `expires` (negative once expired); absent without an expiry date. */
+  daysLeft?: number;
 }
 
 /** Software no catalogue entry recognised, for review. */

@@ -256,7 +256,7 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
       entitlements: positions,
       findings: [],
       unrecognised: policy.settings.unrecognised === 'ignore' && !allowlist ? [] : titles.unrecognised(),
-      problems: [...problems, ...engineProblems],
+      problems: [...(policy.problems ?? []), ...problems, ...engineProblems],
       rules: rulesMeta(policy),
       classes: [...mandatory],
       ...(basis ? { mergeBasis: basis } : {}),

@@ -9,6 +9,7 @@ import { PolicyError } from '../errors.js';
 import type { Policy } from '../model.js';
 import type { PolicySourceResolver } from '../plugins.js';
 import { didYouMean } from './did-you-mean.js';
+import { resolveSheetProducts } from './ledger-sheet/resolve-sheet-products.js';
 import { mergeLayers } from './merge-layers.js';
 import { type PolicyLayer, readLayer } from './policy-layer.js';
 import { policySchemaNode } from './policy-schema.js';
@@ -95,6 +96,12 @@ function resolvePolicy(
   }
   checkProductReferences(policy, state.layers, problems);
   if (problems.count > 0) throw new PolicyError(problems.sorted());
+  const sheetProducts = new Map(state.layers.flatMap((layer) => [...layer.sheetProducts]));
+  const ledgerProblems = [
+    ...state.layers.flatMap((layer) => layer.ledgerProblems),
+    ...resolveSheetProducts(policy, sheetProducts),
+  ];
+  if (ledgerProblems.length > 0) policy.problems = ledgerProblems;
   return policy;
 }
 
@@ -109,7 +116,9 @@ function collect(source: PolicySource, chain: PolicySource[], state: LoadState):
     return;
   }
   validateShape(tree, policySchemaNode, state.problems);
-  const layer = readLayer(source.display, tree, state.problems);
+  const layer = readLayer(source.display, tree, state.problems, {
+    baseDir: source.fromResolver ? undefined : dirname(source.identity),
+  });
   for (const entry of layer.extends) {
     const base = resolveExtends(
       entry.target,

@@ -86,6 +86,10 @@ export function readEntitlements(value: unknown, context: LayerContext): Entitle
     }
     const notes = text(item.notes);
     if (notes) entitlement.notes = notes;
+    for (const key of ['unitPrice', 'amount'] as const) {
+      const money = item[key];
+      if (typeof money === 'number' && Number.isFinite(money) && money >= 0) entitlement[key] = money;
+    }
     entitlements.push(entitlement);
   }
   return entitlements;
