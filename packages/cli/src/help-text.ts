@@ -72,6 +72,19 @@ export const HELP_TEXT = {
   optForce: { zh: '覆盖已有文件', en: 'overwrite an existing file' },
   policyPacks: { zh: '列出内置策略包和产品目录', en: 'list the built-in policy packs and catalogues' },
 
+  ledger: {
+    zh: '授权台账：导出为 Excel 表格',
+    en: 'licence ledger: export it as an Excel workbook',
+  },
+  ledgerExport: {
+    zh: '把合并后的授权台账（YAML 与 ledger: 表格）写成 XLSX，列与台账表格相同，含剩余天数',
+    en: 'write the merged ledger (YAML and ledger: sheets) to an XLSX in the ledger sheet columns, with days left',
+  },
+  optLedgerOut: { zh: '写入的 .xlsx 文件', en: '.xlsx file to write' },
+  optLedgerAsOf: {
+    zh: '剩余天数的起算日期（默认策略的 settings.asOf，否则今天）',
+    en: 'date days left are counted from (default settings.asOf, else today)',
+  },
   catalog: { zh: '产品目录：识别软件、列出产品', en: 'product catalogue: recognise software, list products' },
   catalogMatch: {
     zh: '这个软件是目录中的哪个产品，依据是什么（未识别时退出码 1）',

@@ -47,6 +47,17 @@ export { mergeReports } from './merge/merge-reports.js';
 export * from './model.js';
 export * from './plugins.js';
 // policy loading (packages/core/src/policy/)
+export {
+  LEDGER_COLUMNS,
+  type LedgerColumn,
+  type LedgerField,
+} from './policy/ledger-sheet/ledger-columns.js';
+export {
+  daysBetween,
+  LEDGER_DATE_FIELDS,
+  ledgerRowLosses,
+  ledgerRowValues,
+} from './policy/ledger-sheet/ledger-row.js';
 export { type LoadPolicyOptions, loadPolicy, parsePolicy } from './policy/load-policy.js';
 export { policyJsonSchema } from './policy/policy-schema.js';
 export { registerPolicyResolver } from './policy/policy-sources.js';

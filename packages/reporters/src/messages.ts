@@ -13,6 +13,12 @@ const CATALOGUE = {
   'report.generatedAt': ['生成时间', 'Generated'],
   'report.tool': ['生成工具', 'Tool'],
   'report.heading': ['{policy} · 截至 {asOf}', '{policy} · as of {asOf}'],
+  // `zhengban ledger export`
+  'ledgerExport.sheet': ['授权台账', 'Ledger'],
+  'ledgerExport.title': [
+    '{policy} 软件正版化授权台账（截至 {asOf}）',
+    '{policy} licence ledger (as of {asOf})',
+  ],
   // Sections
   'section.headline': ['总体情况', 'Headline'],
   'section.statistics': ['统计表', 'Statistics'],

@@ -9,7 +9,7 @@ import { listPacks } from '@zhengban/rules';
 import { stringify } from 'yaml';
 import { OutputSet } from '../atomic-output.js';
 import { type CliContext, displayPath, note, say } from '../cli-io.js';
-import { EXIT_OK } from '../exit-codes.js';
+import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
 import { msg } from '../messages.js';
 import { choice } from '../option-values.js';
 import { loadPolicyFile, loadUnitsFile } from '../policy-files.js';
@@ -19,6 +19,9 @@ import { formatTable } from '../text-table.js';
 
 export function policyValidateCommand(ctx: CliContext, file: string): number {
   const policy = loadPolicyFile(ctx, file);
+  // Ledger sheet rows that could not be read do not stop the policy, but validating is for finding them.
+  const sheetProblems = policy.problems ?? [];
+  for (const problem of sheetProblems) say(ctx, formatProblemLine(ctx, problem));
   ctx.io.stdout.write(
     `${msg(ctx.locale, 'policyValid', {
       file,
@@ -31,6 +34,10 @@ export function policyValidateCommand(ctx: CliContext, file: string): number {
       sources: policy.sources.map((source) => displayPath(ctx, source)).join(' → '),
     })}\n`,
   );
+  if (sheetProblems.some((problem) => problem.severity === 'error')) {
+    say(ctx, msg(ctx.locale, 'policyValidLedgerProblems', { count: sheetProblems.length }));
+    return EXIT_ERROR;
+  }
   return EXIT_OK;
 }
 

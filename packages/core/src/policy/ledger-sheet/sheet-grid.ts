@@ -37,10 +37,14 @@ export function cellLocation(grid: SheetGrid, rowIndex: number, columnIndex: num
   };
 }
 
-/** The text of a cell, trimmed; numbers as written without exponent noise; empty → undefined. */
+/**
+ * The text of a cell, trimmed; empty → undefined. A `'` before `=`, `+`, `-` or `@` is the mark
+ * spreadsheet writers (ours included) put there so the text is never taken for a formula; it is not
+ * part of the value.
+ */
 export function cellText(cell: SheetCell): string | undefined {
   if (cell === undefined) return undefined;
   if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : undefined;
-  const trimmed = cell.trim();
+  const trimmed = cell.trim().replace(/^'(?=[=+\-@])/, '');
   return trimmed === '' ? undefined : trimmed;
 }
