@@ -22,6 +22,7 @@ export { type AuditOptions, audit } from './engine/audit.js';
 export { type Auditor, type AuditorOptions, CORE_VERSION, createAuditor } from './engine/auditor.js';
 export { FLEET_FACTS, HOST_FACTS, SOFTWARE_FACTS, UNIT_FACTS } from './engine/custom-rules.js';
 export { explain } from './engine/explain.js';
+export { daysBetween } from './engine/finding-factory.js';
 export { UNASSIGNED_UNIT } from './engine/host-judge.js';
 export {
   createRecogniser,
@@ -53,7 +54,6 @@ export {
   type LedgerField,
 } from './policy/ledger-sheet/ledger-columns.js';
 export {
-  daysBetween,
   LEDGER_DATE_FIELDS,
   ledgerRowLosses,
   ledgerRowValues,

@@ -518,6 +518,24 @@ export interface EntitlementPosition {
   daysLeft?: number;
 }
 
+/**
+ * What the ledger says was bought for one product class (the national statistics' 采购套数 and
+ * 金额): lines of paid types (not freeware or open-source) that are in use (not retired or disposed).
+ */
+export interface ClassPurchases {
+  class: string;
+  /** Ledger lines counted. */
+  lines: number;
+  /** 套数: seats of the lines with a seat count. */
+  seats: number;
+  /** Lines with unlimited seats (site licences and the like): not in `seats`. */
+  unlimitedLines: number;
+  /** 金额: the sum of the priced lines' amounts, in `currency`. */
+  amount: number;
+  /** Lines with neither 单价 nor 金额: their cost is not in `amount`. */
+  unpricedLines: number;
+}
+
 /** Software no catalogue entry recognised, for review. */
 export interface UnrecognisedSoftware {
   name: string;
@@ -547,6 +565,10 @@ export interface ComplianceReport {
   rules: RuleMeta[];
   /** The mandatory classes the rates speak of, in order. */
   classes: string[];
+  /** Purchases per class from the ledger; absent when the ledger has no paid line. */
+  purchases?: ClassPurchases[];
+  /** Currency of every price and amount in the report (absent = CNY). */
+  currency?: string;
   /** Engine counters (memo hits, distinct titles); informational. */
   stats?: Record<string, number>;
   /**

@@ -39,6 +39,7 @@ const SECTION_TITLE: Record<TableId, MessageKey> = {
   units: 'section.statistics',
   findings: 'section.findings',
   ledger: 'section.ledger',
+  purchases: 'table.purchases',
   unrecognised: 'section.unrecognised',
   inputs: 'section.inputs',
   problems: 'section.problems',
@@ -142,6 +143,7 @@ export function renderMarkdown(report: ComplianceReport, ctx: ReporterContext): 
       ? tableSection(findings, locale)
       : [`## ${t('section.findings', locale)}`, '', t('finding.none', locale), '']),
     ...tableSection(buildTable('ledger', report, locale), locale),
+    ...(report.purchases ? tableSection(buildTable('purchases', report, locale), locale) : []),
     ...tableSection(buildTable('unrecognised', report, locale), locale),
     ...tableSection(buildTable('inputs', report, locale), locale),
     ...tableSection(buildTable('problems', report, locale), locale),

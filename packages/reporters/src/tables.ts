@@ -14,6 +14,7 @@ import {
   statusLabel,
 } from './labels.js';
 import { localText, type MessageKey, t } from './messages.js';
+import { purchasesTable } from './purchases-table.js';
 import { overallFraction, rateOf } from './rates.js';
 import {
   effectiveStatus,
@@ -30,7 +31,15 @@ export type Cell =
   | { kind: 'rate'; value: number | null; numerator: number; denominator: number }
   | { kind: 'date'; value: string | undefined };
 
-export const TABLE_IDS = ['units', 'findings', 'ledger', 'unrecognised', 'inputs', 'problems'] as const;
+export const TABLE_IDS = [
+  'units',
+  'findings',
+  'ledger',
+  'purchases',
+  'unrecognised',
+  'inputs',
+  'problems',
+] as const;
 export type TableId = (typeof TABLE_IDS)[number];
 
 export interface Table {
@@ -203,6 +212,9 @@ export function ledgerTable(report: ComplianceReport, locale: Locale): Table {
       'ledger.origin',
       'ledger.evidence',
       'ledger.disposal',
+      'ledger.unitPrice',
+      'ledger.amount',
+      'ledger.daysLeft',
     ],
     locale,
   );
@@ -222,6 +234,9 @@ export function ledgerTable(report: ComplianceReport, locale: Locale): Table {
     text(position.origin),
     text(recordText(position.evidence)),
     text([position.retired?.date, position.retired?.reason].filter(Boolean).join(' ')),
+    count(position.unitPrice),
+    count(position.amount),
+    count(position.daysLeft),
   ]);
   return { id: 'ledger', title: t('table.ledger', locale), columns, rows };
 }
@@ -302,6 +317,7 @@ const BUILDERS: Record<TableId, (report: ComplianceReport, locale: Locale) => Ta
   unrecognised: unrecognisedTable,
   inputs: inputsTable,
   problems: problemsTable,
+  purchases: purchasesTable,
 };
 
 /** A table's title (its csv file name without `.csv`). */

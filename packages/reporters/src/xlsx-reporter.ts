@@ -16,7 +16,15 @@ import { replaceLoneSurrogates } from './escaping.js';
 import { t } from './messages.js';
 import { buildTable, type Cell, type Table, type TableId } from './tables.js';
 
-const SHEETS: readonly TableId[] = ['units', 'findings', 'ledger', 'unrecognised', 'inputs', 'problems'];
+const SHEETS: readonly TableId[] = [
+  'units',
+  'findings',
+  'ledger',
+  'purchases',
+  'unrecognised',
+  'inputs',
+  'problems',
+];
 const MIN_COLUMN_WIDTH = 8;
 const MAX_COLUMN_WIDTH = 60;
 /** Column widths are fitted to the header and this many rows (widths are written before rows). */

@@ -23,11 +23,13 @@ import type {
   UnitInfo,
 } from '../model.js';
 import { compileCustomRules } from './custom-rules.js';
+import { expiringFindings } from './expiry-findings.js';
 import { type DeadlineSettings, dateAtLocalMidnight, localDate, sortEvidence } from './finding-factory.js';
 import { findingStream } from './finding-stream.js';
 import { type HostFindingContext, hostFindings } from './host-findings.js';
 import { type JudgedHost, judgeHost, normaliseKmsHost } from './host-judge.js';
 import { type HostState, HostStore } from './host-store.js';
+import { purchaseFields } from './purchases.js';
 import { createRecogniser } from './recogniser.js';
 import { pick, rulesMeta, scopeFacts } from './report-parts.js';
 import { customFinding, domesticFindings } from './rule-findings.js';
@@ -201,7 +203,7 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
         if (f) unitFindings.get(row.unit)!.push(f);
       }
     }
-    const fleetFindings: Finding[] = [];
+    const fleetFindings: Finding[] = expiringFindings(positions, policy, deadlines);
     for (const compiled of custom.fleet) {
       const facts = scopeFacts(totals, mandatory, { units: unitRows.length });
       customRuns++;
@@ -259,6 +261,7 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
       problems: [...(policy.problems ?? []), ...problems, ...engineProblems],
       rules: rulesMeta(policy),
       classes: [...mandatory],
+      ...purchaseFields(policy, mandatory),
       ...(basis ? { mergeBasis: basis } : {}),
       stats,
     };

@@ -7,16 +7,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  createAuditor,
-  type Entitlement,
-  type HostInventory,
-  loadPolicy,
-  type Policy,
-  type Problem,
-} from '@zhengban/core';
+import { type Entitlement, loadPolicy, type Problem } from '@zhengban/core';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { positionOf } from './ledger-fleet.js';
 import { FIXTURES } from './policy-test-support.js';
 
 const LEDGER = join(FIXTURES, 'ledger');
@@ -124,61 +118,6 @@ async function writeWorkbook(rows: unknown[][], build?: (sheet: ExcelJS.Workshee
 
 const withoutLocations = (entitlements: Entitlement[]) =>
   entitlements.map(({ location: _, ...rest }) => rest);
-
-const os = (edition: string) => ({
-  name: `Microsoft Windows 10 ${edition}`,
-  version: '10.0.19045',
-  id: 'windows',
-  edition,
-});
-const program = (name: string, version: string) => ({
-  name,
-  version,
-  source: 'test',
-  evidence: { source: 'test' },
-});
-
-/** Four computers; the position each entitlement takes over them is worked out in the test. */
-const FLEET: HostInventory[] = [
-  {
-    id: 'PC-001',
-    unit: '财政局',
-    scanner: 'test',
-    os: os('Professional'),
-    software: [program('WPS Office', '11.1.0'), program('火绒安全软件', '5.0')],
-  },
-  {
-    id: 'PC-002',
-    unit: '教育局',
-    scanner: 'test',
-    os: os('Home'),
-    software: [program('WPS Office', '11.1.0'), program('火绒安全软件', '5.0')],
-  },
-  {
-    id: 'PC-003',
-    unit: '卫健委',
-    scanner: 'test',
-    os: os('Professional'),
-    software: [
-      program('Microsoft Office Professional Plus 2016', '16.0.4266'),
-      program('火绒安全软件', '5.0'),
-    ],
-  },
-  {
-    id: 'PC-004',
-    unit: '财政局',
-    scanner: 'test',
-    os: os('Enterprise'),
-    software: [program('WPS Office', '12.1.0')],
-  },
-];
-
-async function positionOf(policy: Policy) {
-  const auditor = createAuditor(policy);
-  for (const host of FLEET) auditor.add(host);
-  const report = await auditor.finish();
-  return { positions: report.entitlements, problems: report.problems };
-}
 
 const brief = (problems: readonly Problem[]) =>
   problems.map((p) => `${p.key} ${p.severity} ${p.code}: ${p.message}`);

@@ -50,6 +50,15 @@ export function renderHtml(report: ComplianceReport, ctx: ReporterContext): stri
       t('section.ledger', locale),
       tableSection(buildTable('ledger', report, locale), locale, t('ledger.none', locale)),
     ),
+    ...(report.purchases
+      ? [
+          section(
+            'purchases',
+            t('table.purchases', locale),
+            tableSection(buildTable('purchases', report, locale), locale),
+          ),
+        ]
+      : []),
     section(
       'unrecognised',
       t('section.unrecognised', locale),

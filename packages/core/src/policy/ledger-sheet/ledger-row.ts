@@ -4,6 +4,8 @@
  * entitlement. What the columns cannot hold (`rights`, `retired.date/reason`, evidence other than
  * 供应商 and 合同号) stays in YAML only; `ledgerRowLosses` names it so the export can say so.
  */
+
+import { daysBetween } from '../../engine/finding-factory.js';
 import type { Entitlement, EntitlementStatus, EntitlementType, IsoDate } from '../../model.js';
 import type { LedgerField } from './ledger-columns.js';
 
@@ -26,13 +28,6 @@ const STATUS_HEADINGS: Readonly<Record<EntitlementStatus, string>> = {
 
 /** The date fields: a writer puts them in date cells. */
 export const LEDGER_DATE_FIELDS: ReadonlySet<LedgerField> = new Set(['purchased', 'validFrom', 'expires']);
-
-const DAY_MS = 86_400_000;
-
-/** Whole days from `from` to `to` (both ISO dates; negative when `to` is earlier). */
-export function daysBetween(from: IsoDate, to: IsoDate): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
-}
 
 /** The sheet values of one entitlement; `daysLeft` is counted from `asOf`. Dates stay ISO text. */
 export function ledgerRowValues(
