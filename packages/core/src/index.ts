@@ -24,6 +24,9 @@ export { FLEET_FACTS, HOST_FACTS, SOFTWARE_FACTS, UNIT_FACTS } from './engine/cu
 export { explain } from './engine/explain.js';
 export { daysBetween } from './engine/finding-factory.js';
 export { UNASSIGNED_UNIT } from './engine/host-judge.js';
+export { buildPlan, isPlanFinding, type PlanInput } from './engine/plan/build-plan.js';
+export { ledgerAfterPlan } from './engine/plan/plan-ledger.js';
+export { installationKey, type UncoveredInstallation } from './engine/plan/plan-licences.js';
 export {
   createRecogniser,
   type RecogniseInput,

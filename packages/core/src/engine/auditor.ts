@@ -29,6 +29,7 @@ import { findingStream } from './finding-stream.js';
 import { type HostFindingContext, hostFindings } from './host-findings.js';
 import { type JudgedHost, judgeHost, normaliseKmsHost } from './host-judge.js';
 import { type HostState, HostStore } from './host-store.js';
+import { PlanCollector } from './plan/plan-collector.js';
 import { purchaseFields } from './purchases.js';
 import { createRecogniser } from './recogniser.js';
 import { pick, rulesMeta, scopeFacts } from './report-parts.js';
@@ -58,6 +59,11 @@ export interface AuditorOptions {
    * scale it adds hundreds of MB to a report nobody merges.
    */
   mergeable?: boolean;
+  /**
+   * Put the rectification plan (整改方案) into the report as `report.plan`. With `finishStream()`
+   * it is there once every group of findings has been read.
+   */
+  plan?: boolean;
 }
 
 export interface Auditor {
@@ -273,8 +279,13 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
       if (list) list.push(i);
       else hostsByUnit.set(hostUnits[i]!, [i]);
     }
+    const planCollector = options.plan ? new PlanCollector() : undefined;
     function* judgedHosts(indices: readonly number[]): Generator<JudgedHost> {
-      for (const i of indices) yield judged(i);
+      for (const i of indices) {
+        const host = judged(i);
+        planCollector?.addHost(host);
+        yield host;
+      }
     }
     const rows = new Map(unitRows.map((row) => [row.unit, row]));
     const seenRules = new Set<string>();
@@ -296,6 +307,7 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
       onFinding(finding) {
         seenRules.add(finding.rule);
         findingCount++;
+        planCollector?.addFinding(finding);
       },
       onRuleRun() {
         customRuns++;
@@ -305,6 +317,7 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
       yield* stream;
       stats.customRuleRuns = customRuns;
       report.rules = rulesMeta(policy, seenRules);
+      if (planCollector) report.plan = planCollector.plan(policy, asOf, positions, unitRows);
       logger.debug(
         `audit finished: ${states.length} hosts, ${findingCount} findings in ${Date.now() - started} ms`,
       );
