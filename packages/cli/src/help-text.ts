@@ -41,6 +41,10 @@ export const HELP_TEXT = {
     zh: '退出码 1 的阈值: fail（默认，不合格或错误）、warn（含警告）、never',
     en: 'what makes exit code 1: fail (default: fail or error), warn (adds warnings), never',
   },
+  optPlan: {
+    zh: '在报告中加入整改方案与经费预算（逐项措施：调配、升级、续订、采购、卸载、安装，含金额；xlsx 含采购计划、经费预算两张表）',
+    en: 'add the rectification plan and its budget to the report (reassign, upgrade, renew, buy, remove, install, with costs; xlsx gets the 采购计划 and 经费预算 sheets)',
+  },
   optMergeable: {
     zh: '在 JSON 报告中写入合并数据（mergeBasis：需要席位的每项安装及完整策略），供 zhengban merge 合并各县报告；报告会明显变大',
     en: 'write merge data into the JSON report (mergeBasis: every installation needing a seat and the resolved policy) so zhengban merge can combine it; makes the report much larger',

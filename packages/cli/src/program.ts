@@ -71,6 +71,7 @@ export function buildProgram(hooks: ProgramHooks): Command {
     .option('--as-of <date>', h('optAsOf'))
     .option('--fail-on <level>', h('optFailOn'))
     .option('--mergeable', h('optMergeable'))
+    .option('--plan', h('optPlan'))
     .addHelpText('after', examples('auditExamples'))
     .action(
       act(async (ctx, options: AuditOptions) =>

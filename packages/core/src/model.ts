@@ -591,8 +591,11 @@ export interface PlanTotals {
   cost: number;
   /** Items that cost money whose price is unknown (their cost is not in `cost`). */
   unpricedItems: number;
-  /** Per class with a domestic target: the domestic rate after the plan (null without computers of the class). */
-  domesticRates: Record<string, number | null>;
+  /**
+   * Per class with a domestic target: computers with the class and with a domestic product of it
+   * once the plan's installations are done, and the rate (null without computers of the class).
+   */
+  domesticRates: Record<string, { domestic: number; installed: number; rate: number | null }>;
 }
 
 export interface RectificationPlan {

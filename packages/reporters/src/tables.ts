@@ -14,6 +14,7 @@ import {
   statusLabel,
 } from './labels.js';
 import { localText, type MessageKey, t } from './messages.js';
+import { budgetTable, planTable } from './plan-tables.js';
 import { purchasesTable } from './purchases-table.js';
 import { overallFraction, rateOf } from './rates.js';
 import {
@@ -36,6 +37,8 @@ export const TABLE_IDS = [
   'findings',
   'ledger',
   'purchases',
+  'plan',
+  'budget',
   'unrecognised',
   'inputs',
   'problems',
@@ -318,6 +321,8 @@ const BUILDERS: Record<TableId, (report: ComplianceReport, locale: Locale) => Ta
   inputs: inputsTable,
   problems: problemsTable,
   purchases: purchasesTable,
+  plan: planTable,
+  budget: budgetTable,
 };
 
 /** A table's title (its csv file name without `.csv`). */

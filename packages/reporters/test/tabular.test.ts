@@ -15,6 +15,8 @@ describe('csv reporter', () => {
       '问题清单.csv',
       '授权台账.csv',
       '采购统计.csv',
+      '采购计划.csv',
+      '经费预算.csv',
       '未识别软件.csv',
       '数据输入.csv',
       '输入问题.csv',
@@ -57,7 +59,7 @@ describe('csv reporter', () => {
     expect(csvReporter({ table: 'findings' }).render(fixtureReport, ctx)).toBe(files['问题清单.csv']);
     expect(() => csvReporter({ table: 'everything' as never })).toThrow(UsageError);
     expect(() => csvReporter({ table: 'everything' as never })).toThrow(
-      'csv: unknown table "everything"; choose one of units, findings, ledger, purchases, unrecognised, inputs, problems',
+      'csv: unknown table "everything"; choose one of units, findings, ledger, purchases, plan, budget, unrecognised, inputs, problems',
     );
   });
 });

@@ -24,6 +24,8 @@ export interface AuditOptions {
   failOn?: string;
   /** Put mergeBasis into the report (for `zhengban merge`). */
   mergeable?: boolean;
+  /** Put the rectification plan into the report. */
+  plan?: boolean;
 }
 
 export async function auditCommand(ctx: CliContext, options: AuditOptions): Promise<number> {
@@ -47,6 +49,7 @@ export async function auditCommand(ctx: CliContext, options: AuditOptions): Prom
       ...(units ? { units: units.units } : {}),
       toolVersion: CLI_VERSION,
       ...(options.mergeable ? { mergeable: true } : {}),
+      ...(options.plan ? { plan: true } : {}),
     });
     if (units) await auditor.addInput(units.summary, units.problems);
     const hosts = scanHosts(ctx, sources, (summary, problems) => auditor.addInput(summary, problems));

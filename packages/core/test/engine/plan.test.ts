@@ -120,9 +120,12 @@ describe('the rectification plan', () => {
       cost: 6000,
       unpricedItems: 0,
       // office: 3 WPS in 财政局, J-01's new WPS, 3 MS Office → 4 / 7; antivirus: all 火绒 → 7 / 7.
-      domesticRates: { office: 4 / 7, antivirus: 1 },
+      domesticRates: {
+        office: { domestic: 4, installed: 7, rate: 4 / 7 },
+        antivirus: { domestic: 7, installed: 7, rate: 1 },
+      },
     });
-    expect(plan.units.map((u) => [u.unit, u.items, u.seats, u.cost, u.domesticRates.office])).toEqual([
+    expect(plan.units.map((u) => [u.unit, u.items, u.seats, u.cost, u.domesticRates.office?.rate])).toEqual([
       ['财政局', 4, 3, 300, 1], // 3 WPS of 3
       ['教育局', 3, 3, 2300, 0.5], // J-01's new WPS and J-02's MS Office
       ['卫健委', 3, 5, 3400, 0], // 2 MS Office

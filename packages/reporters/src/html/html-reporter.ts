@@ -3,12 +3,14 @@
  * No network, no external asset or font; a Content-Security-Policy allows only the page's own
  * style sheet and filter script, by hash.
  */
+
 import { createHash } from 'node:crypto';
 import type { ComplianceReport, Reporter, ReporterContext } from '@zhengban/core';
 import { escapeHtml as e } from '../escaping.js';
 import { t } from '../messages.js';
 import { buildTable } from '../tables.js';
 import { FILTER_SCRIPT, STYLE } from './html-assets.js';
+import { planSection } from './html-plan.js';
 import { findingsSection, headlineSection, statisticsSection, tableSection } from './html-sections.js';
 import { chartsSection } from './svg-charts.js';
 
@@ -50,6 +52,7 @@ export function renderHtml(report: ComplianceReport, ctx: ReporterContext): stri
       t('section.ledger', locale),
       tableSection(buildTable('ledger', report, locale), locale, t('ledger.none', locale)),
     ),
+    ...(report.plan ? [section('plan', t('section.plan', locale), planSection(report, locale))] : []),
     ...(report.purchases
       ? [
           section(

@@ -156,7 +156,11 @@ function totalsOf(items: readonly PlanItem[], rows: readonly UnitStats[], policy
       installed += item.seats;
       if (item.domestic) domestic += item.seats;
     }
-    totals.domesticRates[target.class] = installed === 0 ? null : domestic / installed;
+    totals.domesticRates[target.class] = {
+      domestic,
+      installed,
+      rate: installed === 0 ? null : domestic / installed,
+    };
   }
   return totals;
 }

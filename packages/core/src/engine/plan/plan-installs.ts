@@ -87,8 +87,7 @@ export class InstallPlanner {
       const scope = entitlement.scope;
       const hosts = scope?.hosts?.length ? scope.hosts : undefined;
       const units = scope?.units?.length ? scope.units : undefined;
-      if (hosts && !hosts.some((h) => h.toLowerCase() === folded) && !(units && units.includes(unit)))
-        continue;
+      if (hosts && !hosts.some((h) => h.toLowerCase() === folded) && !units?.includes(unit)) continue;
       if (!hosts && units && !units.includes(unit)) continue;
       return entitlement.id;
     }
