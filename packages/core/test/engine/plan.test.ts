@@ -154,7 +154,11 @@ describe('the rectification plan', () => {
       const fleet: HostInventory[] = [];
       const count = 3 + Math.floor(random() * 12);
       for (let i = 0; i < count; i++) {
-        const software = [WPS, OFFICE, HUORONG, program('KMSpico 10')].filter(() => random() < 0.5);
+        // Office 2016 and 2019 on one computer are two installations, each answered on its own.
+        const office2019 = program('Microsoft Office Standard 2019', '16.0.10000');
+        const software = [WPS, OFFICE, office2019, HUORONG, program('KMSpico 10')].filter(
+          () => random() < 0.5,
+        );
         fleet.push(
           host(
             `H-${run}-${i}`,

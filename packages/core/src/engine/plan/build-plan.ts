@@ -28,7 +28,7 @@ export interface PlanInput {
   asOf: IsoDate;
   /** The licence position after allocation: its surplus is the free seats. */
   positions: readonly EntitlementPosition[];
-  /** Installations no seat covers, by installationKey(host, product). */
+  /** Installations no seat covers, by installationKey(host, product, software). */
   uncovered: ReadonlyMap<string, UncoveredInstallation>;
   /** The report's findings (any; the plan picks the failing, unwaived ones it answers). */
   findings: Iterable<Finding>;
@@ -81,8 +81,8 @@ export function buildPlan(input: PlanInput): RectificationPlan {
   // installation that exists outranks installing something new), then removals and installations.
   for (const finding of answered) {
     if (!LICENSING.has(finding.rule)) continue;
-    const { host, product } = finding.subject;
-    licences.answer(finding, input.uncovered.get(installationKey(host ?? '', product ?? '')));
+    const { host, product, software } = finding.subject;
+    licences.answer(finding, input.uncovered.get(installationKey(host ?? '', product ?? '', software)));
   }
   for (const finding of answered) {
     if (finding.rule.startsWith('forbidden.')) {

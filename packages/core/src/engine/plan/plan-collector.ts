@@ -33,7 +33,7 @@ export class PlanCollector {
       };
       if (state.version !== undefined) item.version = state.version;
       if (state.edition !== undefined) item.edition = state.edition;
-      this.uncovered.set(installationKey(host.id, state.product.id), item);
+      this.uncovered.set(installationKey(host.id, state.product.id, state.software), item);
     }
   }
 

@@ -28,8 +28,16 @@ export interface UncoveredInstallation {
   blockers: readonly Blocker[];
 }
 
-/** `host\0product`: one product on one host counts once, so this names one installation. */
-export const installationKey = (host: string, product: string): string => `${host}\u0000${product}`;
+/**
+ * One installation of a host: its product and the software as read (different versions of one
+ * product on one computer are different installations). A licensing finding's subject has the same
+ * fields, so it finds its installation by this key.
+ */
+export const installationKey = (
+  host: string,
+  product: string,
+  software: { name: string; version?: string } | undefined,
+): string => `${host}\u0000${product}\u0000${software?.name ?? ''}\u0000${software?.version ?? ''}`;
 
 const only = (
   reasons: readonly BlockReason[],
