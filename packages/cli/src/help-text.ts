@@ -48,6 +48,10 @@ export const HELP_TEXT = {
     zh: '退出码 1 的阈值: fail（默认，不合格或错误）、warn（含警告）、never',
     en: 'what makes exit code 1: fail (default: fail or error), warn (adds warnings), never',
   },
+  optPlan: {
+    zh: '在报告中加入整改方案与经费预算（逐项措施：调配、升级、续订、采购、卸载、安装，含金额；xlsx 含采购计划、经费预算两张表）',
+    en: 'add the rectification plan and its budget to the report (reassign, upgrade, renew, buy, remove, install, with costs; xlsx gets the 采购计划 and 经费预算 sheets)',
+  },
   optMergeable: {
     zh: '在 JSON 报告中写入合并数据（mergeBasis：需要席位的每项安装及完整策略），供 zhengban merge 合并各县报告；报告会明显变大',
     en: 'write merge data into the JSON report (mergeBasis: every installation needing a seat and the resolved policy) so zhengban merge can combine it; makes the report much larger',
@@ -91,6 +95,19 @@ export const HELP_TEXT = {
   optForce: { zh: '覆盖已有文件', en: 'overwrite an existing file' },
   policyPacks: { zh: '列出内置策略包和产品目录', en: 'list the built-in policy packs and catalogues' },
 
+  ledger: {
+    zh: '授权台账：导出为 Excel 表格',
+    en: 'licence ledger: export it as an Excel workbook',
+  },
+  ledgerExport: {
+    zh: '把合并后的授权台账（YAML 与 ledger: 表格）写成 XLSX，列与台账表格相同，含剩余天数',
+    en: 'write the merged ledger (YAML and ledger: sheets) to an XLSX in the ledger sheet columns, with days left',
+  },
+  optLedgerOut: { zh: '写入的 .xlsx 文件', en: '.xlsx file to write' },
+  optLedgerAsOf: {
+    zh: '剩余天数的起算日期（默认策略的 settings.asOf，否则今天）',
+    en: 'date days left are counted from (default settings.asOf, else today)',
+  },
   catalog: { zh: '产品目录：识别软件、列出产品', en: 'product catalogue: recognise software, list products' },
   catalogMatch: {
     zh: '这个软件是目录中的哪个产品，依据是什么（未识别时退出码 1）',

@@ -173,6 +173,22 @@ const MESSAGES = {
     en: '✓ {file} is valid: policy "{name}" {version}, {products} products, {entitlements} entitlements, {rules} custom rules, {waivers} waivers, sources {sources}',
   },
   noPacks: { zh: '没有内置策略包。', en: 'no built-in policy packs.' },
+  ledgerExported: {
+    zh: '已写入授权台账 {path}（{count} 条授权）。可在 Excel 中继续维护，并在策略的 ledger: 中引用该文件。',
+    en: 'wrote the licence ledger {path} ({count} entitlements). Keep it in Excel and name it under ledger: in the policy.',
+  },
+  ledgerExportLoss: {
+    zh: '授权 {id} 的 {keys} 没有对应的台账列，未写入表格（仍保留在 YAML 中）',
+    en: 'entitlement {id}: {keys} has no ledger column and is not in the workbook (it stays in the YAML)',
+  },
+  ledgerExportNotXlsx: {
+    zh: '台账只能导出为 .xlsx 文件，而不是 {path}',
+    en: 'the ledger is exported as an .xlsx file, not {path}',
+  },
+  policyValidLedgerProblems: {
+    zh: '策略可以加载，但台账表格中有 {count} 个问题（见上；出错的行未读入）',
+    en: 'the policy loads, but its ledger sheets have {count} problems (above; rows in error were not read)',
+  },
   policyInitWritten: {
     zh: '已写入初始策略 {path}（{units} 个单位）。下一步: zhengban policy validate {path}',
     en: 'wrote starter policy {path} ({units} units). Next: zhengban policy validate {path}',

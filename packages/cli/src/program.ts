@@ -10,6 +10,7 @@ import { Command } from 'commander';
 import type { CliContext } from './cli-io.js';
 import type { AuditOptions } from './commands/audit.js';
 import type { CatalogMatchOptions, CatalogSuggestOptions } from './commands/catalog.js';
+import type { LedgerExportOptions } from './commands/ledger.js';
 import type { PolicyInitOptions, PolicyValidateOptions } from './commands/policy.js';
 import type { ScanOptions } from './commands/scan.js';
 import { HELP_TITLES } from './help-text.js';
@@ -71,6 +72,7 @@ export function buildProgram(hooks: ProgramHooks): Command {
     .option('--as-of <date>', h('optAsOf'))
     .option('--fail-on <level>', h('optFailOn'))
     .option('--mergeable', h('optMergeable'))
+    .option('--plan', h('optPlan'))
     .addHelpText('after', examples('auditExamples'))
     .action(
       act(async (ctx, options: AuditOptions) =>
@@ -134,6 +136,21 @@ export function buildProgram(hooks: ProgramHooks): Command {
     .command('packs')
     .description(h('policyPacks'))
     .action(act(async (ctx) => (await policyCommands()).policyPacksCommand(ctx)));
+
+  program
+    .command('ledger')
+    .description(h('ledger'))
+    .command('export')
+    .description(h('ledgerExport'))
+    .option('-p, --policy <file>', h('optPolicy'))
+    .option('-o, --out <file>', h('optLedgerOut'))
+    .option('--as-of <date>', h('optLedgerAsOf'))
+    .option('--force', h('optForce'))
+    .action(
+      act(async (ctx, options: LedgerExportOptions) =>
+        (await import('./commands/ledger.js')).ledgerExportCommand(ctx, options),
+      ),
+    );
 
   const catalog = program
     .command('catalog')

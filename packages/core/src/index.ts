@@ -23,8 +23,12 @@ export { type AuditOptions, audit } from './engine/audit.js';
 export { type Auditor, type AuditorOptions, CORE_VERSION, createAuditor } from './engine/auditor.js';
 export { FLEET_FACTS, HOST_FACTS, SOFTWARE_FACTS, UNIT_FACTS } from './engine/custom-rules.js';
 export { explain } from './engine/explain.js';
+export { daysBetween } from './engine/finding-factory.js';
 export { UNASSIGNED_UNIT } from './engine/host-judge.js';
 export { licenseAt, needsEntitlement } from './engine/licence-model.js';
+export { buildPlan, isPlanFinding, type PlanInput } from './engine/plan/build-plan.js';
+export { ledgerAfterPlan } from './engine/plan/plan-ledger.js';
+export { installationKey, type UncoveredInstallation } from './engine/plan/plan-licences.js';
 export {
   createRecogniser,
   type RecogniseInput,
@@ -49,6 +53,16 @@ export { type MergeBasisInput, mergeBasis } from './merge/merge-basis.js';
 export { mergeReports } from './merge/merge-reports.js';
 export * from './model.js';
 export * from './plugins.js';
+export {
+  LEDGER_COLUMNS,
+  type LedgerColumn,
+  type LedgerField,
+} from './policy/ledger-sheet/ledger-columns.js';
+export {
+  LEDGER_DATE_FIELDS,
+  ledgerRowLosses,
+  ledgerRowValues,
+} from './policy/ledger-sheet/ledger-row.js';
 // policy loading (packages/core/src/policy/)
 export type { PolicyLintWorld } from './policy/lint/lint-policy.js';
 export { type LoadPolicyOptions, loadPolicy, parsePolicy } from './policy/load-policy.js';

@@ -319,6 +319,10 @@ export interface Entitlement {
   /** Disposal (转让, 捐赠, 调剂, 报废) with its date. */
   retired?: { date?: IsoDate; reason?: string };
   notes?: string;
+  /** 单价: the price of one seat, in `settings.currency`. */
+  unitPrice?: number;
+  /** 金额: what was paid for the whole line; when absent, unitPrice × seats. */
+  amount?: number;
   location?: SourceLocation;
 }
 
@@ -395,6 +399,10 @@ export interface PolicySettings {
   remediationDays: number;
   /** Unrecognised software: `report` (listed for review), `unauthorised` (a failure), `ignore`. */
   unrecognised: 'report' | 'unauthorised' | 'ignore';
+  /** Entitlements expiring within this many days of asOf are warned about (default 90). */
+  expiryWarningDays?: number;
+  /** Currency of every price and amount (default CNY). */
+  currency?: string;
 }
 
 /** A policy after `extends` is merged and every default filled in. What the engine consumes. */
@@ -424,6 +432,13 @@ export interface Policy {
    * domestic target's class, …): where the winner is written and where the replaced one was.
    */
   overrides?: PolicyOverride[];
+  /** 单价 of products by catalogue id, for products not bought yet (a ledger line's own unitPrice wins). */
+  prices?: Record<string, number>;
+  /**
+   * Problems that did not stop the policy: ledger sheet rows that could not be read (each left out)
+   * and columns that are not read. The audit copies them into `report.problems`.
+   */
+  problems?: Problem[];
 }
 
 /** One item replaced across `extends` (docs/policy-reference.md#merge-rules). */
@@ -592,6 +607,99 @@ export interface EntitlementPosition {
   evidence?: Record<string, string>;
   retired?: { date?: IsoDate; reason?: string };
   scope?: { units?: string[]; hosts?: string[] };
+  unitPrice?: number;
+  /** What was paid for the line: the ledger's 金额, else unitPrice × seats (absent without a price). */
+  amount?: number;
+  /** Days from asOf to `expires` (negative once expired); absent without an expiry date. */
+  daysLeft?: number;
+}
+
+/**
+ * What the ledger says was bought for one product class (the national statistics' 采购套数 and
+ * 金额): lines of paid types (not freeware or open-source) that are in use (not retired or disposed).
+ */
+export interface ClassPurchases {
+  class: string;
+  /** Ledger lines counted. */
+  lines: number;
+  /** 套数: seats of the lines with a seat count. */
+  seats: number;
+  /** Lines with unlimited seats (site licences and the like): not in `seats`. */
+  unlimitedLines: number;
+  /** 金额: the sum of the priced lines' amounts, in `currency`. */
+  amount: number;
+  /** Lines with neither 单价 nor 金额: their cost is not in `amount`. */
+  unpricedLines: number;
+}
+
+/**
+ * What one item of the rectification plan (整改方案) does, in the order of preference for a missing
+ * licence: use a free seat that covers the installation as it is (`reassign`: out of its scope
+ * today), a free seat after an edition upgrade of the same product (`upgrade`), renew an expired
+ * subscription (`renew`), buy (`buy`). Forbidden software is removed (`remove`); a computer missing
+ * a mandatory class gets one (`install`).
+ */
+export type PlanAction = 'reassign' | 'upgrade' | 'renew' | 'buy' | 'remove' | 'install';
+
+export interface PlanItem {
+  /** `P-0001`…, in plan order (unit, then action, then product). */
+  id: string;
+  action: PlanAction;
+  unit: string;
+  /** The computers it applies to, sorted. */
+  hosts: string[];
+  /** Catalogue product id (for a removal of unrecognised software, the software's name). */
+  product: string;
+  class?: string;
+  /** Seats it uses or buys (for `remove`, installations removed). */
+  seats: number;
+  /** Price of one seat, in the plan's currency; absent when unknown. */
+  unitPrice?: number;
+  /** seats × unitPrice; 0 for what costs nothing (a free seat, free software, a removal); absent when the price is unknown. */
+  cost?: number;
+  /** reassign / upgrade / install on a free seat: whose seat; renew: the subscription renewed. */
+  entitlement?: string;
+  /** upgrade: the edition the installations are upgraded to. */
+  edition?: string;
+  /** The product is domestic (install items). */
+  domestic?: boolean;
+  /** Ids of the findings it answers. */
+  findings: string[];
+}
+
+/** 调剂: free seats an entitlement's scope keeps from a unit that lacks them. */
+export interface PlanSuggestion {
+  entitlement: string;
+  product: string;
+  /** The unit whose computers the scope should include. */
+  unit: string;
+  /** Seats it would give that unit (the reassign items it stands behind). */
+  seats: number;
+}
+
+export interface PlanTotals {
+  items: number;
+  /** Seats of reassign, upgrade, renew, buy and install items. */
+  seats: number;
+  /** Seats that cost money: renew, buy and install without a free seat or free software. */
+  purchasedSeats: number;
+  /** Sum of the priced items' costs. */
+  cost: number;
+  /** Items that cost money whose price is unknown (their cost is not in `cost`). */
+  unpricedItems: number;
+  /**
+   * Per class with a domestic target: computers with the class and with a domestic product of it
+   * once the plan's installations are done, and the rate (null without computers of the class).
+   */
+  domesticRates: Record<string, { domestic: number; installed: number; rate: number | null }>;
+}
+
+export interface RectificationPlan {
+  currency: string;
+  items: PlanItem[];
+  suggestions: PlanSuggestion[];
+  units: Array<PlanTotals & { unit: string }>;
+  totals: PlanTotals;
 }
 
 /** Software no catalogue entry recognised, for review. */
@@ -624,6 +732,12 @@ export interface ComplianceReport {
   rules: RuleMeta[];
   /** The mandatory classes the rates speak of, in order. */
   classes: string[];
+  /** Purchases per class from the ledger; absent when the ledger has no paid line. */
+  purchases?: ClassPurchases[];
+  /** Currency of every price and amount in the report (absent = CNY). */
+  currency?: string;
+  /** The rectification plan (整改方案), when asked for (AuditorOptions.plan). */
+  plan?: RectificationPlan;
   /** Engine counters (memo hits, distinct titles); informational. */
   stats?: Record<string, number>;
   /**

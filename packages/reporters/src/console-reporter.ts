@@ -164,6 +164,36 @@ function inputsAndProblems(report: ComplianceReport, locale: Locale, colour: Pal
   return lines;
 }
 
+/** The plan in a few lines: the totals, the cost per unit with actions, the 调剂 suggestions. */
+function planSummary(report: ComplianceReport, locale: Locale, colour: Palette): string[] {
+  const plan = report.plan;
+  if (!plan) return [];
+  const lines = [colour.bold(t('section.plan', locale))];
+  if (plan.items.length === 0) return [...lines, t('plan.none', locale), ''];
+  const { totals } = plan;
+  lines.push(
+    t('plan.summary', locale, {
+      items: totals.items,
+      seats: totals.seats,
+      purchased: totals.purchasedSeats,
+      cost: totals.cost,
+      currency: plan.currency,
+    }),
+  );
+  if (totals.unpricedItems > 0)
+    lines.push(colour.yellow(t('plan.unpricedNote', locale, { count: totals.unpricedItems })));
+  for (const unit of plan.units) {
+    if (unit.items === 0) continue;
+    lines.push(
+      `  ${t('plan.unitLine', locale, { unit: clean(unit.unit), items: unit.items, cost: unit.cost })}`,
+    );
+  }
+  for (const suggestion of plan.suggestions) {
+    lines.push(`  ${clean(t('plan.suggestion', locale, { ...suggestion }))}`);
+  }
+  return [...lines, ''];
+}
+
 export function renderConsole(report: ComplianceReport, ctx: ReporterContext): string {
   const colour = palette(ctx.color);
   const locale = ctx.locale;
@@ -173,6 +203,7 @@ export function renderConsole(report: ComplianceReport, ctx: ReporterContext): s
     ...statisticsLines(report, locale, colour, width),
     ...findings(report, locale, colour),
     ...ledger(report, locale, colour, width),
+    ...planSummary(report, locale, colour),
     ...unrecognisedLines(report, locale, colour, width),
     ...inputsAndProblems(report, locale, colour),
   ];

@@ -39,6 +39,9 @@ const SECTION_TITLE: Record<TableId, MessageKey> = {
   units: 'section.statistics',
   findings: 'section.findings',
   ledger: 'section.ledger',
+  purchases: 'table.purchases',
+  plan: 'table.plan',
+  budget: 'table.budget',
   unrecognised: 'section.unrecognised',
   inputs: 'section.inputs',
   problems: 'section.problems',
@@ -142,6 +145,15 @@ export function renderMarkdown(report: ComplianceReport, ctx: ReporterContext): 
       ? tableSection(findings, locale)
       : [`## ${t('section.findings', locale)}`, '', t('finding.none', locale), '']),
     ...tableSection(buildTable('ledger', report, locale), locale),
+    ...(report.purchases ? tableSection(buildTable('purchases', report, locale), locale) : []),
+    ...(report.plan
+      ? [
+          ...tableSection(buildTable('plan', report, locale), locale),
+          ...report.plan.suggestions.map((s) => `- ${md(t('plan.suggestion', locale, { ...s }))}`),
+          ...(report.plan.suggestions.length > 0 ? [''] : []),
+          ...tableSection(buildTable('budget', report, locale), locale),
+        ]
+      : []),
     ...tableSection(buildTable('unrecognised', report, locale), locale),
     ...tableSection(buildTable('inputs', report, locale), locale),
     ...tableSection(buildTable('problems', report, locale), locale),

@@ -14,6 +14,8 @@ import {
   statusLabel,
 } from './labels.js';
 import { localText, type MessageKey, problemText, t } from './messages.js';
+import { budgetTable, planTable } from './plan-tables.js';
+import { purchasesTable } from './purchases-table.js';
 import { overallFraction, rateOf } from './rates.js';
 import {
   effectiveStatus,
@@ -31,7 +33,17 @@ export type Cell =
   | { kind: 'rate'; value: number | null; numerator: number; denominator: number }
   | { kind: 'date'; value: string | undefined };
 
-export const TABLE_IDS = ['units', 'findings', 'ledger', 'unrecognised', 'inputs', 'problems'] as const;
+export const TABLE_IDS = [
+  'units',
+  'findings',
+  'ledger',
+  'purchases',
+  'plan',
+  'budget',
+  'unrecognised',
+  'inputs',
+  'problems',
+] as const;
 export type TableId = (typeof TABLE_IDS)[number];
 
 export interface Table {
@@ -204,6 +216,9 @@ export function ledgerTable(report: ComplianceReport, locale: Locale): Table {
       'ledger.origin',
       'ledger.evidence',
       'ledger.disposal',
+      'ledger.unitPrice',
+      'ledger.amount',
+      'ledger.daysLeft',
     ],
     locale,
   );
@@ -223,6 +238,9 @@ export function ledgerTable(report: ComplianceReport, locale: Locale): Table {
     text(position.origin),
     text(recordText(position.evidence)),
     text([position.retired?.date, position.retired?.reason].filter(Boolean).join(' ')),
+    count(position.unitPrice),
+    count(position.amount),
+    count(position.daysLeft),
   ]);
   return { id: 'ledger', title: t('table.ledger', locale), columns, rows };
 }
@@ -303,6 +321,9 @@ const BUILDERS: Record<TableId, (report: ComplianceReport, locale: Locale) => Ta
   unrecognised: unrecognisedTable,
   inputs: inputsTable,
   problems: problemsTable,
+  purchases: purchasesTable,
+  plan: planTable,
+  budget: budgetTable,
 };
 
 /** A table's title (its csv file name without `.csv`). */

@@ -1,7 +1,8 @@
 /**
  * xlsx (exceljs): first the statistics form people sign (统计表, xlsx/statistics-form-sheet.ts), then
- * 问题清单, 授权台账, 未识别软件, 数据输入 and 输入问题 so rejected rows travel with the
- * spreadsheet, and last 统计数据, the statistics as one flat row per unit for sorting and filtering. Text is always written as a string cell (never a
+ * 问题清单, 授权台账, 采购统计, 采购计划 and 经费预算 (with a plan, xlsx-plan-sheets.ts), 未识别软件,
+ * 数据输入 and 输入问题 so rejected rows travel with the spreadsheet, and last 统计数据, the
+ * statistics as one flat row per unit for sorting and filtering. Text is always written as a string cell (never a
  * formula) and a leading `=`, `+`, `-`, `@`, tab or CR is still prefixed with `'` in case the
  * sheet is re-saved as csv. Rates are numbers with a `0.00%` format; headers are bold and frozen.
  *
@@ -18,9 +19,18 @@ import { t } from './messages.js';
 import { statisticsForm } from './statistics-form.js';
 import { buildTable, type Cell, type Table, type TableId } from './tables.js';
 import { addStatisticsFormSheet } from './xlsx/statistics-form-sheet.js';
+import { addPlanSheets } from './xlsx-plan-sheets.js';
 
 /** The sheets after the form, in order. */
-const SHEETS: readonly TableId[] = ['findings', 'ledger', 'unrecognised', 'inputs', 'problems', 'units'];
+const SHEETS: readonly TableId[] = [
+  'findings',
+  'ledger',
+  'purchases',
+  'unrecognised',
+  'inputs',
+  'problems',
+  'units',
+];
 const MIN_COLUMN_WIDTH = 8;
 const MAX_COLUMN_WIDTH = 60;
 /** Column widths are fitted to the header and this many rows (widths are written before rows). */
@@ -129,6 +139,8 @@ export async function renderXlsx(report: ComplianceReport, ctx: ReporterContext)
   for (const id of SHEETS) {
     const title = id === 'units' ? t('table.statisticsData', ctx.locale) : undefined;
     addSheet(workbook, buildTable(id, report, ctx.locale), nullRate, title);
+    // The plan's two sheets, in the form of a budget request, follow the purchases.
+    if (id === 'purchases') addPlanSheets(workbook, report, ctx.locale);
   }
   await workbook.commit();
   await finished;

@@ -14,6 +14,9 @@ describe('csv reporter', () => {
       '统计表.csv',
       '问题清单.csv',
       '授权台账.csv',
+      '采购统计.csv',
+      '采购计划.csv',
+      '经费预算.csv',
       '未识别软件.csv',
       '数据输入.csv',
       '输入问题.csv',
@@ -56,7 +59,7 @@ describe('csv reporter', () => {
     expect(csvReporter({ table: 'findings' }).render(fixtureReport, ctx)).toBe(files['问题清单.csv']);
     expect(() => csvReporter({ table: 'everything' as never })).toThrow(UsageError);
     expect(() => csvReporter({ table: 'everything' as never })).toThrow(
-      'csv: unknown table "everything"; choose one of units, findings, ledger, unrecognised, inputs, problems',
+      'csv: unknown table "everything"; choose one of units, findings, ledger, purchases, plan, budget, unrecognised, inputs, problems',
     );
   });
 });
@@ -69,6 +72,7 @@ describe('xlsx reporter', () => {
       '统计表',
       '问题清单',
       '授权台账',
+      '采购统计',
       '未识别软件',
       '数据输入',
       '输入问题',
@@ -108,6 +112,7 @@ describe('xlsx reporter', () => {
       'statistics',
       'findings',
       'ledger',
+      'purchases',
       'unrecognised',
       'inputs',
       'problems',

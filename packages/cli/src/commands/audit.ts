@@ -37,6 +37,8 @@ export interface AuditOptions {
   failOn?: string;
   /** Put mergeBasis into the report (for `zhengban merge`). */
   mergeable?: boolean;
+  /** Put the rectification plan into the report. */
+  plan?: boolean;
 }
 
 export async function auditCommand(ctx: CliContext, options: AuditOptions): Promise<number> {
@@ -75,6 +77,7 @@ export async function auditCommand(ctx: CliContext, options: AuditOptions): Prom
       ...(units ? { units: units.units } : {}),
       toolVersion: CLI_VERSION,
       ...(options.mergeable ? { mergeable: true } : {}),
+      ...(options.plan ? { plan: true } : {}),
     });
     if (units) await auditor.addInput(units.summary, units.problems);
     let filesFailed = 0;

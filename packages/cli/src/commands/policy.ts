@@ -9,7 +9,7 @@ import { listPacks } from '@zhengban/rules';
 import { stringify } from 'yaml';
 import { OutputSet } from '../atomic-output.js';
 import { type CliContext, displayPath, note, say } from '../cli-io.js';
-import { EXIT_FINDINGS, EXIT_OK } from '../exit-codes.js';
+import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK } from '../exit-codes.js';
 import { msg } from '../messages.js';
 import { choice } from '../option-values.js';
 import { refuseOutputsOverInputs } from '../output-overlap.js';
@@ -36,6 +36,9 @@ export async function policyValidateCommand(
 ): Promise<number> {
   const world = await knownWorld(ctx, options);
   const policy = loadPolicyFile(ctx, file, world);
+  // Ledger sheet rows that could not be read do not stop the policy, but validating is for finding them.
+  const sheetProblems = policy.problems ?? [];
+  for (const problem of sheetProblems) say(ctx, formatProblemLine(ctx, problem));
   const warnings = policy.warnings ?? [];
   reportPolicyWarnings(ctx, warnings);
   const params = {
@@ -59,6 +62,10 @@ export async function policyValidateCommand(
       ? formatLocation({ ...location, file: displayPath(ctx, location.file ?? '') })
       : '';
     say(ctx, msg(ctx.locale, 'unreviewedLicense', { where, id: product.id, name: product.name }));
+  }
+  if (sheetProblems.some((problem) => problem.severity === 'error')) {
+    say(ctx, msg(ctx.locale, 'policyValidLedgerProblems', { count: sheetProblems.length }));
+    return EXIT_ERROR;
   }
   return warnings.length > 0 ? EXIT_FINDINGS : EXIT_OK;
 }

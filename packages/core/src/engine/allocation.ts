@@ -12,6 +12,7 @@
  */
 import type { Entitlement, EntitlementPosition, IsoDate, VersionScheme } from '../model.js';
 import { parseVersionRange, satisfiesRange, type VersionRange, widenRange } from '../versions/range.js';
+import { daysBetween } from './finding-factory.js';
 
 /** One installation that needs a seat (a commercial product on one host). */
 export interface LicensableInstallation {
@@ -331,12 +332,12 @@ export function allocateInOrder(
   }
 
   const positions: EntitlementPosition[] = [];
-  for (const list of pools.values()) for (const pool of list) positions.push(position(pool));
+  for (const list of pools.values()) for (const pool of list) positions.push(position(pool, asOf));
   positions.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return positions;
 }
 
-function position(pool: Pool): EntitlementPosition {
+function position(pool: Pool, asOf: IsoDate): EntitlementPosition {
   const e = pool.entitlement;
   const limited = hasSeatLimit(e);
   const p: EntitlementPosition = {
@@ -359,5 +360,16 @@ function position(pool: Pool): EntitlementPosition {
   if (e.evidence !== undefined) p.evidence = e.evidence;
   if (e.retired !== undefined) p.retired = e.retired;
   if (e.scope !== undefined) p.scope = e.scope;
+  if (e.unitPrice !== undefined) p.unitPrice = e.unitPrice;
+  const amount = lineAmount(e);
+  if (amount !== undefined) p.amount = amount;
+  if (e.expires !== undefined) p.daysLeft = daysBetween(asOf, e.expires);
   return p;
+}
+
+/** 金额 of a ledger line: what the ledger says was paid, else unitPrice × seats (unknown otherwise). */
+export function lineAmount(e: Entitlement): number | undefined {
+  if (e.amount !== undefined) return e.amount;
+  if (e.unitPrice === undefined || typeof e.seats !== 'number') return undefined;
+  return Math.round(e.unitPrice * e.seats * 100) / 100;
 }

@@ -24,11 +24,14 @@ import type {
 } from '../model.js';
 import { compileCustomRules } from './custom-rules.js';
 import { editionRestrictionProblems } from './edition-restrictions.js';
+import { expiringFindings } from './expiry-findings.js';
 import { type DeadlineSettings, dateAtLocalMidnight, localDate, sortEvidence } from './finding-factory.js';
 import { findingStream } from './finding-stream.js';
 import { type HostFindingContext, hostFindings } from './host-findings.js';
 import { type JudgedHost, judgeHost, normaliseKmsHost } from './host-judge.js';
 import { type HostState, HostStore } from './host-store.js';
+import { PlanCollector } from './plan/plan-collector.js';
+import { purchaseFields } from './purchases.js';
 import { createRecogniser } from './recogniser.js';
 import { RecognitionShare } from './recognition-share.js';
 import { pick, rulesMeta, scopeFacts } from './report-parts.js';
@@ -60,6 +63,11 @@ export interface AuditorOptions {
    * scale it adds hundreds of MB to a report nobody merges.
    */
   mergeable?: boolean;
+  /**
+   * Put the rectification plan (整改方案) into the report as `report.plan`. With `finishStream()`
+   * it is there once every group of findings has been read.
+   */
+  plan?: boolean;
 }
 
 export interface Auditor {
@@ -219,7 +227,7 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
         if (f) unitFindings.get(row.unit)!.push(f);
       }
     }
-    const fleetFindings: Finding[] = [];
+    const fleetFindings: Finding[] = expiringFindings(positions, policy, deadlines);
     for (const compiled of custom.fleet) {
       const facts = scopeFacts(totals, mandatory, { units: unitRows.length });
       customRuns++;
@@ -277,9 +285,10 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
       findings: [],
       unrecognised: policy.settings.unrecognised === 'ignore' && !allowlist ? [] : titles.unrecognised(),
       // The policy linter's warnings first: a mistake in the policy explains numbers below it.
-      problems: [...(policy.warnings ?? []), ...problems, ...engineProblems],
+      problems: [...(policy.warnings ?? []), ...(policy.problems ?? []), ...problems, ...engineProblems],
       rules: rulesMeta(policy),
       classes: [...mandatory],
+      ...purchaseFields(policy, mandatory),
       ...(basis ? { mergeBasis: basis } : {}),
       stats,
     };
@@ -291,8 +300,13 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
       if (list) list.push(i);
       else hostsByUnit.set(hostUnits[i]!, [i]);
     }
+    const planCollector = options.plan ? new PlanCollector() : undefined;
     function* judgedHosts(indices: readonly number[]): Generator<JudgedHost> {
-      for (const i of indices) yield judged(i);
+      for (const i of indices) {
+        const host = judged(i);
+        planCollector?.addHost(host);
+        yield host;
+      }
     }
     const rows = new Map(unitRows.map((row) => [row.unit, row]));
     const seenRules = new Set<string>();
@@ -314,6 +328,7 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
       onFinding(finding) {
         seenRules.add(finding.rule);
         findingCount++;
+        planCollector?.addFinding(finding);
       },
       onRuleRun() {
         customRuns++;
@@ -323,6 +338,7 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
       yield* stream;
       stats.customRuleRuns = customRuns;
       report.rules = rulesMeta(policy, seenRules);
+      if (planCollector) report.plan = planCollector.plan(policy, asOf, positions, unitRows);
       logger.debug(
         `audit finished: ${states.length} hosts, ${findingCount} findings in ${Date.now() - started} ms`,
       );

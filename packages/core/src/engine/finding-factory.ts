@@ -21,6 +21,11 @@ export function addDays(date: IsoDate, days: number): IsoDate {
   return t.toISOString().slice(0, 10);
 }
 
+/** Whole days from `from` to `to` (ISO dates; negative when `to` is earlier), on the calendar. */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
 /** The calendar date a clock reading falls on, in local time (what the auditor's user sees). */
 export function localDate(now: Date): IsoDate {
   const pad = (n: number) => String(n).padStart(2, '0');

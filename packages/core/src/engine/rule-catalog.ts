@@ -41,6 +41,13 @@ export const builtinRules: Record<string, RuleMeta> = {
     '已安装版本型（如家庭版/专业版）不在许可覆盖的版本型内',
     'The installed edition (e.g. Home, Professional) is not among the editions the entitlements cover',
   ),
+  'licensing.expiring': meta(
+    'licensing.expiring',
+    'licensing-expiring',
+    'medium',
+    '许可将在预警期内到期（默认 90 天），到期后其覆盖的安装将失去许可',
+    'An entitlement expires within the warning window (default 90 days); the installations it covers lose their licence then',
+  ),
   'requirements.missing': meta(
     'requirements.missing',
     'requirements-missing',

@@ -7,8 +7,11 @@
  * What is re-judged over the union: licence allocation (a seat pool shared by two counties is filled
  * in one fleet-wide order, from every report's seat demands in `mergeBasis`), and from it the
  * licensing findings, the genuine counts and rates, the licence position; then the domestic-share
- * findings of each unit and the waivers (an expired waiver's count spans all shards).
+ * findings of each unit, the expiring-licence warnings and the waivers (an expired waiver's count
+ * spans all shards).
  */
+
+import { expiringFindings } from '../engine/expiry-findings.js';
 import type { DeadlineSettings } from '../engine/finding-factory.js';
 import { compareFindings } from '../engine/finding-factory.js';
 import { domesticFindings } from '../engine/rule-findings.js';
@@ -55,7 +58,7 @@ export function mergeReports(
   for (const report of reports) {
     for (const finding of report.findings) {
       if (kept.has(finding.id)) continue;
-      if (finding.rule === 'waivers.expired') continue;
+      if (finding.rule === 'waivers.expired' || finding.rule === 'licensing.expiring') continue;
       if (finding.rule.startsWith('preferences.domestic.') && finding.subject.host === undefined) continue;
       const s = finding.subject;
       if (
@@ -66,7 +69,8 @@ export function mergeReports(
       kept.set(finding.id, unwaived(finding));
     }
   }
-  const fresh = [...realloc.findings];
+  // An expiring entitlement's warning names the installations it covers, known only over the union.
+  const fresh = [...realloc.findings, ...expiringFindings(realloc.positions, policy, deadlines)];
   for (const row of rows) fresh.push(...domesticFindings(row, policy, deadlines));
   const waived = applyWaivers([...kept.values(), ...fresh], policy.waivers, new Date(bases[0]!.waiverClock));
   const findings = dedupe([...waived.findings, ...waived.expired]).sort(compareFindings(unitRanks(units)));
@@ -114,6 +118,9 @@ export function mergeReports(
     problems,
     rules: mergeRuleMeta(reports),
     classes: [...a.classes],
+    // From the ledger alone, which every shard shares.
+    ...(a.purchases ? { purchases: a.purchases } : {}),
+    ...(a.currency ? { currency: a.currency } : {}),
     stats: mergeStats(reports),
     mergeBasis: basis,
   };

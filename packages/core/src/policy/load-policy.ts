@@ -9,6 +9,7 @@ import { PolicyError } from '../errors.js';
 import type { Policy } from '../model.js';
 import type { PolicySourceResolver } from '../plugins.js';
 import { didYouMean, didYouMeanText } from './did-you-mean.js';
+import { resolveSheetProducts } from './ledger-sheet/resolve-sheet-products.js';
 import { lintPolicy, type PolicyLintWorld } from './lint/lint-policy.js';
 import { mergeLayers } from './merge-layers.js';
 import { type PolicyLayer, readLayer } from './policy-layer.js';
@@ -109,6 +110,12 @@ function resolvePolicy(
   if (problems.count > 0) throw new PolicyError(problems.sorted());
   const warnings = lintPolicy(state.ownTrees, policy, world);
   if (warnings.length > 0) policy.warnings = warnings;
+  const sheetProducts = new Map(state.layers.flatMap((layer) => [...layer.sheetProducts]));
+  const ledgerProblems = [
+    ...state.layers.flatMap((layer) => layer.ledgerProblems),
+    ...resolveSheetProducts(policy, sheetProducts),
+  ];
+  if (ledgerProblems.length > 0) policy.problems = ledgerProblems;
   return policy;
 }
 
@@ -124,7 +131,9 @@ function collect(source: PolicySource, chain: PolicySource[], state: LoadState):
   }
   validateShape(tree, policySchemaNode, state.problems);
   if (!source.fromResolver) state.ownTrees.push(tree);
-  const layer = readLayer(source.display, tree, state.problems);
+  const layer = readLayer(source.display, tree, state.problems, {
+    baseDir: source.fromResolver ? undefined : dirname(source.identity),
+  });
   for (const entry of layer.extends) {
     const base = resolveExtends(
       entry.target,

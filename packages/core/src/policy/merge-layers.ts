@@ -9,6 +9,7 @@
  *   forbidden.mode: the later file wins key by key;
  * - forbidden.products and activation.kmsHosts are unioned; forbidden.patterns are concatenated;
  * - preferences.domestic: one target per class, the later file's wins;
+ * - prices: per product, the later file's price wins;
  * - metadata comes from the top-level file only.
  */
 import type { Policy, PolicyOverride, Product, Requirements, SourceLocation, Waiver } from '../model.js';
@@ -17,6 +18,8 @@ import type { PolicyLayer } from './policy-layer.js';
 export const DEFAULT_CLASSES = ['os', 'office', 'antivirus'];
 export const DEFAULT_ACTIVATION_CLASSES = ['os', 'office'];
 export const DEFAULT_REMEDIATION_DAYS = 30;
+export const DEFAULT_EXPIRY_WARNING_DAYS = 90;
+export const DEFAULT_CURRENCY = 'CNY';
 
 type Located = { location?: SourceLocation };
 
@@ -116,6 +119,14 @@ export function mergeLayers(layers: PolicyLayer[]): Policy {
     remediationDays: lastGiven(layers, (layer) => layer.settings.remediationDays) ?? DEFAULT_REMEDIATION_DAYS,
     unrecognised: lastGiven(layers, (layer) => layer.settings.unrecognised) ?? 'report',
   };
+  // Given only when a file gives them, so policies without prices or warnings read as before;
+  // the defaults (DEFAULT_EXPIRY_WARNING_DAYS, DEFAULT_CURRENCY) apply where they are used.
+  const expiryWarningDays = lastGiven(layers, (layer) => layer.settings.expiryWarningDays);
+  if (expiryWarningDays !== undefined) settings.expiryWarningDays = expiryWarningDays;
+  const currency = lastGiven(layers, (layer) => layer.settings.currency);
+  if (currency !== undefined) settings.currency = currency;
+  const prices: Record<string, number> = Object.create(null);
+  for (const layer of layers) Object.assign(prices, layer.prices);
   const asOf = lastGiven(layers, (layer) => layer.settings.asOf);
   if (asOf) settings.asOf = asOf;
 
@@ -176,6 +187,7 @@ export function mergeLayers(layers: PolicyLayer[]): Policy {
     ),
     settings,
     ...(overrides.length > 0 ? { overrides } : {}),
+    ...(Object.keys(prices).length > 0 ? { prices } : {}),
   };
 }
 

@@ -10,6 +10,7 @@ import type {
   Entitlement,
   ForbiddenPattern,
   PolicySettings,
+  Problem,
   Product,
   Requirements,
   SourceLocation,
@@ -18,11 +19,13 @@ import type {
   Waiver,
 } from '../model.js';
 import { type LayerContext, type ProductReference, text } from './layer-context.js';
+import { readLedgerFiles } from './ledger-sheet/read-ledger-files.js';
 import { isRecord, readStrings } from './policy-values.js';
 import type { PolicyTree } from './policy-yaml.js';
 import type { ProblemList } from './problem-list.js';
 import { readCatalog } from './read-catalog.js';
 import { readEntitlements, readUnits, readWaivers } from './read-ledger.js';
+import { readPrices } from './read-prices.js';
 import {
   readForbidden,
   readPreferences,
@@ -64,13 +67,36 @@ export interface PolicyLayer {
   waivers: LayerWaiver[];
   units: UnitInfo[];
   settings: Partial<PolicySettings>;
+  /** `prices:` of this file, by product id. */
+  prices: Record<string, number>;
   references: ProductReference[];
+  /** Entitlements read from `ledger:` sheets (also in `entitlements`) → their 产品 cell, resolved after merging. */
+  sheetProducts: Map<Entitlement, SourceLocation>;
+  /** Problems of `ledger:` sheets that cost a row, not the policy. */
+  ledgerProblems: Problem[];
+}
+
+export interface ReadLayerOptions {
+  /** Folder that `ledger:` paths are relative to; absent for a policy from a resolver. */
+  baseDir?: string;
 }
 
 /** Reads one structurally validated file into a layer. */
-export function readLayer(source: string, tree: PolicyTree, problems: ProblemList): PolicyLayer {
+export function readLayer(
+  source: string,
+  tree: PolicyTree,
+  problems: ProblemList,
+  options: ReadLayerOptions = {},
+): PolicyLayer {
   const root = isRecord(tree.root) ? tree.root : {};
   const context: LayerContext = { tree, problems, references: [] };
+  const entitlements = readEntitlements(root.entitlements, context);
+  const sheets = readLedgerFiles(
+    root.ledger,
+    context,
+    options.baseDir,
+    new Set(entitlements.map((entitlement) => entitlement.id)),
+  );
   const extendsPath = ['extends'];
   const targets = readStrings(root.extends) ?? [];
   const layer: PolicyLayer = {
@@ -81,7 +107,7 @@ export function readLayer(source: string, tree: PolicyTree, problems: ProblemLis
       location: tree.at(typeof root.extends === 'string' ? extendsPath : [...extendsPath, index]),
     })),
     ...readCatalog(root.catalog, context),
-    entitlements: readEntitlements(root.entitlements, context),
+    entitlements: [...entitlements, ...sheets.entitlements],
     requirements: readRequirements(root.requirements, context),
     domestic: readPreferences(root.preferences, context),
     forbidden: readForbidden(root.forbidden, context),
@@ -89,7 +115,10 @@ export function readLayer(source: string, tree: PolicyTree, problems: ProblemLis
     waivers: readWaivers(root.waivers, context),
     units: readUnits(root.units, context),
     settings: readSettings(root.settings, context),
+    prices: readPrices(root.prices, context),
     references: context.references,
+    sheetProducts: sheets.productCells,
+    ledgerProblems: sheets.problems,
   };
   if (isRecord(root.metadata)) {
     const version = root.metadata.version;

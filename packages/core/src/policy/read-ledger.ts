@@ -103,6 +103,10 @@ export function readEntitlements(value: unknown, context: LayerContext): Entitle
     }
     const notes = text(item.notes);
     if (notes) entitlement.notes = notes;
+    for (const key of ['unitPrice', 'amount'] as const) {
+      const money = item[key];
+      if (typeof money === 'number' && Number.isFinite(money) && money >= 0) entitlement[key] = money;
+    }
     if (complete) entitlements.push(entitlement);
   }
   return entitlements;

@@ -143,5 +143,10 @@ export function readSettings(value: unknown, { tree, problems }: LayerContext): 
   if (unrecognised === 'report' || unrecognised === 'unauthorised' || unrecognised === 'ignore') {
     settings.unrecognised = unrecognised;
   }
+  if (typeof section.expiryWarningDays === 'number' && Number.isInteger(section.expiryWarningDays)) {
+    settings.expiryWarningDays = section.expiryWarningDays;
+  }
+  const currency = text(section.currency);
+  if (currency) settings.currency = currency;
   return settings;
 }

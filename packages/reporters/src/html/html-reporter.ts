@@ -3,6 +3,7 @@
  * No network, no external asset or font; a Content-Security-Policy allows only the page's own
  * style sheet and filter script, by hash.
  */
+
 import { createHash } from 'node:crypto';
 import type { ComplianceReport, Reporter, ReporterContext } from '@zhengban/core';
 import { escapeHtml as e } from '../escaping.js';
@@ -11,6 +12,7 @@ import { t } from '../messages.js';
 import { buildTable } from '../tables.js';
 import { findingsSection } from './findings-pages.js';
 import { FILTER_SCRIPT, STYLE } from './html-assets.js';
+import { planSection } from './html-plan.js';
 import { headlineSection, tableSection } from './html-sections.js';
 import { statisticsFormSection } from './statistics-form.js';
 import { chartsSection } from './svg-charts.js';
@@ -55,6 +57,16 @@ export function renderHtml(report: ComplianceReport, ctx: ReporterContext): stri
       t('section.ledger', locale),
       tableSection(buildTable('ledger', report, locale), locale, t('ledger.none', locale)),
     ),
+    ...(report.plan ? [section('plan', t('section.plan', locale), planSection(report, locale))] : []),
+    ...(report.purchases
+      ? [
+          section(
+            'purchases',
+            t('table.purchases', locale),
+            tableSection(buildTable('purchases', report, locale), locale),
+          ),
+        ]
+      : []),
     section(
       'unrecognised',
       t('section.unrecognised', locale),

@@ -80,8 +80,8 @@ export const policyCases: PolicyCase[] = [
     format: 'policy',
     content: () => `${HEAD}base: &b { remediationDays: 10 }\nsettings:\n  <<: *b\n`,
     expected: [
-      '4:1 policy.unknown-key Unknown key "base" in policy; allowed keys: apiVersion, metadata, extends, catalog, entitlements, requirements, preferences, forbidden, rules, waivers, units, settings.',
-      '6:3 policy.unknown-key Unknown key "<<" in settings; allowed keys: asOf, remediationDays, unrecognised.',
+      '4:1 policy.unknown-key Unknown key "base" in policy; allowed keys: apiVersion, metadata, extends, catalog, entitlements, ledger, prices, requirements, preferences, forbidden, rules, waivers, units, settings.',
+      '6:3 policy.unknown-key Unknown key "<<" in settings; allowed keys: asOf, remediationDays, unrecognised, expiryWarningDays, currency.',
     ],
   },
   {
