@@ -41,6 +41,10 @@ export const HELP_TEXT = {
     zh: '退出码 1 的阈值: fail（默认，不合格或错误）、warn（含警告）、never',
     en: 'what makes exit code 1: fail (default: fail or error), warn (adds warnings), never',
   },
+  optSince: {
+    zh: '上一阶段的 JSON 报告：沿用其中仍未整改问题的首次发现日期和整改期限，逾期未改的标为“逾期”',
+    en: "an earlier phase's JSON report: findings still open keep their first-seen date and deadline, and are flagged overdue once it has passed",
+  },
   optMergeable: {
     zh: '在 JSON 报告中写入合并数据（mergeBasis：需要席位的每项安装及完整策略），供 zhengban merge 合并各县报告；报告会明显变大',
     en: 'write merge data into the JSON report (mergeBasis: every installation needing a seat and the resolved policy) so zhengban merge can combine it; makes the report much larger',
@@ -123,6 +127,7 @@ export const HELP_TEXT = {
       '      --report console --report html:out/report.html --report json:out/report.json',
       '  zhengban audit --policy policy.yaml --input inventory:scan.jsonl --report csv:out/tables/ --fail-on never',
       '  zhengban audit --policy policy.yaml --input ./my-scanner.mjs:agent.json --report ./my-reporter.mjs:out.txt',
+      '  zhengban audit --policy policy.yaml --input csv:phase2.csv --since out/phase1.json --report json:out/phase2.json',
     ].join('\n'),
   },
   scanExamples: {

@@ -91,6 +91,10 @@ const MESSAGES = {
   policyMissing: { zh: '策略文件不存在: {path}', en: 'policy file not found: {path}' },
   unitsMissing: { zh: '单位文件不存在: {path}', en: 'units file not found: {path}' },
   fileMissing: { zh: '文件不存在: {path}', en: 'file not found: {path}' },
+  sinceAfterAsOf: {
+    zh: '--since 给出的报告 {path} 截至 {before}，晚于本次检查的截至日期 {asOf}：请给出上一阶段的报告',
+    en: "--since {path} is as of {before}, after this audit's as-of date {asOf}: give an earlier phase's report",
+  },
   inputUnreadable: {
     zh: '输入 {source} 完全无法读取: {message}',
     en: 'input {source} could not be read at all: {message}',

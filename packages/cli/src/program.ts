@@ -69,6 +69,7 @@ export function buildProgram(hooks: ProgramHooks): Command {
     .option('-r, --report <format[:path]>', h('optReport'), collect, [])
     .option('--as-of <date>', h('optAsOf'))
     .option('--fail-on <level>', h('optFailOn'))
+    .option('--since <report.json>', h('optSince'))
     .option('--mergeable', h('optMergeable'))
     .addHelpText('after', examples('auditExamples'))
     .action(

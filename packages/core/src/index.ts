@@ -20,8 +20,14 @@ export {
 } from './engine/allocation.js';
 export { type AuditOptions, audit } from './engine/audit.js';
 export { type Auditor, type AuditorOptions, CORE_VERSION, createAuditor } from './engine/auditor.js';
+export {
+  CampaignDates,
+  type FindingHistory,
+  findingHistory,
+} from './engine/campaign-dates.js';
 export { FLEET_FACTS, HOST_FACTS, SOFTWARE_FACTS, UNIT_FACTS } from './engine/custom-rules.js';
 export { explain } from './engine/explain.js';
+export { localDate } from './engine/finding-factory.js';
 export { UNASSIGNED_UNIT } from './engine/host-judge.js';
 export {
   createRecogniser,
@@ -48,6 +54,7 @@ export * from './model.js';
 export * from './plugins.js';
 // policy loading (packages/core/src/policy/)
 export { type LoadPolicyOptions, loadPolicy, parsePolicy } from './policy/load-policy.js';
+export { DEFAULT_BULLETIN } from './policy/merge-layers.js';
 export { policyJsonSchema } from './policy/policy-schema.js';
 export { registerPolicyResolver } from './policy/policy-sources.js';
 export { pluginFailure, runScanner, type ScanRun, type ScanRunOptions } from './scan-runner.js';

@@ -2,7 +2,7 @@
  * `zhengban audit`: policy + inputs → report(s) → exit code. Everything that can be wrong with the
  * command line, the policy, the units file or the output paths is found before the first scan.
  */
-import { createAuditor, UsageError } from '@zhengban/core';
+import { createAuditor, findingHistory, localDate, UsageError } from '@zhengban/core';
 import { OutputSet } from '../atomic-output.js';
 import { type CliContext, note } from '../cli-io.js';
 import { EXIT_FINDINGS, EXIT_OK, FAIL_ON_LEVELS, type FailOn, findingsAtOrAbove } from '../exit-codes.js';
@@ -11,6 +11,7 @@ import { msg } from '../messages.js';
 import { choice, isoDate } from '../option-values.js';
 import { loadPolicyFile, loadUnitsFile } from '../policy-files.js';
 import { collectBetweenPhases } from '../relaunch.js';
+import { readReport } from '../report-file.js';
 import { ReportOutputs } from '../report-outputs.js';
 import { resolveSources, scanHosts } from '../scan-sources.js';
 import { CLI_VERSION } from '../version.js';
@@ -24,6 +25,8 @@ export interface AuditOptions {
   failOn?: string;
   /** Put mergeBasis into the report (for `zhengban merge`). */
   mergeable?: boolean;
+  /** An earlier phase's JSON report: first-seen dates and deadlines carry over (overdue findings). */
+  since?: string;
 }
 
 export async function auditCommand(ctx: CliContext, options: AuditOptions): Promise<number> {
@@ -37,6 +40,8 @@ export async function auditCommand(ctx: CliContext, options: AuditOptions): Prom
   const reports = await ReportOutputs.plan(ctx, options.report);
   const policy = loadPolicyFile(ctx, options.policy);
   const units = options.units === undefined ? undefined : await loadUnitsFile(ctx, options.units);
+  const since =
+    options.since === undefined ? undefined : sinceHistory(ctx, options.since, asOf ?? policy.settings.asOf);
 
   const outputs = new OutputSet(ctx.locale);
   try {
@@ -47,6 +52,7 @@ export async function auditCommand(ctx: CliContext, options: AuditOptions): Prom
       ...(units ? { units: units.units } : {}),
       toolVersion: CLI_VERSION,
       ...(options.mergeable ? { mergeable: true } : {}),
+      ...(since ? { since } : {}),
     });
     if (units) await auditor.addInput(units.summary, units.problems);
     const hosts = scanHosts(ctx, sources, (summary, problems) => auditor.addInput(summary, problems));
@@ -68,4 +74,13 @@ export async function auditCommand(ctx: CliContext, options: AuditOptions): Prom
   } finally {
     await outputs.discardAll();
   }
+}
+
+/** The open failures of the earlier phase's report; a report as of a later date than this audit is refused. */
+function sinceHistory(ctx: CliContext, file: string, asOf: string | undefined) {
+  const before = readReport(ctx, file);
+  const today = asOf ?? localDate(new Date());
+  if (before.asOf > today)
+    throw new UsageError(msg(ctx.locale, 'sinceAfterAsOf', { path: file, before: before.asOf, asOf: today }));
+  return findingHistory(before);
 }

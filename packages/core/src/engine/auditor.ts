@@ -22,6 +22,7 @@ import type {
   StreamedReport,
   UnitInfo,
 } from '../model.js';
+import { CampaignDates, type FindingHistory } from './campaign-dates.js';
 import { compileCustomRules } from './custom-rules.js';
 import { type DeadlineSettings, dateAtLocalMidnight, localDate, sortEvidence } from './finding-factory.js';
 import { findingStream } from './finding-stream.js';
@@ -56,6 +57,11 @@ export interface AuditorOptions {
    * scale it adds hundreds of MB to a report nobody merges.
    */
   mergeable?: boolean;
+  /**
+   * The open failures of an earlier report (`audit --since`): their first-seen dates and deadlines
+   * carry over, so a failure still open after its deadline is overdue (campaign-dates.ts).
+   */
+  since?: FindingHistory;
 }
 
 export interface Auditor {
@@ -240,6 +246,7 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
       activationJudged: counters.activationJudged,
       activationSkipped: counters.activationSkipped,
     };
+    const campaign = new CampaignDates(asOf, policy.settings, options.since);
     const report: ComplianceReport = {
       schemaVersion: 1,
       tool: { name: 'zhengban', version: options.toolVersion ?? CORE_VERSION },
@@ -261,6 +268,8 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
       classes: [...mandatory],
       ...(basis ? { mergeBasis: basis } : {}),
       stats,
+      // Present from the start (streamed tables choose their columns by it), final once read.
+      ...(campaign.active ? { campaign: campaign.status(unitRows.map((row) => row.unit)) } : {}),
     };
 
     // 5. The findings, in report order, worded as they are read.
@@ -290,6 +299,7 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
       unauthorisedByHost,
       waivers: new WaiverBook(policy.waivers, waiversNow),
       unitRank: new Map(units.map((u, i) => [u.name, i])),
+      ...(campaign.active ? { stamp: (finding: Finding) => campaign.stamp(finding) } : {}),
       onFinding(finding) {
         seenRules.add(finding.rule);
         findingCount++;
@@ -302,6 +312,7 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
       yield* stream;
       stats.customRuleRuns = customRuns;
       report.rules = rulesMeta(policy, seenRules);
+      if (report.campaign) report.campaign = campaign.status(unitRows.map((row) => row.unit));
       logger.debug(
         `audit finished: ${states.length} hosts, ${findingCount} findings in ${Date.now() - started} ms`,
       );

@@ -11,12 +11,18 @@
  * - preferences.domestic: one target per class, the later file's wins;
  * - metadata comes from the top-level file only.
  */
-import type { Policy, Product, Requirements, Waiver } from '../model.js';
+import type { BulletinSettings, Policy, Product, Requirements, Waiver } from '../model.js';
 import type { PolicyLayer } from './policy-layer.js';
 
 export const DEFAULT_CLASSES = ['os', 'office', 'antivirus'];
 export const DEFAULT_ACTIVATION_CLASSES = ['os', 'office'];
 export const DEFAULT_REMEDIATION_DAYS = 30;
+
+/** The bulletin thresholds when a policy names none (see BulletinSettings). */
+export const DEFAULT_BULLETIN: BulletinSettings = Object.freeze({
+  praise: Object.freeze({ genuineRate: 1, outstanding: 0 }),
+  criticise: Object.freeze({ overdue: 1, rateFell: true }),
+}) as BulletinSettings;
 
 /** Base-first lists merged by key: later items replace earlier ones in place. */
 function mergeByKey<T>(lists: T[][], keyOf: (item: T) => string | undefined): T[] {
@@ -81,6 +87,10 @@ export function mergeLayers(layers: PolicyLayer[]): Policy {
   };
   const asOf = lastGiven(layers, (layer) => layer.settings.asOf);
   if (asOf) settings.asOf = asOf;
+  const deadline = lastGiven(layers, (layer) => layer.settings.deadline);
+  if (deadline) settings.deadline = deadline;
+  const bulletin = lastGiven(layers, (layer) => layer.settings.bulletin);
+  if (bulletin) settings.bulletin = bulletin;
 
   return {
     apiVersion: 'zhengban/v1',

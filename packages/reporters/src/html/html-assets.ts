@@ -13,6 +13,7 @@ body { margin: 0 auto; max-width: 1180px; padding: 24px; color: var(--ink); font
   "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif; }
 h1 { font-size: 22px; margin: 0 0 4px; }
 h2 { font-size: 17px; margin: 28px 0 8px; padding-bottom: 4px; border-bottom: 2px solid var(--ink); }
+.overdue { color: var(--fail); font-weight: 600; }
 .meta { color: var(--muted); margin: 0; }
 .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(200px, 1fr)); gap: 10px; margin-top: 8px; }
 .card { border: 1px solid var(--line); border-radius: 6px; padding: 8px 10px; }

@@ -3,6 +3,7 @@
  * (escapeHtml) — names, publishers, unit names, messages, rule ids — including attribute values.
  */
 import type { ComplianceReport, Finding, Locale } from '@zhengban/core';
+import { campaignLines, overdueMark } from '../campaign-view.js';
 import { escapeHtml as e } from '../escaping.js';
 import { classLabel, severityLabel, statusLabel } from '../labels.js';
 import { localText, type MessageKey, t } from '../messages.js';
@@ -70,7 +71,10 @@ export function headlineSection(report: ComplianceReport, locale: Locale): strin
   const counts = countByStatus(report.findings);
   return (
     `<div class="cards">${cards.join('')}</div>` +
-    `<p>${e(t('headline.computers', locale, { computers: report.totals.computers, units: report.units.length }))} · ${e(t('finding.counts', locale, counts))}</p>`
+    `<p>${e(t('headline.computers', locale, { computers: report.totals.computers, units: report.units.length }))} · ${e(t('finding.counts', locale, counts))}</p>` +
+    campaignLines(report, locale)
+      .map((line) => `<p class="overdue">${e(line)}</p>`)
+      .join('')
   );
 }
 
@@ -138,7 +142,7 @@ function findingRow(finding: Finding, locale: Locale): string {
     `<tr class="s-${e(status)}" data-unit="${e(unit)}" data-severity="${e(finding.severity)}" data-rule="${e(finding.rule)}" data-status="${e(status)}">` +
     `<td>${e(unit)}</td><td class="nowrap">${e(hostName(finding.subject.host, locale))}</td><td class="status">${e(statusText)}</td>` +
     `<td class="nowrap">${e(severityLabel(finding.severity, locale))}</td><td><code>${breakableId(finding.rule)}</code></td><td>${e(softwareText)}</td>` +
-    `<td>${e(localText(finding.message, locale))}${remediation}</td><td class="num">${e(finding.deadline ?? '')}</td>` +
+    `<td>${e(localText(finding.message, locale))}${remediation}</td><td class="num">${e(finding.deadline ?? '')}${finding.overdue ? `<br><span class="overdue">${e(overdueMark(finding, locale))}</span>` : ''}</td>` +
     `<td class="waiver">${e(waiverText(finding, locale))}</td><td class="wrap">${e(evidenceList(finding))}</td></tr>`
   );
 }
