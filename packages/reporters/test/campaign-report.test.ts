@@ -74,7 +74,7 @@ describe('overdue findings in every format', () => {
   it('xlsx: the statistics sheet has the overdue column, the findings sheet the first-seen date', async () => {
     const bytes = (await render('xlsx')) as Uint8Array;
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(Buffer.from(bytes));
+    await book.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
     const values = (sheet: ExcelJS.Worksheet) =>
       sheet
         .getSheetValues()
