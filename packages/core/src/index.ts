@@ -58,6 +58,7 @@ export { DEFAULT_BULLETIN } from './policy/merge-layers.js';
 export { policyJsonSchema } from './policy/policy-schema.js';
 export { registerPolicyResolver } from './policy/policy-sources.js';
 export { pluginFailure, runScanner, type ScanRun, type ScanRunOptions } from './scan-runner.js';
+export { unitReport } from './split/unit-report.js';
 export {
   parseVersionRange,
   type RangeOperator,

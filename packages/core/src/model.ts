@@ -519,6 +519,8 @@ export interface EntitlementPosition {
   evidence?: Record<string, string>;
   retired?: { date?: IsoDate; reason?: string };
   scope?: { units?: string[]; hosts?: string[] };
+  /** Seats consumed per unit (statistics order), when the audit was asked for it (`unitBreakdown`). */
+  units?: Array<{ unit: string; consumed: number }>;
 }
 
 /** Software no catalogue entry recognised, for review. */
@@ -530,6 +532,11 @@ export interface UnrecognisedSoftware {
   hosts: number;
   /** A few of them, sorted. */
   sampleHosts: string[];
+  /**
+   * The same per unit (statistics order), when the audit was asked for it (`unitBreakdown`, e.g.
+   * `zhengban audit --split unit`), so a unit's own report can list its own unrecognised software.
+   */
+  units?: Array<{ unit: string; hosts: number; sampleHosts: string[] }>;
 }
 
 export interface ComplianceReport {

@@ -37,6 +37,7 @@ import { type OsOfHost, SoftwareRuleFindings } from './software-rule-findings.js
 import { ruleCounters, softwareRules } from './software-rules.js';
 import { StatisticsTable, unitOrder } from './statistics.js';
 import { TitleRegistry } from './title-registry.js';
+import { addUnitConsumption, UnrecognisedByUnit, unrecognisedTitlesOf } from './unit-breakdown.js';
 import { WaiverBook } from './waivers.js';
 
 /** Version of @zhengban/core written into reports (a test keeps it equal to package.json). */
@@ -62,6 +63,11 @@ export interface AuditorOptions {
    * carry over, so a failure still open after its deadline is overdue (campaign-dates.ts).
    */
   since?: FindingHistory;
+  /**
+   * Count unrecognised software per unit as well (`UnrecognisedSoftware.units`), so the report can be
+   * split into one report per unit (`unitReport`). Off by default: it keeps a count per title and unit.
+   */
+  unitBreakdown?: boolean;
 }
 
 export interface Auditor {
@@ -143,9 +149,11 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
     const demands = new SeatDemands(states.length);
     const osHosts: OsOfHost[] = [];
     let installationCount = 0;
+    const byUnit = options.unitBreakdown ? new UnrecognisedByUnit() : undefined;
     for (let i = 0; i < states.length; i++) {
       store.putInKeyOrder(states[i]!);
       const host = judgeHost(states[i]!, firstCtx);
+      if (byUnit) byUnit.noteHost(host.unit, host.id, unrecognisedTitlesOf(states[i]!, host, titles));
       // Nothing reads a host's title sets after the first pass (and no host arrives any more).
       store.dropTitleSets(states[i]!);
       hostUnits[i] = host.unit;
@@ -178,6 +186,14 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
       table.addUnauthorised(host.unit, count);
     }
     const unitRows = table.units();
+    if (byUnit) {
+      const unitOfHost = new Map(states.map((state, i) => [state.id, hostUnits[i]!]));
+      addUnitConsumption(
+        positions,
+        unitOfHost,
+        units.map((u) => u.name),
+      );
+    }
     const totals = table.totals();
 
     // 4. Custom rules: software verdicts settled now, host rules as the stream passes each host;
@@ -262,7 +278,17 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
       units: unitRows,
       entitlements: positions,
       findings: [],
-      unrecognised: policy.settings.unrecognised === 'ignore' && !allowlist ? [] : titles.unrecognised(),
+      unrecognised:
+        policy.settings.unrecognised === 'ignore' && !allowlist
+          ? []
+          : titles.unrecognised(
+              byUnit &&
+                ((id) =>
+                  byUnit.unitsOf(
+                    id,
+                    units.map((u) => u.name),
+                  )),
+            ),
       problems: [...problems, ...engineProblems],
       rules: rulesMeta(policy),
       classes: [...mandatory],
