@@ -41,6 +41,10 @@ export const HELP_TEXT = {
     zh: '退出码 1 的阈值: fail（默认，不合格或错误）、warn（含警告）、never',
     en: 'what makes exit code 1: fail (default: fail or error), warn (adds warnings), never',
   },
+  optSplit: {
+    zh: '按单位分别写出报告：写入目录的报告（如 --report html:out/各单位/）每个单位一份，另有全部单位汇总和索引（index.html、index.xlsx）；取值 unit',
+    en: 'write one report per unit: each report given a folder (e.g. --report html:out/units/) gets one file per unit, the whole fleet and an index (index.html, index.xlsx); value: unit',
+  },
   optSince: {
     zh: '上一阶段的 JSON 报告：沿用其中仍未整改问题的首次发现日期和整改期限，逾期未改的标为“逾期”',
     en: "an earlier phase's JSON report: findings still open keep their first-seen date and deadline, and are flagged overdue once it has passed",

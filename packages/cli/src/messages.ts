@@ -83,9 +83,21 @@ const MESSAGES = {
     zh: "报告格式 '{format}' 是二进制文件，不能输出到终端；请写成 {format}:文件路径",
     en: "report format '{format}' is binary and cannot go to a terminal; write {format}:PATH",
   },
+  splitNameClash: {
+    zh: "单位 '{first}' 和 '{second}' 的报告文件名相同（{path}），无法按单位分别写出：请在单位表中区分它们的名称",
+    en: "units '{first}' and '{second}' would be written to the same file ({path}): give them distinct names in the units file",
+  },
+  splitNeedsFolder: {
+    zh: '--split unit 需要至少一个写入目录的报告，例如 --report html:out/各单位/',
+    en: '--split unit needs at least one report written to a folder, e.g. --report html:out/units/',
+  },
+  wroteSplit: {
+    zh: '已写入 {count} 个单位的报告及索引: {path}',
+    en: 'wrote reports of {count} units and an index: {path}',
+  },
   csvDirOnlyCsv: {
-    zh: "只有 csv 报告可以写入目录（'{spec}'）",
-    en: "only the csv report can be written to a folder ('{spec}')",
+    zh: "只有 csv 报告可以写入目录（'{spec}'）；按单位分别写出请加 --split unit",
+    en: "only the csv report can be written to a folder ('{spec}'); add --split unit to write one report per unit",
   },
   inputMissing: { zh: '输入文件不存在: {path}', en: 'input file not found: {path}' },
   policyMissing: { zh: '策略文件不存在: {path}', en: 'policy file not found: {path}' },

@@ -70,6 +70,7 @@ export function buildProgram(hooks: ProgramHooks): Command {
     .option('--as-of <date>', h('optAsOf'))
     .option('--fail-on <level>', h('optFailOn'))
     .option('--since <report.json>', h('optSince'))
+    .option('--split <by>', h('optSplit'))
     .option('--mergeable', h('optMergeable'))
     .addHelpText('after', examples('auditExamples'))
     .action(

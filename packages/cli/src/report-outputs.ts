@@ -22,6 +22,7 @@ import { throwIfInterrupted } from './interrupt.js';
 import { msg } from './messages.js';
 import { loadReporter } from './plugin-loader.js';
 import { isFolderTarget, splitPluginSpec } from './plugin-spec.js';
+import { writeSplitReports } from './split-outputs.js';
 
 type Target = { kind: 'stdout' } | { kind: 'file'; path: string } | { kind: 'folder'; path: string };
 
@@ -33,14 +34,24 @@ interface PlannedReport {
   file?: PendingFile;
 }
 
+export interface OutputOptions {
+  /** `--split unit`: reports given with a folder path are written one per unit (split-outputs.ts). */
+  splitByUnit?: boolean;
+}
+
 export class ReportOutputs {
   private constructor(
     private readonly ctx: CliContext,
     private readonly planned: PlannedReport[],
+    private readonly options: OutputOptions,
   ) {}
 
   /** Resolves the reporters and checks the targets; nothing is created yet. */
-  static async plan(ctx: CliContext, specs: readonly string[]): Promise<ReportOutputs> {
+  static async plan(
+    ctx: CliContext,
+    specs: readonly string[],
+    options: OutputOptions = {},
+  ): Promise<ReportOutputs> {
     const planned: PlannedReport[] = [];
     for (const raw of specs.length > 0 ? specs : ['console']) {
       const spec = splitPluginSpec(raw);
@@ -57,11 +68,13 @@ export class ReportOutputs {
       if (report.target.kind === 'stdout' && report.reporter.binary && ctx.io.stdout.isTTY) {
         throw new UsageError(msg(ctx.locale, 'binaryToTty', { format: report.format }));
       }
-      if (report.target.kind === 'folder' && report.reporter.name !== 'csv') {
+      if (report.target.kind === 'folder' && report.reporter.name !== 'csv' && !options.splitByUnit) {
         throw new UsageError(msg(ctx.locale, 'csvDirOnlyCsv', { spec: report.raw }));
       }
     }
-    return new ReportOutputs(ctx, planned);
+    if (options.splitByUnit && !planned.some((report) => report.target.kind === 'folder'))
+      throw new UsageError(msg(ctx.locale, 'splitNeedsFolder'));
+    return new ReportOutputs(ctx, planned, options);
   }
 
   /** Creates folders and opens every temp file: an unwritable path fails here, before scanning. */
@@ -85,7 +98,8 @@ export class ReportOutputs {
   ): Promise<void> {
     const { report } = streamed;
     const signal = this.ctx.io.signal;
-    if (!this.planned.every((planned) => planned.reporter.stream)) {
+    // A report split by unit needs every finding at once; so does any reporter that cannot stream.
+    if (this.options.splitByUnit || !this.planned.every((planned) => planned.reporter.stream)) {
       const all: Finding[] = [];
       for await (const group of streamed.findings) {
         throwIfInterrupted(signal);
@@ -144,6 +158,13 @@ export class ReportOutputs {
     let stdoutContent: string | Uint8Array | undefined;
     for (const planned of this.planned) {
       const reporterCtx = this.reporterContext(report, planned);
+      if (planned.target.kind === 'folder' && this.options.splitByUnit) {
+        const folder = planned.target.path;
+        const target = { folder, reporter: planned.reporter, ctx: reporterCtx, signal: ctx.io.signal };
+        const count = await writeSplitReports(report, target, outputs);
+        note(ctx, msg(ctx.locale, 'wroteSplit', { count, path: displayPath(ctx, folder) }));
+        continue;
+      }
       if (planned.target.kind === 'folder') {
         const folder = planned.target.path;
         const tables = await renderCsvTables(report, reporterCtx);

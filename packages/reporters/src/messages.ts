@@ -197,6 +197,12 @@ const CATALOGUE = {
   'campaign.deadline': ['整改总截止日期 {deadline}', 'campaign deadline {deadline}'],
   'campaign.byUnit': ['其中：{list}', 'by unit: {list}'],
   'campaign.unitCount': ['{unit} {overdue} 项', '{unit} {overdue}'],
+  // Index of a report split by unit
+  'split.title': ['各单位报告索引', 'Reports by unit'],
+  'split.whole': ['全部单位汇总报告', 'Whole fleet report'],
+  'split.open': ['待处理问题', 'Open findings'],
+  'split.report': ['单位报告', 'Unit report'],
+  'split.wholeName': ['全部单位', 'all-units'],
   // Misc
   'misc.none': ['无', 'none'],
 } as const satisfies Record<string, readonly [zh: string, en: string]>;

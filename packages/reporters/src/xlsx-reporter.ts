@@ -24,7 +24,7 @@ const WIDTH_SAMPLE_ROWS = 500;
 /** Excel refuses cell text longer than this. */
 const MAX_CELL_TEXT = 32_767;
 
-function safeText(value: string): string {
+export function safeText(value: string): string {
   const clean = replaceLoneSurrogates(value).replace(
     /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g,
     '\uFFFD',

@@ -27,7 +27,11 @@ export interface AuditOptions {
   mergeable?: boolean;
   /** An earlier phase's JSON report: first-seen dates and deadlines carry over (overdue findings). */
   since?: string;
+  /** `unit`: reports given with a folder path are written one per unit, with an index. */
+  split?: string;
 }
+
+const SPLIT_BY = ['unit'] as const;
 
 export async function auditCommand(ctx: CliContext, options: AuditOptions): Promise<number> {
   // Checked here rather than by commander, so that an unknown flag is reported before this.
@@ -37,7 +41,9 @@ export async function auditCommand(ctx: CliContext, options: AuditOptions): Prom
   const failOn = choice<FailOn>(ctx.locale, '--fail-on', options.failOn, FAIL_ON_LEVELS, 'fail');
   const asOf = isoDate(ctx.locale, options.asOf);
   const sources = await resolveSources(ctx, options.input);
-  const reports = await ReportOutputs.plan(ctx, options.report);
+  const split =
+    options.split === undefined ? undefined : choice(ctx.locale, '--split', options.split, SPLIT_BY, 'unit');
+  const reports = await ReportOutputs.plan(ctx, options.report, { splitByUnit: split === 'unit' });
   const policy = loadPolicyFile(ctx, options.policy);
   const units = options.units === undefined ? undefined : await loadUnitsFile(ctx, options.units);
   const since =
@@ -53,6 +59,7 @@ export async function auditCommand(ctx: CliContext, options: AuditOptions): Prom
       toolVersion: CLI_VERSION,
       ...(options.mergeable ? { mergeable: true } : {}),
       ...(since ? { since } : {}),
+      ...(split === 'unit' ? { unitBreakdown: true } : {}),
     });
     if (units) await auditor.addInput(units.summary, units.problems);
     const hosts = scanHosts(ctx, sources, (summary, problems) => auditor.addInput(summary, problems));
