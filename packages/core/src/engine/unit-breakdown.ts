@@ -19,9 +19,15 @@ export class UnrecognisedByUnit {
   noteHost(unit: string, host: string, titleIds: Iterable<number>): void {
     for (const id of titleIds) {
       let units = this.byTitle.get(id);
-      if (!units) this.byTitle.set(id, (units = new Map()));
+      if (!units) {
+        units = new Map();
+        this.byTitle.set(id, units);
+      }
       let count = units.get(unit);
-      if (!count) units.set(unit, (count = { hosts: 0, sampleHosts: [] }));
+      if (!count) {
+        count = { hosts: 0, sampleHosts: [] };
+        units.set(unit, count);
+      }
       count.hosts++;
       // Ascending host order: the first ones seen are the smallest ids, as the fleet-wide samples are.
       if (count.sampleHosts.length < MAX_SAMPLES) count.sampleHosts.push(host);
