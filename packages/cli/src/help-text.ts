@@ -52,6 +52,14 @@ export const HELP_TEXT = {
     zh: '在报告中加入整改方案与经费预算（逐项措施：调配、升级、续订、采购、卸载、安装，含金额；xlsx 含采购计划、经费预算两张表）',
     en: 'add the rectification plan and its budget to the report (reassign, upgrade, renew, buy, remove, install, with costs; xlsx gets the 采购计划 and 经费预算 sheets)',
   },
+  optSplit: {
+    zh: '按单位分别写出报告：写入目录的报告（如 --report html:out/各单位/）每个单位一份，另有全部单位汇总和索引（index.html、index.xlsx）；取值 unit',
+    en: 'write one report per unit: each report given a folder (e.g. --report html:out/units/) gets one file per unit, the whole fleet and an index (index.html, index.xlsx); value: unit',
+  },
+  optSince: {
+    zh: '上一阶段的 JSON 报告：沿用其中仍未整改问题的首次发现日期和整改期限，逾期未改的标为“逾期”',
+    en: "an earlier phase's JSON report: findings still open keep their first-seen date and deadline, and are flagged overdue once it has passed",
+  },
   optMergeable: {
     zh: '在 JSON 报告中写入合并数据（mergeBasis：需要席位的每项安装及完整策略），供 zhengban merge 合并各县报告；报告会明显变大',
     en: 'write merge data into the JSON report (mergeBasis: every installation needing a seat and the resolved policy) so zhengban merge can combine it; makes the report much larger',
@@ -180,6 +188,7 @@ export const HELP_TEXT = {
       '      --report console --report html:out/report.html --report json:out/report.json',
       '  zhengban audit --policy policy.yaml --input inventory:scan.jsonl --report csv:out/tables/ --fail-on never',
       '  zhengban audit --policy policy.yaml --input ./my-scanner.mjs:agent.json --report ./my-reporter.mjs:out.txt',
+      '  zhengban audit --policy policy.yaml --input csv:phase2.csv --since out/phase1.json --report json:out/phase2.json',
     ].join('\n'),
   },
   scanExamples: {

@@ -87,9 +87,21 @@ const MESSAGES = {
     zh: "报告格式 '{format}' 是二进制文件，不能输出到终端；请写成 {format}:文件路径",
     en: "report format '{format}' is binary and cannot go to a terminal; write {format}:PATH",
   },
+  splitNameClash: {
+    zh: "单位 '{first}' 和 '{second}' 的报告文件名相同（{path}），无法按单位分别写出：请在单位表中区分它们的名称",
+    en: "units '{first}' and '{second}' would be written to the same file ({path}): give them distinct names in the units file",
+  },
+  splitNeedsFolder: {
+    zh: '--split unit 需要至少一个写入目录的报告，例如 --report html:out/各单位/',
+    en: '--split unit needs at least one report written to a folder, e.g. --report html:out/units/',
+  },
+  wroteSplit: {
+    zh: '已写入 {count} 个单位的报告及索引: {path}',
+    en: 'wrote reports of {count} units and an index: {path}',
+  },
   csvDirOnlyCsv: {
-    zh: "只有 csv 报告可以写入目录（'{spec}'）",
-    en: "only the csv report can be written to a folder ('{spec}')",
+    zh: "只有 csv 报告可以写入目录（'{spec}'）；按单位分别写出请加 --split unit",
+    en: "only the csv report can be written to a folder ('{spec}'); add --split unit to write one report per unit",
   },
   inputMissing: { zh: '输入文件不存在: {path}', en: 'input file not found: {path}' },
   policyMissing: { zh: '策略文件不存在: {path}', en: 'policy file not found: {path}' },
@@ -111,6 +123,10 @@ const MESSAGES = {
   inputFileFailed: {
     zh: '有 {count} 个输入文件无法读取（已列入报告的“问题”部分，其余文件已读取）；退出码 2',
     en: '{count} input file(s) could not be read (listed under problems in the report; the other files were read); exit code 2',
+  },
+  sinceAfterAsOf: {
+    zh: '--since 给出的报告 {path} 截至 {before}，晚于本次检查的截至日期 {asOf}：请给出上一阶段的报告',
+    en: "--since {path} is as of {before}, after this audit's as-of date {asOf}: give an earlier phase's report",
   },
   inputUnreadable: {
     zh: '输入 {source} 完全无法读取: {message}',
@@ -263,6 +279,35 @@ const MESSAGES = {
     en: '… {count} more (see --format json)',
   },
   diffNone: { zh: '无', en: 'none' },
+  diffOverdue: {
+    zh: '逾期未整改 {before} → {after} 项',
+    en: 'overdue findings {before} → {after}',
+  },
+  diffRanking: { zh: '单位排名（按整改进展）', en: 'Units ranked by progress' },
+  diffRankingHeader: {
+    zh: '名次|单位|正版率|变化|已整改|新增|未整改|逾期',
+    en: 'rank|unit|genuine rate|change|fixed|new|open|overdue',
+  },
+  diffPraise: { zh: '通报表扬', en: 'Praise (通报表扬)' },
+  diffCriticise: { zh: '通报批评', en: 'Criticism (通报批评)' },
+  diffThresholds: {
+    zh: '标准：表扬——总体正版率不低于 {praiseRate}、未整改问题不超过 {praiseOpen} 项且无逾期；批评——逾期问题达到 {overdue} 项{rateFell}{rateBelow}',
+    en: 'thresholds: praise — overall genuine rate at least {praiseRate}, at most {praiseOpen} open findings and none overdue; criticism — {overdue} or more overdue findings{rateFell}{rateBelow}',
+  },
+  diffThresholdRateFell: { zh: '，或正版率下降', en: ', or a genuine rate that fell' },
+  diffThresholdRateBelow: { zh: '，或正版率低于 {threshold}', en: ', or a genuine rate below {threshold}' },
+  reasonGenuineRate: {
+    zh: '总体正版率 {value}（不低于 {threshold}）',
+    en: 'overall genuine rate {value} (at least {threshold})',
+  },
+  reasonOutstanding: {
+    zh: '未整改问题 {value} 项（不超过 {threshold} 项）',
+    en: '{value} open finding(s) (at most {threshold})',
+  },
+  reasonNoOverdue: { zh: '无逾期问题', en: 'nothing overdue' },
+  reasonOverdue: { zh: '逾期未整改问题 {value} 项', en: '{value} overdue finding(s)' },
+  reasonRateFell: { zh: '正版率由 {before} 降至 {after}', en: 'genuine rate fell from {before} to {after}' },
+  reasonRateBelow: { zh: '正版率 {value} 低于 {threshold}', en: 'genuine rate {value} below {threshold}' },
   classOs: { zh: '操作系统', en: 'OS' },
   classOffice: { zh: '办公软件', en: 'office' },
   classAntivirus: { zh: '杀毒软件', en: 'antivirus' },

@@ -71,6 +71,8 @@ export function buildProgram(hooks: ProgramHooks): Command {
     .option('-r, --report <format[:path]>', h('optReport'), collect, [])
     .option('--as-of <date>', h('optAsOf'))
     .option('--fail-on <level>', h('optFailOn'))
+    .option('--since <report.json>', h('optSince'))
+    .option('--split <by>', h('optSplit'))
     .option('--mergeable', h('optMergeable'))
     .option('--plan', h('optPlan'))
     .addHelpText('after', examples('auditExamples'))

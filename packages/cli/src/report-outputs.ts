@@ -22,6 +22,7 @@ import { checkpoint, throwIfInterrupted } from './interrupt.js';
 import { msg } from './messages.js';
 import { loadReporter } from './plugin-loader.js';
 import { isFolderTarget, splitPluginSpec } from './plugin-spec.js';
+import { writeSplitReports } from './split-outputs.js';
 import { writeToStream } from './stdout-stream.js';
 
 type Target = { kind: 'stdout' } | { kind: 'file'; path: string } | { kind: 'folder'; path: string };
@@ -34,14 +35,24 @@ interface PlannedReport {
   file?: PendingFile;
 }
 
+export interface OutputOptions {
+  /** `--split unit`: reports given with a folder path are written one per unit (split-outputs.ts). */
+  splitByUnit?: boolean;
+}
+
 export class ReportOutputs {
   private constructor(
     private readonly ctx: CliContext,
     private readonly planned: PlannedReport[],
+    private readonly options: OutputOptions,
   ) {}
 
   /** Resolves the reporters and checks the targets; nothing is created yet. */
-  static async plan(ctx: CliContext, specs: readonly string[]): Promise<ReportOutputs> {
+  static async plan(
+    ctx: CliContext,
+    specs: readonly string[],
+    options: OutputOptions = {},
+  ): Promise<ReportOutputs> {
     const planned: PlannedReport[] = [];
     for (const raw of specs.length > 0 ? specs : ['console']) {
       const spec = splitPluginSpec(raw);
@@ -58,11 +69,13 @@ export class ReportOutputs {
       if (report.target.kind === 'stdout' && report.reporter.binary && ctx.io.stdout.isTTY) {
         throw new UsageError(msg(ctx.locale, 'binaryToTty', { format: report.format }));
       }
-      if (report.target.kind === 'folder' && report.reporter.name !== 'csv') {
+      if (report.target.kind === 'folder' && report.reporter.name !== 'csv' && !options.splitByUnit) {
         throw new UsageError(msg(ctx.locale, 'csvDirOnlyCsv', { spec: report.raw }));
       }
     }
-    return new ReportOutputs(ctx, planned);
+    if (options.splitByUnit && !planned.some((report) => report.target.kind === 'folder'))
+      throw new UsageError(msg(ctx.locale, 'splitNeedsFolder'));
+    return new ReportOutputs(ctx, planned, options);
   }
 
   /** Every report path (files and csv folders), for the outputs-over-inputs check. */
@@ -93,7 +106,8 @@ export class ReportOutputs {
   ): Promise<void> {
     const { report } = streamed;
     const signal = this.ctx.io.signal;
-    if (!this.planned.every((planned) => planned.reporter.stream)) {
+    // A report split by unit needs every finding at once; so does any reporter that cannot stream.
+    if (this.options.splitByUnit || !this.planned.every((planned) => planned.reporter.stream)) {
       const all: Finding[] = [];
       for await (const group of streamed.findings) {
         throwIfInterrupted(signal);
@@ -160,6 +174,13 @@ export class ReportOutputs {
     for (const planned of this.planned) {
       await checkpoint(signal);
       const reporterCtx = this.reporterContext(report, planned);
+      if (planned.target.kind === 'folder' && this.options.splitByUnit) {
+        const folder = planned.target.path;
+        const target = { folder, reporter: planned.reporter, ctx: reporterCtx, signal: ctx.io.signal };
+        const count = await writeSplitReports(report, target, outputs);
+        note(ctx, msg(ctx.locale, 'wroteSplit', { count, path: displayPath(ctx, folder) }));
+        continue;
+      }
       if (planned.target.kind === 'folder') {
         const folder = planned.target.path;
         const tables = await renderCsvTables(report, reporterCtx);

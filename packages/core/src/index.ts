@@ -21,9 +21,14 @@ export {
 } from './engine/allocation.js';
 export { type AuditOptions, audit } from './engine/audit.js';
 export { type Auditor, type AuditorOptions, CORE_VERSION, createAuditor } from './engine/auditor.js';
+export {
+  CampaignDates,
+  type FindingHistory,
+  findingHistory,
+} from './engine/campaign-dates.js';
 export { FLEET_FACTS, HOST_FACTS, SOFTWARE_FACTS, UNIT_FACTS } from './engine/custom-rules.js';
 export { explain } from './engine/explain.js';
-export { daysBetween } from './engine/finding-factory.js';
+export { daysBetween, localDate } from './engine/finding-factory.js';
 export { UNASSIGNED_UNIT } from './engine/host-judge.js';
 export { licenseAt, needsEntitlement } from './engine/licence-model.js';
 export { buildPlan, isPlanFinding, type PlanInput } from './engine/plan/build-plan.js';
@@ -66,10 +71,12 @@ export {
 // policy loading (packages/core/src/policy/)
 export type { PolicyLintWorld } from './policy/lint/lint-policy.js';
 export { type LoadPolicyOptions, loadPolicy, parsePolicy } from './policy/load-policy.js';
+export { DEFAULT_BULLETIN } from './policy/merge-layers.js';
 export { policyJsonSchema } from './policy/policy-schema.js';
 export { registerPolicyResolver } from './policy/policy-sources.js';
 export { bilingual, hasProblemText, problemText, problemTextCodes } from './problem-text.js';
 export { pluginFailure, runScanner, type ScanRun, type ScanRunOptions } from './scan-runner.js';
+export { unitReport } from './split/unit-report.js';
 export {
   parseVersionRange,
   type RangeOperator,

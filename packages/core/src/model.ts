@@ -403,6 +403,22 @@ export interface PolicySettings {
   expiryWarningDays?: number;
   /** Currency of every price and amount (default CNY). */
   currency?: string;
+  /** The campaign's deadline (e.g. 2013-12-31): no finding's deadline passes it. */
+  deadline?: IsoDate;
+  /** Thresholds of the bulletin lists `zhengban diff` prints (表扬 / 批评); defaults when absent. */
+  bulletin?: BulletinSettings;
+}
+
+/**
+ * Who is praised (通报表扬) and who is criticised (通报批评) when `zhengban diff` compares two phases.
+ * A unit is praised when its genuine rate is at least `praise.genuineRate`, at most
+ * `praise.outstanding` findings are open and none is overdue; criticised when it has at least
+ * `criticise.overdue` overdue findings, or (with `criticise.rateFell`) its genuine rate fell, or its
+ * genuine rate is below `criticise.genuineRateBelow` (when given).
+ */
+export interface BulletinSettings {
+  praise: { genuineRate: number; outstanding: number };
+  criticise: { overdue: number; rateFell: boolean; genuineRateBelow?: number };
 }
 
 /** A policy after `extends` is merged and every default filled in. What the engine consumes. */
@@ -500,8 +516,15 @@ export interface Finding {
   message: LocalText;
   remediation?: LocalText;
   evidence: Evidence[];
-  /** asOf + remediationDays, for failures. */
+  /**
+   * For failures: detection date + remediationDays, capped by `settings.deadline`; carried over from
+   * the earlier report when the audit ran with `--since` and the failure was open there.
+   */
   deadline?: IsoDate;
+  /** The as-of date of the earlier report where this failure was first open (`--since`); absent: this audit's. */
+  firstSeen?: IsoDate;
+  /** A failure still open (not waived) whose deadline is before the as-of date (逾期). */
+  overdue?: true;
   /** Present when a waiver applies: the effective result is `waived`, `status` stays the raw one. */
   waiver?: AppliedWaiver;
   trace?: TraceStep[];
@@ -612,6 +635,8 @@ export interface EntitlementPosition {
   amount?: number;
   /** Days from asOf to `expires` (negative once expired); absent without an expiry date. */
   daysLeft?: number;
+  /** Seats consumed per unit (statistics order), when the audit was asked for it (`unitBreakdown`). */
+  units?: Array<{ unit: string; consumed: number }>;
 }
 
 /**
@@ -711,6 +736,11 @@ export interface UnrecognisedSoftware {
   hosts: number;
   /** A few of them, sorted. */
   sampleHosts: string[];
+  /**
+   * The same per unit (statistics order), when the audit was asked for it (`unitBreakdown`, e.g.
+   * `zhengban audit --split unit`), so a unit's own report can list its own unrecognised software.
+   */
+  units?: Array<{ unit: string; hosts: number; sampleHosts: string[] }>;
 }
 
 export interface ComplianceReport {
@@ -741,12 +771,31 @@ export interface ComplianceReport {
   /** Engine counters (memo hits, distinct titles); informational. */
   stats?: Record<string, number>;
   /**
+   * Campaign figures: present when the audit ran `--since` an earlier report, or the policy sets a
+   * campaign deadline or bulletin thresholds. Final once every finding group has been read.
+   */
+  campaign?: CampaignStatus;
+  /**
    * What `mergeReports` needs to combine this report with reports over other (disjoint) hosts so
    * that the result equals one audit over all of them. Licence allocation is fleet-wide (a seat pool
    * may be shared by units audited on different machines), so merging re-runs it over the union of
    * the installations that need a seat. Optional: written by the auditor; reporters ignore it.
    */
   mergeBasis?: MergeBasis;
+}
+
+/** See ComplianceReport.campaign. */
+export interface CampaignStatus {
+  /** The earlier report the first-seen dates and deadlines were carried from, and how many were. */
+  since?: { asOf: IsoDate; carried: number };
+  /** `settings.deadline`. */
+  deadline?: IsoDate;
+  /** Overdue findings in all. */
+  overdue: number;
+  /** Overdue findings per unit, in the statistics table's order (unit-less findings under ''). */
+  units: Array<{ unit: string; overdue: number }>;
+  /** `settings.bulletin`, for `zhengban diff`. */
+  bulletin?: BulletinSettings;
 }
 
 /**

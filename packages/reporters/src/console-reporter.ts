@@ -6,6 +6,7 @@
 import type { ComplianceReport, Finding, Locale, Reporter, ReporterContext } from '@zhengban/core';
 import { formatLocation, problemText } from '@zhengban/core';
 import { type Palette, palette } from './ansi.js';
+import { campaignLines, deadlineDetail } from './campaign-view.js';
 import { statisticsLines } from './console/statistics-layout.js';
 import { consoleColumns, foldLines } from './console/terminal-width.js';
 import { unrecognisedLines } from './console/unrecognised-list.js';
@@ -40,6 +41,7 @@ function heading(report: ComplianceReport, locale: Locale, colour: Palette): str
   return [
     colour.bold(t('report.title', locale)),
     clean(t('report.heading', locale, { policy, asOf: report.asOf })),
+    ...campaignLines(report, locale).map((line) => colour.red(clean(line))),
     '',
   ];
 }
@@ -59,7 +61,7 @@ function statusColour(finding: Finding, colour: Palette): (text: string) => stri
   }
 }
 
-function findingLines(finding: Finding, locale: Locale, colour: Palette): string[] {
+function findingLines(finding: Finding, asOf: string, locale: Locale, colour: Palette): string[] {
   const status =
     effectiveStatus(finding) === 'waived'
       ? t('finding.waivedAs', locale, { status: statusLabel(finding.status, locale) })
@@ -69,9 +71,10 @@ function findingLines(finding: Finding, locale: Locale, colour: Palette): string
   const details: string[] = [];
   const evidence = evidenceList(finding);
   if (evidence) details.push(`${t('finding.evidence', locale)}: ${clean(evidence)}`);
-  if (finding.deadline && !finding.waiver)
-    details.push(t('finding.deadlineShort', locale, { deadline: finding.deadline }));
+  const deadline = deadlineDetail(finding, asOf, locale);
+  if (deadline && !finding.overdue) details.push(deadline);
   if (details.length > 0) lines.push(colour.dim(`      ${details.join('  ')}`));
+  if (deadline && finding.overdue) lines.push(`      ${colour.red(deadline)}`);
   if (finding.waiver)
     lines.push(`      ${t('finding.waiver', locale)}: ${clean(waiverText(finding, locale))}`);
   return lines;
@@ -86,7 +89,7 @@ function findings(report: ComplianceReport, locale: Locale, colour: Palette): st
     lines.push(colour.bold(clean(unitName(unit.unit, locale))));
     for (const host of unit.hosts) {
       lines.push(`  ${clean(hostName(host.host, locale))}`);
-      for (const finding of host.findings) lines.push(...findingLines(finding, locale, colour));
+      for (const finding of host.findings) lines.push(...findingLines(finding, report.asOf, locale, colour));
     }
   }
   return [...lines, ''];

@@ -3,7 +3,7 @@
  * Reporters never hold user-facing strings of their own; they ask `t(key, locale, params)`.
  * `{name}` placeholders are filled from `params`.
  */
-import type { Locale, LocalText, Problem } from '@zhengban/core';
+import type { Locale, LocalText } from '@zhengban/core';
 
 const CATALOGUE = {
   // Report heading
@@ -294,6 +294,29 @@ const CATALOGUE = {
   'chart.legendGenuine': ['正版率', 'genuine'],
   'chart.legendDomestic': ['国产化率', 'domestic'],
   'chart.title': ['{class}：各单位正版率与国产化率', '{class}: genuine and domestic rate per unit'],
+  // Campaign (overdue findings, carried first-seen dates)
+  'stats.overdue': ['逾期问题', 'Overdue'],
+  'finding.firstSeen': ['首次发现', 'First seen'],
+  'finding.overdue': ['是否逾期', 'Overdue'],
+  'finding.overdueYes': ['逾期', 'overdue'],
+  'finding.overdueShort': ['已逾期（首次发现于 {firstSeen}）', 'overdue (first seen {firstSeen})'],
+  'campaign.overdue': [
+    '逾期未整改问题 {overdue} 项（整改期限早于截至日期 {asOf} 仍未整改）',
+    '{overdue} overdue finding(s) (deadline before the as-of date {asOf}, still open)',
+  ],
+  'campaign.since': [
+    '沿用 {asOf} 报告中 {carried} 项未整改问题的首次发现日期和整改期限',
+    'first-seen dates and deadlines of {carried} open finding(s) carried from the report as of {asOf}',
+  ],
+  'campaign.deadline': ['整改总截止日期 {deadline}', 'campaign deadline {deadline}'],
+  'campaign.byUnit': ['其中：{list}', 'by unit: {list}'],
+  'campaign.unitCount': ['{unit} {overdue} 项', '{unit} {overdue}'],
+  // Index of a report split by unit
+  'split.title': ['各单位报告索引', 'Reports by unit'],
+  'split.whole': ['全部单位汇总报告', 'Whole fleet report'],
+  'split.open': ['待处理问题', 'Open findings'],
+  'split.report': ['单位报告', 'Unit report'],
+  'split.wholeName': ['全部单位', 'all-units'],
   // Misc
   'misc.none': ['无', 'none'],
 } as const satisfies Record<string, readonly [zh: string, en: string]>;

@@ -129,6 +129,8 @@ function result(finding: Finding, ruleIndex: number, locale: Locale) {
       ...(product === undefined ? {} : { product }),
       ...(software === undefined ? {} : { software: software.name }),
       ...(finding.deadline === undefined ? {} : { deadline: finding.deadline }),
+      ...(finding.firstSeen === undefined ? {} : { firstSeen: finding.firstSeen }),
+      ...(finding.overdue ? { overdue: true } : {}),
     },
   };
 }

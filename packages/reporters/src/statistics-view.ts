@@ -112,6 +112,8 @@ function block(
 export interface UnitEntry {
   /** The unit's name (or `… 小计`), indented one full-width space per level under a listed unit. */
   label: string;
+  /** The unit the row speaks of (a subtotal: the parent unit, with everything under it). */
+  unit: string;
   stats: UnitStats | UnitSubtotal;
   parent: string | undefined;
   subtotal: boolean;
@@ -130,6 +132,7 @@ export function unitEntries(report: ComplianceReport, locale: Locale): UnitEntry
       const parent = open.pop()!;
       out.push({
         label: indent(parent.level) + t('stats.subtotal', locale, { unit: parent.unit }),
+        unit: parent.unit,
         stats: parent.subtotal!,
         parent: parent.parent,
         subtotal: true,
@@ -138,7 +141,13 @@ export function unitEntries(report: ComplianceReport, locale: Locale): UnitEntry
   };
   for (const unit of report.units) {
     close(unit.level ?? 0);
-    out.push({ label: indent(unit.level) + unit.unit, stats: unit, parent: unit.parent, subtotal: false });
+    out.push({
+      label: indent(unit.level) + unit.unit,
+      unit: unit.unit,
+      stats: unit,
+      parent: unit.parent,
+      subtotal: false,
+    });
     if (unit.subtotal) open.push(unit);
   }
   close(0);

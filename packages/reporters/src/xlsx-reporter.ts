@@ -38,7 +38,7 @@ const WIDTH_SAMPLE_ROWS = 500;
 /** Excel refuses cell text longer than this. */
 const MAX_CELL_TEXT = 32_767;
 
-function safeText(value: string): string {
+export function safeText(value: string): string {
   // xmlSafeText: U+FFFE and the other characters XML forbids would make the sheet not well-formed.
   const clean = xmlSafeText(value).replace(/\u007F/g, '\uFFFD');
   return neutraliseFormula(clean).slice(0, MAX_CELL_TEXT);

@@ -3,7 +3,7 @@
  * command line, the policy, the units file or the output paths is found before the first scan.
  */
 import { resolve } from 'node:path';
-import { createAuditor, UsageError } from '@zhengban/core';
+import { createAuditor, findingHistory, localDate, UsageError } from '@zhengban/core';
 import { OutputSet } from '../atomic-output.js';
 import { type CliContext, note, say } from '../cli-io.js';
 import {
@@ -22,6 +22,7 @@ import { inputPaths, refuseOutputsOverInputs } from '../output-overlap.js';
 import { loadPolicyFile, loadUnitsFile } from '../policy-files.js';
 import { formatProblemLine, reportPolicyWarnings } from '../problem-lines.js';
 import { collectBetweenPhases } from '../relaunch.js';
+import { readReport } from '../report-file.js';
 import { ReportOutputs } from '../report-outputs.js';
 import { resolveSources, scanHosts } from '../scan-sources.js';
 import { CLI_VERSION } from '../version.js';
@@ -39,7 +40,13 @@ export interface AuditOptions {
   mergeable?: boolean;
   /** Put the rectification plan into the report. */
   plan?: boolean;
+  /** An earlier phase's JSON report: first-seen dates and deadlines carry over (overdue findings). */
+  since?: string;
+  /** `unit`: reports given with a folder path are written one per unit, with an index. */
+  split?: string;
 }
+
+const SPLIT_BY = ['unit'] as const;
 
 export async function auditCommand(ctx: CliContext, options: AuditOptions): Promise<number> {
   // Checked here rather than by commander, so that an unknown flag is reported before this.
@@ -52,7 +59,9 @@ export async function auditCommand(ctx: CliContext, options: AuditOptions): Prom
   const hostUnits = await loadHostUnits(ctx, options.hosts, units?.hosts ?? []);
   const unitNames = [...(units?.units.map((unit) => unit.name) ?? []), ...(hostUnits?.map.unitNames() ?? [])];
   const sources = await resolveSources(ctx, options.input, { units: unitNames });
-  const reports = await ReportOutputs.plan(ctx, options.report);
+  const split =
+    options.split === undefined ? undefined : choice(ctx.locale, '--split', options.split, SPLIT_BY, 'unit');
+  const reports = await ReportOutputs.plan(ctx, options.report, { splitByUnit: split === 'unit' });
   // Linted against the units file too; the warnings go to stderr now and into report.problems.
   const policy = loadPolicyFile(ctx, options.policy, units ? { units: units.units } : undefined);
   reportPolicyWarnings(ctx, policy.warnings ?? []);
@@ -65,8 +74,15 @@ export async function auditCommand(ctx: CliContext, options: AuditOptions): Prom
   refuseOutputsOverInputs(
     ctx.locale,
     reports.paths,
-    inputPaths(sources, [...policyFiles, fileInput(options.units), fileInput(options.hosts)]),
+    inputPaths(sources, [
+      ...policyFiles,
+      fileInput(options.units),
+      fileInput(options.hosts),
+      fileInput(options.since),
+    ]),
   );
+  const since =
+    options.since === undefined ? undefined : sinceHistory(ctx, options.since, asOf ?? policy.settings.asOf);
 
   const outputs = new OutputSet(ctx.locale, ctx.io.signal);
   try {
@@ -78,6 +94,8 @@ export async function auditCommand(ctx: CliContext, options: AuditOptions): Prom
       toolVersion: CLI_VERSION,
       ...(options.mergeable ? { mergeable: true } : {}),
       ...(options.plan ? { plan: true } : {}),
+      ...(since ? { since } : {}),
+      ...(split === 'unit' ? { unitBreakdown: true } : {}),
     });
     if (units) await auditor.addInput(units.summary, units.problems);
     let filesFailed = 0;
@@ -118,4 +136,13 @@ export async function auditCommand(ctx: CliContext, options: AuditOptions): Prom
   } finally {
     await outputs.discardAll();
   }
+}
+
+/** The open failures of the earlier phase's report; a report as of a later date than this audit is refused. */
+function sinceHistory(ctx: CliContext, file: string, asOf: string | undefined) {
+  const before = readReport(ctx, file);
+  const today = asOf ?? localDate(new Date());
+  if (before.asOf > today)
+    throw new UsageError(msg(ctx.locale, 'sinceAfterAsOf', { path: file, before: before.asOf, asOf: today }));
+  return findingHistory(before);
 }

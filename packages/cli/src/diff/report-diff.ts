@@ -17,6 +17,7 @@ import {
   type ResultStatus,
   type Severity,
 } from '@zhengban/core';
+import { type Bulletin, bulletin, rankUnits, type UnitProgress } from './unit-ranking.js';
 
 export interface DiffFinding {
   id: string;
@@ -53,6 +54,8 @@ export interface ReportSide {
   generatedAt?: string;
   computers: number;
   openFindings: number;
+  /** Failures open past their deadline (逾期), as the report flags them (audit --since). */
+  overdueFindings: number;
 }
 
 /** The result of `zhengban diff` (also its `--format json` output). */
@@ -65,6 +68,10 @@ export interface ReportDiff {
   byRule: RuleCounts[];
   /** Totals first, then units in AFTER's order (units only in BEFORE last); classes in report order. */
   rates: RateChange[];
+  /** AFTER's units ranked by progress (unit-ranking.ts). */
+  ranking: UnitProgress[];
+  /** Who is praised and who criticised, with reasons. */
+  bulletin: Bulletin;
 }
 
 const OPEN: ReadonlySet<string> = new Set(['fail', 'error', 'warn']);
@@ -98,6 +105,8 @@ function side(file: string, report: ComplianceReport, open: number): ReportSide 
     ...(report.generatedAt ? { generatedAt: report.generatedAt } : {}),
     computers: report.totals.computers,
     openFindings: open,
+    overdueFindings: report.findings.filter((f) => f.overdue === true && effectiveStatus(f) === 'fail')
+      .length,
   };
 }
 
@@ -111,6 +120,7 @@ export function diffReports(
   const fixed = [...openBefore.values()].filter((finding) => !openAfter.has(finding.id)).map(brief);
   const added = [...openAfter.values()].filter((finding) => !openBefore.has(finding.id)).map(brief);
   const stillOpen = [...openAfter.values()].filter((finding) => openBefore.has(finding.id)).map(brief);
+  const ranking = rankUnits(before, after);
   return {
     before: side(files.before, before, openBefore.size),
     after: side(files.after, after, openAfter.size),
@@ -119,6 +129,8 @@ export function diffReports(
     stillOpen,
     byRule: countByRule(fixed, added, stillOpen),
     rates: rateChanges(before, after),
+    ranking,
+    bulletin: bulletin(ranking, after),
   };
 }
 

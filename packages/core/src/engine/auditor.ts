@@ -22,6 +22,7 @@ import type {
   StreamedReport,
   UnitInfo,
 } from '../model.js';
+import { CampaignDates, type FindingHistory } from './campaign-dates.js';
 import { compileCustomRules } from './custom-rules.js';
 import { editionRestrictionProblems } from './edition-restrictions.js';
 import { expiringFindings } from './expiry-findings.js';
@@ -42,6 +43,7 @@ import { ruleCounters, softwareRules } from './software-rules.js';
 import { orderedUnits, StatisticsTable } from './statistics.js';
 import { TitleRegistry } from './title-registry.js';
 import { countsAsUnauthorised, unauthorisedInstallations } from './unauthorised-count.js';
+import { addUnitConsumption, UnrecognisedByUnit, unrecognisedTitlesOf } from './unit-breakdown.js';
 import { unitUseProblems } from './unit-problems.js';
 import { WaiverBook } from './waivers.js';
 
@@ -68,6 +70,16 @@ export interface AuditorOptions {
    * it is there once every group of findings has been read.
    */
   plan?: boolean;
+  /**
+   * The open failures of an earlier report (`audit --since`): their first-seen dates and deadlines
+   * carry over, so a failure still open after its deadline is overdue (campaign-dates.ts).
+   */
+  since?: FindingHistory;
+  /**
+   * Count unrecognised software per unit as well (`UnrecognisedSoftware.units`), so the report can be
+   * split into one report per unit (`unitReport`). Off by default: it keeps a count per title and unit.
+   */
+  unitBreakdown?: boolean;
 }
 
 export interface Auditor {
@@ -148,10 +160,12 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
     const osHosts: OsOfHost[] = [];
     let installationCount = 0;
     const share = new RecognitionShare();
+    const byUnit = options.unitBreakdown ? new UnrecognisedByUnit() : undefined;
     for (let i = 0; i < states.length; i++) {
       store.putInKeyOrder(states[i]!);
       const host = judgeHost(states[i]!, firstCtx);
       share.addHost(host, states[i]!.unrecognisedTitles.length);
+      if (byUnit) byUnit.noteHost(host.unit, host.id, unrecognisedTitlesOf(states[i]!, host, titles));
       // Nothing reads a host's title sets after the first pass (and no host arrives any more).
       store.dropTitleSets(states[i]!);
       hostUnits[i] = host.unit;
@@ -198,6 +212,14 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
       table.addUnauthorised(host.unit, count);
     }
     const unitRows = table.units();
+    if (byUnit) {
+      const unitOfHost = new Map(states.map((state, i) => [state.id, hostUnits[i]!]));
+      addUnitConsumption(
+        positions,
+        unitOfHost,
+        units.map((u) => u.name),
+      );
+    }
     const totals = table.totals();
 
     // 4. Custom rules: software verdicts settled now, host rules as the stream passes each host;
@@ -267,6 +289,7 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
       activationSkipped: counters.activationSkipped,
       ...share.stats(),
     };
+    const campaign = new CampaignDates(asOf, policy.settings, options.since);
     const report: ComplianceReport = {
       schemaVersion: 1,
       tool: { name: 'zhengban', version: options.toolVersion ?? CORE_VERSION },
@@ -283,7 +306,17 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
       units: unitRows,
       entitlements: positions,
       findings: [],
-      unrecognised: policy.settings.unrecognised === 'ignore' && !allowlist ? [] : titles.unrecognised(),
+      unrecognised:
+        policy.settings.unrecognised === 'ignore' && !allowlist
+          ? []
+          : titles.unrecognised(
+              byUnit &&
+                ((id) =>
+                  byUnit.unitsOf(
+                    id,
+                    units.map((u) => u.name),
+                  )),
+            ),
       // The policy linter's warnings first: a mistake in the policy explains numbers below it.
       problems: [...(policy.warnings ?? []), ...(policy.problems ?? []), ...problems, ...engineProblems],
       rules: rulesMeta(policy),
@@ -291,6 +324,8 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
       ...purchaseFields(policy, mandatory),
       ...(basis ? { mergeBasis: basis } : {}),
       stats,
+      // Present from the start (streamed tables choose their columns by it), final once read.
+      ...(campaign.active ? { campaign: campaign.status(unitRows.map((row) => row.unit)) } : {}),
     };
 
     // 5. The findings, in report order, worded as they are read.
@@ -325,6 +360,7 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
       unauthorisedByHost,
       waivers: new WaiverBook(policy.waivers, waiversNow),
       unitRank: new Map(units.map((u, i) => [u.name, i])),
+      ...(campaign.active ? { stamp: (finding: Finding) => campaign.stamp(finding) } : {}),
       onFinding(finding) {
         seenRules.add(finding.rule);
         findingCount++;
@@ -339,6 +375,7 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
       stats.customRuleRuns = customRuns;
       report.rules = rulesMeta(policy, seenRules);
       if (planCollector) report.plan = planCollector.plan(policy, asOf, positions, unitRows);
+      if (report.campaign) report.campaign = campaign.status(unitRows.map((row) => row.unit));
       logger.debug(
         `audit finished: ${states.length} hosts, ${findingCount} findings in ${Date.now() - started} ms`,
       );

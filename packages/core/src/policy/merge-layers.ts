@@ -12,7 +12,15 @@
  * - prices: per product, the later file's price wins;
  * - metadata comes from the top-level file only.
  */
-import type { Policy, PolicyOverride, Product, Requirements, SourceLocation, Waiver } from '../model.js';
+import type {
+  BulletinSettings,
+  Policy,
+  PolicyOverride,
+  Product,
+  Requirements,
+  SourceLocation,
+  Waiver,
+} from '../model.js';
 import type { PolicyLayer } from './policy-layer.js';
 
 export const DEFAULT_CLASSES = ['os', 'office', 'antivirus'];
@@ -20,6 +28,12 @@ export const DEFAULT_ACTIVATION_CLASSES = ['os', 'office'];
 export const DEFAULT_REMEDIATION_DAYS = 30;
 export const DEFAULT_EXPIRY_WARNING_DAYS = 90;
 export const DEFAULT_CURRENCY = 'CNY';
+
+/** The bulletin thresholds when a policy names none (see BulletinSettings). */
+export const DEFAULT_BULLETIN: BulletinSettings = Object.freeze({
+  praise: Object.freeze({ genuineRate: 1, outstanding: 0 }),
+  criticise: Object.freeze({ overdue: 1, rateFell: true }),
+}) as BulletinSettings;
 
 type Located = { location?: SourceLocation };
 
@@ -129,6 +143,10 @@ export function mergeLayers(layers: PolicyLayer[]): Policy {
   for (const layer of layers) Object.assign(prices, layer.prices);
   const asOf = lastGiven(layers, (layer) => layer.settings.asOf);
   if (asOf) settings.asOf = asOf;
+  const deadline = lastGiven(layers, (layer) => layer.settings.deadline);
+  if (deadline) settings.deadline = deadline;
+  const bulletin = lastGiven(layers, (layer) => layer.settings.bulletin);
+  if (bulletin) settings.bulletin = bulletin;
 
   return {
     apiVersion: 'zhengban/v1',

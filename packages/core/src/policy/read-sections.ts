@@ -3,8 +3,16 @@
  * and `settings`. Only what the file says is kept (no defaults), so that merging can let a later
  * file win key by key.
  */
-import type { CustomRule, DomesticTarget, ForbiddenPattern, PolicySettings, RuleScope } from '../model.js';
+import type {
+  BulletinSettings,
+  CustomRule,
+  DomesticTarget,
+  ForbiddenPattern,
+  PolicySettings,
+  RuleScope,
+} from '../model.js';
 import { IdRegistry, type LayerContext, mappings, text } from './layer-context.js';
+import { DEFAULT_BULLETIN } from './merge-layers.js';
 import { readPatterns } from './patterns.js';
 import type { PolicyLayer } from './policy-layer.js';
 import {
@@ -148,5 +156,29 @@ export function readSettings(value: unknown, { tree, problems }: LayerContext): 
   }
   const currency = text(section.currency);
   if (currency) settings.currency = currency;
+  const deadline = readDate(section.deadline, tree, ['settings', 'deadline'], problems);
+  if (deadline) settings.deadline = deadline;
+  if (isRecord(section.bulletin)) settings.bulletin = readBulletin(section.bulletin);
   return settings;
+}
+
+/** `settings.bulletin`, each threshold the file leaves out taken from DEFAULT_BULLETIN (the schema checks types). */
+function readBulletin(section: Record<string, unknown>): BulletinSettings {
+  const praise = isRecord(section.praise) ? section.praise : {};
+  const criticise = isRecord(section.criticise) ? section.criticise : {};
+  const number = (value: unknown, fallback: number) => (typeof value === 'number' ? value : fallback);
+  const bulletin: BulletinSettings = {
+    praise: {
+      genuineRate: number(praise.genuineRate, DEFAULT_BULLETIN.praise.genuineRate),
+      outstanding: number(praise.outstanding, DEFAULT_BULLETIN.praise.outstanding),
+    },
+    criticise: {
+      overdue: number(criticise.overdue, DEFAULT_BULLETIN.criticise.overdue),
+      rateFell:
+        typeof criticise.rateFell === 'boolean' ? criticise.rateFell : DEFAULT_BULLETIN.criticise.rateFell,
+    },
+  };
+  if (typeof criticise.genuineRateBelow === 'number')
+    bulletin.criticise.genuineRateBelow = criticise.genuineRateBelow;
+  return bulletin;
 }

@@ -42,6 +42,7 @@ const FIELDS = [
   'message',
   'remediation',
   'deadline',
+  'overdue',
   'waiver',
   'evidence',
 ] as const;
@@ -54,7 +55,12 @@ function ruleName(rule: string, rules: Record<string, RuleMeta>, locale: Locale)
   return meta ? localText(meta.description, locale) : '';
 }
 
-function rowText(finding: Finding, rules: Record<string, RuleMeta>, locale: Locale): RowText {
+function rowText(
+  finding: Finding,
+  rules: Record<string, RuleMeta>,
+  locale: Locale,
+  reportAsOf: string,
+): RowText {
   const status = effectiveStatus(finding);
   const software = finding.subject.software;
   return {
@@ -75,6 +81,9 @@ function rowText(finding: Finding, rules: Record<string, RuleMeta>, locale: Loca
     message: localText(finding.message, locale),
     remediation: finding.remediation ? localText(finding.remediation, locale) : '',
     deadline: finding.deadline ?? '',
+    overdue: finding.overdue
+      ? t('finding.overdueShort', locale, { firstSeen: finding.firstSeen ?? reportAsOf })
+      : '',
     waiver: waiverText(finding, locale),
     evidence: evidenceList(finding),
   };
@@ -88,7 +97,7 @@ function rowHtml(row: RowText): string {
     `<tr class="s-${e(row.status)}">` +
     `<td>${e(row.unit)}</td><td class="nowrap">${e(row.host)}</td><td class="status">${e(row.statusText)}</td>` +
     `<td class="nowrap">${e(row.severityText)}</td><td><code>${e(row.rule)}</code>${ruleName}</td><td>${e(row.software)}</td>` +
-    `<td>${e(row.message)}${remediation}</td><td class="num">${e(row.deadline)}</td>` +
+    `<td>${e(row.message)}${remediation}</td><td class="num">${e(row.deadline)}${row.overdue === '' ? '' : `<br><small>${e(row.overdue)}</small>`}</td>` +
     `<td class="waiver">${e(row.waiver)}</td><td class="wrap">${e(row.evidence)}</td></tr>`
   );
 }
@@ -148,7 +157,7 @@ export function findingsSection(
 ): string {
   const sorted = sortFindings(report);
   if (sorted.length === 0) return `<p class="empty">${e(t('finding.none', locale))}</p>`;
-  const rows = sorted.map((finding) => rowText(finding, rules, locale));
+  const rows = sorted.map((finding) => rowText(finding, rules, locale, report.asOf));
   const units = [...new Set(rows.map((row) => row.unit))];
   const severities = SEVERITIES.filter((severity) => rows.some((row) => row.severity === severity));
   const ruleIds = [...new Set(rows.map((row) => row.rule))].sort();

@@ -15,6 +15,7 @@ body { margin: 0 auto; max-width: 1320px; padding: 24px; color: var(--ink); font
   "WenQuanYi Micro Hei", sans-serif; }
 h1 { font-size: 22px; margin: 0 0 4px; }
 h2 { font-size: 17px; margin: 28px 0 8px; padding-bottom: 4px; border-bottom: 2px solid var(--ink); }
+.overdue { color: var(--fail); font-weight: 600; }
 .meta { color: var(--muted); margin: 0; }
 .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(200px, 1fr)); gap: 10px; margin-top: 8px; }
 .card { border: 1px solid var(--line); border-radius: 6px; padding: 8px 10px; }
@@ -138,7 +139,7 @@ export const FILTER_SCRIPT = `
     cell(tr, 'rule', text(row, 'rule'), text(row, 'ruleText'));
     cell(tr, '', text(row, 'software'));
     cell(tr, '', text(row, 'message'), text(row, 'remediation'));
-    cell(tr, 'num', text(row, 'deadline'));
+    cell(tr, 'num', text(row, 'deadline'), text(row, 'overdue'));
     cell(tr, 'waiver', text(row, 'waiver'));
     cell(tr, 'wrap', text(row, 'evidence'));
     return tr;

@@ -20,7 +20,7 @@ import { chartsSection } from './svg-charts.js';
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
 /** default-src 'none': no fetch, image, font, frame or connection of any kind. */
-const CSP = [
+export const CSP = [
   "default-src 'none'",
   `style-src ${sha256(STYLE)}`,
   `script-src ${sha256(FILTER_SCRIPT)}`,

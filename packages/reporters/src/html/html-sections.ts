@@ -3,6 +3,7 @@
  * (escapeHtml) — names, publishers, unit names, messages, rule ids — including attribute values.
  */
 import type { ComplianceReport, Locale } from '@zhengban/core';
+import { campaignLines } from '../campaign-view.js';
 import { escapeHtml as e } from '../escaping.js';
 import { classLabel } from '../labels.js';
 import { t } from '../messages.js';
@@ -59,7 +60,10 @@ export function headlineSection(report: ComplianceReport, locale: Locale): strin
   const counts = countByStatus(report.findings);
   return (
     `<div class="cards">${cards.join('')}</div>` +
-    `<p>${e(t('headline.computers', locale, { computers: report.totals.computers, units: report.units.length }))} · ${e(t('finding.counts', locale, counts))}</p>`
+    `<p>${e(t('headline.computers', locale, { computers: report.totals.computers, units: report.units.length }))} · ${e(t('finding.counts', locale, counts))}</p>` +
+    campaignLines(report, locale)
+      .map((line) => `<p class="overdue">${e(line)}</p>`)
+      .join('')
   );
 }
 
