@@ -11,6 +11,7 @@
  * (docs/semantics.md#rates); the totals row is the report's own `totals`.
  */
 import type { ClassStats, ComplianceReport, Locale, Totals, UnitStats } from '@zhengban/core';
+import { overdueOf } from './campaign-view.js';
 import { classLabel } from './labels.js';
 import { type MessageKey, t } from './messages.js';
 import { overallFraction, rateOf } from './rates.js';
@@ -37,6 +38,8 @@ export interface FormRow {
   classes: FormClassCells[];
   overall: RateCell;
   unauthorised: number;
+  /** Overdue findings (逾期问题), in a campaign report only (report.campaign). */
+  overdue?: number;
 }
 
 export interface SignatureBlank {
@@ -57,7 +60,7 @@ export interface StatisticsForm {
   classLabels: string[];
   /** The measures under each class header: 已安装, 正版, 国产, 正版率, 国产化率. */
   measures: string[];
-  /** Headers after the class groups: 总正版率, 正版/已安装, 未授权软件. */
+  /** Headers after the class groups: 总正版率, 正版/已安装, 未授权安装（套）, and 逾期问题 in a campaign. */
   tailColumns: string[];
   rows: FormRow[];
   /** The lines people fill in by hand: per line, each `label：` and what its blank shows (mostly nothing). */
@@ -74,24 +77,27 @@ interface Counts {
   computers: number;
   classes: Record<string, ClassStats>;
   unauthorised: number;
+  overdue: number | undefined;
 }
 
-function countsOf(stats: UnitStats | Totals): Counts {
+function countsOf(stats: UnitStats | Totals, overdue: number | undefined): Counts {
   return {
     staff: stats.staff,
     computers: stats.computers,
     classes: stats.classes,
     unauthorised: stats.unauthorised,
+    overdue,
   };
 }
 
 function sumCounts(parts: readonly Counts[], classes: readonly string[]): Counts {
-  const sum: Counts = { staff: undefined, computers: 0, classes: {}, unauthorised: 0 };
+  const sum: Counts = { staff: undefined, computers: 0, classes: {}, unauthorised: 0, overdue: undefined };
   for (const name of classes) sum.classes[name] = { ...EMPTY };
   for (const part of parts) {
     if (part.staff !== undefined) sum.staff = (sum.staff ?? 0) + part.staff;
     sum.computers += part.computers;
     sum.unauthorised += part.unauthorised;
+    if (part.overdue !== undefined) sum.overdue = (sum.overdue ?? 0) + part.overdue;
     for (const name of classes) {
       const from = part.classes[name] ?? EMPTY;
       const to = sum.classes[name]!;
@@ -144,12 +150,14 @@ function formRow(
       denominator: overall.installed,
     },
     unauthorised: counts.unauthorised,
+    ...(counts.overdue !== undefined ? { overdue: counts.overdue } : {}),
   };
 }
 
 /** Unit rows in tree order, with a subtotal row opening every group. */
 function unitRows(report: ComplianceReport, locale: Locale): FormRow[] {
   const byName = new Map(report.units.map((unit) => [unit.unit, unit]));
+  const countsOfUnit = (unit: UnitStats) => countsOf(unit, overdueOf(report, unit.unit));
   const children = new Map<string, UnitStats[]>();
   for (const unit of report.units) {
     if (unit.parent === undefined || unit.parent === unit.unit) continue;
@@ -165,7 +173,7 @@ function unitRows(report: ComplianceReport, locale: Locale): FormRow[] {
     if (seen.has(name)) return [];
     seen.add(name);
     const own = byName.get(name);
-    const parts = own ? [countsOf(own)] : [];
+    const parts = own ? [countsOfUnit(own)] : [];
     for (const child of children.get(name) ?? []) parts.push(...subtreeCounts(child.unit, seen));
     return parts;
   };
@@ -176,7 +184,7 @@ function unitRows(report: ComplianceReport, locale: Locale): FormRow[] {
     const own = byName.get(name);
     const below = (children.get(name) ?? []).filter((child) => !placed.has(child.unit));
     if (below.length === 0) {
-      if (own) rows.push(formRow('unit', name, depth, countsOf(own), report.classes, own.rates));
+      if (own) rows.push(formRow('unit', name, depth, countsOfUnit(own), report.classes, own.rates));
       return;
     }
     const total = sumCounts(subtreeCounts(name, new Set()), report.classes);
@@ -196,7 +204,7 @@ function unitRows(report: ComplianceReport, locale: Locale): FormRow[] {
           'unit',
           t('form.ownLevel', locale, { unit: name }),
           depth + 1,
-          countsOf(own),
+          countsOfUnit(own),
           report.classes,
           own.rates,
         ),
@@ -240,7 +248,7 @@ export function statisticsForm(report: ComplianceReport, locale: Locale): Statis
       'totals',
       t('stats.totals', locale),
       0,
-      countsOf(report.totals),
+      countsOf(report.totals, overdueOf(report)),
       report.classes,
       report.totals.rates,
     ),
@@ -256,6 +264,7 @@ export function statisticsForm(report: ComplianceReport, locale: Locale): Statis
       t('stats.overallGenuineRate', locale),
       t('form.overallFraction', locale),
       t('stats.unauthorised', locale),
+      ...(report.campaign ? [t('stats.overdue', locale)] : []),
     ],
     rows,
     signatureLines: [

@@ -34,6 +34,7 @@ function rowHtml(row: FormRow, locale: Locale): string {
     rateTd(row.overall, locale, true),
     `<td class="num">${row.overall.numerator}/${row.overall.denominator}</td>`,
     num(row.unauthorised),
+    ...(row.overdue !== undefined ? [num(row.overdue)] : []),
   ];
   return `<tr class="${classes.join(' ')}">${cells.join('')}</tr>`;
 }

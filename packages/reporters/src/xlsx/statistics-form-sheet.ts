@@ -173,6 +173,7 @@ function writeRow(
   fraction.value = `${row.overall.numerator}/${row.overall.denominator}`;
   fraction.alignment = { horizontal: 'right' };
   next().value = row.unauthorised;
+  if (row.overdue !== undefined) next().value = row.overdue;
   for (let index = 1; index <= width; index += 1) {
     const cell = added.getCell(index);
     cell.border = BORDER;
