@@ -171,6 +171,8 @@ export type ProductCategory =
   | 'im'
   | 'tool'
   | 'activator'
+  /** Parts of the operating system: the distribution's own packages, drivers, runtimes (bundled). */
+  | 'system'
   | 'other'
   | (string & {});
 

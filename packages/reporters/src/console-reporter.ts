@@ -26,7 +26,7 @@ import {
   unitName,
   waiverText,
 } from './report-view.js';
-import { statisticsBlocks } from './statistics-view.js';
+import { statisticsBlocks, systemComponentsLine } from './statistics-view.js';
 import { seatsText, validityText } from './tables.js';
 import { renderTextTable } from './text-table.js';
 
@@ -199,6 +199,7 @@ function inputsAndProblems(report: ComplianceReport, locale: Locale, colour: Pal
   const hosts = report.unrecognised.reduce((sum, item) => sum + item.hosts, 0);
   const lines = [
     t('unrecognised.summary', locale, { count: report.unrecognised.length, hosts }),
+    ...systemComponentsLine(report, locale),
     '',
     colour.bold(t('section.inputs', locale)),
   ];

@@ -56,6 +56,7 @@ const CATALOGUE = {
   'class.im': ['即时通讯', 'Messaging'],
   'class.tool': ['工具软件', 'Tool'],
   'class.activator': ['激活工具', 'Activator'],
+  'class.system': ['系统组件', 'System component'],
   'class.other': ['其他', 'Other'],
   // Findings
   'finding.unit': ['单位', 'Unit'],
@@ -143,6 +144,10 @@ const CATALOGUE = {
   'unrecognised.summary': [
     '未识别软件 {count} 种，涉及计算机 {hosts} 台次，请人工核查。',
     '{count} unrecognised products on {hosts} computer installations, for review.',
+  ],
+  'unrecognised.systemComponents': [
+    '另有操作系统自带组件（发行版软件包、驱动、运行库）{count} 种，合并计为“系统组件”，不逐一列出。',
+    'Another {count} titles are parts of the operating system (distribution packages, drivers, runtimes), grouped as system components and not listed.',
   ],
   // Inputs and problems
   'input.source': ['输入', 'Input'],

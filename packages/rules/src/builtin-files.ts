@@ -25,6 +25,7 @@ export const BUILTIN_FILES: readonly BuiltinFile[] = [
   { name: 'catalog/office', path: 'catalog/office.yaml', kind: 'catalog' },
   { name: 'catalog/antivirus', path: 'catalog/antivirus.yaml', kind: 'catalog' },
   { name: 'catalog/common', path: 'catalog/common.yaml', kind: 'catalog' },
+  { name: 'catalog/system', path: 'catalog/system.yaml', kind: 'catalog' },
 ];
 
 const byName = new Map(BUILTIN_FILES.map((file) => [file.name, file]));

@@ -16,6 +16,7 @@ const CLASS_FILES = [
   'catalog/office',
   'catalog/antivirus',
   'catalog/common',
+  'catalog/system',
 ];
 const ACTIVATORS = [
   'kmspico',
@@ -42,6 +43,7 @@ const STANDARD_CATEGORIES = [
   'im',
   'tool',
   'activator',
+  'system',
   'other',
 ];
 
@@ -112,6 +114,7 @@ describe('catalogue files', () => {
     ['catalog/office', 12, 5],
     ['catalog/antivirus', 26, 18],
     ['catalog/common', 36, 21],
+    ['catalog/system', 2, 0],
   ])('%s loads on its own: %i products, %i vendors', (name, products, vendors) => {
     const policy = loadBuiltin(name);
     expect(policy.catalog.products).toHaveLength(products);
@@ -120,7 +123,7 @@ describe('catalogue files', () => {
 
   it('builtin:catalog has every product of the class files, activators first, no rules', () => {
     const policy = loadBuiltin('catalog');
-    expect(policy.catalog.products).toHaveLength(104);
+    expect(policy.catalog.products).toHaveLength(106);
     expect(policy.catalog.vendors).toHaveLength(49);
     expect(countBy(policy, 'activator')).toBe(11);
     expect(countBy(policy, 'os')).toBe(18);
@@ -131,6 +134,7 @@ describe('catalogue files', () => {
     expect(policy.forbidden.products).toEqual([]);
     expect(policy.preferences.domestic).toEqual([]);
     expect(policy.sources).toEqual([
+      'builtin:catalog/system',
       'builtin:catalog/common',
       'builtin:catalog/antivirus',
       'builtin:catalog/office',
@@ -170,7 +174,9 @@ describe('catalogue files', () => {
       expect(STANDARD_CATEGORIES, product.id).toContain(product.category);
       expect(product.name, product.id).not.toBe(product.id);
       expect(product.match.length, product.id).toBeGreaterThan(0);
-      if (product.category === 'activator') expect(product.notes, product.id).toBeTruthy();
+      // Activators and the operating system's own parts have no one vendor: a note says what they are.
+      if (product.category === 'activator' || product.category === 'system')
+        expect(product.notes, product.id).toBeTruthy();
       else expect(product.vendor, product.id).toBeTruthy();
       // A consumer product free "for individuals" must not pass as freeware for an agency.
       if (/个人免费|free for individuals|personal use only/i.test(product.notes ?? ''))
@@ -184,7 +190,7 @@ describe('policy packs', () => {
     const policy = loadBuiltin('cn-gov-baseline');
     expect(policy.metadata.name).toBe('cn-gov-baseline');
     expect(policy.metadata.description).toContain('国办发〔2013〕88号');
-    expect(policy.catalog.products).toHaveLength(104);
+    expect(policy.catalog.products).toHaveLength(106);
     expect(policy.requirements.classes).toEqual(['os', 'office', 'antivirus']);
     expect(policy.requirements.editions.os?.deny).toEqual(['Home', 'Starter']);
     expect(policy.requirements.activation).toEqual({
@@ -206,7 +212,7 @@ describe('policy packs', () => {
     const policy = loadBuiltin('cn-gov-strict');
     expect(policy.metadata.name).toBe('cn-gov-strict');
     expect(policy.sources.slice(-2)).toEqual(['builtin:cn-gov-baseline', 'builtin:cn-gov-strict']);
-    expect(policy.catalog.products).toHaveLength(104);
+    expect(policy.catalog.products).toHaveLength(106);
     expect(policy.requirements.editions.os?.deny).toEqual(['Home', 'Starter']);
     expect(policy.forbidden.mode).toBe('allowlist');
     expect(policy.forbidden.products).toEqual(ACTIVATORS);
@@ -234,7 +240,7 @@ describeSamples('the example city policy over the real builtin baseline', () => 
     const policy = loadPolicy(path, { resolvers: [builtinResolver] });
     expect(policy.metadata.name).toBe('example-city-2013');
     expect(policy.sources.slice(-3)).toEqual(['builtin:catalog', 'builtin:cn-gov-baseline', path]);
-    expect(policy.catalog.products).toHaveLength(105);
+    expect(policy.catalog.products).toHaveLength(107);
     expect(policy.catalog.products[0]!.id).toBe('city-oa-client');
     expect(policy.catalog.vendors.find((v) => v.id === 'kingsoft-office')?.names).toContain(
       'Kingsoft Office Software',

@@ -3,10 +3,12 @@
  * No network, no external asset or font; a Content-Security-Policy allows only the page's own
  * style sheet and filter script, by hash.
  */
+
 import { createHash } from 'node:crypto';
 import type { ComplianceReport, Reporter, ReporterContext } from '@zhengban/core';
 import { escapeHtml as e } from '../escaping.js';
 import { t } from '../messages.js';
+import { systemComponentsLine } from '../statistics-view.js';
 import { buildTable } from '../tables.js';
 import { FILTER_SCRIPT, STYLE } from './html-assets.js';
 import { findingsSection, headlineSection, statisticsSection, tableSection } from './html-sections.js';
@@ -54,6 +56,9 @@ export function renderHtml(report: ComplianceReport, ctx: ReporterContext): stri
       'unrecognised',
       t('section.unrecognised', locale),
       `<p>${e(t('unrecognised.summary', locale, { count: report.unrecognised.length, hosts: unrecognisedHosts }))}</p>` +
+        systemComponentsLine(report, locale)
+          .map((line) => `<p>${e(line)}</p>`)
+          .join('') +
         tableSection(buildTable('unrecognised', report, locale), locale),
     ),
     section(
