@@ -184,10 +184,19 @@ const versionParts = (version: string): string[] => version.trim().toLowerCase()
 function foldLessPrecise(items: InstallationState[]): InstallationState[] {
   // Candidates by (product, a strict prefix of their version): a Linux host has hundreds of its
   // distribution's packages under one product, so pairs are never compared one against all.
+  // Most hosts have each product once: then there is nothing to fold and nothing is built.
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (const item of items) {
+    if (item.version === undefined) continue;
+    if (seen.has(item.product.id)) repeated.add(item.product.id);
+    else seen.add(item.product.id);
+  }
+  if (repeated.size === 0) return items;
   const parts = new Map<InstallationState, string[]>();
   const extending = new Map<string, InstallationState[]>();
   for (const item of items) {
-    if (item.version === undefined) continue;
+    if (item.version === undefined || !repeated.has(item.product.id)) continue;
     const mine = versionParts(item.version);
     parts.set(item, mine);
     for (let k = 1; k < mine.length; k++) {
