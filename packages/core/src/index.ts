@@ -21,6 +21,7 @@ export {
 export { type AuditOptions, audit } from './engine/audit.js';
 export { type Auditor, type AuditorOptions, CORE_VERSION, createAuditor } from './engine/auditor.js';
 export { FLEET_FACTS, HOST_FACTS, SOFTWARE_FACTS, UNIT_FACTS } from './engine/custom-rules.js';
+export { EDITION_UNREACHABLE, editionRestrictionProblems } from './engine/edition-restrictions.js';
 export { explain } from './engine/explain.js';
 export { UNASSIGNED_UNIT } from './engine/host-judge.js';
 export {

@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type Policy, UsageError } from '@zhengban/core';
+import { editionRestrictionProblems, type Policy, UsageError } from '@zhengban/core';
 import { listPacks } from '@zhengban/rules';
 import { stringify } from 'yaml';
 import { OutputSet } from '../atomic-output.js';
@@ -31,6 +31,8 @@ export function policyValidateCommand(ctx: CliContext, file: string): number {
       sources: policy.sources.map((source) => displayPath(ctx, source)).join(' → '),
     })}\n`,
   );
+  // Valid, but an edition restriction that can never match covers or refuses nothing: said, located.
+  for (const problem of editionRestrictionProblems(policy)) say(ctx, formatProblemLine(ctx, problem));
   return EXIT_OK;
 }
 
