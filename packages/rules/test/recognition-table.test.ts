@@ -4,7 +4,7 @@
  * vendors' other programs (360安全浏览器 is a browser, Kingsoft PowerWord is not WPS), management
  * agents of antivirus vendors.
  */
-import { createRecogniser } from '@zhengban/core';
+import { canonicalEdition, createRecogniser, editionFromName } from '@zhengban/core';
 import { describe, expect, it } from 'vitest';
 import { loadBuiltin } from './builtin-policy.js';
 
@@ -306,6 +306,13 @@ describe('recognition table over the built-in catalogue', () => {
     const found = recogniser.recognise({ name });
     expect(found?.product.id).toBe(product);
     expect(found?.edition).toBe(edition);
+  });
+
+  it('reads no edition out of an OS name whose only edition-like word is an EditionID (CentOS "(Core)")', () => {
+    // The policy packs deny Home for the OS class, so a name read as Home would fail a genuine CentOS.
+    expect(editionFromName('CentOS Linux 7 (Core)')).toBeUndefined();
+    expect(editionFromName('Microsoft Windows 10 Home')).toBe('Home');
+    expect(canonicalEdition('Core')).toBe('Home');
   });
 
   it.each(OPERATING_SYSTEMS)('OS %s [%s] → %s %s', (name, id, expected, edition) => {
