@@ -216,6 +216,8 @@ const SOFTWARE: Row[] = [
   ['wps-office', 'Kingsoft Office Software', 'wps-office'],
   ['libreoffice-core', 'Debian LibreOffice Maintainers', 'libreoffice'],
   ['LibreCAD 2.2', undefined, null],
+  ['mysql-community-server', 'Oracle and/or its affiliates', null], // Oracle's own repository
+  ['nodejs', 'NodeSource', null],
   // Windows drivers, hardware utilities and runtimes: one grouped component product
   ['Realtek High Definition Audio Driver', 'Realtek Semiconductor Corp.', 'windows-system-component'],
   ['NVIDIA 图形驱动程序 466.77', 'NVIDIA Corporation', 'windows-system-component'],
