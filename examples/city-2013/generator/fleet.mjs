@@ -181,6 +181,18 @@ const CATALOGUED_BASE_PACKAGES = {
   },
 };
 
+/**
+ * Every other base-system package is the distribution's own (builtin:catalog/system): maintained by
+ * KylinSoft, Ubuntu, UnionTech, deepin or Debian, or in the Debian family's base system (bash,
+ * coreutils, dpkg, apt, libc6). Grouped as one bundled product, never listed for review.
+ */
+const DISTRIBUTION_PACKAGE = {
+  product: 'linux-distribution-package',
+  category: 'system',
+  license: 'bundled',
+  domestic: false,
+};
+
 function addEvidenceOnlyRecords(host, random) {
   if (host.evidence === 'windows') host.extras = REGISTRY_ONLY.map((key) => software(key, random));
   if (host.evidence === 'linux') {
@@ -188,7 +200,7 @@ function addEvidenceOnlyRecords(host, random) {
       name,
       version,
       publisher: maintainer.replace(/\s*<[^>]*>\s*$/, ''),
-      ...CATALOGUED_BASE_PACKAGES[name],
+      ...(CATALOGUED_BASE_PACKAGES[name] ?? DISTRIBUTION_PACKAGE),
     }));
   }
 }

@@ -317,8 +317,10 @@ export const SOFTWARE_TITLES = {
     name: 'Realtek High Definition Audio Driver',
     version: '6.0.1.6662',
     publisher: 'Realtek Semiconductor Corp.',
-    product: null,
-    category: null,
+    // a driver: part of the computer, grouped by builtin:catalog/system, never listed
+    product: 'windows-system-component',
+    category: 'system',
+    license: 'bundled',
   },
   flash: {
     name: 'Adobe Flash Player 11 ActiveX',

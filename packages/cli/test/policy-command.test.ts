@@ -20,6 +20,27 @@ describe('zhengban policy validate', () => {
     expect(result.stdout.trimEnd()).toMatch(/→ builtin:cn-gov-baseline → policies\/small\.yaml$/);
   });
 
+  it('is valid with an edition restriction that can never match, and says so at its line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zhengban-editions-'));
+    writeFileSync(
+      join(dir, 'p.yaml'),
+      [
+        'apiVersion: zhengban/v1',
+        'metadata: { name: p }',
+        'extends: [builtin:cn-gov-baseline]',
+        'entitlements:',
+        '  - { id: E-OFF, product: ms-visio, type: volume, seats: 5, editions: [ProPlus] }',
+        '',
+      ].join('\n'),
+    );
+    const result = await runCli(['policy', 'validate', 'p.yaml'], { cwd: dir });
+    expect(result.code).toBe(0);
+    // ms-visio comes in Standard and Professional only (builtin:catalog/office).
+    expect(result.stderr).toBe(
+      'p.yaml:5:5  entitlement E-OFF lists edition(s) ProPlus that product ms-visio does not come in (its editions: Standard, Professional); it can cover no installation\n',
+    );
+  });
+
   it('prints every problem as file:line:col  message and exits 2', async () => {
     const result = await runCli(['policy', 'validate', 'policies/broken.yaml'], { cwd });
     expect(result.code).toBe(2);

@@ -83,6 +83,12 @@ export function canonicalEdition(spelling: string): string | undefined {
 }
 
 /**
+ * EditionIDs that are not edition words in a name: `CentOS Linux 7 (Core)` is no Home edition, nor
+ * is `.NET Core`. They still canonicalise when read as an edition (`CoreCountrySpecific`, `Core`).
+ */
+const EDITION_ID_ONLY = new Set(['core', 'coren']);
+
+/**
  * Words that name a kind of product as much as an edition: `Windows Server 2008 R2 企业版` is the
  * Enterprise edition of a server, so they are read only when no other edition word is in the name.
  */
@@ -93,7 +99,7 @@ const GENERIC_SPELLINGS = new Set(['server']);
  * `professional` when reading an edition out of a product name; generic words last.
  */
 const SPELLINGS_BY_LENGTH = [...LOOKUP.keys()]
-  .filter((s) => s.length >= 3)
+  .filter((s) => s.length >= 3 && !EDITION_ID_ONLY.has(s))
   .sort((a, b) => Number(GENERIC_SPELLINGS.has(a)) - Number(GENERIC_SPELLINGS.has(b)) || b.length - a.length);
 
 /**

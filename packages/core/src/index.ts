@@ -27,6 +27,7 @@ export {
   findingHistory,
 } from './engine/campaign-dates.js';
 export { FLEET_FACTS, HOST_FACTS, SOFTWARE_FACTS, UNIT_FACTS } from './engine/custom-rules.js';
+export { EDITION_UNREACHABLE, editionRestrictionProblems } from './engine/edition-restrictions.js';
 export { explain } from './engine/explain.js';
 export { daysBetween, localDate } from './engine/finding-factory.js';
 export { UNASSIGNED_UNIT } from './engine/host-judge.js';

@@ -202,6 +202,8 @@ export type ProductCategory =
   | 'media'
   | 'cloud'
   | 'activator'
+  /** Parts of the operating system: the distribution's own packages, drivers, runtimes (bundled). */
+  | 'system'
   | 'other'
   | (string & {});
 

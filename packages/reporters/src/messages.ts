@@ -129,6 +129,7 @@ const CATALOGUE = {
   'class.im': ['即时通讯', 'Messaging'],
   'class.tool': ['工具软件', 'Tool'],
   'class.activator': ['激活工具', 'Activator'],
+  'class.system': ['系统组件', 'System component'],
   'class.other': ['其他', 'Other'],
   // Findings
   'finding.unit': ['单位', 'Unit'],
@@ -239,21 +240,13 @@ const CATALOGUE = {
     '软件识别率 {rate}（已识别安装 {recognised} 套 / 已识别与未识别合计 {total} 套，不含系统组件 {components} 套）。',
     'Software recognised: {rate} ({recognised} recognised installations of {total}, system components ({components}) left out).',
   ],
-  'unrecognised.top': [
-    '未识别软件（按计算机数排序，前 {count} 种）：',
-    'Unrecognised software (by computers, top {count}):',
-  ],
-  'unrecognised.line': [
-    '{name}（发行商：{publisher}）— {hosts} 台，如 {samples}',
-    '{name} (publisher: {publisher}) — {hosts} computers, e.g. {samples}',
-  ],
-  'unrecognised.moreLines': [
-    '……另有 {count} 种，见 JSON / Excel 报告的未识别软件清单；`zhengban catalog suggest` 可生成目录草稿。',
-    '… and {count} more in the JSON / Excel report; `zhengban catalog suggest` drafts catalogue entries for them.',
-  ],
   'unrecognised.more': [
     '……另有 {count} 种，见 xlsx、csv 或 HTML 报告的未识别软件表；`zhengban catalog suggest` 可为它们生成目录草稿',
     '… {count} more, see the unrecognised table of the xlsx, csv or HTML report; `zhengban catalog suggest` drafts catalogue entries for them',
+  ],
+  'unrecognised.systemComponents': [
+    '另有操作系统自带组件（发行版软件包、驱动、运行库）{count} 种，合并计为“系统组件”，不逐一列出。',
+    'Another {count} titles are parts of the operating system (distribution packages, drivers, runtimes), grouped as system components and not listed.',
   ],
   // Inputs and problems
   'input.source': ['输入', 'Input'],

@@ -164,3 +164,9 @@ export function statisticsBlocks(report: ComplianceReport, locale: Locale): Unit
   blocks.push(block(report, report.totals, t('stats.totals', locale), true, locale));
   return blocks;
 }
+
+/** How many titles were grouped as parts of the operating system, when any (docs/semantics.md#system-components). */
+export function systemComponentsLine(report: ComplianceReport, locale: Locale): string[] {
+  const count = report.stats?.systemComponentTitles ?? 0;
+  return count > 0 ? [t('unrecognised.systemComponents', locale, { count })] : [];
+}

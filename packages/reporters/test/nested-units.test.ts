@@ -3,8 +3,11 @@
  * full-width space per level under its parent, the parent's subtotal right after the last unit under
  * it, and the totals as the report gives them (every person and computer once).
  */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { ComplianceReport, UnitStats } from '@zhengban/core';
-import { buildTable, createReporterContext, renderMarkdown } from '@zhengban/reporters';
+import { buildTable, createReporterContext, renderJson, renderMarkdown } from '@zhengban/reporters';
+import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { fixtureReport } from './fixtures/report.js';
 
@@ -54,5 +57,16 @@ describe('nested units in the statistics table', () => {
     const md = renderMarkdown(nested, createReporterContext(nested, { locale: 'en' }));
     expect(md).toContain('财政局 subtotal');
     expect(md).toContain('Unauthorised installations');
+  });
+
+  it('is valid under the published JSON Schema and keeps level and subtotal in the json output', () => {
+    const schema = JSON.parse(
+      readFileSync(fileURLToPath(new URL('../schema/report.schema.json', import.meta.url)), 'utf8'),
+    );
+    const validate = new Ajv({ allErrors: true, strict: true }).compile(schema);
+    const written = JSON.parse(renderJson(nested)) as ComplianceReport;
+    expect(validate(written), JSON.stringify(validate.errors)).toBe(true);
+    expect(written.units[1]!.level).toBe(1);
+    expect(written.units[0]!.subtotal).toMatchObject({ units: 2, computers: 7 });
   });
 });

@@ -32,6 +32,7 @@ export const BUILTIN_FILES: readonly BuiltinFile[] = [
   { name: 'catalog/tools', path: 'catalog/tools.yaml', kind: 'catalog' },
   { name: 'catalog/communication', path: 'catalog/communication.yaml', kind: 'catalog' },
   { name: 'catalog/workplace', path: 'catalog/workplace.yaml', kind: 'catalog' },
+  { name: 'catalog/system', path: 'catalog/system.yaml', kind: 'catalog' },
 ];
 
 const byName = new Map(BUILTIN_FILES.map((file) => [file.name, file]));

@@ -23,6 +23,7 @@ const CLASS_FILES = [
   'catalog/tools',
   'catalog/communication',
   'catalog/workplace',
+  'catalog/system',
 ];
 const ACTIVATORS = [
   'kmspico',
@@ -55,6 +56,7 @@ const STANDARD_CATEGORIES = [
   'media',
   'cloud',
   'activator',
+  'system',
   'other',
 ];
 
@@ -132,6 +134,7 @@ describe('catalogue files', () => {
     ['catalog/tools', 50, 39],
     ['catalog/communication', 50, 28],
     ['catalog/workplace', 12, 7],
+    ['catalog/system', 2, 0],
   ])('%s loads on its own: %i products, %i vendors', (name, products, vendors) => {
     const policy = loadBuiltin(name);
     expect(policy.catalog.products).toHaveLength(products);
@@ -140,7 +143,7 @@ describe('catalogue files', () => {
 
   it('builtin:catalog has every product of the class files, activators first, no rules', () => {
     const policy = loadBuiltin('catalog');
-    expect(policy.catalog.products).toHaveLength(378);
+    expect(policy.catalog.products).toHaveLength(380);
     expect(policy.catalog.vendors).toHaveLength(223);
     expect(countBy(policy, 'activator')).toBe(11);
     expect(countBy(policy, 'os')).toBe(18);
@@ -151,6 +154,7 @@ describe('catalogue files', () => {
     expect(policy.forbidden.products).toEqual([]);
     expect(policy.preferences.domestic).toEqual([]);
     expect(policy.sources).toEqual([
+      'builtin:catalog/system',
       'builtin:catalog/workplace',
       'builtin:catalog/communication',
       'builtin:catalog/tools',
@@ -197,7 +201,9 @@ describe('catalogue files', () => {
       expect(STANDARD_CATEGORIES, product.id).toContain(product.category);
       expect(product.name, product.id).not.toBe(product.id);
       expect(product.match.length, product.id).toBeGreaterThan(0);
-      if (product.category === 'activator') expect(product.notes, product.id).toBeTruthy();
+      // Activators and the operating system's own parts have no one vendor: a note says what they are.
+      if (product.category === 'activator' || product.category === 'system')
+        expect(product.notes, product.id).toBeTruthy();
       else expect(product.vendor, product.id).toBeTruthy();
       // A consumer product free "for individuals" must not pass as freeware for an agency: it is
       // personal-use, or commercial when one entry covers free and paid editions alike.
@@ -214,7 +220,7 @@ describe('policy packs', () => {
     const policy = loadBuiltin('cn-gov-baseline');
     expect(policy.metadata.name).toBe('cn-gov-baseline');
     expect(policy.metadata.description).toContain('国办发〔2013〕88号');
-    expect(policy.catalog.products).toHaveLength(378);
+    expect(policy.catalog.products).toHaveLength(380);
     expect(policy.requirements.classes).toEqual(['os', 'office', 'antivirus']);
     expect(policy.requirements.editions.os?.deny).toEqual(['Home', 'Starter']);
     expect(policy.requirements.activation).toEqual({
@@ -236,7 +242,7 @@ describe('policy packs', () => {
     const policy = loadBuiltin('cn-gov-strict');
     expect(policy.metadata.name).toBe('cn-gov-strict');
     expect(policy.sources.slice(-2)).toEqual(['builtin:cn-gov-baseline', 'builtin:cn-gov-strict']);
-    expect(policy.catalog.products).toHaveLength(378);
+    expect(policy.catalog.products).toHaveLength(380);
     expect(policy.requirements.editions.os?.deny).toEqual(['Home', 'Starter']);
     expect(policy.forbidden.mode).toBe('allowlist');
     expect(policy.forbidden.products).toEqual(ACTIVATORS);
@@ -264,7 +270,7 @@ describeSamples('the example city policy over the real builtin baseline', () => 
     const policy = loadPolicy(path, { resolvers: [builtinResolver] });
     expect(policy.metadata.name).toBe('example-city-2013');
     expect(policy.sources.slice(-3)).toEqual(['builtin:catalog', 'builtin:cn-gov-baseline', path]);
-    expect(policy.catalog.products).toHaveLength(379);
+    expect(policy.catalog.products).toHaveLength(381);
     expect(policy.catalog.products[0]!.id).toBe('city-oa-client');
     expect(policy.catalog.vendors.find((v) => v.id === 'kingsoft-office')?.names).toContain(
       'Kingsoft Office Software',

@@ -4,7 +4,7 @@
  * vendors' other programs (360安全浏览器 is a browser, Kingsoft PowerWord is not WPS), management
  * agents of antivirus vendors.
  */
-import { createRecogniser } from '@zhengban/core';
+import { canonicalEdition, createRecogniser, editionFromName } from '@zhengban/core';
 import { describe, expect, it } from 'vitest';
 import { loadBuiltin } from './builtin-policy.js';
 
@@ -180,11 +180,62 @@ const SOFTWARE: Row[] = [
   ['PuTTY version 0.58', 'Simon Tatham', 'putty'],
   ['Git version 2.12.2.2', 'The Git Development Community', 'git'],
   ['apache2', undefined, null],
-  // Distribution packages named after the distribution are not the operating system
-  ['centos-release', undefined, null],
-  ['fedora-release', 'Fedora Project', null],
-  ['ubuntu-keyring', 'Ubuntu Developers', null],
-  ['deepin-terminal', undefined, null],
+  // Distribution packages named after the distribution are not the operating system: they are its
+  // own packages (catalog/system.yaml)
+  ['centos-release', undefined, 'linux-distribution-package'],
+  ['fedora-release', 'Fedora Project', 'linux-distribution-package'],
+  ['ubuntu-keyring', 'Ubuntu Developers', 'linux-distribution-package'],
+  ['deepin-terminal', undefined, 'linux-distribution-package'],
+  // The distribution's own packages, by maintainer / vendor …
+  ['gitg', 'Fedora Project', 'linux-distribution-package'],
+  ['gnome-shell', 'Red Hat, Inc.', 'linux-distribution-package'],
+  ['nginx', 'Ubuntu Developers', 'linux-distribution-package'],
+  ['vim', 'Debian Vim Maintainers', 'linux-distribution-package'],
+  ['ukui-panel', 'Kylin Team', 'linux-distribution-package'],
+  ['dde-dock', 'Deepin Packages Builder', 'linux-distribution-package'],
+  ['gcc', 'openEuler', 'linux-distribution-package'],
+  ['apache2.2-bin', 'Debian Apache Maintainers', 'linux-distribution-package'],
+  // … by the base system of a family, or a package name that says what it is
+  ['coreutils', undefined, 'linux-distribution-package'],
+  ['glibc-langpack-zh', undefined, 'linux-distribution-package'],
+  ['NetworkManager-wifi', undefined, 'linux-distribution-package'],
+  ['libssl3', undefined, 'linux-distribution-package'],
+  ['python3-apt', undefined, 'linux-distribution-package'],
+  ['fonts-noto-cjk', undefined, 'linux-distribution-package'],
+  ['linux-image-5.15.0-91-generic', undefined, 'linux-distribution-package'],
+  ['gcc-12-base', undefined, 'linux-distribution-package'],
+  ['vim-common', undefined, 'linux-distribution-package'],
+  ['kylin-nm', undefined, 'linux-distribution-package'],
+  // Third-party titles on those systems stay listed (or are their own product)
+  ['com.qq.weixin.deepin', 'Deepin Packages Builder', 'wechat'],
+  ['com.example.notes.deepin', 'Deepin Packages Builder', null], // a store app deepin packaged
+  ['cn.example.reader', 'UnionTech Software Technology Co., Ltd.', null],
+  ['com.qq.weixin', undefined, null],
+  ['sogoupinyin', undefined, null],
+  ['google-chrome-stable', 'Chrome Linux Team', 'google-chrome'],
+  ['wps-office', 'Kingsoft Office Software', 'wps-office'],
+  ['libreoffice-core', 'Debian LibreOffice Maintainers', 'libreoffice'],
+  ['LibreCAD 2.2', undefined, null],
+  ['mysql-community-server', 'Oracle and/or its affiliates', null], // Oracle's own repository
+  ['nodejs', 'NodeSource', null],
+  // Windows drivers, hardware utilities and runtimes: one grouped component product
+  ['Realtek High Definition Audio Driver', 'Realtek Semiconductor Corp.', 'windows-system-component'],
+  ['NVIDIA 图形驱动程序 466.77', 'NVIDIA Corporation', 'windows-system-component'],
+  ['NVIDIA Graphics Driver 466.77', 'NVIDIA Corporation', 'windows-system-component'],
+  [
+    'Windows Driver Package - Intel (e1dexpress) Net  (12/05/2019 12.18.9.10)',
+    'Intel',
+    'windows-system-component',
+  ],
+  ['Intel(R) Management Engine Components', 'Intel Corporation', 'windows-system-component'],
+  ['Synaptics Pointing Device Driver', 'Synaptics Incorporated', 'windows-system-component'],
+  ['Microsoft Edge WebView2 Runtime', 'Microsoft Corporation', 'ms-edge-webview2'],
+  ['Microsoft Visual Studio 2010 Tools for Office Runtime (x64)', MS, 'windows-system-component'],
+  ['NVIDIA PhysX 系统软件 9.19.0218', 'NVIDIA Corporation', 'windows-system-component'],
+  ['Realtek Card Reader', 'Realtek Semiconductor Corp.', 'windows-system-component'],
+  ['Microsoft Update Health Tools', MS, 'windows-system-component'],
+  ['Driver Booster 9', 'IObit', null],
+  ['驱动精灵', '驱动之家', null],
   ['debian-archive-keyring', undefined, null],
   ['Windows Media Player 10', undefined, null],
   ['Windows 10 Update Assistant', MS, null],
@@ -257,6 +308,13 @@ describe('recognition table over the built-in catalogue', () => {
     const found = recogniser.recognise({ name });
     expect(found?.product.id).toBe(product);
     expect(found?.edition).toBe(edition);
+  });
+
+  it('reads no edition out of an OS name whose only edition-like word is an EditionID (CentOS "(Core)")', () => {
+    // The policy packs deny Home for the OS class, so a name read as Home would fail a genuine CentOS.
+    expect(editionFromName('CentOS Linux 7 (Core)')).toBeUndefined();
+    expect(editionFromName('Microsoft Windows 10 Home')).toBe('Home');
+    expect(canonicalEdition('Core')).toBe('Home');
   });
 
   it.each(OPERATING_SYSTEMS)('OS %s [%s] → %s %s', (name, id, expected, edition) => {

@@ -160,24 +160,96 @@ const SAMPLES: Expected[] = [
     antivirus: [],
     recognised: {},
   },
+  // Packages of the distribution itself are one grouped product (catalog/system.yaml): by the
+  // maintainer or vendor when the sample has one, else by the base-system lists and package-name
+  // shapes. What stays unrecognised is listed for review (apache2, aspell, apt-xapian-index, …).
   ...(
     [
-      ['linux/fusioninventory_debian-squeeze_dpkg-query-W.txt', 15],
-      ['linux/jason416_ubuntu-base-20.04-armhf_var-lib-dpkg-status.PARTIAL', 13],
-      ['linux/fusioninventory_mageia2_rpm-qa-queryformat_fr-locale.txt', 10],
-      // includes `centos-release`, which is a package, not the operating system
-      ['linux/ohai_centos7_rpmquery.output.txt', 7],
-      ['linux/syft_cbl-mariner2_container-manifest-2_rpm-qf.txt', 5],
+      [
+        'linux/fusioninventory_debian-squeeze_dpkg-query-W.txt',
+        15,
+        // no maintainer column: base system (adduser, apt, apt-utils, aptitude, at) and split parts
+        // (-common, -utils, -bin)
+        {
+          adduser: 'linux-distribution-package',
+          'anthy-common': 'linux-distribution-package',
+          'apache2-utils': 'linux-distribution-package',
+          'apache2.2-bin': 'linux-distribution-package',
+          'apache2.2-common': 'linux-distribution-package',
+          apt: 'linux-distribution-package',
+          'apt-utils': 'linux-distribution-package',
+          aptitude: 'linux-distribution-package',
+          at: 'linux-distribution-package',
+        },
+      ],
+      [
+        'linux/jason416_ubuntu-base-20.04-armhf_var-lib-dpkg-status.PARTIAL',
+        13,
+        // every stanza is maintained by Ubuntu Developers
+        {
+          adduser: 'linux-distribution-package',
+          apt: 'linux-distribution-package',
+          'base-files': 'linux-distribution-package',
+          'base-passwd': 'linux-distribution-package',
+          bash: 'linux-distribution-package',
+          bsdutils: 'linux-distribution-package',
+          bzip2: 'linux-distribution-package',
+          coreutils: 'linux-distribution-package',
+          dash: 'linux-distribution-package',
+          debconf: 'linux-distribution-package',
+          debianutils: 'linux-distribution-package',
+          diffutils: 'linux-distribution-package',
+          dpkg: 'linux-distribution-package',
+        },
+      ],
+      [
+        'linux/fusioninventory_mageia2_rpm-qa-queryformat_fr-locale.txt',
+        10,
+        // vendor Mageia.Org on every row
+        {
+          'firebird-devel': 'linux-distribution-package',
+          gjs: 'linux-distribution-package',
+          lib64nss3: 'linux-distribution-package',
+          'lib64pyglib2.0_0': 'linux-distribution-package',
+          lib64swresample0: 'linux-distribution-package',
+          'lib64tidy-devel': 'linux-distribution-package',
+          libpciaccess0: 'linux-distribution-package',
+          'perl-Gtk2-ImageView': 'linux-distribution-package',
+          'ruby-term-ansicolor': 'linux-distribution-package',
+          xfsprogs: 'linux-distribution-package',
+        },
+      ],
+      // `centos-release` is a package, not the operating system: the distribution's own
+      [
+        'linux/ohai_centos7_rpmquery.output.txt',
+        7,
+        {
+          'centos-release': 'linux-distribution-package',
+          glibc: 'linux-distribution-package',
+          kernel: 'linux-distribution-package',
+          'libstdc++': 'linux-distribution-package',
+          tzdata: 'linux-distribution-package',
+        },
+      ],
+      [
+        'linux/syft_cbl-mariner2_container-manifest-2_rpm-qf.txt',
+        5,
+        {
+          filesystem: 'linux-distribution-package',
+          glibc: 'linux-distribution-package',
+          'openssl-libs': 'linux-distribution-package',
+        },
+      ],
     ] as const
   ).map(
-    ([file, records]): Expected => ({
+    ([file, records, recognised]): Expected => ({
       sample: file,
       scanner: linuxScanner,
       records,
       os: null,
       office: [],
       antivirus: [],
-      recognised: {},
+      recognised,
     }),
   ),
   {
@@ -196,7 +268,15 @@ const SAMPLES: Expected[] = [
     os: ['fedora'],
     office: [],
     antivirus: [],
-    recognised: {},
+    // rpm vendor "Fedora Project" on every row: the distribution's own packages
+    recognised: {
+      expat: 'linux-distribution-package',
+      gettext: 'linux-distribution-package',
+      gitg: 'linux-distribution-package',
+      'gnome-calculator': 'linux-distribution-package',
+      libcryptui: 'linux-distribution-package',
+      tar: 'linux-distribution-package',
+    },
   },
   {
     sample: 'glpi/glpi_tests_02-software_html_entities_uwp.json',

@@ -30,6 +30,8 @@ describe('linux scanner: one sub-folder per host (our fixtures)', () => {
       version: '11.1.0.11720',
       publisher: 'Kingsoft Office Corporation',
       arch: 'amd64',
+      // where it comes from, as written: a third-party package of the editors section
+      attributes: { maintainer: 'Kingsoft Office Corporation <wps@wps.cn>', section: 'editors' },
       source: 'linux:dpkg-status',
       evidence: {
         source: 'linux:dpkg-status',

@@ -4,7 +4,14 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { formatLocation, type Policy, type PolicyLintWorld, type UnitInfo, UsageError } from '@zhengban/core';
+import {
+  editionRestrictionProblems,
+  formatLocation,
+  type Policy,
+  type PolicyLintWorld,
+  type UnitInfo,
+  UsageError,
+} from '@zhengban/core';
 import { listPacks } from '@zhengban/rules';
 import { stringify } from 'yaml';
 import { OutputSet } from '../atomic-output.js';
@@ -39,7 +46,8 @@ export async function policyValidateCommand(
   // Ledger sheet rows that could not be read do not stop the policy, but validating is for finding them.
   const sheetProblems = policy.problems ?? [];
   for (const problem of sheetProblems) say(ctx, formatProblemLine(ctx, problem));
-  const warnings = policy.warnings ?? [];
+  // An edition restriction that can never match covers or refuses nothing: a warning like the linter's.
+  const warnings = [...(policy.warnings ?? []), ...editionRestrictionProblems(policy)];
   reportPolicyWarnings(ctx, warnings);
   const params = {
     file,

@@ -278,6 +278,9 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
       records: store.records,
       installations: installationCount,
       distinctTitles: titles.titles.length,
+      // Titles grouped as parts of the operating system (docs/semantics.md#system-components):
+      // with the unrecognised list they are the raw count of titles no other product claimed.
+      systemComponentTitles: store.variants.titlesOfClass('system'),
       recognitionLookups: recogniser.stats.lookups,
       recognitionMemoHits: recogniser.stats.hits,
       recognitionDistinct: recogniser.stats.distinct,

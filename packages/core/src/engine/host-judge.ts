@@ -178,11 +178,6 @@ export function foldInstallations(installations: InstallationState[]): Installat
 /** `6.1` → [`6`, `1`]; parts compared as written (trimmed, case-insensitive). */
 const versionParts = (version: string): string[] => version.trim().toLowerCase().split('.');
 
-/** True when `longer` states every part of `shorter` and more: `6.1.7601` extends `6.1`. */
-function extendsVersion(longer: string[], shorter: string[]): boolean {
-  return longer.length > shorter.length && shorter.every((part, i) => part === longer[i]);
-}
-
 /**
  * One computer, one operating system read twice: `reg query` gives Windows 7 as `6.1`, the register
  * row `6.1.7601`. Installations of one product whose versions agree on every part the less precise
@@ -191,23 +186,44 @@ function extendsVersion(longer: string[], shorter: string[]): boolean {
  * two different editions stay two installations. `6.1.7600` and `6.1.7601` disagree: two.
  */
 function foldLessPrecise(items: InstallationState[]): InstallationState[] {
-  const parts = new Map(items.map((i) => [i, i.version === undefined ? undefined : versionParts(i.version)]));
+  // Candidates by (product, a strict prefix of their version): a Linux host has hundreds of its
+  // distribution's packages under one product, so pairs are never compared one against all.
+  // Most hosts have each product once: then there is nothing to fold and nothing is built.
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (const item of items) {
+    if (item.version === undefined) continue;
+    if (seen.has(item.product.id)) repeated.add(item.product.id);
+    else seen.add(item.product.id);
+  }
+  if (repeated.size === 0) return items;
+  const parts = new Map<InstallationState, string[]>();
+  const extending = new Map<string, InstallationState[]>();
+  for (const item of items) {
+    if (item.version === undefined || !repeated.has(item.product.id)) continue;
+    const mine = versionParts(item.version);
+    parts.set(item, mine);
+    for (let k = 1; k < mine.length; k++) {
+      const key = `${item.product.id}\u0000${mine.slice(0, k).join('.')}`;
+      const list = extending.get(key);
+      if (list) list.push(item);
+      else extending.set(key, [item]);
+    }
+  }
+  if (extending.size === 0) return items;
   const compatible = (a: InstallationState, b: InstallationState) =>
-    a.product.id === b.product.id &&
-    (a.edition === undefined || b.edition === undefined || a.edition === b.edition);
+    a.edition === undefined || b.edition === undefined || a.edition === b.edition;
   // Least precise first, so what folds into a middle version travels on with it.
-  const byPrecision = items
-    .filter((i) => parts.get(i) !== undefined)
-    .sort((a, b) => parts.get(a)!.length - parts.get(b)!.length);
+  const byPrecision = [...parts.keys()].sort((a, b) => parts.get(a)!.length - parts.get(b)!.length);
   const gone = new Set<InstallationState>();
   for (const item of byPrecision) {
-    const mine = parts.get(item)!;
+    const candidates = extending.get(`${item.product.id}\u0000${parts.get(item)!.join('.')}`);
+    if (!candidates) continue;
     let target: InstallationState | undefined;
-    for (const other of items) {
-      if (other === item || gone.has(other) || !compatible(other, item)) continue;
-      const theirs = parts.get(other);
-      if (!theirs || !extendsVersion(theirs, mine)) continue;
-      if (!target || theirs.length > parts.get(target)!.length) target = other;
+    // `candidates` are in key order: the first of the most precise wins.
+    for (const other of candidates) {
+      if (gone.has(other) || !compatible(other, item)) continue;
+      if (!target || parts.get(other)!.length > parts.get(target)!.length) target = other;
     }
     if (!target) continue;
     // The more precise version is the installation's, and so is its spelling.

@@ -6,7 +6,8 @@
  * product, version and edition) and each distinct unrecognised title (name and publisher).
  * System components are left out of both sides: they are parts of other products (updates,
  * language packs, Office and Autodesk components — catalogue products of class `other` whose model
- * is `bundled`), so they would flatter the share without telling anything about licences. The
+ * is `bundled`) or of the operating system (distribution packages, drivers, runtimes: class `system`,
+ * catalog/system.yaml), so they would flatter the share without telling anything about licences. The
  * report keeps the three counts in `stats` (they add up when reports are merged); the share is
  * recognised / (recognised + unrecognised).
  */
@@ -15,7 +16,7 @@ import type { JudgedHost } from './host-judge.js';
 
 /** A catalogue product that is a part of another product, not software of its own. */
 export function isSystemComponent(product: Product): boolean {
-  return product.category === 'other' && product.license === 'bundled';
+  return product.category === 'system' || (product.category === 'other' && product.license === 'bundled');
 }
 
 export class RecognitionShare {

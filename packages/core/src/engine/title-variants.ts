@@ -94,6 +94,13 @@ export class VariantRegistry {
     return this.variants[id]!;
   }
 
+  /** How many distinct titles (name, publisher) some variant of which is a product of the class. */
+  titlesOfClass(category: string): number {
+    const titles = new Set<number>();
+    for (const v of this.variants) if (v.recognition?.product.category === category) titles.add(v.title);
+    return titles.size;
+  }
+
   constructor(
     private readonly recogniser: Recogniser,
     private readonly titles: TitleRegistry,

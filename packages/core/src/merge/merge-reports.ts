@@ -24,6 +24,7 @@ import {
   UNLISTED_UNIT,
   unlistedUnitProblem,
 } from '../engine/unit-problems.js';
+import { nestRows } from '../engine/unit-tree.js';
 import { applyWaivers } from '../engine/waivers.js';
 import { UsageError } from '../errors.js';
 import type { ComplianceReport, Finding, MergeBasis, Problem } from '../model.js';
@@ -78,6 +79,8 @@ export function mergeReports(
   // drew on leaves some installations without a seat): counted again from the merged findings.
   const unauthorised = unauthorisedByUnit(findings);
   for (const row of rows) row.unauthorised = unauthorised.get(row.unit) ?? 0;
+  // Subtotals once every count of their rows is final.
+  nestRows(rows, policy.requirements.classes);
   const totals = totalsOf(rows, policy);
 
   // Whether a unit of the units file has computers is known only over every shard.

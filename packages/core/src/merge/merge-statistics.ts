@@ -5,7 +5,7 @@
  * StatisticsTable does for one audit.
  */
 import { ratesOf, unitOrder } from '../engine/statistics.js';
-import { nestRows, staffOnce } from '../engine/unit-tree.js';
+import { staffOnce } from '../engine/unit-tree.js';
 import type { ClassStats, ComplianceReport, Policy, Totals, UnitInfo, UnitStats } from '../model.js';
 
 /** The table's classes, in the auditor's order: mandatory ones, then domestic-target ones. */
@@ -57,7 +57,6 @@ export function mergeUnitRows(
     row.rates = ratesOf(row.classes, mandatory);
     return row;
   });
-  nestRows(rows, mandatory);
   return rows;
 }
 

@@ -201,4 +201,20 @@ describe('one computer, one OS read at two precisions', () => {
     expect(f!.subject.software?.version).toBe('6.1.7601');
     expect(f!.evidence.map((e) => e.line).sort()).toEqual([1, 2]);
   });
+
+  it('folds a chain of precisions into the most precise: 6.1 and 6.1.7601 into 6.1.7601.24214', async () => {
+    const auditor = createAuditor({ ...policy, entitlements: [] }, { asOf: '2024-06-30' });
+    auditor.add(
+      host('H-6', 'Microsoft Windows 7 专业版', '6.1', [
+        ['Microsoft Windows 7 专业版', '6.1.7601'],
+        ['Microsoft Windows 7 专业版', '6.1.7601.24214'],
+      ]),
+    );
+    const small = await auditor.finish();
+    // One installation, so one licensing finding, naming the most precise version with all 3 evidence.
+    const unlicensed = small.findings.filter((x) => x.rule === 'licensing.unlicensed');
+    expect(unlicensed.map((f) => f.subject.software?.version)).toEqual(['6.1.7601.24214']);
+    expect(unlicensed[0]!.evidence.map((e) => e.line).sort()).toEqual([1, 2, 3]);
+    expect(small.stats!.installations).toBe(1);
+  });
 });

@@ -16,7 +16,13 @@
  * Computers (inv.csv line = host number + 1): G-01 市政府, G-02 and G-03 市财政局, G-04 国库支付中心,
  * G-05 市教育局, G-06 "市教育局" + U+200B (not in the file), G-07 no unit, G-08 自指单位, G-09 甲.
  */
-import { type ComplianceReport, createAuditor, type HostInventory, type UnitInfo } from '@zhengban/core';
+import {
+  type ComplianceReport,
+  createAuditor,
+  type HostInventory,
+  mergeReports,
+  type UnitInfo,
+} from '@zhengban/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildPolicy, product, regex } from './policy-builder.js';
 
@@ -70,23 +76,28 @@ function host(n: number, unit: string | undefined, software: string[] = []): Hos
   };
 }
 
+const fleet = (): HostInventory[] => [
+  host(1, '市政府'),
+  host(2, '市财政局', ['Microsoft Office Standard 2016']),
+  host(3, '市财政局', ['Microsoft Office Standard 2016']),
+  host(4, '国库支付中心', ['KMSpico 10.2']),
+  host(5, '市教育局'),
+  host(6, '市教育局\u200b'),
+  host(7, undefined),
+  host(8, '自指单位'),
+  host(9, '甲'),
+];
+
+async function audit(hosts: HostInventory[], mergeable = false): Promise<ComplianceReport> {
+  const auditor = createAuditor(policy, { units, asOf: '2024-06-30', mergeable });
+  for (const h of hosts) auditor.add(h);
+  return auditor.finish();
+}
+
 let report: ComplianceReport;
 
 beforeAll(async () => {
-  const auditor = createAuditor(policy, { units, asOf: '2024-06-30' });
-  for (const h of [
-    host(1, '市政府'),
-    host(2, '市财政局', ['Microsoft Office Standard 2016']),
-    host(3, '市财政局', ['Microsoft Office Standard 2016']),
-    host(4, '国库支付中心', ['KMSpico 10.2']),
-    host(5, '市教育局'),
-    host(6, '市教育局\u200b'),
-    host(7, undefined),
-    host(8, '自指单位'),
-    host(9, '甲'),
-  ])
-    auditor.add(h);
-  report = await auditor.finish();
+  report = await audit(fleet());
 });
 
 describe('nested units', () => {
@@ -191,5 +202,26 @@ describe('unit problems, each located', () => {
         message: 'computer G-07 has no unit in its inventory; it is counted under 未分配',
       },
     ]);
+  });
+});
+
+describe('merged reports', () => {
+  it('nest, subtotal, count staff once and judge the units-file problems as one audit does', async () => {
+    // Split so that 市政府's subtree and the units-file problems span both shards.
+    const hosts = fleet();
+    const a = await audit(
+      hosts.filter((_, i) => i % 2 === 0),
+      true,
+    );
+    const b = await audit(
+      hosts.filter((_, i) => i % 2 === 1),
+      true,
+    );
+    const whole = await audit(hosts, true);
+    const merged = mergeReports(a, b);
+    expect(merged.units).toEqual(whole.units);
+    expect(merged.totals).toEqual(whole.totals);
+    const codes = (r: ComplianceReport) => r.problems.map((p) => [p.code, p.line, p.message]);
+    expect(codes(merged)).toEqual(codes(whole));
   });
 });

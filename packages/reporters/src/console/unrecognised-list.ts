@@ -8,6 +8,7 @@ import type { Palette } from '../ansi.js';
 import { sanitiseTerminal as clean } from '../escaping.js';
 import { t } from '../messages.js';
 import { formatRate } from '../rates.js';
+import { systemComponentsLine } from '../statistics-view.js';
 import { renderTextTable } from '../text-table.js';
 
 /** Titles listed before the rest is only counted. */
@@ -40,6 +41,7 @@ export function unrecognisedLines(
   const lines = [
     colour.bold(t('section.unrecognised', locale)),
     t('unrecognised.summary', locale, { count: report.unrecognised.length, hosts }),
+    ...systemComponentsLine(report, locale),
     ...shareLine(report, locale),
   ];
   if (report.unrecognised.length === 0) return [...lines, ''];

@@ -9,6 +9,7 @@ import type { ComplianceReport, Reporter, ReporterContext } from '@zhengban/core
 import { escapeHtml as e } from '../escaping.js';
 import { localTimestamp } from '../local-time.js';
 import { t } from '../messages.js';
+import { systemComponentsLine } from '../statistics-view.js';
 import { buildTable } from '../tables.js';
 import { findingsSection } from './findings-pages.js';
 import { FILTER_SCRIPT, STYLE } from './html-assets.js';
@@ -71,6 +72,9 @@ export function renderHtml(report: ComplianceReport, ctx: ReporterContext): stri
       'unrecognised',
       t('section.unrecognised', locale),
       `<p>${e(t('unrecognised.summary', locale, { count: report.unrecognised.length, hosts: unrecognisedHosts }))}</p>` +
+        systemComponentsLine(report, locale)
+          .map((line) => `<p>${e(line)}</p>`)
+          .join('') +
         tableSection(buildTable('unrecognised', report, locale), locale),
     ),
     section(

@@ -10,6 +10,14 @@
 import type { ScanContext, SoftwareRecord } from '@zhengban/core';
 import { cleanValue, excerpt } from '../common/clean-text.js';
 
+/** dpkg fields that say where a package comes from → record attribute names. */
+const PROVENANCE_FIELDS: ReadonlyArray<readonly [field: string, attribute: string]> = [
+  ['maintainer', 'maintainer'],
+  ['original-maintainer', 'originalMaintainer'],
+  ['section', 'section'],
+  ['origin', 'origin'],
+];
+
 export const DPKG_STATUS_SOURCE = 'linux:dpkg-status';
 
 export function isDpkgStatus(text: string): boolean {
@@ -75,6 +83,15 @@ export function parseDpkgStatus(
       const maintainer = fields.get('maintainer')?.replace(/\s*<[^>]*>\s*$/, '');
       if (arch) record.arch = arch;
       if (maintainer) record.publisher = maintainer;
+      // Where the package comes from, as written (the maintainer with its address, the archive
+      // section, Origin): whether it is the distribution's own (docs/semantics.md#system-components),
+      // and facts for custom rules.
+      const attributes: Record<string, string> = {};
+      for (const [field, key] of PROVENANCE_FIELDS) {
+        const value = cleanValue(fields.get(field));
+        if (value) attributes[key] = value;
+      }
+      if (Object.keys(attributes).length > 0) record.attributes = attributes;
       records.push(record);
     }
     fields = new Map();
