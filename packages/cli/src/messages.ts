@@ -148,6 +148,18 @@ const MESSAGES = {
     en: 'wrote starter policy {path} ({units} units). Next: zhengban policy validate {path}',
   },
 
+  // explain
+  explainNothing: {
+    zh: '{file} 中没有编号为 {target} 的发现，也没有关于计算机 {target} 的发现（没有发现的计算机不会列出）',
+    en: '{file} has no finding with id {target} and none about a computer named {target} (computers without findings are not listed)',
+  },
+  status_fail: { zh: '不合格', en: 'fail' },
+  status_warn: { zh: '警告', en: 'warn' },
+  status_error: { zh: '无法判断', en: 'error' },
+  status_pass: { zh: '合格', en: 'pass' },
+  status_skip: { zh: '跳过', en: 'skip' },
+  status_waived: { zh: '已豁免', en: 'waived' },
+
   // catalog
   catalogNoMatch: {
     zh: "目录中没有产品匹配 '{name}'",
