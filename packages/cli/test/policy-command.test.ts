@@ -213,3 +213,16 @@ describe('zhengban policy show --own', () => {
     expect(shown.rules).toBeUndefined();
   });
 });
+
+describe('docs/policy-reference.md', () => {
+  it('shows the errors exactly as `policy validate` prints them', async () => {
+    const docs = readFileSync(new URL('../../../docs/policy-reference.md', import.meta.url), 'utf8');
+    const section = docs.slice(docs.indexOf('## Errors'));
+    const block = section.slice(
+      section.indexOf('```\n') + 4,
+      section.indexOf('\n```', section.indexOf('```\n') + 4),
+    );
+    const result = await runCli(['policy', 'validate', 'policies/broken.yaml'], { cwd });
+    expect(result.stderr.trimEnd().replaceAll('policies/broken.yaml', 'policy.yaml')).toBe(block);
+  });
+});
