@@ -218,6 +218,12 @@ describe('policy lint on a county policy', () => {
       ],
     ],
     [
+      'a vendor id the catalogue does not have',
+      '{ fact: category, operator: equal, value: antivirus }',
+      '{ fact: vendor, operator: equal, value: kingsoft }',
+      ['146:51 规则“foreign-antivirus”的 vendor 不会取值“kingsoft”。'],
+    ],
+    [
       'a misspelt domestic class',
       '- { class: office, target: 0.9, severity: warn }',
       '- { class: ofice, target: 0.9, severity: warn }',

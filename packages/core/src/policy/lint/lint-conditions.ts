@@ -15,7 +15,7 @@ import { checkOperator, jsonPathKeys } from '../rule-operators.js';
 import { FACT_ALIASES, type FactKind, factKind, KIND_WORDS } from './fact-types.js';
 import { type LintContext, warnAt } from './lint-context.js';
 import { hintFor } from './lint-messages.js';
-import { checkUnitName, suggestClass } from './lint-names.js';
+import { checkHostName, checkUnitName, suggestClass } from './lint-names.js';
 
 /** Record attributes the built-in scanners pass on (model.ts RecordAttributes and scanners). */
 const RECORD_ATTRIBUTES = new Set([
@@ -231,6 +231,10 @@ function lintOneValue(c: Comparison, value: unknown, at: Path, context: LintCont
     word(LICENSE_STATUSES);
   } else if (kind === 'unit' && typeof value === 'string') {
     checkUnitName(context, { zh: `规则“${rule}”`, en: `Rule "${rule}"` }, value, at);
+  } else if (kind === 'host' && typeof value === 'string') {
+    checkHostName(context, { zh: `规则“${rule}”`, en: `Rule "${rule}"` }, value, at);
+  } else if (kind === 'vendor') {
+    word(vendorValues(context));
   }
 }
 
@@ -252,4 +256,11 @@ function lintNumber(c: Comparison, value: unknown, at: Path, context: LintContex
     if (ORDERING.has(c.base) && value.trim() !== '' && !Number.isNaN(Number(value))) return;
   }
   wrongType(c, value, at, context);
+}
+
+/** What the `vendor` fact can hold: vendor ids, and the free vendor names products give. */
+function vendorValues(context: LintContext): string[] {
+  const values = new Set(context.policy.catalog.vendors.map((vendor) => vendor.id));
+  for (const product of context.policy.catalog.products) if (product.vendor) values.add(product.vendor);
+  return [...values].sort();
 }
