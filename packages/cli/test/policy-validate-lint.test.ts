@@ -125,6 +125,33 @@ describe('zhengban audit: policy warnings in the report', () => {
     });
   });
 
+  it('checks the names the policy gives computers against the computers the audit read', async () => {
+    const file = variant('audit-host', 'hosts: [GAJ-PC-001]', 'hosts: [GAJ-PC-01]');
+    const result = await runCli(
+      [
+        'audit',
+        '--policy',
+        file,
+        '--input',
+        'csv:inventory.csv',
+        '--report',
+        'json',
+        '--fail-on',
+        'never',
+        '-q',
+      ],
+      { cwd },
+    );
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(
+      `${file}:233:13  豁免“W-03”的计算机“GAJ-PC-01”不在所给清单中，因此匹配不到任何计算机；是否想写“GAJ-PC-001”？`,
+    );
+    const report = JSON.parse(result.stdout);
+    expect(report.problems.filter((p: { source: string }) => p.source === 'policy')).toEqual([
+      expect.objectContaining({ line: 233, column: 13, code: 'policy.unknown-host', severity: 'warning' }),
+    ]);
+  });
+
   it("says in the finding when a parent unit's scope would have covered the installation", async () => {
     const file = variant(
       'parent-audit',

@@ -14,6 +14,7 @@ import { reportPolicyWarnings } from '../problem-lines.js';
 import { collectBetweenPhases } from '../relaunch.js';
 import { ReportOutputs } from '../report-outputs.js';
 import { resolveSources, scanHosts } from '../scan-sources.js';
+import { SeenNames } from '../seen-names.js';
 import { CLI_VERSION } from '../version.js';
 
 export interface AuditOptions {
@@ -53,7 +54,15 @@ export async function auditCommand(ctx: CliContext, options: AuditOptions): Prom
     });
     if (units) await auditor.addInput(units.summary, units.problems);
     const hosts = scanHosts(ctx, sources, (summary, problems) => auditor.addInput(summary, problems));
-    for await (const host of hosts) auditor.add(host);
+    const seen = new SeenNames();
+    for await (const host of hosts) {
+      seen.add(host);
+      auditor.add(host);
+    }
+    // Now that the computers are known, the names the policy gives them are checked too.
+    const added = seen.newWarnings(policy, loadPolicyFile(ctx, options.policy, seen.world(units?.units)));
+    reportPolicyWarnings(ctx, added);
+    auditor.addProblems(added);
     collectBetweenPhases();
     // Findings are worded while the reports are written (a province's never exist at once).
     const streamed = await auditor.finishStream();
