@@ -50,6 +50,23 @@ describe('zhengban policy validate: the linter', () => {
     expect(result.stdout).toMatch(/^⚠ .*waiver\.yaml 可以加载，但有 1 个警告（见上）：策略「county-2024」/);
   });
 
+  it('prints a misspelt operator and a wildcard version as located errors in Chinese, exit 2', async () => {
+    const file = variant(
+      'errors',
+      '{ fact: softwareCount, operator: greaterThan, value: 150 }',
+      '{ fact: softwareCount, operator: ">", value: 150 }',
+    );
+    writeFileSync(file, readFileSync(file, 'utf8').replace('versions: ">=16.0 <16.1"', 'versions: "16.0.x"'));
+    const result = await runCli(['policy', 'validate', file], { cwd });
+    expect(result.code).toBe(2);
+    expect(result.stderr.split('\n')).toEqual([
+      'zhengban: 错误: 策略有 2 个问题:',
+      `${file}:53:15  版本范围“16.0.x”无效：版本号“16.0.x”带通配符，请写成 ">=16.0 <16.1"。`,
+      `${file}:188:44  规则“too-many-programs”使用了未知的运算符“>”；是否想写“greaterThan”？`,
+      '',
+    ]);
+  });
+
   it('words the warning in English with --locale en', async () => {
     const file = variant(
       'site',

@@ -12,6 +12,18 @@ export class ProblemList {
     this.items.push({ ...location, message, severity: 'error', code: `policy.${code}`, source: 'policy' });
   }
 
+  /** Records an error worded in both locales (`message` is the English one). */
+  errorText(code: string, text: LocalText, location: SourceLocation): void {
+    this.items.push({
+      ...location,
+      message: text.en,
+      text,
+      severity: 'error',
+      code: `policy.${code}`,
+      source: 'policy',
+    });
+  }
+
   /** Records a warning worded in both locales (`message` is the English one). */
   warn(code: string, text: LocalText, location: SourceLocation): void {
     this.items.push({
