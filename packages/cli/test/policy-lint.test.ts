@@ -218,6 +218,12 @@ describe('policy lint on a county policy', () => {
       ],
     ],
     [
+      'a licence model in Chinese',
+      '{ fact: category, operator: equal, value: antivirus }',
+      '{ fact: license, operator: equal, value: 商业软件 }',
+      ['146:52 规则“foreign-antivirus”的 license 不会取值“商业软件”；是否想写“commercial”？'],
+    ],
+    [
       'a vendor id the catalogue does not have',
       '{ fact: category, operator: equal, value: antivirus }',
       '{ fact: vendor, operator: equal, value: kingsoft }',
