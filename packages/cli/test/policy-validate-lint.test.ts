@@ -142,6 +142,31 @@ describe('zhengban audit: policy warnings in the report', () => {
     });
   });
 
+  it("compares a disposal date with the audit's --as-of", async () => {
+    const result = await runCli(
+      [
+        'audit',
+        '--policy',
+        'policy.yaml',
+        '--input',
+        'csv:inventory.csv',
+        '--as-of',
+        '2023-01-01',
+        '--report',
+        'json',
+        '--fail-on',
+        'never',
+        '-q',
+      ],
+      { cwd },
+    );
+    expect(result.stderr).toContain(
+      'policy.yaml:65:22  授权“ENT-06”的报废日期 2023-06-30 晚于审计基准日 2023-01-01，却已被当作报废',
+    );
+    const report = JSON.parse(result.stdout);
+    expect(report.problems[0]).toMatchObject({ code: 'policy.retired-after-as-of', line: 65, column: 22 });
+  });
+
   it('checks the names the policy gives computers against the computers the audit read', async () => {
     const file = variant('audit-host', 'hosts: [GAJ-PC-001]', 'hosts: [GAJ-PC-01]');
     const result = await runCli(

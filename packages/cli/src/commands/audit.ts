@@ -39,7 +39,10 @@ export async function auditCommand(ctx: CliContext, options: AuditOptions): Prom
   const reports = await ReportOutputs.plan(ctx, options.report);
   const units = options.units === undefined ? undefined : await loadUnitsFile(ctx, options.units);
   // Linted against the units file too; the warnings go to stderr now and into report.problems.
-  const policy = loadPolicyFile(ctx, options.policy, units ? { units: units.units } : undefined);
+  const policy = loadPolicyFile(ctx, options.policy, {
+    ...(units ? { units: units.units } : {}),
+    ...(asOf ? { asOf } : {}),
+  });
   reportPolicyWarnings(ctx, policy.warnings ?? []);
 
   const outputs = new OutputSet(ctx.locale);
@@ -60,7 +63,10 @@ export async function auditCommand(ctx: CliContext, options: AuditOptions): Prom
       auditor.add(host);
     }
     // Now that the computers are known, the names the policy gives them are checked too.
-    const added = seen.newWarnings(policy, loadPolicyFile(ctx, options.policy, seen.world(units?.units)));
+    const added = seen.newWarnings(
+      policy,
+      loadPolicyFile(ctx, options.policy, { ...seen.world(units?.units), ...(asOf ? { asOf } : {}) }),
+    );
     reportPolicyWarnings(ctx, added);
     auditor.addProblems(added);
     collectBetweenPhases();

@@ -16,6 +16,8 @@ export interface PolicyLintWorld {
   units?: readonly Pick<UnitInfo, 'name' | 'parent'>[];
   /** Host ids and host names the inventories hold. */
   hosts?: readonly string[];
+  /** The date the audit speaks for, when the caller knows it (`--as-of`); else the policy's or today. */
+  asOf?: string;
 }
 
 export interface LintContext {
@@ -34,6 +36,7 @@ export interface LintContext {
   hostNames: readonly string[];
   /** Every rule id a finding can carry (built-in families expanded per class, custom.<id>). */
   ruleIds: readonly string[];
+  asOf: string | undefined;
 }
 
 export function lintContext(
@@ -67,6 +70,7 @@ export function lintContext(
     hostNames: world.hosts ?? [],
     mentionedUnits: mentioned,
     ruleIds,
+    asOf: world.asOf ?? policy.settings.asOf,
   };
 }
 

@@ -71,8 +71,8 @@ function checkContradictions(
   if (type === 'oem' && (readStrings(scope?.hosts) ?? []).length === 0) {
     warnAt(context, 'oem-without-hosts', 'oemWithoutHosts', { id }, [...path, 'type']);
   }
-  // Without settings.asOf an audit speaks for today (unless --as-of says otherwise).
-  const asOf = context.policy.settings.asOf ?? localToday();
+  // The audit's date (--as-of), else settings.asOf, else today: the date the audit speaks for.
+  const asOf = context.asOf ?? localToday();
   const date = retired?.date instanceof Date ? retired.date.toISOString().slice(0, 10) : text(retired?.date);
   if (asOf && date && date > asOf) {
     warnAt(context, 'retired-after-as-of', 'retiredAfterAsOf', { id, date, asOf }, [
