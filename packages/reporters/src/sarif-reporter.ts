@@ -21,7 +21,7 @@ import type {
   Severity,
 } from '@zhengban/core';
 import { replaceLoneSurrogates } from './escaping.js';
-import { localText, t } from './messages.js';
+import { localText, problemText, t } from './messages.js';
 import { sortFindings, waiverText } from './report-view.js';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -139,7 +139,7 @@ export function renderSarif(report: ComplianceReport, ctx: ReporterContext): str
   const index = new Map(rules.map((rule, position) => [rule.id, position]));
   const notifications = report.problems.map((problem) => ({
     level: NOTIFICATION_LEVEL[problem.severity],
-    message: { text: `${problem.message} (${problem.code})` },
+    message: { text: `${replaceLoneSurrogates(problemText(problem, ctx.locale))} (${problem.code})` },
     descriptor: { id: problem.code },
     ...(problem.file ? { locations: [physicalLocation({ ...problem, source: problem.source })] } : {}),
   }));
