@@ -111,6 +111,8 @@ const MESSAGES = {
     zh: '策略有 {count} 个警告（可以运行，但结果可能与本意不符）:',
     en: 'the policy has {count} warning(s) (it runs, but may not do what was meant):',
   },
+  notePrefix: { zh: '提示：', en: 'note: ' },
+  policyNotes: { zh: '策略检查的提示:', en: 'notes on the policy:' },
   policyValidWithWarnings: {
     zh: '⚠ {file} 可以加载，但有 {count} 个警告（见上）：策略「{name}」{version}，{products} 个产品，{entitlements} 条授权，{rules} 条自定义规则，{waivers} 项豁免，来源 {sources}',
     en: '⚠ {file} loads, with {count} warning(s) (above): policy "{name}" {version}, {products} products, {entitlements} entitlements, {rules} custom rules, {waivers} waivers, sources {sources}',

@@ -35,8 +35,10 @@ export async function policyValidateCommand(
 ): Promise<number> {
   const world = await knownWorld(ctx, options);
   const policy = loadPolicyFile(ctx, file, world);
-  const warnings = policy.warnings ?? [];
-  reportPolicyWarnings(ctx, warnings);
+  const printed = policy.warnings ?? [];
+  reportPolicyWarnings(ctx, printed);
+  // Notes (severity info) are printed but do not count: the policy does what it says.
+  const warnings = printed.filter((problem) => problem.severity === 'warning');
   const params = {
     file,
     count: warnings.length,

@@ -24,13 +24,18 @@ export class ProblemList {
     });
   }
 
-  /** Records a warning worded in both locales (`message` is the English one). */
-  warn(code: string, text: LocalText, location: SourceLocation): void {
+  /** Records a warning (or a note: `info`) worded in both locales (`message` is the English one). */
+  warn(
+    code: string,
+    text: LocalText,
+    location: SourceLocation,
+    severity: 'warning' | 'info' = 'warning',
+  ): void {
     this.items.push({
       ...location,
       message: text.en,
       text,
-      severity: 'warning',
+      severity,
       code: `policy.${code}`,
       source: 'policy',
     });

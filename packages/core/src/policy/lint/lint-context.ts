@@ -86,6 +86,20 @@ export function warnAt(
   context.warnings.warn(code, lintText(message, params, hint), context.tree.at(path));
 }
 
+/**
+ * Records a note (severity `info`) at the value: something that may well be meant, but whose
+ * consequence the author should know (a parent unit's scope does not reach its children).
+ */
+export function noteAt(
+  context: LintContext,
+  code: string,
+  message: LintMessage,
+  params: LintParams,
+  path: Path,
+): void {
+  context.warnings.warn(code, lintText(message, params), context.tree.at(path), 'info');
+}
+
 /** Words for classes as authors write them in Chinese (`办公软件` is `office`). */
 export function classFromWord(word: string, classes: ReadonlySet<string>): string | undefined {
   const trimmed = word.trim();
