@@ -195,6 +195,14 @@ export const HELP_TEXT = {
     zh: '  zhengban scan --input csv:inventory.csv --input windows:hosts/ --out scan.jsonl\n  zhengban audit --policy policy.yaml --input inventory:scan.jsonl',
     en: '  zhengban scan --input csv:inventory.csv --input windows:hosts/ --out scan.jsonl\n  zhengban audit --policy policy.yaml --input inventory:scan.jsonl',
   },
+  explain: {
+    zh: '说明一项发现（按编号）或一台计算机的全部发现（按计算机名）：证据、识别、规则、尝试过的许可及未适用的原因、豁免',
+    en: 'explain one finding (by id) or every finding of a computer (by name): evidence, recognition, rule, the entitlements tried and why each did not apply, the waiver',
+  },
+  explainExamples: {
+    zh: '  zhengban explain report.json 294e3f0f261bf7a0\n  zhengban explain report.json CZJ-PC-001',
+    en: '  zhengban explain report.json 294e3f0f261bf7a0\n  zhengban explain report.json CZJ-PC-001',
+  },
   policyExamples: {
     zh: '  zhengban policy validate policy.yaml\n  zhengban policy validate policy.yaml --units units.csv --input csv:inventory.csv\n  zhengban policy init --units units.csv --out policy.yaml\n  zhengban policy show policy.yaml --format json\n  zhengban policy packs',
     en: '  zhengban policy validate policy.yaml\n  zhengban policy validate policy.yaml --units units.csv --input csv:inventory.csv\n  zhengban policy init --units units.csv --out policy.yaml\n  zhengban policy show policy.yaml --format json\n  zhengban policy packs',

@@ -157,6 +157,8 @@ const MESSAGES = {
     zh: '策略有 {count} 个警告（可以运行，但结果可能与本意不符）:',
     en: 'the policy has {count} warning(s) (it runs, but may not do what was meant):',
   },
+  notePrefix: { zh: '提示：', en: 'note: ' },
+  policyNotes: { zh: '策略检查的提示:', en: 'notes on the policy:' },
   policyValidWithWarnings: {
     zh: '⚠ {file} 可以加载，但有 {count} 个警告（见上）：策略「{name}」{version}，{products} 个产品，{entitlements} 条授权，{rules} 条自定义规则，{waivers} 项豁免，来源 {sources}',
     en: '⚠ {file} loads, with {count} warning(s) (above): policy "{name}" {version}, {products} products, {entitlements} entitlements, {rules} custom rules, {waivers} waivers, sources {sources}',
@@ -209,6 +211,18 @@ const MESSAGES = {
     zh: '已写入初始策略 {path}（{units} 个单位）。下一步: zhengban policy validate {path}',
     en: 'wrote starter policy {path} ({units} units). Next: zhengban policy validate {path}',
   },
+
+  // explain
+  explainNothing: {
+    zh: '{file} 中没有编号为 {target} 的发现，也没有关于计算机 {target} 的发现（没有发现的计算机不会列出）',
+    en: '{file} has no finding with id {target} and none about a computer named {target} (computers without findings are not listed)',
+  },
+  status_fail: { zh: '不合格', en: 'fail' },
+  status_warn: { zh: '警告', en: 'warn' },
+  status_error: { zh: '无法判断', en: 'error' },
+  status_pass: { zh: '合格', en: 'pass' },
+  status_skip: { zh: '跳过', en: 'skip' },
+  status_waived: { zh: '已豁免', en: 'waived' },
 
   // catalog
   catalogNoMatch: {

@@ -1,7 +1,9 @@
 /**
  * The starter policy `zhengban policy init` writes: it extends the built-in baseline, lists the
  * agency's units (from a units file) and shows every other section as a commented example, in the
- * user's locale. It must load cleanly with loadPolicy as written.
+ * user's locale. It must load cleanly with loadPolicy as written, and it pins no key a pack sets
+ * (forbidden.mode, preferences, settings, requirements classes and editions): those stay as comments,
+ * so switching `extends` to builtin:cn-gov-strict really gives the strict check.
  */
 import type { Locale, UnitInfo } from '@zhengban/core';
 
@@ -27,7 +29,10 @@ const TEXT = {
     ],
     description: '本单位软件正版化检查策略',
     owner: '软件正版化工作领导小组办公室',
-    extendsNote: '# 内置产品目录与基线规则（@zhengban/rules）',
+    extendsNote: '# 内置产品目录与基线规则（@zhengban/rules）；验收检查改为 builtin:cn-gov-strict',
+    inherited:
+      '# 下面注释掉的段落沿用 extends 的内置策略包；取消注释就会覆盖它（例如改回 report 会使 cn-gov-strict 的白名单失效）。',
+    forbiddenMode: '# 内置包决定：基线为 report，cn-gov-strict 为 allowlist',
     catalog: '# 本地产品：先于内置目录匹配。例如本单位自建的应用：',
     entitlements: '# 授权台账：每一笔许可（合同、数量、范围、有效期）。例如：',
     requirements: '# 每台计算机必须安装并正版授权的类别（操作系统、办公软件、杀毒软件）',
@@ -48,7 +53,11 @@ const TEXT = {
     ],
     description: 'Genuine-software audit policy of our agency',
     owner: 'Genuine software working group office',
-    extendsNote: '# built-in product catalogue and baseline rules (@zhengban/rules)',
+    extendsNote:
+      '# built-in product catalogue and baseline rules (@zhengban/rules); builtin:cn-gov-strict for acceptance',
+    inherited:
+      '# Sections commented out below keep what the extended pack says; uncommenting one overrides it (e.g. mode: report would switch off the allowlist of cn-gov-strict).',
+    forbiddenMode: '# the pack decides: report in the baseline, allowlist in cn-gov-strict',
     catalog: '# Local products, matched before the built-in catalogue. For example an in-house application:',
     entitlements: '# The licence ledger: every licence (contract, seats, scope, validity). For example:',
     requirements: '# Classes every computer must have, installed and licensed',
@@ -108,24 +117,26 @@ export function starterPolicy(options: StarterPolicyOptions): string {
     '#     evidence: { contract: "HT-2024-001" }',
     'entitlements: []',
     '',
+    text.inherited,
     text.requirements,
+    '# requirements:',
+    '#   classes: [os, office, antivirus]',
+    `#   editions:`,
+    `#     os: { deny: [Home, Core, Starter] }  ${text.editions}`,
     'requirements:',
-    '  classes: [os, office, antivirus]',
-    '  editions:',
-    `    os: { deny: [Home, Core, Starter] }  ${text.editions}`,
     '  activation:',
     `    kmsHosts: []  ${text.kms}`,
     '',
     text.preferences,
-    'preferences:',
-    '  domestic:',
-    '    - class: office',
-    '      target: 0.8',
-    '      severity: warn',
+    '# preferences:',
+    '#   domestic:',
+    '#     - class: office',
+    '#       target: 0.8',
+    '#       severity: warn',
     '',
     text.forbidden,
     'forbidden:',
-    '  mode: report',
+    `#   mode: report  ${text.forbiddenMode}`,
     '  products: [kmspico, kmsauto, heu-kms-activator]',
     '',
     text.rules,
@@ -152,9 +163,9 @@ export function starterPolicy(options: StarterPolicyOptions): string {
       : [text.noUnits, '#   - { name: "办公室", staff: 25 }', 'units: []']),
     '',
     text.settings,
-    'settings:',
-    '  remediationDays: 15',
-    '  unrecognised: report',
+    '# settings:',
+    '#   remediationDays: 15',
+    '#   unrecognised: report',
     '',
   ];
   return lines.join('\n');

@@ -30,8 +30,20 @@ export function formatProblemLine(ctx: CliContext, problem: Problem): string {
 /** The policy linter's warnings under a header (`策略有 2 个警告:`), one located line each. */
 export function reportPolicyWarnings(ctx: CliContext, warnings: readonly Problem[]): void {
   if (warnings.length === 0) return;
-  say(ctx, `zhengban: ${msg(ctx.locale, 'policyWarnings', { count: warnings.length })}`);
-  for (const warning of warnings) say(ctx, formatProblemLine(ctx, warning));
+  const count = warnings.filter((warning) => warning.severity === 'warning').length;
+  const header = count > 0 ? msg(ctx.locale, 'policyWarnings', { count }) : msg(ctx.locale, 'policyNotes');
+  say(ctx, `zhengban: ${header}`);
+  for (const warning of warnings) {
+    if (warning.severity !== 'info') {
+      say(ctx, formatProblemLine(ctx, warning));
+      continue;
+    }
+    // A note is told apart: it does not make `policy validate` exit 1.
+    const note = msg(ctx.locale, 'notePrefix');
+    const line = formatProblemLine(ctx, warning);
+    const gap = line.indexOf('  ');
+    say(ctx, gap < 0 ? `${note}${line}` : `${line.slice(0, gap + 2)}${note}${line.slice(gap + 2)}`);
+  }
 }
 
 /** An error's own message in the reader's language (by its code and params, else as thrown). */

@@ -208,6 +208,18 @@ export function buildProgram(hooks: ProgramHooks): Command {
     );
 
   program
+    .command('explain')
+    .argument('<report>')
+    .argument('<finding-or-host>')
+    .description(h('explain'))
+    .addHelpText('after', examples('explainExamples'))
+    .action(
+      act(async (ctx, report: string, target: string) =>
+        (await import('./commands/explain.js')).explainCommand(ctx, report, target),
+      ),
+    );
+
+  program
     .command('merge')
     .argument('<reports...>')
     .description(h('merge'))

@@ -107,15 +107,34 @@ describe('zhengban policy init', () => {
     expect(policy.metadata.name).toBe('county-office');
     expect(policy.sources.at(-2)).toBe('builtin:cn-gov-baseline');
     expect(policy.requirements.classes).toEqual(['os', 'office', 'antivirus']);
+    // The baseline's own target: the starter pins none.
     expect(policy.preferences.domestic).toContainEqual(
       expect.objectContaining({
         class: 'office',
-        target: 0.8,
+        target: 1,
         outcome: { status: 'warn', severity: 'medium' },
       }),
     );
+    expect(policy.overrides?.filter((o) => !o.location.file?.startsWith('builtin:'))).toEqual([]);
     const validated = await runCli(['policy', 'validate', 'policy.yaml'], { cwd: dir });
     expect(validated.code).toBe(0);
+  });
+
+  it('pins no key that would silently defeat builtin:cn-gov-strict', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zhengban-init-'));
+    const result = await runCli(['policy', 'init'], { cwd: dir });
+    const strictText = result.stdout.replace('- builtin:cn-gov-baseline', '- builtin:cn-gov-strict');
+    writeFileSync(join(dir, 'strict.yaml'), strictText);
+    const policy = loadPolicy(join(dir, 'strict.yaml'), { resolvers: [builtinResolver] });
+    expect(policy.forbidden.mode).toBe('allowlist');
+    expect(policy.settings.unrecognised).toBe('unauthorised');
+    expect(policy.preferences.domestic.find((t) => t.class === 'office')).toMatchObject({
+      target: 1,
+      outcome: { status: 'fail' },
+    });
+    // Nothing of the author's file replaces a pack's item.
+    expect(policy.overrides?.filter((o) => !o.location.file?.startsWith('builtin:'))).toEqual([]);
+    expect(policy.warnings).toBeUndefined();
   });
 
   it('lists the units of a units file with their staff, and they load as the policy units', async () => {
@@ -215,5 +234,18 @@ describe('zhengban policy show --own', () => {
     ]);
     expect(shown.catalog).toBeUndefined();
     expect(shown.rules).toBeUndefined();
+  });
+});
+
+describe('docs/policy-reference.md', () => {
+  it('shows the errors exactly as `policy validate` prints them', async () => {
+    const docs = readFileSync(new URL('../../../docs/policy-reference.md', import.meta.url), 'utf8');
+    const section = docs.slice(docs.indexOf('## Errors'));
+    const block = section.slice(
+      section.indexOf('```\n') + 4,
+      section.indexOf('\n```', section.indexOf('```\n') + 4),
+    );
+    const result = await runCli(['policy', 'validate', 'policies/broken.yaml'], { cwd });
+    expect(result.stderr.trimEnd().replaceAll('policies/broken.yaml', 'policy.yaml')).toBe(block);
   });
 });

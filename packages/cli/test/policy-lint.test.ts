@@ -218,6 +218,46 @@ describe('policy lint on a county policy', () => {
       ],
     ],
     [
+      'contains on a text fact',
+      '{ fact: name, operator: matchesGlob, value: "*向日葵*" }',
+      '{ fact: name, operator: contains, value: 向日葵 }',
+      [
+        '161:35 规则“remote-tool”对文字事实 name 用了 contains；contains 只用于列表，条件永远不会成立——请用 matchesGlob 或 matchesRegex。',
+      ],
+    ],
+    [
+      'a rate written as a whole percentage',
+      '{ fact: genuineRate, operator: lessThan, value: 0.9 }',
+      '{ fact: genuineRate, operator: lessThan, value: 90 }',
+      ['210:59 规则“county-rate”的 genuineRate 是 0 到 1 之间的比率，90 应写成 0.9。'],
+    ],
+    [
+      'a per-class fact compared as a whole',
+      '{ fact: genuineRates, path: $.office, operator: lessThan, value: 0.95 }',
+      '{ fact: genuineRates, operator: lessThan, value: 0.95 }',
+      [
+        '195:19 规则“office-rate”把按类别分项的 genuineRates 整体与 0.95 比较；请用 path 选一个类别，例如 path: $.office。',
+      ],
+    ],
+    [
+      'in with a single value',
+      '{ fact: product, operator: in, value: [ms-office, wps-office-pro] }',
+      '{ fact: product, operator: in, value: ms-office }',
+      ['153:49 规则“home-edition-office”的 in 需要列表值（例如 [a, b]），而不是 "ms-office"。'],
+    ],
+    [
+      'a licence model in Chinese',
+      '{ fact: category, operator: equal, value: antivirus }',
+      '{ fact: license, operator: equal, value: 商业软件 }',
+      ['146:52 规则“foreign-antivirus”的 license 不会取值“商业软件”；是否想写“commercial”？'],
+    ],
+    [
+      'a vendor id the catalogue does not have',
+      '{ fact: category, operator: equal, value: antivirus }',
+      '{ fact: vendor, operator: equal, value: kingsoft }',
+      ['146:51 规则“foreign-antivirus”的 vendor 不会取值“kingsoft”。'],
+    ],
+    [
       'a misspelt domestic class',
       '- { class: office, target: 0.9, severity: warn }',
       '- { class: ofice, target: 0.9, severity: warn }',

@@ -50,6 +50,23 @@ describe('zhengban policy validate: the linter', () => {
     expect(result.stdout).toMatch(/^⚠ .*waiver\.yaml 可以加载，但有 1 个警告（见上）：策略「county-2024」/);
   });
 
+  it('prints a misspelt operator and a wildcard version as located errors in Chinese, exit 2', async () => {
+    const file = variant(
+      'errors',
+      '{ fact: softwareCount, operator: greaterThan, value: 150 }',
+      '{ fact: softwareCount, operator: ">", value: 150 }',
+    );
+    writeFileSync(file, readFileSync(file, 'utf8').replace('versions: ">=16.0 <16.1"', 'versions: "16.0.x"'));
+    const result = await runCli(['policy', 'validate', file], { cwd });
+    expect(result.code).toBe(2);
+    expect(result.stderr.split('\n')).toEqual([
+      'zhengban: 错误: 策略有 2 个问题:',
+      `${file}:53:15  版本范围“16.0.x”无效：版本号“16.0.x”带通配符，请写成 ">=16.0 <16.1"。`,
+      `${file}:188:44  规则“too-many-programs”使用了未知的运算符“>”；是否想写“greaterThan”？`,
+      '',
+    ]);
+  });
+
   it('words the warning in English with --locale en', async () => {
     const file = variant(
       'site',
@@ -85,10 +102,14 @@ describe('zhengban policy validate: the linter', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replaceAll(', parent: 县教育局 }', ' }'));
     expect((await runCli(['policy', 'validate', file], { cwd })).code).toBe(0);
     const result = await runCli(['policy', 'validate', file, '--units', 'units.csv'], { cwd });
-    expect(result.code).toBe(1);
-    expect(result.stderr).toContain(
-      '授权“ENT-03”的范围是单位“县教育局”，它有下级单位（县第一中学、县实验小学）；范围只覆盖所列单位本身的计算机，不含下级单位',
-    );
+    // A note, not a warning: a parent's own licence may well be meant; exit 0 and ✓.
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^✓ /);
+    expect(result.stderr.split('\n')).toEqual([
+      'zhengban: 策略检查的提示:',
+      `${file}:43:22  提示：授权“ENT-03”的范围是单位“县教育局”，它有下级单位（县第一中学、县实验小学）；范围只覆盖所列单位本身的计算机，不含下级单位——要让下级单位共用，请把它们列入 scope.units。`,
+      '',
+    ]);
   });
 });
 
@@ -123,6 +144,58 @@ describe('zhengban audit: policy warnings in the report', () => {
       text: { zh: expect.stringContaining('是否想写“custom.remote-tool”？') },
       message: expect.stringContaining('did you mean "custom.remote-tool"?'),
     });
+  });
+
+  it("compares a disposal date with the audit's --as-of", async () => {
+    const result = await runCli(
+      [
+        'audit',
+        '--policy',
+        'policy.yaml',
+        '--input',
+        'csv:inventory.csv',
+        '--as-of',
+        '2023-01-01',
+        '--report',
+        'json',
+        '--fail-on',
+        'never',
+        '-q',
+      ],
+      { cwd },
+    );
+    expect(result.stderr).toContain(
+      'policy.yaml:65:22  授权“ENT-06”的报废日期 2023-06-30 晚于审计基准日 2023-01-01，却已被当作报废',
+    );
+    const report = JSON.parse(result.stdout);
+    expect(report.problems[0]).toMatchObject({ code: 'policy.retired-after-as-of', line: 65, column: 22 });
+  });
+
+  it('checks the names the policy gives computers against the computers the audit read', async () => {
+    const file = variant('audit-host', 'hosts: [GAJ-PC-001]', 'hosts: [GAJ-PC-01]');
+    const result = await runCli(
+      [
+        'audit',
+        '--policy',
+        file,
+        '--input',
+        'csv:inventory.csv',
+        '--report',
+        'json',
+        '--fail-on',
+        'never',
+        '-q',
+      ],
+      { cwd },
+    );
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(
+      `${file}:233:13  豁免“W-03”的计算机“GAJ-PC-01”不在所给清单中，因此匹配不到任何计算机；是否想写“GAJ-PC-001”？`,
+    );
+    const report = JSON.parse(result.stdout);
+    expect(report.problems.filter((p: { source: string }) => p.source === 'policy')).toEqual([
+      expect.objectContaining({ line: 233, column: 13, code: 'policy.unknown-host', severity: 'warning' }),
+    ]);
   });
 
   it("says in the finding when a parent unit's scope would have covered the installation", async () => {

@@ -20,9 +20,8 @@ import type {
   ReporterContext,
   Severity,
 } from '@zhengban/core';
-import { problemText } from '@zhengban/core';
 import { replaceLoneSurrogates } from './escaping.js';
-import { localText, t } from './messages.js';
+import { localText, problemText, t } from './messages.js';
 import { sortFindings, waiverText } from './report-view.js';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -142,7 +141,7 @@ export function renderSarif(report: ComplianceReport, ctx: ReporterContext): str
   const index = new Map(rules.map((rule, position) => [rule.id, position]));
   const notifications = report.problems.map((problem) => ({
     level: NOTIFICATION_LEVEL[problem.severity],
-    message: { text: `${problemText(problem, ctx.locale)} (${problem.code})` },
+    message: { text: `${replaceLoneSurrogates(problemText(problem, ctx.locale))} (${problem.code})` },
     descriptor: { id: problem.code },
     ...(problem.file ? { locations: [physicalLocation({ ...problem, source: problem.source })] } : {}),
   }));

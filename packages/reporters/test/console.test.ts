@@ -73,6 +73,33 @@ describe('console reporter', () => {
     expect(text).not.toContain('由 ent-win-oem 授权');
   });
 
+  it("shows a problem worded in both locales in the reader's locale", () => {
+    const report = structuredClone(fixtureReport);
+    report.problems = [
+      {
+        file: 'policy.yaml',
+        line: 37,
+        column: 22,
+        message: 'The unit name "县公安局 " starts or ends with a space, so it equals no unit',
+        text: {
+          zh: '单位“县公安局 ”首尾有空格，与任何单位都不会相同',
+          en: 'The unit name "县公安局 " starts or ends with a space, so it equals no unit',
+        },
+        severity: 'warning',
+        code: 'policy.name-space',
+        source: 'policy',
+      },
+    ];
+    const zh = renderConsole(report, createReporterContext(report, { color: false }));
+    expect(zh).toContain(
+      '  policy.yaml:37:22  警告  单位“县公安局 ”首尾有空格，与任何单位都不会相同  (policy.name-space)',
+    );
+    const en = renderConsole(report, createReporterContext(report, { color: false, locale: 'en' }));
+    expect(en).toContain(
+      '  policy.yaml:37:22  warning  The unit name "县公安局 " starts or ends with a space',
+    );
+  });
+
   it('lists at most 20 problems and counts the rest', () => {
     const report = structuredClone(fixtureReport);
     report.problems = Array.from({ length: 23 }, (_, index) => ({

@@ -33,6 +33,29 @@ describe('published JSON Schema (schema/report.schema.json)', () => {
     expect(errorsOf(JSON.parse(renderJson(fixtureReport)))).toEqual([]);
   });
 
+  it('accepts a policy warning worded in both locales (the policy linter), and keeps its text', () => {
+    const report = structuredClone(fixtureReport);
+    report.problems.unshift({
+      file: 'policy.yaml',
+      line: 37,
+      column: 22,
+      message:
+        'The unit name "县公安局 " starts or ends with a space, so it equals no unit; did you mean "县公安局"?',
+      text: {
+        zh: '单位“县公安局 ”首尾有空格，与任何单位都不会相同；是否想写“县公安局”？',
+        en: 'The unit name "县公安局 " starts or ends with a space, so it equals no unit; did you mean "县公安局"?',
+      },
+      severity: 'warning',
+      code: 'policy.name-space',
+      source: 'policy',
+    });
+    const written = JSON.parse(renderJson(report));
+    expect(errorsOf(written)).toEqual([]);
+    expect(written.problems[0].text.zh).toBe(
+      '单位“县公安局 ”首尾有空格，与任何单位都不会相同；是否想写“县公安局”？',
+    );
+  });
+
   it('rejects a report with a missing count, a bad rate and an unknown finding status, naming the path', () => {
     const broken = structuredClone(fixtureReport);
     delete (broken.totals as Partial<typeof broken.totals>).computers;

@@ -25,6 +25,7 @@ import { collectBetweenPhases } from '../relaunch.js';
 import { readReport } from '../report-file.js';
 import { ReportOutputs } from '../report-outputs.js';
 import { resolveSources, scanHosts } from '../scan-sources.js';
+import { SeenNames } from '../seen-names.js';
 import { CLI_VERSION } from '../version.js';
 
 export interface AuditOptions {
@@ -63,7 +64,10 @@ export async function auditCommand(ctx: CliContext, options: AuditOptions): Prom
     options.split === undefined ? undefined : choice(ctx.locale, '--split', options.split, SPLIT_BY, 'unit');
   const reports = await ReportOutputs.plan(ctx, options.report, { splitByUnit: split === 'unit' });
   // Linted against the units file too; the warnings go to stderr now and into report.problems.
-  const policy = loadPolicyFile(ctx, options.policy, units ? { units: units.units } : undefined);
+  const policy = loadPolicyFile(ctx, options.policy, {
+    ...(units ? { units: units.units } : {}),
+    ...(asOf ? { asOf } : {}),
+  });
   reportPolicyWarnings(ctx, policy.warnings ?? []);
   // Policy files by path (`builtin:…` and other scheme sources are not files).
   const policyFiles = policy.sources
@@ -113,8 +117,19 @@ export async function auditCommand(ctx: CliContext, options: AuditOptions): Prom
       },
       hostUnits ? (host) => hostUnits.assign(host) : undefined,
     );
-    for await (const host of hosts) auditor.add(host);
+    const seen = new SeenNames();
+    for await (const host of hosts) {
+      seen.add(host);
+      auditor.add(host);
+    }
     if (hostUnits?.summary) await auditor.addInput(hostUnits.summary, hostUnits.problems);
+    // Now that the computers are known, the names the policy gives them are checked too.
+    const added = seen.newWarnings(
+      policy,
+      loadPolicyFile(ctx, options.policy, { ...seen.world(units?.units), ...(asOf ? { asOf } : {}) }),
+    );
+    reportPolicyWarnings(ctx, added);
+    auditor.addProblems(added);
     collectBetweenPhases();
     // Findings are worded while the reports are written (a province's never exist at once).
     const streamed = await auditor.finishStream();

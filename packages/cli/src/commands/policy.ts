@@ -47,8 +47,10 @@ export async function policyValidateCommand(
   const sheetProblems = policy.problems ?? [];
   for (const problem of sheetProblems) say(ctx, formatProblemLine(ctx, problem));
   // An edition restriction that can never match covers or refuses nothing: a warning like the linter's.
-  const warnings = [...(policy.warnings ?? []), ...editionRestrictionProblems(policy)];
-  reportPolicyWarnings(ctx, warnings);
+  const printed = [...(policy.warnings ?? []), ...editionRestrictionProblems(policy)];
+  reportPolicyWarnings(ctx, printed);
+  // Notes (severity info) are printed but do not count: the policy does what it says.
+  const warnings = printed.filter((problem) => problem.severity === 'warning');
   const params = {
     file,
     count: warnings.length,

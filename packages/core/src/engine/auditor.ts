@@ -87,6 +87,11 @@ export interface Auditor {
   add(host: HostInventory): void;
   /** Counts and problems of one input (scanner run), for `report.inputs` / `report.problems`. */
   addInput(summary: InputSummary, problems: Problem[]): void;
+  /**
+   * Problems of no input, for `report.problems` after the policy's own warnings: e.g. the policy
+   * linter's checks against the hosts the inputs held (a waiver naming a computer none has).
+   */
+  addProblems(problems: readonly Problem[]): void;
   /** Judges everything and returns the report with every finding in it. Call once (or finishStream). */
   finish(): Promise<ComplianceReport>;
   /**
@@ -404,6 +409,10 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
     addInput(summary, inputProblems) {
       inputs.push(summary);
       problems.push(...inputProblems);
+    },
+    addProblems(more) {
+      if (finished) throw new UsageError('auditor.addProblems() after finish()');
+      problems.push(...more);
     },
     finishStream,
     async finish() {

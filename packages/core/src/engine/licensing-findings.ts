@@ -13,7 +13,8 @@ import { licenseAt } from './licence-model.js';
 import { parentScopeNote } from './parent-scope.js';
 import { sharedStep, sharedText } from './shared-parts.js';
 
-const REASON_WORDS: Record<BlockReason, LocalText> = {
+/** Why an entitlement did not apply, in both locales (also used by `explain`). */
+export const REASON_WORDS: Record<BlockReason, LocalText> = {
   scope: { zh: '不在授权范围内', en: 'out of its scope' },
   retired: { zh: '已报废', en: 'retired' },
   disposed: { zh: '已处置', en: 'disposed of' },

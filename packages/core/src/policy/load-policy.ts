@@ -6,7 +6,7 @@
  */
 import { dirname, relative, resolve } from 'node:path';
 import { PolicyError } from '../errors.js';
-import type { Policy } from '../model.js';
+import type { Policy, Problem } from '../model.js';
 import type { PolicySourceResolver } from '../plugins.js';
 import { didYouMean, didYouMeanText } from './did-you-mean.js';
 import { resolveSheetProducts } from './ledger-sheet/resolve-sheet-products.js';
@@ -108,7 +108,7 @@ function resolvePolicy(
   }
   checkProductReferences(policy, state.layers, problems);
   if (problems.count > 0) throw new PolicyError(problems.sorted());
-  const warnings = lintPolicy(state.ownTrees, policy, world);
+  const warnings = lintSafely(state.ownTrees, policy, world, source.file);
   if (warnings.length > 0) policy.warnings = warnings;
   const sheetProducts = new Map(state.layers.flatMap((layer) => [...layer.sheetProducts]));
   const ledgerProblems = [
@@ -208,5 +208,29 @@ function checkProductReferences(policy: Policy, layers: PolicyLayer[], problems:
         },
       );
     }
+  }
+}
+
+/**
+ * The linter only warns; a bug in it must not make a valid policy unloadable. It is then a warning
+ * itself, so it is seen and reported rather than silently skipped.
+ */
+function lintSafely(
+  trees: readonly PolicyTree[],
+  policy: Policy,
+  world: PolicyLintWorld | undefined,
+  file: string,
+): Problem[] {
+  try {
+    return lintPolicy(trees, policy, world);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const list = new ProblemList();
+    list.warn(
+      'lint-failed',
+      { zh: `策略检查（lint）未能完成：${reason}`, en: `The policy linter could not finish: ${reason}` },
+      { file },
+    );
+    return list.items;
   }
 }

@@ -71,10 +71,12 @@ export function readRange(
   if (typeof value !== 'string') return undefined;
   const parsed = parseVersionRange(value);
   if (parsed.ok) return value.trim();
-  problems.error('bad-range', `Version range "${value}" is not valid: ${parsed.reason}.`, tree.at(path), {
-    range: value,
-    reason: parsed.reason,
-  });
+  const en = `Version range "${value}" is not valid: ${parsed.reason}.`;
+  if (parsed.wildcard) {
+    const { version, meant } = parsed.wildcard;
+    const zh = `版本范围“${value}”无效：版本号“${version}”带通配符，请写成 ${meant}。`;
+    problems.errorText('bad-range', { zh, en }, tree.at(path));
+  } else problems.error('bad-range', en, tree.at(path), { range: value, reason: parsed.reason });
   return undefined;
 }
 

@@ -22,13 +22,30 @@ export class ProblemList {
     });
   }
 
-  /** Records a warning worded in both locales (`message` is the English one). */
-  warn(code: string, text: LocalText, location: SourceLocation): void {
+  /** Records an error worded in both locales (`message` is the English one). */
+  errorText(code: string, text: LocalText, location: SourceLocation): void {
     this.items.push({
       ...location,
       message: text.en,
       text,
-      severity: 'warning',
+      severity: 'error',
+      code: `policy.${code}`,
+      source: 'policy',
+    });
+  }
+
+  /** Records a warning (or a note: `info`) worded in both locales (`message` is the English one). */
+  warn(
+    code: string,
+    text: LocalText,
+    location: SourceLocation,
+    severity: 'warning' | 'info' = 'warning',
+  ): void {
+    this.items.push({
+      ...location,
+      message: text.en,
+      text,
+      severity,
       code: `policy.${code}`,
       source: 'policy',
     });

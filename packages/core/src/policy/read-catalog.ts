@@ -46,8 +46,10 @@ function readProducts(value: unknown, context: LayerContext): LayerProduct[] {
   const ids = new IdRegistry('product id', context);
   const products: LayerProduct[] = [];
   for (const [item, path] of mappings(value, ['catalog', 'products'])) {
-    const id = text(item.id);
-    if (!id || !ids.claim(id, [...path, 'id'])) continue;
+    const given = text(item.id);
+    // A product without a usable id (reported) still has its patterns compiled in this pass.
+    const unique = given !== undefined && ids.claim(given, [...path, 'id']);
+    const id = given ?? `#${Number(path[path.length - 1]) + 1}`;
     const name = text(item.name) ?? id;
     const category = text(item.category) ?? 'other';
     const location = tree.keyAt(path);
@@ -73,7 +75,7 @@ function readProducts(value: unknown, context: LayerContext): LayerProduct[] {
     if (editions) product.editions = editions;
     const notes = text(item.notes);
     if (notes) product.notes = notes;
-    products.push(product);
+    if (unique) products.push(product);
   }
   return products;
 }

@@ -118,11 +118,11 @@ export function readWaivers(value: unknown, context: LayerContext): LayerWaiver[
   const waivers: LayerWaiver[] = [];
   for (const [item, path] of mappings(value, ['waivers'])) {
     const id = text(item.id);
-    if (id !== undefined && !ids.claim(id, [...path, 'id'])) continue;
+    const duplicate = id !== undefined && !ids.claim(id, [...path, 'id']);
     const rule = text(item.rule);
     const justification = text(item.justification);
     const expires = readDate(item.expires, tree, [...path, 'expires'], problems);
-    if (!rule || !justification?.trim() || !expires) continue;
+    if (duplicate || !rule || !justification?.trim() || !expires) continue;
     const waiver: LayerWaiver = { rule, justification, expires, location: tree.keyAt(path) };
     if (id) waiver.id = id;
     for (const key of ['units', 'hosts', 'products'] as const) {

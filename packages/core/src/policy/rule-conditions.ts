@@ -164,13 +164,18 @@ function checkCondition(node: Record<string, unknown>, path: Path, check: Condit
   if (typeof node.operator === 'string' && node.operator.trim() !== '') {
     const known = checkOperator(node.operator);
     if (!known.ok) {
-      problems.error(
+      const operator = node.operator;
+      const list = KNOWN_OPERATORS.join(', ');
+      problems.errorText(
         'unknown-operator',
-        `Rule "${ruleId}" uses unknown operator "${node.operator}"${
-          known.suggestion
-            ? `; did you mean "${known.suggestion}"?`
-            : `; operators: ${KNOWN_OPERATORS.join(', ')}.`
-        }`,
+        {
+          zh: `规则“${ruleId}”使用了未知的运算符“${operator}”${
+            known.suggestion ? `；是否想写“${known.suggestion}”？` : `；可用的运算符：${list}。`
+          }`,
+          en: `Rule "${ruleId}" uses unknown operator "${operator}"${
+            known.suggestion ? `; did you mean "${known.suggestion}"?` : `; operators: ${list}.`
+          }`,
+        },
         tree.at([...path, 'operator']),
       );
     }
@@ -185,11 +190,16 @@ function checkCondition(node: Record<string, unknown>, path: Path, check: Condit
 
 function checkPath(value: unknown, path: Path, { tree, problems, ruleId }: ConditionCheck): void {
   if (value === undefined) return;
-  const reason = typeof value === 'string' ? jsonPathProblem(value) : 'it must be text';
+  const reason =
+    typeof value === 'string' ? jsonPathProblem(value) : { zh: '它必须是文字', en: 'it must be text' };
   if (reason === undefined) return;
-  problems.error(
+  const shown = JSON.stringify(value);
+  problems.errorText(
     'bad-json-path',
-    `Rule "${ruleId}" has path ${JSON.stringify(value)}, which is not a JSONPath: ${reason}.`,
+    {
+      zh: `规则“${ruleId}”的 path ${shown} 不是有效的 JSONPath：${reason.zh}。`,
+      en: `Rule "${ruleId}" has path ${shown}, which is not a JSONPath: ${reason.en}.`,
+    },
     tree.at(path),
   );
 }

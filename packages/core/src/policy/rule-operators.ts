@@ -5,6 +5,7 @@
  * author that belong at their line, once.
  */
 import { ENGINE_OPERATORS, OPERATOR_DECORATORS, OUR_OPERATORS } from '../engine/custom-rules.js';
+import type { LocalText } from '../model.js';
 import { closest } from './did-you-mean.js';
 
 export const KNOWN_OPERATORS: readonly string[] = [...ENGINE_OPERATORS, ...OUR_OPERATORS];
@@ -73,16 +74,20 @@ function suggestBase(base: string): string | undefined {
  * expressions (`[?(…)]`, `[(…)]`) are refused: they run code inside the engine, and no fact needs
  * them.
  */
-export function jsonPathProblem(path: string): string | undefined {
-  if (!path.startsWith('$')) return 'it must start with "$" (e.g. $.office)';
+export function jsonPathProblem(path: string): LocalText | undefined {
+  if (!path.startsWith('$'))
+    return { zh: '必须以“$”开头（例如 $.office）', en: 'it must start with "$" (e.g. $.office)' };
   let at = 1;
   while (at < path.length) {
     const rest = path.slice(at);
     const step = /^\.\.?(?:\*|[^.[\]\s'"()?@]+)/.exec(rest) ?? /^\[(?:\*|-?\d+|'[^']*'|"[^"]*")\]/.exec(rest);
     if (!step) {
       if (rest.startsWith('[?') || rest.startsWith('[('))
-        return 'filter and script expressions are not supported';
-      return `it cannot be read from "${rest}" on`;
+        return {
+          zh: '不支持过滤和脚本表达式',
+          en: 'filter and script expressions are not supported',
+        };
+      return { zh: `从“${rest}”起无法解读`, en: `it cannot be read from "${rest}" on` };
     }
     at += step[0].length;
   }

@@ -32,7 +32,10 @@ export interface VersionRange {
   alternatives: VersionComparator[][];
 }
 
-export type RangeParseResult = { ok: true; range: VersionRange } | { ok: false; reason: string };
+export type RangeParseResult =
+  | { ok: true; range: VersionRange }
+  /** `wildcard`: the version written with a wildcard (`16.0.x`) and the range meant, when that is why. */
+  | { ok: false; reason: string; wildcard?: { version: string; meant: string } };
 
 const OPERATOR = /^(>=|<=|>|<|==|=)/;
 const BOUND = /^[0-9A-Za-z][0-9A-Za-z.+~^:_-]*$/;
@@ -81,7 +84,11 @@ export function parseVersionRange(text: string): RangeParseResult {
       if (wildcard) {
         // `16.0.x` would be compared as one odd version and blame every installation as unreadable.
         const meant = operator === '=' ? wildcardRange(wildcard[1]!) : `"${operator}${wildcard[1]}"`;
-        return { ok: false, reason: `"${version}" holds a wildcard; write ${meant}` };
+        return {
+          ok: false,
+          reason: `"${version}" holds a wildcard; write ${meant}`,
+          wildcard: { version, meant },
+        };
       }
       if (!BOUND.test(version) || !/[0-9]/.test(version)) {
         return { ok: false, reason: `"${version}" is not a version (write e.g. >=9 <13)` };

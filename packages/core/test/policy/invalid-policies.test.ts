@@ -202,6 +202,15 @@ describe('invalid policies', () => {
     ]);
   });
 
+  it('compiles the patterns of a product that has no id, in the same pass as the others', () => {
+    const problems = problemsOf(() => loadPolicy(`${BAD_INPUT}product-without-id-bad-regex.yaml`));
+    expect(problems.map((p) => `${p.line}:${p.column} ${p.code}`)).toEqual([
+      '5:7 policy.missing-key',
+      '8:24 policy.bad-regex',
+      '13:23 policy.bad-glob',
+    ]);
+  });
+
   it('refuses unknown operators at load time, naming the one meant', () => {
     const problems = problemsOf(() => loadPolicy(`${BAD_INPUT}unknown-operator.yaml`));
     expect(located(problems)).toEqual([

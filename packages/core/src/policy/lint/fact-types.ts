@@ -28,6 +28,11 @@ export type FactKind =
   | 'licenseStatus'
   /** a unit name */
   | 'unit'
+  /** a computer id or name */
+  | 'host'
+  /** a vendor id (or the free vendor name a product gives) */
+  | 'vendor'
+
   /** a list of product ids */
   | 'products'
   /** a list of classes */
@@ -46,7 +51,7 @@ const SOFTWARE: Record<string, FactKind> = {
   source: 'text',
   product: 'product',
   category: 'class',
-  vendor: 'text',
+  vendor: 'vendor',
   domestic: 'boolean',
   license: 'license',
   edition: 'edition',
@@ -57,8 +62,8 @@ const SOFTWARE: Record<string, FactKind> = {
 };
 
 const HOST: Record<string, FactKind> = {
-  host: 'text',
-  hostname: 'text',
+  host: 'host',
+  hostname: 'host',
   unit: 'unit',
   osName: 'text',
   osId: 'text',
@@ -129,6 +134,8 @@ export const KIND_WORDS: Readonly<Record<FactKind, { zh: string; en: string }>> 
   license: { zh: '许可模式', en: 'a licence model' },
   licenseStatus: { zh: '激活状态', en: 'an activation status' },
   unit: { zh: '单位名称', en: 'a unit name' },
+  host: { zh: '计算机名', en: 'a computer name' },
+  vendor: { zh: '厂商编号', en: 'a vendor id' },
   products: { zh: '产品编号列表', en: 'a list of product ids' },
   classes: { zh: '类别列表', en: 'a list of classes' },
   ratesByClass: { zh: '按类别分项的比率', en: 'fractions keyed by class' },

@@ -15,7 +15,7 @@ import { checkOperator, jsonPathKeys } from '../rule-operators.js';
 import { FACT_ALIASES, type FactKind, factKind, KIND_WORDS } from './fact-types.js';
 import { type LintContext, warnAt } from './lint-context.js';
 import { hintFor } from './lint-messages.js';
-import { checkUnitName, suggestClass } from './lint-names.js';
+import { checkHostName, checkUnitName, suggestClass } from './lint-names.js';
 
 /** Record attributes the built-in scanners pass on (model.ts RecordAttributes and scanners). */
 const RECORD_ATTRIBUTES = new Set([
@@ -38,6 +38,33 @@ const LICENSE_STATUSES = [
   'extended-grace',
   'unknown',
 ];
+/** Chinese words authors write for the licence model and activation status facts. */
+const CHINESE_VALUES: Readonly<Record<string, string>> = {
+  商业: 'commercial',
+  商业软件: 'commercial',
+  收费: 'commercial',
+  免费: 'freeware',
+  免费软件: 'freeware',
+  开源: 'open-source',
+  开源软件: 'open-source',
+  捆绑: 'bundled',
+  随机附带: 'bundled',
+  已激活: 'licensed',
+  已授权: 'licensed',
+  已许可: 'licensed',
+  未激活: 'unlicensed',
+  未授权: 'unlicensed',
+  未许可: 'unlicensed',
+  通知模式: 'notification',
+  通知: 'notification',
+  宽限期: 'oob-grace',
+  未知: 'unknown',
+};
+const chineseValue = (value: unknown): string | undefined =>
+  typeof value === 'string' && Object.hasOwn(CHINESE_VALUES, value.trim())
+    ? CHINESE_VALUES[value.trim()]
+    : undefined;
+
 const ORDERING = new Set(['lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive']);
 const RANGE_SIGN: Record<string, string> = {
   lessThan: '<',
@@ -226,11 +253,17 @@ function lintOneValue(c: Comparison, value: unknown, at: Path, context: LintCont
       typeof value === 'string' ? suggestClass(value, context.classes) : undefined,
     );
   } else if (kind === 'license') {
-    word(LICENSES);
+    const meant = chineseValue(value);
+    word(LICENSES, meant && LICENSES.includes(meant) ? meant : undefined);
   } else if (kind === 'licenseStatus') {
-    word(LICENSE_STATUSES);
+    const meant = chineseValue(value);
+    word(LICENSE_STATUSES, meant && LICENSE_STATUSES.includes(meant) ? meant : undefined);
   } else if (kind === 'unit' && typeof value === 'string') {
     checkUnitName(context, { zh: `规则“${rule}”`, en: `Rule "${rule}"` }, value, at);
+  } else if (kind === 'host' && typeof value === 'string') {
+    checkHostName(context, { zh: `规则“${rule}”`, en: `Rule "${rule}"` }, value, at);
+  } else if (kind === 'vendor') {
+    word(vendorValues(context));
   }
 }
 
@@ -252,4 +285,11 @@ function lintNumber(c: Comparison, value: unknown, at: Path, context: LintContex
     if (ORDERING.has(c.base) && value.trim() !== '' && !Number.isNaN(Number(value))) return;
   }
   wrongType(c, value, at, context);
+}
+
+/** What the `vendor` fact can hold: vendor ids, and the free vendor names products give. */
+function vendorValues(context: LintContext): string[] {
+  const values = new Set(context.policy.catalog.vendors.map((vendor) => vendor.id));
+  for (const product of context.policy.catalog.products) if (product.vendor) values.add(product.vendor);
+  return [...values].sort();
 }

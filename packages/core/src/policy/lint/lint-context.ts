@@ -16,6 +16,8 @@ export interface PolicyLintWorld {
   units?: readonly Pick<UnitInfo, 'name' | 'parent'>[];
   /** Host ids and host names the inventories hold. */
   hosts?: readonly string[];
+  /** The date the audit speaks for, when the caller knows it (`--as-of`); else the policy's or today. */
+  asOf?: string;
 }
 
 export interface LintContext {
@@ -34,6 +36,7 @@ export interface LintContext {
   hostNames: readonly string[];
   /** Every rule id a finding can carry (built-in families expanded per class, custom.<id>). */
   ruleIds: readonly string[];
+  asOf: string | undefined;
 }
 
 export function lintContext(
@@ -67,6 +70,7 @@ export function lintContext(
     hostNames: world.hosts ?? [],
     mentionedUnits: mentioned,
     ruleIds,
+    asOf: world.asOf ?? policy.settings.asOf,
   };
 }
 
@@ -80,6 +84,20 @@ export function warnAt(
   hint?: LocalText,
 ): void {
   context.warnings.warn(code, lintText(message, params, hint), context.tree.at(path));
+}
+
+/**
+ * Records a note (severity `info`) at the value: something that may well be meant, but whose
+ * consequence the author should know (a parent unit's scope does not reach its children).
+ */
+export function noteAt(
+  context: LintContext,
+  code: string,
+  message: LintMessage,
+  params: LintParams,
+  path: Path,
+): void {
+  context.warnings.warn(code, lintText(message, params), context.tree.at(path), 'info');
 }
 
 /** Words for classes as authors write them in Chinese (`办公软件` is `office`). */

@@ -8,7 +8,7 @@ import { closest } from '../did-you-mean.js';
 import { mappings, text } from '../layer-context.js';
 import { isRecord, readStrings } from '../policy-values.js';
 import type { Path } from '../policy-yaml.js';
-import { type LintContext, warnAt } from './lint-context.js';
+import { type LintContext, noteAt, warnAt } from './lint-context.js';
 import { hintFor } from './lint-messages.js';
 import { checkHostName, checkUnitName, type Owner } from './lint-names.js';
 
@@ -50,7 +50,8 @@ function checkParentScope(
     .filter(([name, parent]) => parent === unit && !listed.includes(name))
     .map(([name]) => name);
   if (missing.length === 0) return;
-  warnAt(context, 'parent-scope', 'parentUnitScope', { id, name: unit, children: missing.join('、') }, path);
+  // A note, not a warning: a parent's own licence is common; the author must know it stops there.
+  noteAt(context, 'parent-scope', 'parentUnitScope', { id, name: unit, children: missing.join('、') }, path);
 }
 
 function checkContradictions(
@@ -71,8 +72,8 @@ function checkContradictions(
   if (type === 'oem' && (readStrings(scope?.hosts) ?? []).length === 0) {
     warnAt(context, 'oem-without-hosts', 'oemWithoutHosts', { id }, [...path, 'type']);
   }
-  // Without settings.asOf an audit speaks for today (unless --as-of says otherwise).
-  const asOf = context.policy.settings.asOf ?? localToday();
+  // The audit's date (--as-of), else settings.asOf, else today: the date the audit speaks for.
+  const asOf = context.asOf ?? localToday();
   const date = retired?.date instanceof Date ? retired.date.toISOString().slice(0, 10) : text(retired?.date);
   if (asOf && date && date > asOf) {
     warnAt(context, 'retired-after-as-of', 'retiredAfterAsOf', { id, date, asOf }, [
