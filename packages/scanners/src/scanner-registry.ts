@@ -1,5 +1,5 @@
 /**
- * The built-in scanners by name, for the CLI (`--scanner windows`, `csv:inventory.csv`) and for
+ * The built-in scanners by name, for the CLI (`--input windows:采集/`, `csv:inventory.csv`) and for
  * integrators who pick a scanner from configuration.
  */
 import type { Scanner } from '@zhengban/core';

@@ -91,3 +91,51 @@ describe('windows scanner: slmgr / ospp captures as pasted', () => {
     expect(byName(hosts[0]!.software, office[0]!.name).evidence.line).toBe(7);
   });
 });
+
+describe('collect-windows.ps1 on PowerShell 2.0 (Windows 7): Name=Value files', () => {
+  it('os.txt and licensing.txt (OfficeSoftwareProtectionProduct) are read like wmic lists', async () => {
+    const folder = tempFolder();
+    folder.write(
+      'WIN7-PC/os.txt',
+      '\r\nCaption=Microsoft Windows 7 专业版 \r\nVersion=6.1.7601\r\nBuildNumber=7601\r\nOSArchitecture=64 位\r\nCSName=WIN7-CWK-03\r\n',
+      'utf-8-bom',
+    );
+    folder.write(
+      'WIN7-PC/licensing.txt',
+      [
+        '',
+        'Name=Windows(R) 7, Professional edition',
+        'Description=Windows Operating System - Windows(R) 7, VOLUME_KMSCLIENT channel',
+        'ApplicationID=55c92734-d682-4d71-983e-d6ec3f16059f',
+        'LicenseStatus=1',
+        'PartialProductKey=RHTBY',
+        '',
+        'Name=Office 14, OfficeProPlus-KMS_Client edition',
+        'Description=Office 14, VOLUME_KMSCLIENT channel',
+        'ApplicationID=59a52881-a989-479d-af46-f275c6370663',
+        'LicenseStatus=1',
+        'PartialProductKey=2XDKD',
+        '',
+      ].join('\r\n'),
+      'utf-8-bom',
+    );
+    const { hosts, problems } = await scanAll(windowsScanner(), `${folder.root}/WIN7-PC`);
+    expect(problems).toEqual([]);
+    expect(hosts[0]!.id).toBe('WIN7-CWK-03');
+    expect(hosts[0]!.os).toMatchObject({
+      name: 'Microsoft Windows 7 专业版',
+      edition: 'Professional',
+      attributes: { licenseStatus: 'licensed', channel: 'VOLUME_KMSCLIENT', partialKey: 'RHTBY' },
+    });
+    expect(hosts[0]!.software).toEqual([
+      expect.objectContaining({
+        name: 'Office 14, OfficeProPlus-KMS_Client edition',
+        attributes: expect.objectContaining({
+          licenseStatus: 'licensed',
+          partialKey: '2XDKD',
+          activationOnly: true,
+        }),
+      }),
+    ]);
+  });
+});
