@@ -24,6 +24,7 @@ import { fileStem, filesBelow } from '../common/host-folders.js';
 import type { CsvColumns, CsvField } from './csv-headers.js';
 import { type CsvBatch, type CsvTextBatch, csvBatches } from './csv-stream.js';
 import { fastIsoDate, readAttributes, readOs, withoutControls } from './csv-values.js';
+import { isPerPcExport, scanPerPcExport } from './per-pc-export.js';
 import { findRegisterHeader, reportHeaderNotes } from './register-header.js';
 import { RowFields } from './row-fields.js';
 import { isWorkbook, scanWorkbook } from './xlsx-register.js';
@@ -77,19 +78,29 @@ export function csvScanner(options: CsvScannerOptions = {}): Scanner {
   };
 }
 
-/** One file: a CSV / TSV text, or an .xlsx workbook (every sheet, or the one `options.sheet` names). */
-function scanCsvFile(
+/**
+ * One file: a CSV / TSV text, an .xlsx workbook (every sheet, or the one `options.sheet` names), or a
+ * per-PC Windows export (read as the windows scanner reads it, unless a mapping says how to read it).
+ */
+async function* scanCsvFile(
   file: string,
   options: CsvScannerOptions,
   ctx: ScanContext,
 ): AsyncGenerator<HostInventory> {
-  if (isWorkbook(file)) return scanWorkbook(file, options, ctx, scanRows);
+  if (isWorkbook(file)) {
+    yield* scanWorkbook(file, options, ctx, scanRows);
+    return;
+  }
+  if (options.mapping === undefined && (await isPerPcExport(file))) {
+    yield* scanPerPcExport(file, ctx);
+    return;
+  }
   const streamOptions = {
     signal: ctx.signal,
     ...(options.delimiter ? { delimiter: options.delimiter } : {}),
     ...(options.encoding ? { encoding: options.encoding } : {}),
   };
-  return scanRows(file, file, csvBatches(file, streamOptions), options, ctx);
+  yield* scanRows(file, file, csvBatches(file, streamOptions), options, ctx);
 }
 
 /**
