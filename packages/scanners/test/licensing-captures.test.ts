@@ -72,6 +72,22 @@ describe('windows scanner: slmgr / ospp captures as pasted', () => {
     });
   });
 
+  it('KMS host labels as other Windows versions print them; the IP address is not the host', async () => {
+    const text = [
+      '名称: Windows(R), Professional edition',
+      '描述: Windows(R) Operating System, VOLUME_KMSCLIENT channel',
+      '部分产品密钥: T83GX',
+      '许可证状态: 已授权',
+      '最新的激活信息:',
+      '密钥管理服务客户端信息',
+      '    KMS 计算机 IP 地址: 10.1.2.3',
+      '    已注册的 KMS 计算机名称: KMS2.Example.CN:1688',
+      '',
+    ].join('\r\n');
+    const { hosts } = await scanAll(windowsScanner(), tempFolder().write('pc.txt', text, 'gbk'));
+    expect(hosts[0]!.os?.attributes).toMatchObject({ kmsHost: 'kms2.example.cn', partialKey: 'T83GX' });
+  });
+
   it('ospp /act then /dstatus: one Office licence, the later facts winning', async () => {
     const folder = tempFolder();
     folder.write('PC-9/ospp.txt', OSPP_TWICE);

@@ -102,3 +102,21 @@ describe('linux scanner: dpkg status paragraphs without Status', () => {
     ]);
   });
 });
+
+describe('linux scanner: a damaged dpkg status', () => {
+  it('a lost blank line between two packages: both are read, the line is a warning', async () => {
+    const file = tempFolder().write(
+      'status',
+      'Package: wps-office\nStatus: install ok installed\nVersion: 11.1\nPackage: qq\nStatus: install ok installed\nVersion: 3.2\n\r\n',
+    );
+    const { hosts, summary, problems } = await scanAll(linuxScanner(), file);
+    expect(hosts[0]!.software.map((record) => `${record.name} ${record.version}`)).toEqual([
+      'wps-office 11.1',
+      'qq 3.2',
+    ]);
+    expect(summary).toMatchObject({ read: 2, accepted: 2, rejected: 0 });
+    expect(problems.map((problem) => [problem.line, problem.code, problem.severity])).toEqual([
+      [4, 'dpkg.line', 'warning'],
+    ]);
+  });
+});

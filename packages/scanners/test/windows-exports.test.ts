@@ -155,7 +155,11 @@ describe('Get-AppxPackage | ConvertTo-Json', () => {
       publisher: 'Microsoft Corporation',
       arch: 'x64',
       source: 'windows:appx',
-      attributes: { storeApp: true, productCode: 'Microsoft.WindowsCalculator_8wekyb3d8bbwe' },
+      attributes: {
+        storeApp: true,
+        productCode: 'Microsoft.WindowsCalculator_8wekyb3d8bbwe',
+        signatureKind: 'Enterprise',
+      },
     });
     expect(hosts[0]!.software.some((record) => record.name.startsWith('Microsoft.VCLibs'))).toBe(false);
     expect(summary).toMatchObject({ read: 8, accepted: 8, ignored: 4 });

@@ -78,6 +78,24 @@ const XPR_PERMANENT = /permanently activated|已永久激活|永久激活/i;
 const XPR_EXPIRES = /(?:will expire|activation expires|将于|到期|过期)/i;
 const XPR_NOTIFICATION = /notification mode|通知模式/i;
 
+/**
+ * The field a label names. KMS host labels vary between Windows versions and translations
+ * (`Registered KMS machine name`, `来自 DNS 的 KMS 计算机名称`, `已注册的 KMS 计算机名称`): any label
+ * naming a KMS machine name that is not its IP address or extended PID is the KMS host.
+ */
+function fieldOf(rawLabel: string): Field | undefined {
+  const label = rawLabel.trim().toLowerCase().replace(/\s+/g, ' ');
+  const known = LABEL_TO_FIELD.get(label);
+  if (known) return known;
+  if (
+    /kms/.test(label) &&
+    /(machine name|计算机名)/.test(label) &&
+    !/(ip|pid|端口|port|override|覆盖)/.test(label)
+  )
+    return 'kmsHost';
+  return undefined;
+}
+
 /** A `Label: value` line, the colons of a time of day (`9:00:00`) not counting. */
 function isLabelLine(line: string): boolean {
   return LABEL_LINE.test(line.replace(/\d{1,2}:\d{2}(?::\d{2})?/g, ''));
@@ -135,7 +153,7 @@ export function parseLicensingText(text: string, file: string): { entries: Licen
     }
     const match = LABEL_LINE.exec(line);
     if (!match) continue;
-    const field = LABEL_TO_FIELD.get(match[1]!.trim().toLowerCase().replace(/\s+/g, ' '));
+    const field = fieldOf(match[1]!);
     const value = cleanValue(match[2]);
     if (!field || !value) continue;
     if (field === 'name') {
