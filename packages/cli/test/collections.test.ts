@@ -95,6 +95,29 @@ describe('zhengban audit: collections by unit', () => {
     );
   });
 
+  it('without a hosts file, a units-file rule that overrides the input is still a located warning', async () => {
+    const root = scratch();
+    write(root, 'register.csv', '计算机名,单位,软件名称\nPC-C,财政局,WPS Office\n');
+    write(root, 'units.csv', '单位,编制人数,计算机名\n办公室,20,PC-*\n财政局,30,\n');
+    const { report } = await audit(root, ['--units', 'units.csv', '--input', 'csv:register.csv']);
+    expect(report!.units.map((unit) => [unit.unit, unit.computers])).toEqual([
+      ['办公室', 1],
+      ['财政局', 0],
+    ]);
+    expect(report!.inputs.map((input) => input.source)).toEqual([
+      'units:units.csv',
+      'csv:register.csv',
+      'hosts:units.csv',
+    ]);
+    expect(report!.problems).toContainEqual(
+      expect.objectContaining({
+        code: 'hosts.unit-override',
+        line: 2,
+        file: expect.stringMatching(/units\.csv$/),
+      }),
+    );
+  });
+
   it('csv:FILE?host=…&name=… maps the register columns on the command line', async () => {
     const root = scratch();
     write(root, '登记表.csv', '资产编号,软件,使用人\nZC-001,WPS Office,张三\n');

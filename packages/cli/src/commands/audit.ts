@@ -45,7 +45,7 @@ export async function auditCommand(ctx: CliContext, options: AuditOptions): Prom
   const failOn = choice<FailOn>(ctx.locale, '--fail-on', options.failOn, FAIL_ON_LEVELS, 'fail');
   const asOf = isoDate(ctx.locale, options.asOf);
   const units = options.units === undefined ? undefined : await loadUnitsFile(ctx, options.units);
-  const hostUnits = await loadHostUnits(ctx, options.hosts, units?.hosts ?? []);
+  const hostUnits = await loadHostUnits(ctx, options.hosts, units?.hosts ?? [], options.units);
   const unitNames = [...(units?.units.map((unit) => unit.name) ?? []), ...(hostUnits?.map.unitNames() ?? [])];
   const sources = await resolveSources(ctx, options.input, { units: unitNames });
   const reports = await ReportOutputs.plan(ctx, options.report);
@@ -78,7 +78,8 @@ export async function auditCommand(ctx: CliContext, options: AuditOptions): Prom
       hostUnits ? (host) => hostUnits.assign(host) : undefined,
     );
     for await (const host of hosts) auditor.add(host);
-    if (hostUnits?.summary) await auditor.addInput(hostUnits.summary, hostUnits.problems);
+    const hostsLine = hostUnits?.inputLine();
+    if (hostsLine) await auditor.addInput(hostsLine.summary, hostsLine.problems);
     collectBetweenPhases();
     // Findings are worded while the reports are written (a province's never exist at once).
     const streamed = await auditor.finishStream();
