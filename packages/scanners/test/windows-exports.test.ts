@@ -45,6 +45,12 @@ describe('PowerShell Get-ItemProperty … | Export-Csv, one file per PC', () => 
         line: 4,
         message: expect.stringContaining('2 Uninstall key(s) without a DisplayName (lines 4, 6)'),
       }),
+      // The input folder holds one computer's files: how it was read is said.
+      expect.objectContaining({
+        code: 'input.layout',
+        severity: 'info',
+        message: expect.stringContaining('read as the computer "JTJ-BGS-02" (the files\' name)'),
+      }),
     ]);
   });
 

@@ -78,7 +78,7 @@ export async function listHostFiles(input: string, options: LayoutOptions = {}):
   }
   const layout: HostLayout = { hosts: [], notes: [] };
   const units = options.units ?? new Set<string>();
-  await readCollection(input, undefined, units, layout);
+  await readCollection(input, undefined, units, layout, true);
   if (layout.hosts.length === 0)
     throw new InputError(`${input}: the folder holds no files`, { file: input }, 'input.empty');
   layout.hosts.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -116,9 +116,20 @@ async function readCollection(
   unit: string | undefined,
   units: ReadonlySet<string>,
   layout: HostLayout,
+  top = false,
 ): Promise<void> {
   const content = await folderContent(folder);
-  for (const { stem, files } of content.groups.values()) add(layout, stem, files, unit);
+  const [only] = content.groups.values();
+  // The input folder with one computer's files only: a folder of one PC, or a collection of one?
+  const note =
+    top &&
+    content.groups.size === 1 &&
+    content.parts.length === 0 &&
+    content.folders.length === 0 &&
+    only!.stem.toLowerCase() !== basename(folder).toLowerCase()
+      ? `${folder}: holds one computer's files (${only!.files.map((file) => basename(file)).join(', ')}); read as the computer "${only!.stem}" (the files' name), not "${basename(folder)}" (the folder's); to name it otherwise, rename the files`
+      : undefined;
+  for (const { stem, files } of content.groups.values()) add(layout, stem, files, unit, note);
   if (content.parts.length > 0) {
     add(layout, basename(folder), content.parts, unit);
     if (content.groups.size > 0) {
