@@ -157,4 +157,21 @@ describe('zhengban audit: collections by unit', () => {
     expect(report.totals.computers).toBe(2);
     expect(report.problems).toContainEqual(expect.objectContaining({ fileFailed: true, severity: 'error' }));
   });
+
+  it('zhengban scan: the same unreadable file makes the exit code 2 after the inventory is written', async () => {
+    const root = scratch();
+    write(root, 'pcs/PC-A.reg', regExport('WPS Office'));
+    write(root, 'pcs/PC-B.reg', Buffer.from([0, 1, 2, 3, 4, 5, 6, 7, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8]));
+    write(root, 'hosts.csv', '计算机名,单位\nPC-*,办公室\n');
+    const out = join(root, 'scan.jsonl');
+    const result = await runCli(['scan', '--hosts', 'hosts.csv', '--input', 'windows:pcs', '--out', out], {
+      cwd: root,
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/PC-B\.reg {2}.*this file was not read/);
+    const lines = readFileSync(out, 'utf8').trim().split('\n');
+    expect(lines.slice(1).map((line) => [JSON.parse(line).id, JSON.parse(line).unit])).toEqual([
+      ['PC-A', '办公室'],
+    ]);
+  });
 });

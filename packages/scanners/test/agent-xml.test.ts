@@ -27,6 +27,7 @@ const OCS = `<?xml version="1.0" encoding="UTF-8" ?>
       <NAME><![CDATA[火绒安全软件 <5.0>]]></NAME>
       <PUBLISHER>北京火绒网络科技有限公司</PUBLISHER>
       <VERSION>5.0.75.8</VERSION>
+      <ARCHITECTURE>64-bit</ARCHITECTURE>
     </SOFTWARES>
     <SOFTWARES>
       <PUBLISHER>Nobody</PUBLISHER>
@@ -58,7 +59,7 @@ describe('glpi scanner: OCS Inventory NG XML', () => {
     });
     expect(summary).toMatchObject({ hosts: 1, read: 3, accepted: 2, rejected: 1 });
     expect(problems.map((problem) => [problem.line, problem.message])).toEqual([
-      [24, 'line 24: a SOFTWARES entry without a NAME'],
+      [25, 'line 25: a SOFTWARES entry without a NAME'],
     ]);
   });
 
