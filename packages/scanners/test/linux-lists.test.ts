@@ -120,3 +120,21 @@ describe('linux scanner: a damaged dpkg status', () => {
     ]);
   });
 });
+
+describe('linux scanner: strict detection, no wrong guess', () => {
+  it('a space-separated "name version" list (choco list, pip freeze) is not taken for dpkg-query', async () => {
+    const file = tempFolder().write(
+      'choco.txt',
+      'Chocolatey v2.0.0\n7zip 22.1.0\nadobereader 2023.3.20201.1\nazure-cli 2.49.0\n',
+    );
+    const { hosts, problems } = await scanAll(linuxScanner(), file);
+    expect(hosts).toEqual([]);
+    expect(problems).toEqual([expect.objectContaining({ code: 'linux.format', fatal: true })]);
+  });
+
+  it('the same lines separated by tabs, as dpkg-query -W prints them, are read', async () => {
+    const file = tempFolder().write('dpkg-query.txt', 'wps-office\t11.1.0.11720\nadduser\t3.118\n');
+    const { hosts } = await scanAll(linuxScanner(), file);
+    expect(hosts[0]!.software.map((record) => record.name)).toEqual(['wps-office', 'adduser']);
+  });
+});
