@@ -89,6 +89,17 @@ describe('glpi scanner: OCS Inventory NG XML', () => {
     expect(problems[0]!.message).toMatch(/b\.xml:\d+: not well-formed XML/);
   });
 
+  it('files below a unit-named folder are that unit’s computers', async () => {
+    const folder = tempFolder();
+    folder.write('agents/规划科/2024/a.xml', OCS);
+    folder.write('agents/b.xml', OCS.replace(/JTJ-BGS-05/g, 'JTJ-BGS-06'));
+    const { hosts } = await scanAll(glpiScanner({ units: ['规划科'] }), `${folder.root}/agents`);
+    expect(hosts.map((host) => [host.id, host.unit])).toEqual([
+      ['JTJ-BGS-06', undefined],
+      ['JTJ-BGS-05', '规划科'],
+    ]);
+  });
+
   it('elements nested deeper than any inventory are refused, not followed', async () => {
     const file = tempFolder().write('deep.xml', `<REQUEST>${'<A>'.repeat(50)}${'</A>'.repeat(50)}</REQUEST>`);
     const { problems } = await scanAll(glpiScanner(), file);

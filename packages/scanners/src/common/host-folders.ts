@@ -17,7 +17,7 @@
  * the layout. Where a folder could be read two ways, a note says how it was read.
  */
 import { readdir, stat } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
+import { basename, dirname, extname, join, relative, sep } from 'node:path';
 import { InputError } from '@zhengban/core';
 
 export interface HostFiles {
@@ -181,6 +181,19 @@ function add(layout: HostLayout, id: string, files: string[], unit?: string, not
 function names(groups: FolderContent['groups']): string {
   const stems = [...groups.values()].map((group) => group.stem);
   return stems.length > 5 ? `${stems.slice(0, 5).join(', ')}, …` : stems.join(', ');
+}
+
+/**
+ * The unit of a file below `input` when a folder on the way is named after a unit (the innermost
+ * wins), for scanners whose files are each a computer or a table (csv, glpi).
+ */
+export function unitOfFile(input: string, file: string, units: ReadonlySet<string>): string | undefined {
+  const folder = relative(input, dirname(file));
+  if (units.size === 0 || folder === '' || folder.startsWith('..')) return undefined;
+  return folder
+    .split(sep)
+    .reverse()
+    .find((name) => units.has(name));
 }
 
 /** Every non-hidden file below a folder, depth first, sorted. */

@@ -9,7 +9,7 @@
  * per row, no object spreads, fields are read by index.
  */
 import { stat } from 'node:fs/promises';
-import { dirname, extname, relative, sep } from 'node:path';
+import { extname } from 'node:path';
 import {
   type HostInventory,
   InputError,
@@ -20,7 +20,7 @@ import {
 import { excerpt } from '../common/clean-text.js';
 import { parseIsoDate } from '../common/dates.js';
 import { fileFailed } from '../common/folder-problems.js';
-import { fileStem, filesBelow } from '../common/host-folders.js';
+import { fileStem, filesBelow, unitOfFile } from '../common/host-folders.js';
 import type { CsvColumns, CsvField } from './csv-headers.js';
 import { type CsvBatch, type CsvTextBatch, csvBatches } from './csv-stream.js';
 import { fastIsoDate, readAttributes, readOs, withoutControls } from './csv-values.js';
@@ -63,7 +63,7 @@ export function csvScanner(options: CsvScannerOptions = {}): Scanner {
       );
       for (const file of files) {
         if (ctx.signal.aborted) return;
-        const unit = unitOfFolder(relative(input, dirname(file)), units);
+        const unit = unitOfFile(input, file, units);
         try {
           for await (const host of scanCsvFile(file, options, ctx)) {
             if (unit !== undefined && host.unit === undefined) host.unit = unit;
@@ -350,15 +350,6 @@ async function* scanRows(
     });
   }
   if (current !== undefined) yield current;
-}
-
-/** The innermost folder between the input and a file whose name is a unit, if any. */
-function unitOfFolder(folder: string, units: ReadonlySet<string>): string | undefined {
-  if (units.size === 0 || folder === '') return undefined;
-  return folder
-    .split(sep)
-    .reverse()
-    .find((name) => units.has(name));
 }
 
 /** A text batch as Papa Parse's rows (each line split at the delimiter). */
