@@ -25,8 +25,8 @@ export const HELP_TEXT = {
   },
   optPolicy: { zh: '策略文件（YAML，必需）', en: 'policy file (YAML, required)' },
   optInput: {
-    zh: '输入 KIND:PATH，可重复；KIND 为 windows、linux、csv、osquery、inventory，./扫描器.mjs 或包名；windows:local / linux:local 扫描本机',
-    en: 'input KIND:PATH, repeatable; KIND is windows, linux, csv, osquery, inventory, a ./scanner.mjs or a package name; windows:local / linux:local scan this machine',
+    zh: '输入 KIND:PATH，可重复；KIND 为 windows、linux、csv、osquery、inventory、glpi、wazuh，./扫描器.mjs 或包名；windows:local / linux:local 扫描本机；csv:登记表.xlsx?host=资产编号&name=软件&sheet=2024 指定列与工作表',
+    en: 'input KIND:PATH, repeatable; KIND is windows, linux, csv, osquery, inventory, glpi, wazuh, a ./scanner.mjs or a package name; windows:local / linux:local scan this machine; csv:register.xlsx?host=Asset&name=Software&sheet=2024 names columns and a sheet',
   },
   optUnits: {
     zh: '单位文件（CSV：单位、编制人数、上级单位；可加“计算机名”列指明各单位的计算机）',

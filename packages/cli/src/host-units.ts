@@ -13,12 +13,16 @@ import { msg } from './messages.js';
 
 export interface HostUnits {
   map: HostUnitMap;
-  /** The hosts file's own input line (absent when the rules come from the units file). */
-  summary?: InputSummary;
   /** Problems of the hosts file, then the disagreements found while scanning. */
   problems: Problem[];
   /** Puts one host in its unit (mutates it). */
   assign(host: HostInventory): void;
+  /**
+   * The report's input line once scanning is done: the hosts file with its counts, or — when the
+   * rules came from the units file only and a disagreement was found — a line without counts that
+   * carries the warnings (the units file's rows are already counted on its own line).
+   */
+  inputLine(): { summary: InputSummary; problems: Problem[] } | undefined;
 }
 
 /** The `--hosts` file, plus the units file's computer rules (the hosts file's come first). */
@@ -26,6 +30,8 @@ export async function loadHostUnits(
   ctx: CliContext,
   file: string | undefined,
   unitsFileRules: readonly HostUnitRule[],
+  /** The units file as the user wrote it, naming the line of its rules' warnings. */
+  unitsFile?: string,
 ): Promise<HostUnits | undefined> {
   if (file === undefined && unitsFileRules.length === 0) return undefined;
   let rules: HostUnitRule[] = [...unitsFileRules];
@@ -46,7 +52,12 @@ export async function loadHostUnits(
   return {
     map,
     problems,
-    ...(summary ? { summary } : {}),
+    inputLine() {
+      if (summary) return { summary, problems };
+      if (problems.length === 0) return undefined;
+      const counts = { hosts: 0, read: 0, accepted: 0, rejected: 0, ignored: 0 };
+      return { summary: { source: `hosts:${unitsFile ?? 'units'}`, scanner: 'hosts', ...counts }, problems };
+    },
     assign(host) {
       const rule = map.ruleFor(host.id);
       if (rule === undefined || host.unit === rule.unit) return;

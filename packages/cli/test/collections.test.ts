@@ -95,6 +95,29 @@ describe('zhengban audit: collections by unit', () => {
     );
   });
 
+  it('without a hosts file, a units-file rule that overrides the input is still a located warning', async () => {
+    const root = scratch();
+    write(root, 'register.csv', '计算机名,单位,软件名称\nPC-C,财政局,WPS Office\n');
+    write(root, 'units.csv', '单位,编制人数,计算机名\n办公室,20,PC-*\n财政局,30,\n');
+    const { report } = await audit(root, ['--units', 'units.csv', '--input', 'csv:register.csv']);
+    expect(report!.units.map((unit) => [unit.unit, unit.computers])).toEqual([
+      ['办公室', 1],
+      ['财政局', 0],
+    ]);
+    expect(report!.inputs.map((input) => input.source)).toEqual([
+      'units:units.csv',
+      'csv:register.csv',
+      'hosts:units.csv',
+    ]);
+    expect(report!.problems).toContainEqual(
+      expect.objectContaining({
+        code: 'hosts.unit-override',
+        line: 2,
+        file: expect.stringMatching(/units\.csv$/),
+      }),
+    );
+  });
+
   it('csv:FILE?host=…&name=… maps the register columns on the command line', async () => {
     const root = scratch();
     write(root, '登记表.csv', '资产编号,软件,使用人\nZC-001,WPS Office,张三\n');
@@ -133,5 +156,22 @@ describe('zhengban audit: collections by unit', () => {
     const report = readReport(out);
     expect(report.totals.computers).toBe(2);
     expect(report.problems).toContainEqual(expect.objectContaining({ fileFailed: true, severity: 'error' }));
+  });
+
+  it('zhengban scan: the same unreadable file makes the exit code 2 after the inventory is written', async () => {
+    const root = scratch();
+    write(root, 'pcs/PC-A.reg', regExport('WPS Office'));
+    write(root, 'pcs/PC-B.reg', Buffer.from([0, 1, 2, 3, 4, 5, 6, 7, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8]));
+    write(root, 'hosts.csv', '计算机名,单位\nPC-*,办公室\n');
+    const out = join(root, 'scan.jsonl');
+    const result = await runCli(['scan', '--hosts', 'hosts.csv', '--input', 'windows:pcs', '--out', out], {
+      cwd: root,
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/PC-B\.reg {2}.*this file was not read/);
+    const lines = readFileSync(out, 'utf8').trim().split('\n');
+    expect(lines.slice(1).map((line) => [JSON.parse(line).id, JSON.parse(line).unit])).toEqual([
+      ['PC-A', '办公室'],
+    ]);
   });
 });

@@ -48,10 +48,21 @@ const EDITION_SPELLINGS: ReadonlyArray<readonly [canonical: string, spellings: r
       'profesional',
     ],
   ],
-  ['Enterprise', ['enterprise', 'enterprisen', 'enterprises', '企业版', 'entreprise']],
+  ['Enterprise', ['enterprise', 'enterprisen', '企业版', 'entreprise']],
   [
     'LTSC',
-    ['ltsc', 'ltsb', 'enterprise ltsc', 'enterprise ltsb', 'enterprises ltsc', '企业版 ltsc', '长期服务版'],
+    [
+      'ltsc',
+      'ltsb',
+      'enterprise ltsc',
+      'enterprise ltsb',
+      'enterprises ltsc',
+      // EditionID / slmgr SKU of the long-term servicing channel (Windows(R), EnterpriseS edition).
+      'enterprises',
+      'enterprisesn',
+      '企业版 ltsc',
+      '长期服务版',
+    ],
   ],
   ['Education', ['education', 'educationn', '教育版']],
   ['Ultimate', ['ultimate', '旗舰版', 'intégrale']],

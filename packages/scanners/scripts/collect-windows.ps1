@@ -11,26 +11,33 @@
     uninstall-users.txt   reg query HKU\<SID>\Software\Microsoft\Windows\CurrentVersion\Uninstall /s (every loaded user)
     os-version.txt        reg query "HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion"
     os.json               Win32_OperatingSystem (Caption, Version, BuildNumber, OSArchitecture, CSName)
-    licensing.json        SoftwareLicensingProduct with an installed key (Windows and Office activation)
+    licensing.json        SoftwareLicensingProduct and OfficeSoftwareProtectionProduct with an installed
+                          key (Windows and Office activation)
     antivirus.json        root\SecurityCenter2 AntiVirusProduct (absent on Windows Server)
     slmgr-xpr.txt         cscript slmgr.vbs /xpr (activation expiry)
     ospp.txt              cscript ospp.vbs /dstatus (only when an Office OSPP.VBS is found)
+
+  Works on Windows PowerShell 2.0 (Windows 7) and later. PowerShell 2.0 has neither Get-CimInstance
+  nor ConvertTo-Json: there the WMI classes are read with Get-WmiObject and written as os.txt,
+  licensing.txt and antivirus.txt in the `wmic /format:list` form (Name=Value lines), which the
+  zhengban windows scanner reads the same way.
 
   Nothing is changed on the computer. Win32_Product is never queried (it triggers MSI repairs).
   Run it as the logged-on user or as an administrator; per-user programs of users who are not logged
   on are not visible (their registry hive is not loaded).
 
 .PARAMETER OutDir
-  Where to write; a sub-folder named after the computer is created. Default: the current folder.
-  A network share works: \\fileserver\zhengban\2024
+  Where to write; a sub-folder named after the computer is created. Default: the folder this script
+  is in (so it can be run from a USB stick). A network share works: \\fileserver\zhengban\2024
 
 .EXAMPLE
   powershell -ExecutionPolicy Bypass -File collect-windows.ps1 -OutDir \\fileserver\zhengban\2024
-  zhengban audit --scanner windows \\fileserver\zhengban\2024
+  zhengban audit --policy policy.yaml --input windows:\\fileserver\zhengban\2024
 #>
 [CmdletBinding()]
 param(
-  [string]$OutDir = (Get-Location).Path
+  # The script's own folder (PowerShell 2.0 has no automatic variable for it).
+  [string]$OutDir = (Split-Path -Parent $MyInvocation.MyCommand.Definition)
 )
 
 $ErrorActionPreference = 'Continue'
@@ -60,21 +67,48 @@ foreach ($line in (Invoke-RegQuery @('HKU'))) {
 Save-Text 'uninstall-users.txt' $users
 Save-Text 'os-version.txt' (Invoke-RegQuery @('HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion'))
 
-Get-CimInstance -ClassName Win32_OperatingSystem |
-  Select-Object Caption, Version, BuildNumber, OSArchitecture, CSName |
-  ConvertTo-Json | Out-File -FilePath (Join-Path $target 'os.json') -Encoding utf8
+$hasCim = [bool](Get-Command Get-CimInstance -ErrorAction SilentlyContinue)
+$hasJson = [bool](Get-Command ConvertTo-Json -ErrorAction SilentlyContinue)
 
-Get-CimInstance -ClassName SoftwareLicensingProduct -Filter 'PartialProductKey IS NOT NULL' |
-  Select-Object Name, Description, ApplicationID, ID, LicenseFamily, LicenseStatus, PartialProductKey,
-    ProductKeyChannel, KeyManagementServiceMachine, DiscoveredKeyManagementServiceMachineName,
-    DiscoveredKeyManagementServiceMachineIpAddress |
-  ConvertTo-Json | Out-File -FilePath (Join-Path $target 'licensing.json') -Encoding utf8
-
-$antivirus = Get-CimInstance -Namespace root/SecurityCenter2 -ClassName AntiVirusProduct -ErrorAction SilentlyContinue
-if ($antivirus) {
-  $antivirus | Select-Object displayName, productState, pathToSignedProductExe |
-    ConvertTo-Json | Out-File -FilePath (Join-Path $target 'antivirus.json') -Encoding utf8
+function Get-Instances([string]$Class, [string]$Filter, [string]$Namespace = 'root\cimv2') {
+  if ($hasCim) {
+    if ($Filter) { Get-CimInstance -Namespace $Namespace -ClassName $Class -Filter $Filter -ErrorAction SilentlyContinue }
+    else { Get-CimInstance -Namespace $Namespace -ClassName $Class -ErrorAction SilentlyContinue }
+  } else {
+    if ($Filter) { Get-WmiObject -Namespace $Namespace -Class $Class -Filter $Filter -ErrorAction SilentlyContinue }
+    else { Get-WmiObject -Namespace $Namespace -Class $Class -ErrorAction SilentlyContinue }
+  }
 }
+
+# Writes objects as <Stem>.json (ConvertTo-Json), or on PowerShell 2.0 as <Stem>.txt in the
+# `wmic /format:list` form: Name=Value lines, a blank line between objects.
+function Save-Objects([string]$Stem, $Objects, [string[]]$Properties) {
+  $items = @($Objects | Where-Object { $_ })
+  if ($items.Count -eq 0) { return }
+  if ($hasJson) {
+    $items | Select-Object $Properties | ConvertTo-Json |
+      Out-File -FilePath (Join-Path $target "$Stem.json") -Encoding utf8
+  } else {
+    $lines = @()
+    foreach ($item in $items) {
+      $lines += ''
+      foreach ($property in $Properties) { $lines += "$property=$($item.$property)" }
+    }
+    Save-Text "$Stem.txt" $lines
+  }
+}
+
+Save-Objects 'os' (Get-Instances 'Win32_OperatingSystem') @('Caption', 'Version', 'BuildNumber', 'OSArchitecture', 'CSName')
+
+$licenceProperties = @('Name', 'Description', 'ApplicationID', 'ID', 'LicenseFamily', 'LicenseStatus',
+  'PartialProductKey', 'ProductKeyChannel', 'KeyManagementServiceMachine',
+  'DiscoveredKeyManagementServiceMachineName', 'DiscoveredKeyManagementServiceMachineIpAddress')
+# Office 2010 on Windows 7 keeps its licences in OfficeSoftwareProtectionProduct.
+$licences = @(Get-Instances 'SoftwareLicensingProduct' 'PartialProductKey IS NOT NULL') +
+  @(Get-Instances 'OfficeSoftwareProtectionProduct' 'PartialProductKey IS NOT NULL')
+Save-Objects 'licensing' $licences $licenceProperties
+
+Save-Objects 'antivirus' (Get-Instances 'AntiVirusProduct' $null 'root\SecurityCenter2') @('displayName', 'productState', 'pathToSignedProductExe')
 
 $slmgr = Join-Path $env:SystemRoot 'System32\slmgr.vbs'
 if (Test-Path $slmgr) { Save-Text 'slmgr-xpr.txt' (& cscript.exe //nologo $slmgr /xpr) }

@@ -1,6 +1,6 @@
 // @zhengban/scanners — public API.
 
-export { glpiScanner } from './agents/glpi-scanner.js';
+export { type GlpiScannerOptions, glpiScanner } from './agents/glpi-scanner.js';
 export { wazuhScanner } from './agents/wazuh-scanner.js';
 export type { CommandResult, CommandRunner } from './common/command-runner.js';
 export { CSV_FIELDS, CSV_HEADER_WORDS, type CsvField } from './csv/csv-headers.js';

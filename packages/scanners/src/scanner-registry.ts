@@ -1,9 +1,9 @@
 /**
- * The built-in scanners by name, for the CLI (`--scanner windows`, `csv:inventory.csv`) and for
+ * The built-in scanners by name, for the CLI (`--input windows:采集/`, `csv:inventory.csv`) and for
  * integrators who pick a scanner from configuration.
  */
 import type { Scanner } from '@zhengban/core';
-import { glpiScanner } from './agents/glpi-scanner.js';
+import { type GlpiScannerOptions, glpiScanner } from './agents/glpi-scanner.js';
 import { wazuhScanner } from './agents/wazuh-scanner.js';
 import { type CsvScannerOptions, csvScanner } from './csv/csv-scanner.js';
 import { inventoryScanner } from './inventory/inventory-format.js';
@@ -17,7 +17,7 @@ const FACTORIES: Readonly<Record<string, (options: Record<string, unknown>) => S
   csv: (options) => csvScanner(options as CsvScannerOptions),
   osquery: (options) => osqueryScanner(options as OsqueryScannerOptions),
   inventory: () => inventoryScanner(),
-  glpi: () => glpiScanner(),
+  glpi: (options) => glpiScanner(options as GlpiScannerOptions),
   wazuh: () => wazuhScanner(),
 };
 

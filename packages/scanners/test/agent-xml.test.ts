@@ -27,6 +27,7 @@ const OCS = `<?xml version="1.0" encoding="UTF-8" ?>
       <NAME><![CDATA[火绒安全软件 <5.0>]]></NAME>
       <PUBLISHER>北京火绒网络科技有限公司</PUBLISHER>
       <VERSION>5.0.75.8</VERSION>
+      <ARCHITECTURE>64-bit</ARCHITECTURE>
     </SOFTWARES>
     <SOFTWARES>
       <PUBLISHER>Nobody</PUBLISHER>
@@ -58,7 +59,7 @@ describe('glpi scanner: OCS Inventory NG XML', () => {
     });
     expect(summary).toMatchObject({ hosts: 1, read: 3, accepted: 2, rejected: 1 });
     expect(problems.map((problem) => [problem.line, problem.message])).toEqual([
-      [24, 'line 24: a SOFTWARES entry without a NAME'],
+      [25, 'line 25: a SOFTWARES entry without a NAME'],
     ]);
   });
 
@@ -86,6 +87,17 @@ describe('glpi scanner: OCS Inventory NG XML', () => {
       ['glpi.format', 'warning', false],
     ]);
     expect(problems[0]!.message).toMatch(/b\.xml:\d+: not well-formed XML/);
+  });
+
+  it('files below a unit-named folder are that unit’s computers', async () => {
+    const folder = tempFolder();
+    folder.write('agents/规划科/2024/a.xml', OCS);
+    folder.write('agents/b.xml', OCS.replace(/JTJ-BGS-05/g, 'JTJ-BGS-06'));
+    const { hosts } = await scanAll(glpiScanner({ units: ['规划科'] }), `${folder.root}/agents`);
+    expect(hosts.map((host) => [host.id, host.unit])).toEqual([
+      ['JTJ-BGS-06', undefined],
+      ['JTJ-BGS-05', '规划科'],
+    ]);
   });
 
   it('elements nested deeper than any inventory are refused, not followed', async () => {

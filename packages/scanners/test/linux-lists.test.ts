@@ -102,3 +102,39 @@ describe('linux scanner: dpkg status paragraphs without Status', () => {
     ]);
   });
 });
+
+describe('linux scanner: a damaged dpkg status', () => {
+  it('a lost blank line between two packages: both are read, the line is a warning', async () => {
+    const file = tempFolder().write(
+      'status',
+      'Package: wps-office\nStatus: install ok installed\nVersion: 11.1\nPackage: qq\nStatus: install ok installed\nVersion: 3.2\n\r\n',
+    );
+    const { hosts, summary, problems } = await scanAll(linuxScanner(), file);
+    expect(hosts[0]!.software.map((record) => `${record.name} ${record.version}`)).toEqual([
+      'wps-office 11.1',
+      'qq 3.2',
+    ]);
+    expect(summary).toMatchObject({ read: 2, accepted: 2, rejected: 0 });
+    expect(problems.map((problem) => [problem.line, problem.code, problem.severity])).toEqual([
+      [4, 'dpkg.line', 'warning'],
+    ]);
+  });
+});
+
+describe('linux scanner: strict detection, no wrong guess', () => {
+  it('a space-separated "name version" list (choco list, pip freeze) is not taken for dpkg-query', async () => {
+    const file = tempFolder().write(
+      'choco.txt',
+      'Chocolatey v2.0.0\n7zip 22.1.0\nadobereader 2023.3.20201.1\nazure-cli 2.49.0\n',
+    );
+    const { hosts, problems } = await scanAll(linuxScanner(), file);
+    expect(hosts).toEqual([]);
+    expect(problems).toEqual([expect.objectContaining({ code: 'linux.format', fatal: true })]);
+  });
+
+  it('the same lines separated by tabs, as dpkg-query -W prints them, are read', async () => {
+    const file = tempFolder().write('dpkg-query.txt', 'wps-office\t11.1.0.11720\nadduser\t3.118\n');
+    const { hosts } = await scanAll(linuxScanner(), file);
+    expect(hosts[0]!.software.map((record) => record.name)).toEqual(['wps-office', 'adduser']);
+  });
+});

@@ -45,6 +45,12 @@ describe('PowerShell Get-ItemProperty … | Export-Csv, one file per PC', () => 
         line: 4,
         message: expect.stringContaining('2 Uninstall key(s) without a DisplayName (lines 4, 6)'),
       }),
+      // The input folder holds one computer's files: how it was read is said.
+      expect.objectContaining({
+        code: 'input.layout',
+        severity: 'info',
+        message: expect.stringContaining('read as the computer "JTJ-BGS-02" (the files\' name)'),
+      }),
     ]);
   });
 
@@ -63,22 +69,42 @@ describe('PowerShell Get-ItemProperty … | Export-Csv, one file per PC', () => 
     ]);
   });
 
-  it('csv: the same export is read with the computer named after the file (said once)', async () => {
+  it('csv: the same export gives exactly what the windows scanner gives (same records, same counts)', async () => {
     const folder = tempFolder();
     folder.write('pcs/JTJ-BGS-02.csv', EXPORT_CSV, 'utf-16le-bom');
     folder.write('pcs/JTJ-BGS-03.csv', EXPORT_CSV.replace(/7-Zip/g, 'Bandizip'), 'utf-8');
-    const { hosts, summary, problems } = await scanAll(csvScanner(), `${folder.root}/pcs`);
-    expect(hosts.map((host) => [host.id, host.software.length])).toEqual([
-      ['JTJ-BGS-02', 4],
-      ['JTJ-BGS-03', 4],
+    const csv = await scanAll(csvScanner(), `${folder.root}/pcs`);
+    const windows = await scanAll(windowsScanner(), `${folder.root}/pcs`);
+    expect(csv.hosts.map((host) => [host.id, host.software.map((record) => record.name)])).toEqual([
+      ['JTJ-BGS-02', ['7-Zip 23.01 (x64)', 'Microsoft Office 专业增强版 2016', 'WPS Office (12.1.0.16910)']],
+      [
+        'JTJ-BGS-03',
+        ['Bandizip 23.01 (x64)', 'Microsoft Office 专业增强版 2016', 'WPS Office (12.1.0.16910)'],
+      ],
     ]);
-    expect(summary).toMatchObject({ read: 12, accepted: 12, ignored: 4, rejected: 0 });
-    expect(problems.map((problem) => [problem.code, problem.severity])).toEqual([
-      ['csv.host-from-file', 'info'],
-      ['csv.no-display-name', 'info'],
-      ['csv.host-from-file', 'info'],
-      ['csv.no-display-name', 'info'],
+    expect(csv.hosts.map((host) => host.software)).toEqual(windows.hosts.map((host) => host.software));
+    expect(csv.summary).toMatchObject({ read: 12, accepted: 12, ignored: 6, rejected: 0 });
+    expect({ ...csv.summary, source: '', scanner: '' }).toEqual({
+      ...windows.summary,
+      source: '',
+      scanner: '',
+    });
+    expect(csv.problems.map((problem) => [problem.code, problem.severity])).toEqual([
+      ['windows.no-display-name', 'info'],
+      ['windows.no-display-name', 'info'],
     ]);
+  });
+
+  it('csv with a mapping reads the export as a plain table (the operator chose the columns)', async () => {
+    const file = tempFolder().write(
+      'x.csv',
+      '"PSComputerName","DisplayName","DisplayVersion","Publisher","InstallDate"\n"PC-1","WPS",,,\n',
+    );
+    const { hosts } = await scanAll(
+      csvScanner({ mapping: { host: 'PSComputerName', name: 'DisplayName' } }),
+      file,
+    );
+    expect(hosts[0]!.software[0]!.source).toBe('csv');
   });
 });
 
@@ -135,7 +161,11 @@ describe('Get-AppxPackage | ConvertTo-Json', () => {
       publisher: 'Microsoft Corporation',
       arch: 'x64',
       source: 'windows:appx',
-      attributes: { storeApp: true, productCode: 'Microsoft.WindowsCalculator_8wekyb3d8bbwe' },
+      attributes: {
+        storeApp: true,
+        productCode: 'Microsoft.WindowsCalculator_8wekyb3d8bbwe',
+        signatureKind: 'Enterprise',
+      },
     });
     expect(hosts[0]!.software.some((record) => record.name.startsWith('Microsoft.VCLibs'))).toBe(false);
     expect(summary).toMatchObject({ read: 8, accepted: 8, ignored: 4 });

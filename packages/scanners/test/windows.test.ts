@@ -386,8 +386,9 @@ describe('windows scanner: local mode', () => {
 
 describe('scripts/collect-windows.ps1 and the scanner agree', () => {
   const script = readFileSync(new URL('../scripts/collect-windows.ps1', import.meta.url), 'utf8');
-  const written = [...script.matchAll(/(?:Save-Text|Join-Path \$target) '([a-z0-9-]+\.(?:txt|json))'/g)].map(
-    (m) => m[1]!,
+  // Save-Text 'name.txt', and Save-Objects 'stem' (stem.json; stem.txt on PowerShell 2.0).
+  const written = [...script.matchAll(/Save-(Text|Objects) '([a-z0-9-]+(?:\.(?:txt|json))?)'/g)].map((m) =>
+    m[1] === 'Objects' ? `${m[2]}.json` : m[2]!,
   );
 
   it('writes the files the README documents, read-only (no Win32_Product, no registry writes)', () => {
@@ -405,6 +406,10 @@ describe('scripts/collect-windows.ps1 and the scanner agree', () => {
     const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
     for (const name of written) expect(readme).toContain(`\`${name}\``);
     const code = script.replace(/<#[\s\S]*?#>/, '');
+    // Windows 7's PowerShell 2.0: no $PSScriptRoot, and Get-CimInstance / ConvertTo-Json only behind a check.
+    expect(code).not.toContain('$PSScriptRoot');
+    expect(code).toContain('Get-WmiObject');
+    expect(code.match(/Get-CimInstance|ConvertTo-Json/g)?.length).toBe(6);
     expect(code).not.toMatch(
       /Win32_Product|reg(\.exe)? (add|delete|import)|Set-ItemProperty|Remove-Item|New-ItemProperty/i,
     );

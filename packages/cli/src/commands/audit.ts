@@ -57,7 +57,7 @@ export async function auditCommand(ctx: CliContext, options: AuditOptions): Prom
   const failOn = choice<FailOn>(ctx.locale, '--fail-on', options.failOn, FAIL_ON_LEVELS, 'fail');
   const asOf = isoDate(ctx.locale, options.asOf);
   const units = options.units === undefined ? undefined : await loadUnitsFile(ctx, options.units);
-  const hostUnits = await loadHostUnits(ctx, options.hosts, units?.hosts ?? []);
+  const hostUnits = await loadHostUnits(ctx, options.hosts, units?.hosts ?? [], options.units);
   const unitNames = [...(units?.units.map((unit) => unit.name) ?? []), ...(hostUnits?.map.unitNames() ?? [])];
   const sources = await resolveSources(ctx, options.input, { units: unitNames });
   const split =
@@ -122,7 +122,8 @@ export async function auditCommand(ctx: CliContext, options: AuditOptions): Prom
       seen.add(host);
       auditor.add(host);
     }
-    if (hostUnits?.summary) await auditor.addInput(hostUnits.summary, hostUnits.problems);
+    const hostsLine = hostUnits?.inputLine();
+    if (hostsLine) await auditor.addInput(hostsLine.summary, hostsLine.problems);
     // Now that the computers are known, the names the policy gives them are checked too.
     const added = seen.newWarnings(
       policy,

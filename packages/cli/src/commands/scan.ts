@@ -32,7 +32,7 @@ const SHOWN_PROBLEMS = 20;
 
 export async function scanCommand(ctx: CliContext, options: ScanOptions): Promise<number> {
   const units = options.units === undefined ? undefined : await loadUnitsFile(ctx, options.units);
-  const hostUnits = await loadHostUnits(ctx, options.hosts, units?.hosts ?? []);
+  const hostUnits = await loadHostUnits(ctx, options.hosts, units?.hosts ?? [], options.units);
   const unitNames = [...(units?.units.map((unit) => unit.name) ?? []), ...(hostUnits?.map.unitNames() ?? [])];
   const sources = await resolveSources(ctx, options.input, { units: unitNames });
   const outputs = new OutputSet(ctx.locale, ctx.io.signal);

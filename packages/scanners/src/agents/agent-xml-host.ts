@@ -88,14 +88,7 @@ function softwareRecord(fields: XmlFields, file: string, line: number): Software
   if (version) record.version = version;
   if (publisher) record.publisher = publisher;
   if (installDate) record.installDate = installDate;
-  const arch =
-    cleanValue(fields.get('ARCH')) ??
-    cleanValue(fields.get('ARCHITECTURE')) ??
-    (fields.get('IS64BIT') === '1' || fields.get('BITSWIDTH') === '64'
-      ? 'x64'
-      : fields.get('IS64BIT') === '0' || fields.get('BITSWIDTH') === '32'
-        ? 'x86'
-        : undefined);
+  const arch = cleanValue(fields.get('ARCH')) ?? bitness(fields);
   if (arch) record.arch = arch;
   const from = cleanValue(fields.get('FROM'));
   const guid = cleanValue(fields.get('GUID'));
@@ -105,6 +98,19 @@ function softwareRecord(fields: XmlFields, file: string, line: number): Software
     if (guid) record.attributes.productCode = guid;
   }
   return record;
+}
+
+/**
+ * FusionInventory `IS64BIT` 1/0, OCS `BITSWIDTH` 64/32 (0: unknown) or `ARCHITECTURE` `64-bit` →
+ * x64 / x86.
+ */
+function bitness(fields: XmlFields): string | undefined {
+  const is64 = fields.get('IS64BIT');
+  if (is64 === '1' || is64 === '0') return is64 === '1' ? 'x64' : 'x86';
+  const text = `${fields.get('BITSWIDTH') ?? ''} ${fields.get('ARCHITECTURE') ?? ''}`;
+  if (/\b64\b|64-bit|64 位/i.test(text)) return 'x64';
+  if (/\b32\b|32-bit|32 位/i.test(text)) return 'x86';
+  return undefined;
 }
 
 /** The OPERATINGSYSTEM section (newer agents), else HARDWARE's OSNAME / OSVERSION / OSCOMMENTS. */

@@ -8,7 +8,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { type HostInventory, InputError, type ScanContext, type Scanner } from '@zhengban/core';
 import { fileFailed } from '../common/folder-problems.js';
-import { fileStem, filesBelow } from '../common/host-folders.js';
+import { fileStem, filesBelow, unitOfFile } from '../common/host-folders.js';
 import { decodeText } from '../text/decode-text.js';
 import { MAX_WHOLE_FILE_BYTES } from '../text/text-file.js';
 import { looksLikeAgentXml, parseAgentXml } from './agent-xml.js';
@@ -17,18 +17,27 @@ import { hostFromGlpiJson } from './glpi-json.js';
 
 const SOURCE = 'glpi';
 
-export function glpiScanner(): Scanner {
+export interface GlpiScannerOptions {
+  /** Unit names of the units file: files below a sub-folder named after one are that unit's. */
+  units?: Iterable<string>;
+}
+
+export function glpiScanner(options: GlpiScannerOptions = {}): Scanner {
   return {
     name: 'glpi',
     description: 'GLPI agent / FusionInventory inventory JSON or XML, OCS Inventory NG XML (.ocs)',
     async *scan(input, ctx): AsyncGenerator<HostInventory> {
       const folder = (await stat(input).catch(() => undefined))?.isDirectory() === true;
       const files = folder ? await filesBelow(input) : [input];
+      const units = new Set(options.units ?? []);
       for (const file of files) {
         if (ctx.signal.aborted) return;
         try {
           const host = await readAgentFile(file, !folder, ctx);
-          if (host) yield host;
+          if (!host) continue;
+          const unit = folder ? unitOfFile(input, file, units) : undefined;
+          if (unit !== undefined) host.unit = unit;
+          yield host;
         } catch (error) {
           // In a folder, one unreadable file costs that file only; the files after it are read.
           fileFailed(ctx, error, file, !folder);

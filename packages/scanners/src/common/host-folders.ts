@@ -17,7 +17,7 @@
  * the layout. Where a folder could be read two ways, a note says how it was read.
  */
 import { readdir, stat } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
+import { basename, dirname, extname, join, relative, sep } from 'node:path';
 import { InputError } from '@zhengban/core';
 
 export interface HostFiles {
@@ -81,7 +81,7 @@ export async function listHostFiles(input: string, options: LayoutOptions = {}):
   }
   const layout: HostLayout = { hosts: [], notes: [] };
   const units = options.units ?? new Set<string>();
-  await readCollection(input, undefined, units, layout);
+  await readCollection(input, undefined, units, layout, true);
   if (layout.hosts.length === 0)
     throw new InputError(`${input}: the folder holds no files`, { file: input }, 'input.empty');
   layout.hosts.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -119,9 +119,20 @@ async function readCollection(
   unit: string | undefined,
   units: ReadonlySet<string>,
   layout: HostLayout,
+  top = false,
 ): Promise<void> {
   const content = await folderContent(folder);
-  for (const { stem, files } of content.groups.values()) add(layout, stem, files, unit);
+  const [only] = content.groups.values();
+  // The input folder with one computer's files only: a folder of one PC, or a collection of one?
+  const note =
+    top &&
+    content.groups.size === 1 &&
+    content.parts.length === 0 &&
+    content.folders.length === 0 &&
+    only!.stem.toLowerCase() !== basename(folder).toLowerCase()
+      ? `${folder}: holds one computer's files (${only!.files.map((file) => basename(file)).join(', ')}); read as the computer "${only!.stem}" (the files' name), not "${basename(folder)}" (the folder's); to name it otherwise, rename the files`
+      : undefined;
+  for (const { stem, files } of content.groups.values()) add(layout, stem, files, unit, note);
   if (content.parts.length > 0) {
     add(layout, basename(folder), content.parts, unit);
     if (content.groups.size > 0) {
@@ -173,6 +184,19 @@ function add(layout: HostLayout, id: string, files: string[], unit?: string, not
 function names(groups: FolderContent['groups']): string {
   const stems = [...groups.values()].map((group) => group.stem);
   return stems.length > 5 ? `${stems.slice(0, 5).join(', ')}, …` : stems.join(', ');
+}
+
+/**
+ * The unit of a file below `input` when a folder on the way is named after a unit (the innermost
+ * wins), for scanners whose files are each a computer or a table (csv, glpi).
+ */
+export function unitOfFile(input: string, file: string, units: ReadonlySet<string>): string | undefined {
+  const folder = relative(input, dirname(file));
+  if (units.size === 0 || folder === '' || folder.startsWith('..')) return undefined;
+  return folder
+    .split(sep)
+    .reverse()
+    .find((name) => units.has(name));
 }
 
 /** Every non-hidden file below a folder, depth first, sorted. */

@@ -9,7 +9,7 @@
  * per row, no object spreads, fields are read by index.
  */
 import { stat } from 'node:fs/promises';
-import { dirname, extname, relative, sep } from 'node:path';
+import { extname } from 'node:path';
 import {
   type HostInventory,
   InputError,
@@ -21,10 +21,11 @@ import {
 import { excerpt } from '../common/clean-text.js';
 import { parseIsoDate } from '../common/dates.js';
 import { fileFailed } from '../common/folder-problems.js';
-import { fileStem, filesBelow } from '../common/host-folders.js';
+import { fileStem, filesBelow, unitOfFile } from '../common/host-folders.js';
 import type { CsvColumns, CsvField } from './csv-headers.js';
 import { type CsvBatch, type CsvTextBatch, csvBatches } from './csv-stream.js';
 import { fastIsoDate, readAttributes, readOs, withoutControls } from './csv-values.js';
+import { isPerPcExport, scanPerPcExport } from './per-pc-export.js';
 import { findRegisterHeader, reportHeaderNotes } from './register-header.js';
 import { RowFields } from './row-fields.js';
 import { isWorkbook, scanWorkbook } from './xlsx-register.js';
@@ -63,7 +64,7 @@ export function csvScanner(options: CsvScannerOptions = {}): Scanner {
       );
       for (const file of files) {
         if (ctx.signal.aborted) return;
-        const unit = unitOfFolder(relative(input, dirname(file)), units);
+        const unit = unitOfFile(input, file, units);
         try {
           for await (const host of scanCsvFile(file, options, ctx)) {
             if (unit !== undefined && host.unit === undefined) host.unit = unit;
@@ -78,19 +79,29 @@ export function csvScanner(options: CsvScannerOptions = {}): Scanner {
   };
 }
 
-/** One file: a CSV / TSV text, or an .xlsx workbook (every sheet, or the one `options.sheet` names). */
-function scanCsvFile(
+/**
+ * One file: a CSV / TSV text, an .xlsx workbook (every sheet, or the one `options.sheet` names), or a
+ * per-PC Windows export (read as the windows scanner reads it, unless a mapping says how to read it).
+ */
+async function* scanCsvFile(
   file: string,
   options: CsvScannerOptions,
   ctx: ScanContext,
 ): AsyncGenerator<HostInventory> {
-  if (isWorkbook(file)) return scanWorkbook(file, options, ctx, scanRows);
+  if (isWorkbook(file)) {
+    yield* scanWorkbook(file, options, ctx, scanRows);
+    return;
+  }
+  if (options.mapping === undefined && (await isPerPcExport(file))) {
+    yield* scanPerPcExport(file, ctx);
+    return;
+  }
   const streamOptions = {
     signal: ctx.signal,
     ...(options.delimiter ? { delimiter: options.delimiter } : {}),
     ...(options.encoding ? { encoding: options.encoding } : {}),
   };
-  return scanRows(file, file, csvBatches(file, streamOptions), options, ctx);
+  yield* scanRows(file, file, csvBatches(file, streamOptions), options, ctx);
 }
 
 /**
@@ -352,15 +363,6 @@ async function* scanRows(
     });
   }
   if (current !== undefined) yield current;
-}
-
-/** The innermost folder between the input and a file whose name is a unit, if any. */
-function unitOfFolder(folder: string, units: ReadonlySet<string>): string | undefined {
-  if (units.size === 0 || folder === '') return undefined;
-  return folder
-    .split(sep)
-    .reverse()
-    .find((name) => units.has(name));
 }
 
 /** A text batch as Papa Parse's rows (each line split at the delimiter). */

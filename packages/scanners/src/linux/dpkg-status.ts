@@ -117,8 +117,23 @@ export function parseDpkgStatus(
       });
       continue;
     }
+    const key = line.slice(0, colon).toLowerCase();
+    if (key === 'package' && fields.has('package')) {
+      // A damaged copy lost the blank line between two packages: the second is a paragraph of its
+      // own, not a silent overwrite of the first.
+      ctx.problem({
+        message: `line ${index + 1}: a new Package field without a blank line before it; read as the start of the next package`,
+        code: 'dpkg.line',
+        severity: 'warning',
+        rejects: false,
+        file,
+        line: index + 1,
+        excerpt: excerpt(line),
+      });
+      finish();
+    }
     if (fields.size === 0) start = index + 1;
-    fields.set(line.slice(0, colon).toLowerCase(), line.slice(colon + 1).trim());
+    fields.set(key, line.slice(colon + 1).trim());
   }
   finish();
   if (withoutStatus.length > 0) {

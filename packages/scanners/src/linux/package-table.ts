@@ -135,6 +135,10 @@ export function detectLayout(lines: readonly string[]): TableLayout | undefined 
   // A written date split at its spaces (no tabs to keep it in one cell) shifts every column after it.
   const tabbed = lines.some((line) => line.includes('\t'));
   if (!tabbed && sample.some((row) => row.some((cell) => WRITTEN_DATE.test(cell)))) return undefined;
+  // dpkg-query and rpm separate columns with tabs. Without any tab, "name version" lines are any
+  // list at all (choco list, pip freeze, a note): only a table with a Linux field (an architecture or
+  // a dpkg status) is taken for a package table.
+  if (!tabbed && !columns.includes('arch') && !columns.includes('status')) return undefined;
   if (name.every((n) => /^[uirhp][ncHUFWti]R?$/.test(n))) return undefined;
   const rpm =
     columns.includes('srpm') ||

@@ -33,6 +33,14 @@ const ARCHITECTURES: Record<string, string> = {
   '12': 'arm64',
 };
 
+const SIGNATURE_KINDS: Record<string, string> = {
+  '0': 'None',
+  '1': 'Developer',
+  '2': 'Enterprise',
+  '3': 'Store',
+  '4': 'System',
+};
+
 export function appxRecord(bag: PropertyBag, evidence: Evidence): SoftwareRecord | undefined {
   const name = cleanValue(bag.get('name'));
   if (!name) return undefined;
@@ -51,6 +59,7 @@ export function appxRecord(bag: PropertyBag, evidence: Evidence): SoftwareRecord
   const location = cleanValue(bag.get('installlocation'));
   if (location) record.attributes!.installLocation = location;
   const signature = cleanValue(bag.get('signaturekind'));
-  if (signature) record.attributes!.signatureKind = signature;
+  // ConvertTo-Json writes the enum as its number on Windows PowerShell 5.1.
+  if (signature) record.attributes!.signatureKind = SIGNATURE_KINDS[signature] ?? signature;
   return record;
 }

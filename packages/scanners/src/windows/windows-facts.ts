@@ -41,12 +41,17 @@ const OFFICE_APPLICATION_ID = /^(?:59a52881|0ff1ce1[0-9a-f])-a989-479d-af46-f275
 
 export function isOfficeLicence(entry: LicenceEntry): boolean {
   if (entry.applicationId) return OFFICE_APPLICATION_ID.test(entry.applicationId);
-  return /\boffice\b/i.test(entry.name) || /^office/i.test(entry.family ?? '');
+  // No readable application ID (a redacted capture): the name, family or description tells.
+  return (
+    /\boffice\b/i.test(entry.name) ||
+    /^office/i.test(entry.family ?? '') ||
+    /^office\b/i.test(entry.description ?? '')
+  );
 }
 
 export function isWindowsLicence(entry: LicenceEntry): boolean {
   if (entry.applicationId) return entry.applicationId.toLowerCase() === WINDOWS_APPLICATION_ID;
-  return /^windows/i.test(entry.name);
+  return /^windows/i.test(entry.name) || /^windows(?:\(r\))? operating system/i.test(entry.description ?? '');
 }
 
 export type FactKind = 'uninstall' | 'os' | 'os-registry' | 'licence' | 'antivirus' | 'appx' | 'unknown';

@@ -51,7 +51,7 @@ export const osReleaseCases: BadInputCase[] = [
     expected: {
       counts: counts(0, 0, 0, 0, 0),
       problems: [
-        '<dir>/os-release  error  <dir>/os-release: the file is empty (expected /var/lib/dpkg/status, dpkg-query -W output, rpm -qa --queryformat output, rpm -qa output, /etc/os-release or /etc/os-version)  (linux.format)',
+        '<dir>/os-release  error  <dir>/os-release: the file is empty (expected /var/lib/dpkg/status, dpkg -l or dpkg-query -W output, rpm -qa (--queryformat, --last) output, /etc/os-release or /etc/os-version)  (linux.format)',
       ],
       records: [],
     },

@@ -61,7 +61,7 @@ export const rpmCases: BadInputCase[] = [
     expected: {
       counts: counts(0, 0, 0, 0, 0),
       problems: [
-        '<dir>/rpm.txt  error  <dir>/rpm.txt: not a Linux inventory file (expected /var/lib/dpkg/status, dpkg-query -W output, rpm -qa --queryformat output, rpm -qa output, /etc/os-release or /etc/os-version)  (linux.format)',
+        '<dir>/rpm.txt  error  <dir>/rpm.txt: not a Linux inventory file (expected /var/lib/dpkg/status, dpkg -l or dpkg-query -W output, rpm -qa (--queryformat, --last) output, /etc/os-release or /etc/os-version)  (linux.format)',
       ],
       records: [],
     },
