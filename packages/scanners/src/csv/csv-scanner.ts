@@ -26,7 +26,7 @@ import { filesBelow } from '../common/host-folders.js';
 import { parseLicenseStatus } from '../common/license-status.js';
 import { osIdFromName } from '../common/os-identity.js';
 import { type CsvColumns, type CsvField, resolveCsvColumns } from './csv-headers.js';
-import { type CsvBatch, type CsvTextBatch, csvBatches } from './csv-stream.js';
+import { type CsvBatch, type CsvTextBatch, csvBatches, type RowError } from './csv-stream.js';
 
 export interface CsvScannerOptions {
   /** Header text per field, overriding the built-in English/Chinese words. */
@@ -80,11 +80,11 @@ async function* scanCsvFile(
   const readRow = (
     row: RowFields,
     line: number,
-    quoteError: string | undefined,
+    rowError: RowError | undefined,
   ): HostInventory | undefined => {
     const c = columns!;
-    if (quoteError !== undefined) {
-      reject(ctx, file, line, row.all(), `line ${line}: ${quoteError}`, 'csv.quotes');
+    if (rowError !== undefined) {
+      reject(ctx, file, line, row.all(), `line ${line}: ${rowError.message}`, rowError.code);
       return current;
     }
     if (row.length !== width) {
