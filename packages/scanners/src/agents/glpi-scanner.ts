@@ -12,7 +12,7 @@ import {
   type Scanner,
   type SoftwareRecord,
 } from '@zhengban/core';
-import { cleanValue } from '../common/clean-text.js';
+import { cleanValue, overlongName } from '../common/clean-text.js';
 import { parseIsoDate } from '../common/dates.js';
 import { filesBelow } from '../common/host-folders.js';
 import { osIdFromName } from '../common/os-identity.js';
@@ -67,6 +67,16 @@ export function glpiScanner(): Scanner {
             });
             return;
           }
+          const overlong = overlongName(name);
+          if (overlong) {
+            ctx.problem({
+              message: `${file}: /content/softwares/${index}: ${overlong}`,
+              code: 'glpi.software',
+              file,
+              key: `/content/softwares/${index}`,
+            });
+            return;
+          }
           const record: SoftwareRecord = {
             name,
             source: SOURCE,
@@ -88,6 +98,16 @@ export function glpiScanner(): Scanner {
           content.antivirus.forEach((item, index) => {
             const name = isObject(item) ? cleanValue(item.name) : undefined;
             if (!isObject(item) || !name) return;
+            const overlong = overlongName(name);
+            if (overlong) {
+              ctx.problem({
+                message: `${file}: /content/antivirus/${index}: ${overlong}`,
+                code: 'glpi.software',
+                file,
+                key: `/content/antivirus/${index}`,
+              });
+              return;
+            }
             const record: SoftwareRecord = {
               name,
               source: SOURCE,

@@ -5,7 +5,7 @@
  */
 import { stat } from 'node:fs/promises';
 import { type HostInventory, InputError, type Scanner, type SoftwareRecord } from '@zhengban/core';
-import { cleanValue } from '../common/clean-text.js';
+import { cleanValue, overlongName } from '../common/clean-text.js';
 import { filesBelow } from '../common/host-folders.js';
 import { osIdFromName } from '../common/os-identity.js';
 import { readTextFile } from '../text/text-file.js';
@@ -81,6 +81,15 @@ export function wazuhScanner(): Scanner {
             if (!name) {
               ctx.problem({
                 message: `${file}: a package event without a name`,
+                code: 'wazuh.package',
+                ...evidence,
+              });
+              continue;
+            }
+            const overlong = overlongName(name);
+            if (overlong) {
+              ctx.problem({
+                message: `${file}: a package event: ${overlong}`,
                 code: 'wazuh.package',
                 ...evidence,
               });
