@@ -272,6 +272,14 @@ const MESSAGES = {
     zh: '{path} 不是 zhengban 的 JSON 报告（缺少 {field}）',
     en: '{path} is not a zhengban JSON report (missing {field})',
   },
+  badReportField: {
+    zh: '{path} 不是 zhengban 的 JSON 报告（{field} 无效）',
+    en: '{path} is not a zhengban JSON report ({field} is not valid)',
+  },
+  reportsDoNotCombine: {
+    zh: '这些报告无法合并：其中有不是 zhengban 生成的报告内容（{message}）',
+    en: 'these reports cannot be combined: one holds content zhengban did not write ({message})',
+  },
   diffTitle: {
     zh: '整改进展：{before}（{beforeAsOf}）→ {after}（{afterAsOf}）',
     en: 'Progress: {before} ({beforeAsOf}) → {after} ({afterAsOf})',

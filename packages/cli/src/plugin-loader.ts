@@ -5,13 +5,13 @@
  * that returns it (called with no options).
  */
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Locale, type Reporter, type Scanner, UsageError } from '@zhengban/core';
 import { getReporter, reporterNames } from '@zhengban/reporters';
 import { getScanner, scannerNames } from '@zhengban/scanners';
 import { type MessageKey, msg } from './messages.js';
+import { ownFolder, resolvePluginPackage } from './package-resolve.js';
 import { isModulePath } from './plugin-spec.js';
 
 interface PluginKind<T> {
@@ -74,8 +74,7 @@ async function loadPlugin<T>(plugin: PluginKind<T>, kind: string, cwd: string, l
     if (!existsSync(path)) throw new UsageError(msg(locale, 'pluginNotFound', { spec: path }));
     namespace = await importOrExplain(pathToFileURL(path).href, kind, locale);
   } else {
-    if (!/^(?:@[\w.-]+\/)?[\w.-]+(?:\/[\w./-]+)?$/.test(kind)) throw unknown();
-    const location = resolvePackage(kind, cwd);
+    const location = resolvePluginPackage(kind, cwd, ownFolder(import.meta.url));
     if (location === undefined) throw unknown();
     namespace = await importOrExplain(location, kind, locale);
   }
@@ -86,18 +85,6 @@ async function loadPlugin<T>(plugin: PluginKind<T>, kind: string, cwd: string, l
     );
   }
   return found;
-}
-
-/** A package resolved from the working folder first (the user's project), then from the CLI itself. */
-function resolvePackage(name: string, cwd: string): string | undefined {
-  for (const base of [join(cwd, 'package.json'), import.meta.url]) {
-    try {
-      return pathToFileURL(createRequire(base).resolve(name)).href;
-    } catch {
-      // not resolvable from here; try the next base
-    }
-  }
-  return undefined;
 }
 
 async function importOrExplain(url: string, spec: string, locale: Locale): Promise<Record<string, unknown>> {

@@ -4,9 +4,16 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { BoundedReadError, type ComplianceReport, InputError, readRegularFileSync } from '@zhengban/core';
+import {
+  BoundedReadError,
+  type ComplianceReport,
+  InputError,
+  readRegularFileSync,
+  ZhengbanError,
+} from '@zhengban/core';
 import type { CliContext } from './cli-io.js';
 import { msg } from './messages.js';
+import { badReportField } from './report-shape.js';
 
 /** Line and column (1-based) of a character offset. */
 function lineColumn(text: string, offset: number): { line: number; column: number } {
@@ -68,17 +75,26 @@ export function readReport(ctx: CliContext, file: string): ComplianceReport {
   }
   const record = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
   const missing = REQUIRED.find((field) => record[field] === undefined);
-  const wrongVersion = missing === undefined && record.schemaVersion !== 1;
-  if (
-    missing !== undefined ||
-    wrongVersion ||
-    !Array.isArray(record.findings) ||
-    !Array.isArray(record.units)
-  ) {
-    throw new InputError(
-      msg(ctx.locale, 'notAReport', { path: file, field: missing ?? 'schemaVersion: 1' }),
-      { file },
-    );
+  if (missing !== undefined) {
+    throw new InputError(msg(ctx.locale, 'notAReport', { path: file, field: missing }), { file });
+  }
+  const bad = badReportField(data);
+  if (bad !== undefined) {
+    throw new InputError(msg(ctx.locale, 'badReportField', { path: file, field: bad }), { file });
   }
   return data as ComplianceReport;
+}
+
+/**
+ * Runs diff or merge over reports read with readReport. An error that is not one of zhengban's own
+ * (a TypeError on a field deeper than the shape check looks) means a report was not written by
+ * zhengban: an input error, not an internal one.
+ */
+export function combineReports<T>(ctx: CliContext, work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof ZhengbanError || !(error instanceof Error)) throw error;
+    throw new InputError(msg(ctx.locale, 'reportsDoNotCombine', { message: error.message }), {});
+  }
 }

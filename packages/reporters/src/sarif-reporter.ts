@@ -48,9 +48,17 @@ function kindOf(finding: Finding): 'fail' | 'pass' | 'notApplicable' {
  */
 export function pathToUri(path: string): string {
   let value = replaceLoneSurrogates(path).replace(/\\/g, '/');
+  let absolute = true;
   if (/^[A-Za-z]:\//.test(value)) value = `file:///${value}`;
   else if (value.startsWith('/')) value = `file://${value}`;
-  return encodeURI(value).replace(/[[\]#?]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
+  else absolute = false;
+  const encoded = encodeURI(value).replace(
+    /[[\]#?]/g,
+    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  // A relative path is a relative reference: a colon in it is encoded, so that evidence named
+  // `javascript:alert(1)` cannot become a link with a scheme in a SARIF viewer.
+  return absolute ? encoded : encoded.replace(/:/g, '%3A');
 }
 
 function physicalLocation(evidence: Evidence) {

@@ -94,6 +94,21 @@ describe('sarif reporter', () => {
     ]);
   });
 
+  it('never turns evidence into a URI with a scheme (javascript:, data:): a relative path keeps its colons encoded', () => {
+    const report = structuredClone(fixtureReport);
+    const finding = report.findings.find((f) => f.id === 'f-jy-002-office')!;
+    finding.evidence = [{ source: 'csv', file: 'javascript:alert(1)//x.csv', line: 1 }];
+    const sarif = JSON.parse(renderSarif(report, createReporterContext(report)));
+    const uris: string[] = sarif.runs[0].results.flatMap(
+      (r: { locations?: { physicalLocation?: { artifactLocation: { uri: string } } }[] }) =>
+        (r.locations ?? []).flatMap((l) =>
+          l.physicalLocation ? [l.physicalLocation.artifactLocation.uri] : [],
+        ),
+    );
+    expect(uris).toContain('javascript%3Aalert(1)//x.csv');
+    for (const uri of uris) expect(uri).not.toMatch(/^(?!file:)[A-Za-z][A-Za-z0-9+.-]*:/);
+  });
+
   it('reports input problems as tool notifications', () => {
     const notifications = run.invocations[0].toolExecutionNotifications;
     expect(notifications).toHaveLength(4);

@@ -39,15 +39,16 @@ describe('bad input: csv', () => {
       ['csv.quotes', 3, 'line 3: a quoted field is not closed (the file may be cut off)'],
     ]);
   });
-  it('UTF-8 that turns into GBK after 70 KB: one error with the line and byte offset', async () => {
+  it('UTF-8 that turns into GBK after 70 KB: the GBK row rejected with the line and byte offset', async () => {
     const r = await scanCase(csvScanner(), 'wrong-encoding', csvCases.wrongEncoding());
     expect(r.problems).toEqual([
       [
         'input.encoding',
         3502,
-        '<file>: line 3502 is not valid UTF-8 (byte 70045), although the file starts as UTF-8; it mixes encodings (save it again as UTF-8 or GBK)',
+        'line 3502: not read: the file starts as UTF-8 but is not valid UTF-8 from line 3502 (byte 70045) on; it mixes encodings, so no row from there on is read (save the file again as UTF-8 or GBK)',
       ],
     ]);
+    expect(r.summary).toMatchObject({ read: 3501, accepted: 3500, rejected: 1 });
   });
   it('binary junk: one error', async () => {
     const r = await scanCase(csvScanner(), 'binary', csvCases.binary());

@@ -14,6 +14,8 @@ import { scanAll, tempFolder } from './support/run.js';
 
 const gbk = (text: string) => iconv.encode(text, 'gbk');
 const utf8 = (text: string) => Buffer.from(text, 'utf8');
+const rowMixedMessage = (line: number, byte: number) =>
+  `line ${line}: not read: the file starts as UTF-8 but is not valid UTF-8 from line ${line} (byte ${byte}) on; it mixes encodings, so no row from there on is read (save the file again as UTF-8 or GBK)`;
 const mixedMessage = (file: string, line: number, byte: number) =>
   `${file}: line ${line} is not valid UTF-8 (byte ${byte}), although the file starts as UTF-8; it mixes encodings (save it again as UTF-8 or GBK)`;
 
@@ -93,23 +95,30 @@ describe('streamed files (csv scanner)', () => {
     expect(hosts.find((host) => host.id === 'PC-2')?.software.map((r) => r.name)).toEqual(['金山毒霸']);
   });
 
-  it('a UTF-8 export with a GBK row on line 3: one error, nothing garbled is accepted', async () => {
+  it('a UTF-8 export with a GBK row on line 3: that row rejected at its line, nothing garbled is accepted', async () => {
     const bytes = Buffer.concat([utf8('计算机名,软件名称\nPC-1,金山毒霸\n'), gbk('PC-2,火绒安全\n')]);
     const file = folder.write('mixed.csv', bytes);
-    const { hosts, problems } = await scanAll(csvScanner(), file);
-    expect(hosts).toEqual([]);
+    const { hosts, problems, summary } = await scanAll(csvScanner(), file);
+    expect(hosts.map((host) => host.id)).toEqual(['PC-1']);
+    expect(summary).toMatchObject({ read: 2, accepted: 1, rejected: 1 });
     expect(problems.map((p) => [p.code, p.line, p.message])).toEqual([
-      ['input.encoding', 3, mixedMessage(file, 3, 49)],
+      ['input.encoding', 3, rowMixedMessage(3, 49)],
     ]);
   });
 
-  it('a UTF-8 export with a GBK row after 200 KB: the error names that row, counted over every chunk', async () => {
-    const head = utf8(`计算机名,软件名称\n${'PC-1,金山毒霸\n'.repeat(10_000)}`);
-    const file = folder.write('late-mix.csv', Buffer.concat([head, gbk('PC-2,火绒安全\n')]));
-    const { problems } = await scanAll(csvScanner(), file);
-    expect(problems.map((p) => [p.code, p.line, p.message])).toEqual([
-      ['input.encoding', 10_002, mixedMessage(file, 10_002, head.length + 5)],
-    ]);
+  it('3 000 UTF-8 rows then GBK rows: every row counted, the GBK ones rejected at their own lines', async () => {
+    const head = utf8(
+      `计算机名,软件名称\n${Array.from({ length: 3000 }, (_, i) => `PC-${i},金山毒霸\n`).join('')}`,
+    );
+    const file = folder.write('late-mix.csv', Buffer.concat([head, gbk('PC-X,火绒安全\n'.repeat(100))]));
+    const { summary, problems } = await scanAll(csvScanner(), file);
+    expect(summary).toMatchObject({ hosts: 3000, read: 3100, accepted: 3000, rejected: 100 });
+    expect(problems[0]).toMatchObject({
+      code: 'input.encoding',
+      line: 3002,
+      message: rowMixedMessage(3002, head.length + 5),
+    });
+    expect(problems.at(-1)).toMatchObject({ line: 3101 });
   });
 });
 

@@ -7,7 +7,7 @@ import { DIFF_FORMATS, type DiffFormat, renderDiff } from '../diff/render-diff.j
 import { diffReports } from '../diff/report-diff.js';
 import { EXIT_OK } from '../exit-codes.js';
 import { choice } from '../option-values.js';
-import { readReport } from '../report-file.js';
+import { combineReports, readReport } from '../report-file.js';
 
 export function diffCommand(
   ctx: CliContext,
@@ -16,7 +16,8 @@ export function diffCommand(
   options: { format?: string },
 ): number {
   const format = choice<DiffFormat>(ctx.locale, '--format', options.format, DIFF_FORMATS, 'console');
-  const diff = diffReports(readReport(ctx, before), readReport(ctx, after), { before, after });
+  const [from, to] = [readReport(ctx, before), readReport(ctx, after)];
+  const diff = combineReports(ctx, () => diffReports(from, to, { before, after }));
   ctx.io.stdout.write(renderDiff(diff, format, ctx.locale));
   return EXIT_OK;
 }

@@ -11,7 +11,7 @@ import { type CliContext, displayPath, note } from '../cli-io.js';
 import { EXIT_OK } from '../exit-codes.js';
 import { msg } from '../messages.js';
 import { refuseOutputsOverInputs } from '../output-overlap.js';
-import { readReport } from '../report-file.js';
+import { combineReports, readReport } from '../report-file.js';
 import { writeToStream } from '../stdout-stream.js';
 
 export async function mergeCommand(
@@ -30,7 +30,7 @@ export async function mergeCommand(
     }
     const file = outPath ? await outputs.prepareFile(outPath) : undefined;
     const [first, second, ...rest] = files.map((name) => readReport(ctx, name));
-    const merged = mergeReports(first!, second!, ...rest);
+    const merged = combineReports(ctx, () => mergeReports(first!, second!, ...rest));
     const json = getReporter('json')!;
     const text = await json.render(
       merged,

@@ -10,7 +10,7 @@
  * findings of each unit, the expiring-licence warnings and the waivers (an expired waiver's count
  * spans all shards).
  */
-
+import { createHash } from 'node:crypto';
 import { expiringFindings } from '../engine/expiry-findings.js';
 import type { DeadlineSettings } from '../engine/finding-factory.js';
 import { compareFindings } from '../engine/finding-factory.js';
@@ -27,7 +27,7 @@ import {
 import { nestRows } from '../engine/unit-tree.js';
 import { applyWaivers } from '../engine/waivers.js';
 import { UsageError } from '../errors.js';
-import type { ComplianceReport, Finding, MergeBasis, Problem } from '../model.js';
+import type { ComplianceReport, Finding, MergeBasis, Policy, Problem } from '../model.js';
 import { mergeProblems, mergeRuleMeta, mergeStats, mergeUnrecognised } from './merge-lists.js';
 import { mergedUnitOrder, mergeUnitRows, totalsOf, unitRanks } from './merge-statistics.js';
 import { installationSubjectKey, LICENSING_RULES, reallocateSeats } from './seat-reallocation.js';
@@ -131,9 +131,8 @@ export function mergeReports(
 
 function checkMergeable(reports: readonly ComplianceReport[]): MergeBasis[] {
   const first = reports[0]!;
-  const policyKey = (r: ComplianceReport) =>
-    JSON.stringify([r.policy.name, r.policy.version ?? '', r.policy.sources]);
   const bases: MergeBasis[] = [];
+  let firstPolicy: string | undefined;
   const hostOwner = new Map<string, number>();
   reports.forEach((report, index) => {
     const sources = report.inputs.map((i) => i.source).join(', ');
@@ -147,19 +146,6 @@ function checkMergeable(reports: readonly ComplianceReport[]): MergeBasis[] {
           params: { report: labelText, version: report.schemaVersion, first: first.schemaVersion },
         },
       );
-    if (policyKey(report) !== policyKey(first)) {
-      throw new UsageError(
-        `${label} was audited with policy ${report.policy.name} ${report.policy.version ?? ''}, report 1 with ${first.policy.name} ${first.policy.version ?? ''}: only audits under one policy merge`,
-        {
-          code: 'merge.other-policy',
-          params: {
-            report: labelText,
-            policy: `${report.policy.name} ${report.policy.version ?? ''}`.trim(),
-            first: `${first.policy.name} ${first.policy.version ?? ''}`.trim(),
-          },
-        },
-      );
-    }
     if (report.asOf !== first.asOf)
       throw new UsageError(
         `${label} speaks for ${report.asOf}, report 1 for ${first.asOf}: only audits of one date merge`,
@@ -169,6 +155,24 @@ function checkMergeable(reports: readonly ComplianceReport[]): MergeBasis[] {
       throw new UsageError(
         `${label} has no mergeBasis (the seat demands merging needs); audit it again with \`zhengban audit --mergeable\` (createAuditor(policy, { mergeable: true }))`,
         { code: 'merge.no-basis', params: { report: labelText } },
+      );
+    }
+    // The policy is identified by what it says (its resolved content), not by its name or path:
+    // one policy file edited between two shards' audits is two policies.
+    const fingerprint = policyFingerprint(report.mergeBasis.policy);
+    firstPolicy ??= fingerprint;
+    if (fingerprint !== firstPolicy) {
+      throw new UsageError(
+        `${label} was audited with policy ${report.policy.name} ${report.policy.version ?? ''} (content ${fingerprint.slice(0, 12)}), report 1 with ${first.policy.name} ${first.policy.version ?? ''} (content ${firstPolicy.slice(0, 12)}): only audits under one policy merge`,
+        {
+          code: 'merge.other-policy',
+          params: {
+            report: labelText,
+            policy:
+              `${report.policy.name} ${report.policy.version ?? ''} (${fingerprint.slice(0, 12)})`.trim(),
+            first: `${first.policy.name} ${first.policy.version ?? ''} (${firstPolicy.slice(0, 12)})`.trim(),
+          },
+        },
       );
     }
     for (const host of hostsOf(report)) {
@@ -186,13 +190,39 @@ function checkMergeable(reports: readonly ComplianceReport[]): MergeBasis[] {
   return bases;
 }
 
-/** The hosts a report names (its seat demands and host findings). */
+/**
+ * The hosts a report audited (its seat demands and host findings). A `waivers.expired` finding
+ * names the host its waiver was written for, which comes from the policy, not the inventory: every
+ * shard carries it, whichever shard has that computer.
+ */
 function hostsOf(report: ComplianceReport): Set<string> {
   const hosts = new Set<string>();
   for (const seat of report.mergeBasis?.seats ?? []) hosts.add(seat.host);
   for (const finding of report.findings)
-    if (finding.subject.host !== undefined) hosts.add(finding.subject.host);
+    if (finding.subject.host !== undefined && finding.rule !== 'waivers.expired')
+      hosts.add(finding.subject.host);
   return hosts;
+}
+
+/**
+ * A hash of the resolved policy's content: keys sorted, where each part was written (`location`)
+ * and which files it came from (`sources`, paths differ between machines) left out.
+ */
+export function policyFingerprint(policy: Policy): string {
+  const canonical = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(canonical);
+    if (value === null || typeof value !== 'object') return value;
+    // Prototype-less: a report read from a file may carry a `__proto__` key.
+    const out: Record<string, unknown> = Object.create(null);
+    for (const key of Object.keys(value).sort()) {
+      if (key === 'location' || key === 'sources') continue;
+      out[key] = canonical((value as Record<string, unknown>)[key]);
+    }
+    return out;
+  };
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(policy)))
+    .digest('hex');
 }
 
 /** A finding without the waiver overlay its report applied (waivers are applied again over the merge). */

@@ -10,7 +10,7 @@ import {
   type ScanContext,
   type SoftwareRecord,
 } from '@zhengban/core';
-import { cleanValue } from '../common/clean-text.js';
+import { cleanValue, overlongName } from '../common/clean-text.js';
 import { isoDate, parseIsoDate } from '../common/dates.js';
 import { fileStem } from '../common/host-folders.js';
 import { osIdFromName } from '../common/os-identity.js';
@@ -48,6 +48,13 @@ export function hostFromAgentXml(xml: AgentXml, file: string, ctx: ScanContext):
     if (record === undefined) {
       ctx.problem({
         message: `line ${line}: a SOFTWARES entry without a NAME`,
+        code: 'glpi.software',
+        file,
+        line,
+      });
+    } else if (overlongName(record.name)) {
+      ctx.problem({
+        message: `line ${line}: ${overlongName(record.name)}`,
         code: 'glpi.software',
         file,
         line,

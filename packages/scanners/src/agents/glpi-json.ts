@@ -9,7 +9,7 @@ import {
   type ScanContext,
   type SoftwareRecord,
 } from '@zhengban/core';
-import { cleanValue } from '../common/clean-text.js';
+import { cleanValue, overlongName } from '../common/clean-text.js';
 import { parseIsoDate } from '../common/dates.js';
 import { osIdFromName } from '../common/os-identity.js';
 
@@ -46,6 +46,17 @@ export function hostFromGlpiJson(text: string, file: string, stem: string, ctx: 
     if (!isObject(item) || !name) {
       ctx.problem({
         message: `${file}: /content/softwares/${index} has no name`,
+        code: 'glpi.software',
+        file,
+        key: `/content/softwares/${index}`,
+      });
+      return;
+    }
+    // A name of megabytes is no software name; comparing it against the catalogue would cost seconds.
+    const overlong = overlongName(name);
+    if (overlong) {
+      ctx.problem({
+        message: `${file}: /content/softwares/${index}: ${overlong}`,
         code: 'glpi.software',
         file,
         key: `/content/softwares/${index}`,

@@ -11,7 +11,7 @@
  *   {host: {os: {…}}}}]}`.
  */
 import type { HostInventory, SoftwareRecord } from '@zhengban/core';
-import { cleanValue } from '../common/clean-text.js';
+import { cleanValue, overlongName } from '../common/clean-text.js';
 import { osIdFromName } from '../common/os-identity.js';
 
 export const WAZUH_SOURCE = 'wazuh:syscollector';
@@ -34,7 +34,7 @@ export interface WazuhFacts {
   packages: WazuhPackage[];
   /** Events that are Wazuh's but carry no inventory (e.g. `dbsync_hwinfo`), to be counted as ignored. */
   ignored: string[];
-  /** Package entries without a name, by JSON pointer. */
+  /** Package entries without a usable name (none, or one too long to be a name), by JSON pointer. */
   nameless: string[];
 }
 
@@ -91,7 +91,7 @@ function addPackage(
   pointer: string,
 ): void {
   const name = cleanValue(data.name);
-  if (!name) {
+  if (!name || overlongName(name)) {
     facts.nameless.push(pointer);
     return;
   }
@@ -118,7 +118,7 @@ function readVdSync(message: Json, where: WhereRead): WazuhFacts | undefined {
       return;
     }
     const name = cleanValue(pkg.name);
-    if (!name) {
+    if (!name || overlongName(name)) {
       facts.nameless.push(pointer);
       return;
     }

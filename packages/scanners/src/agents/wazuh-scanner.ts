@@ -79,7 +79,7 @@ async function readMessages(file: string, ctx: ScanContext): Promise<WazuhFacts[
 function applyMessage(fleet: WazuhFleet, facts: WazuhFacts, file: string, ctx: ScanContext): void {
   for (const pointer of facts.nameless)
     ctx.problem({
-      message: `${file}: a package without a name (${pointer})`,
+      message: `${file}: a package without a usable name (none, or too long to be one) (${pointer})`,
       code: 'wazuh.package',
       file,
       key: pointer,

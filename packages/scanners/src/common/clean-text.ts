@@ -16,3 +16,17 @@ export function cleanValue(value: unknown): string | undefined {
 export function excerpt(text: string): string {
   return text.length > 120 ? `${text.slice(0, 117)}...` : text;
 }
+
+/**
+ * Longer software names are not software names (a broken export, a pasted document, a hostile
+ * agent): rejected at their record, since matching every catalogue pattern over a 20 MB name took
+ * 18 s. The CSV reader has the same bound.
+ */
+export const MAX_NAME_LENGTH = 1024;
+
+/** Why a name is refused (as the end of a sentence), or undefined when it is fine. */
+export function overlongName(name: string): string | undefined {
+  return name.length > MAX_NAME_LENGTH
+    ? `the name is ${name.length} characters long, more than ${MAX_NAME_LENGTH} (not a software name); skipped`
+    : undefined;
+}

@@ -23,7 +23,7 @@ import { parseIsoDate } from '../common/dates.js';
 import { fileFailed } from '../common/folder-problems.js';
 import { fileStem, filesBelow, unitOfFile } from '../common/host-folders.js';
 import type { CsvColumns, CsvField } from './csv-headers.js';
-import { type CsvBatch, type CsvTextBatch, csvBatches } from './csv-stream.js';
+import { type CsvBatch, type CsvTextBatch, csvBatches, type RowError } from './csv-stream.js';
 import { fastIsoDate, readAttributes, readOs, withoutControls } from './csv-values.js';
 import { isPerPcExport, scanPerPcExport } from './per-pc-export.js';
 import { findRegisterHeader, reportHeaderNotes } from './register-header.js';
@@ -134,14 +134,14 @@ async function* scanRows(
   const readRow = (
     row: RowFields,
     line: number,
-    quoteError: string | undefined,
+    rowError: RowError | undefined,
   ): HostInventory | undefined => {
     const c = columns!;
     dataRows++;
-    if (quoteError !== undefined) {
-      reject(ctx, file, line, row.all(), `line ${line}: ${quoteError}`, 'csv.quotes', {
+    if (rowError !== undefined) {
+      reject(ctx, file, line, row.all(), `line ${line}: ${rowError.message}`, rowError.code, {
         line,
-        detail: quoteError,
+        detail: rowError.message,
       });
       return current;
     }

@@ -11,14 +11,21 @@
 import { InputError } from '@zhengban/core';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
+import type { OnMixedEncoding } from '../text/decode-text.js';
 import { openTextStream } from '../text/text-file.js';
+
+/** Why a row cannot be read, as a sentence (without its `line N:`) and a problem code. */
+export interface RowError {
+  message: string;
+  code: string;
+}
 
 export interface CsvBatch {
   rows: string[][];
   /** Physical line (1-based) each row starts on. */
   lines: number[];
-  /** Quote problems by row index in this batch, as sentences. */
-  errors: Map<number, string>;
+  /** Rows that cannot be read (quotes, a change of encoding, an overlong line) by row index. */
+  errors: Map<number, RowError>;
 }
 
 /**
@@ -50,8 +57,12 @@ export interface CsvStreamOptions {
 /** Characters parsed per batch (the file is read in larger blocks). */
 const BATCH_CHARS = Number(process.env.ZB_BATCH ?? 16 * 1024);
 
-/** A quoted field that does not close within this many characters stops the file. */
-const MAX_PENDING_CHARS = 32 * 1024 * 1024;
+/**
+ * A row that does not end within this many characters: an unclosed quoted field stops the file (the
+ * rest cannot be told apart from it); a line without quotes is skipped up to its line break and
+ * rejected, and the rows after it are read.
+ */
+const MAX_PENDING_CHARS = Number(process.env.ZB_MAX_ROW_CHARS ?? 32 * 1024 * 1024);
 
 /** Counts occurrences of `\n` in `text` from `start` to `end`. */
 function countNewlines(text: string, start = 0, end = text.length): number {
@@ -81,7 +92,23 @@ export async function* csvBatches(
   file: string,
   options: CsvStreamOptions = {},
 ): AsyncGenerator<CsvBatch | CsvTextBatch> {
-  const chunks = await forcedOrDetectedChunks(file, options);
+  /** Where a UTF-8 file turned into another encoding: that line and every row after it are rejected. */
+  let mixedFrom: { line: number; byte: number } | undefined;
+  const chunks = await forcedOrDetectedChunks(file, options, (line, byte) => {
+    mixedFrom ??= { line, byte };
+  });
+  /** Marks the rows of a batch at or after the change of encoding. */
+  const rejectMixed = (batch: CsvBatch): CsvBatch => {
+    if (mixedFrom === undefined) return batch;
+    for (let i = 0; i < batch.rows.length; i++) {
+      if (batch.lines[i]! < mixedFrom.line) continue;
+      batch.errors.set(i, {
+        message: `not read: the file starts as UTF-8 but is not valid UTF-8 from line ${mixedFrom.line} (byte ${mixedFrom.byte}) on; it mixes encodings, so no row from there on is read (save the file again as UTF-8 or GBK)`,
+        code: 'input.encoding',
+      });
+    }
+    return batch;
+  };
   // ZB_CSV_LINES=0: every batch through Papa Parse (tests compare both readings).
   const byLines = process.env.ZB_CSV_LINES !== '0';
   let parser: InstanceType<typeof Papa.Parser> | undefined;
@@ -159,20 +186,43 @@ export async function* csvBatches(
       }
       nextLine += breaks;
     }
-    const errors = new Map<number, string>();
+    const errors = new Map<number, RowError>();
     for (const error of result.errors) {
       if (error.row === undefined) continue;
-      errors.set(
-        error.row,
-        error.code === 'MissingQuotes'
-          ? 'a quoted field is not closed (the file may be cut off)'
-          : 'a quote inside a quoted field is not doubled ("")',
-      );
+      errors.set(error.row, {
+        message:
+          error.code === 'MissingQuotes'
+            ? 'a quoted field is not closed (the file may be cut off)'
+            : 'a quote inside a quoted field is not doubled ("")',
+        code: 'csv.quotes',
+      });
     }
     pending = text.slice(consumed);
     return { rows, lines, errors };
   };
-  for await (const chunk of chunks) {
+  const unclosedQuote = () =>
+    new InputError(
+      `${file}:${nextLine}: a row (or a quoted field) does not end within ${MAX_PENDING_CHARS / 1024 / 1024} MB; a quote is probably not closed, so the rest of the file cannot be read`,
+      { file, line: nextLine, source: 'csv' },
+      'csv.unclosed-quote',
+      { file, line: nextLine, limit: `${MAX_PENDING_CHARS / 1024 / 1024} MB` },
+    );
+  // A line longer than MAX_PENDING_CHARS without quotes is skipped: where it started and how it began.
+  let skipping: { line: number; excerpt: string } | undefined;
+  const overlong = (skipped: { line: number; excerpt: string }): CsvBatch => ({
+    rows: [[skipped.excerpt]],
+    lines: [skipped.line],
+    errors: new Map([
+      [
+        0,
+        {
+          message: `the line is longer than ${MAX_PENDING_CHARS / 1024 / 1024} MB and holds no quote, so it is not a row of an inventory; skipped`,
+          code: 'csv.line-too-long',
+        },
+      ],
+    ]),
+  });
+  for await (const chunk of lineBreaksAsLf(chunks)) {
     // Parsed a slice at a time: a batch's rows are garbage once its hosts are added, and keeping a
     // batch small lets them die in the young generation instead of being copied and promoted.
     for (let at = 0; at < chunk.length; ) {
@@ -180,36 +230,83 @@ export async function* csvBatches(
       // A row longer than a slice is parsed again with each new slice; growing the slice with the
       // pending text keeps that re-parsing linear in the row's length instead of quadratic.
       const size = Math.max(BATCH_CHARS, pending.length);
-      const piece = at === 0 && chunk.length <= size ? chunk : chunk.slice(at, at + size);
+      let piece = at === 0 && chunk.length <= size ? chunk : chunk.slice(at, at + size);
       at += size;
+      if (skipping !== undefined) {
+        const end = piece.indexOf(newline === '\r' ? '\r' : '\n');
+        if (end < 0) continue;
+        yield overlong(skipping);
+        nextLine = skipping.line + 1;
+        skipping = undefined;
+        piece = piece.slice(end + 1);
+      }
+      // A row still open and no line break in this piece: the row cannot end here, so it is only
+      // extended (a rope: no copy), not parsed again; re-parsing it with every piece made one 100 MB
+      // line quadratic (15 s and 778 MB).
+      if (
+        pending.length > BATCH_CHARS &&
+        parser !== undefined &&
+        !piece.includes(newline === '\r' ? '\r' : '\n')
+      ) {
+        pending += piece;
+        if (pending.length > MAX_PENDING_CHARS) {
+          if (pending.includes('"')) throw unclosedQuote();
+          skipping = { line: nextLine, excerpt: pending.slice(0, 200) };
+          pending = '';
+        }
+        continue;
+      }
       const text = pending + piece;
       // Text whose rows are lines (nearly every batch of an export) is cut here; the header batch,
-      // quoted fields across lines, a `\r`-only file and a delimiter longer than one character go
-      // to Papa Parse.
+      // quoted fields across lines, a `\r`-only file, a delimiter longer than one character and rows
+      // past a change of encoding go to Papa Parse.
       const fast =
-        byLines && parser !== undefined && delimiter.length === 1 && newline !== '\r'
+        byLines &&
+        parser !== undefined &&
+        delimiter.length === 1 &&
+        newline !== '\r' &&
+        mixedFrom === undefined
           ? takeLines(text)
           : undefined;
-      const batch = fast ?? take(text, false);
-      if (pending.length > MAX_PENDING_CHARS) {
-        throw new InputError(
-          `${file}:${nextLine}: a row (or a quoted field) does not end within ${MAX_PENDING_CHARS / 1024 / 1024} MB; a quote is probably not closed, so the rest of the file cannot be read`,
-          { file, line: nextLine, source: 'csv' },
-          'csv.unclosed-quote',
-          { file, line: nextLine, limit: `${MAX_PENDING_CHARS / 1024 / 1024} MB` },
-        );
-      }
+      const batch = fast ?? rejectMixed(take(text, false));
       if (('rows' in batch ? batch.rows.length : batch.count) > 0) yield batch;
+      if (pending.length > MAX_PENDING_CHARS) {
+        if (parser === undefined || pending.includes('"')) throw unclosedQuote();
+        skipping = { line: nextLine, excerpt: pending.slice(0, 200) };
+        pending = '';
+      }
     }
   }
-  if (pending !== '') yield take(pending, true);
+  if (skipping !== undefined) yield overlong(skipping);
+  else if (pending !== '') yield rejectMixed(take(pending, true));
+}
+
+/**
+ * `\r\n` as `\n`, so that a file whose header ends in CRLF and whose rows end in LF (two exports
+ * joined, a file edited on two systems) is cut at every line, not read as one row of hundreds of
+ * columns. A `\r` at the end of a chunk waits for the next one (it may be half of a CRLF). Lone `\r`
+ * (old Mac files) is kept: the reader detects it. Line numbers do not change.
+ */
+async function* lineBreaksAsLf(chunks: AsyncIterable<string>): AsyncGenerator<string> {
+  let carry = '';
+  for await (const chunk of chunks) {
+    let text = carry + chunk;
+    carry = '';
+    if (text.endsWith('\r')) {
+      carry = '\r';
+      text = text.slice(0, -1);
+    }
+    yield text.includes('\r\n') ? text.replace(/\r\n/g, '\n') : text;
+  }
+  if (carry !== '') yield carry;
 }
 
 async function forcedOrDetectedChunks(
   file: string,
   options: CsvStreamOptions,
+  onMixed: OnMixedEncoding,
 ): Promise<AsyncIterable<string>> {
-  if (!options.encoding) return (await openTextStream(file, options.signal)).chunks;
+  if (!options.encoding) return (await openTextStream(file, options.signal, onMixed)).chunks;
   const encoding = options.encoding;
   if (!iconv.encodingExists(encoding)) {
     throw new InputError(

@@ -10,7 +10,7 @@ import {
   type Scanner,
   type SoftwareRecord,
 } from '@zhengban/core';
-import { excerpt } from '../common/clean-text.js';
+import { excerpt, MAX_NAME_LENGTH, overlongName } from '../common/clean-text.js';
 import { openTextStream, readLines } from '../text/text-file.js';
 
 export const INVENTORY_FORMAT = 'zhengban-inventory';
@@ -156,6 +156,9 @@ function recordProblem(record: unknown): string | undefined {
   if (!record || typeof record !== 'object' || Array.isArray(record)) return 'is not an object';
   const r = record as Partial<SoftwareRecord>;
   if (typeof r.name !== 'string' || r.name.trim() === '') return 'has no "name"';
+  const overlong = overlongName(r.name);
+  if (overlong)
+    return `has a "name" of ${r.name.length} characters, more than ${MAX_NAME_LENGTH} (not a software name)`;
   if (typeof r.source !== 'string') return 'has no "source"';
   if (!r.evidence || typeof r.evidence !== 'object' || typeof r.evidence.source !== 'string')
     return 'has no "evidence" with a "source"';

@@ -29,7 +29,7 @@ export const SNIFF_BYTES = 64 * 1024;
  * Chooses the encoding of a file from its first bytes. Throws an InputError when the bytes are not
  * text at all (many NUL or control bytes: an executable, an archive, an image).
  */
-export function sniffEncoding(head: Uint8Array, file: string): SniffedEncoding {
+export function sniffEncoding(head: Uint8Array, file: string, tolerateMix = false): SniffedEncoding {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8', bomLength: 3 };
   if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', bomLength: 2 };
   if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', bomLength: 2 };
@@ -65,7 +65,11 @@ export function sniffEncoding(head: Uint8Array, file: string): SniffedEncoding {
   // already holds UTF-8 Chinese (then the file mixes encodings and either reading would garble it).
   const prefix = scanUtf8Prefix(head, false);
   if (prefix.invalidAt === undefined) return { encoding: 'utf-8', bomLength: 0 };
-  if (isMixedEncoding(prefix)) throw mixedEncodingError(file, prefix.lineFeeds + 1, prefix.invalidAt);
+  if (isMixedEncoding(prefix)) {
+    // A reader that can reject the rows past the switch reads the file as UTF-8 and is told there.
+    if (tolerateMix) return { encoding: 'utf-8', bomLength: 0 };
+    throw mixedEncodingError(file, prefix.lineFeeds + 1, prefix.invalidAt);
+  }
   return { encoding: 'gb18030', bomLength: 0 };
 }
 
@@ -83,7 +87,19 @@ export interface ChunkDecoder {
  * back, so any non-ASCII text before the invalid byte makes it a mix. `startOffset` is the file offset
  * of the first byte written (the BOM length); a BOM declares UTF-8, so then any invalid byte is a mix.
  */
-export function createChunkDecoder(encoding: TextEncodingName, file: string, startOffset = 0): ChunkDecoder {
+/**
+ * Told where a UTF-8 file turns into something else (line and byte of the first invalid byte); the
+ * decoder then goes on in GB18030 from that byte instead of throwing, and the reader rejects what
+ * comes after (csv-stream.ts), so the rows of a mixed file are counted, not lost with the file.
+ */
+export type OnMixedEncoding = (line: number, byte: number) => void;
+
+export function createChunkDecoder(
+  encoding: TextEncodingName,
+  file: string,
+  startOffset = 0,
+  onMixed?: OnMixedEncoding,
+): ChunkDecoder {
   if (encoding === 'gb18030') return gb18030Decoder();
   if (encoding !== 'utf-8') {
     const decoder = new TextDecoder(encoding);
@@ -113,7 +129,14 @@ export function createChunkDecoder(encoding: TextEncodingName, file: string, sta
     }
     const at = prefix.invalidAt ?? 0;
     const badByte = offset - held.length + at;
-    throw mixedEncodingError(file, lineFeedsBefore(file, badByte) + 1, badByte);
+    const line = lineFeedsBefore(file, badByte) + 1;
+    if (!onMixed) throw mixedEncodingError(file, line, badByte);
+    onMixed(line, badByte);
+    // The valid part before the bad byte is UTF-8 (decoded afresh: the streaming decoder's held
+    // bytes are in `joined`), the rest GB18030.
+    fallback = gb18030Decoder();
+    const valid = new TextDecoder('utf-8').decode(joined.subarray(0, at));
+    return valid + fallback.write(joined.subarray(at)) + (final ? fallback.end() : '');
   };
   return {
     write(bytes) {

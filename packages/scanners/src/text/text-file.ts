@@ -7,6 +7,7 @@ import { InputError } from '@zhengban/core';
 import {
   createChunkDecoder,
   decodeText,
+  type OnMixedEncoding,
   SNIFF_BYTES,
   sniffEncoding,
   type TextEncodingName,
@@ -42,7 +43,11 @@ export interface TextStream {
 }
 
 /** Opens a file as a stream of decoded text chunks, choosing the encoding from the first bytes. */
-export async function openTextStream(file: string, signal?: AbortSignal): Promise<TextStream> {
+export async function openTextStream(
+  file: string,
+  signal?: AbortSignal,
+  onMixed?: OnMixedEncoding,
+): Promise<TextStream> {
   await statOrThrow(file);
   const handle = await open(file, 'r').catch((error: unknown) => unreadable(file, error));
   let first: Uint8Array;
@@ -51,12 +56,12 @@ export async function openTextStream(file: string, signal?: AbortSignal): Promis
     const buffer = new Uint8Array(Math.max(CHUNK_BYTES, SNIFF_BYTES));
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
     first = buffer.subarray(0, bytesRead);
-    sniffed = sniffEncoding(first.subarray(0, SNIFF_BYTES), file);
+    sniffed = sniffEncoding(first.subarray(0, SNIFF_BYTES), file, onMixed !== undefined);
   } catch (error) {
     await handle.close();
     throw error;
   }
-  const decoder = createChunkDecoder(sniffed.encoding, file, sniffed.bomLength);
+  const decoder = createChunkDecoder(sniffed.encoding, file, sniffed.bomLength, onMixed);
   const readChunk = async (): Promise<Uint8Array> => {
     const buffer = new Uint8Array(CHUNK_BYTES);
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);

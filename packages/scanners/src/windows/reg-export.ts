@@ -6,7 +6,7 @@
 import { excerpt } from '../common/clean-text.js';
 import type { ProblemSink } from '../common/problem-sink.js';
 import { readQuoted, readValueLines } from './reg-value-lines.js';
-import { normaliseKeyPath, type RegistryKey, type RegistryValue } from './registry-key.js';
+import { keyRole, normaliseKeyPath, type RegistryKey, type RegistryValue } from './registry-key.js';
 
 const HEADER = /^\uFEFF?(Windows Registry Editor Version 5\.00|REGEDIT4)\s*$/;
 
@@ -20,6 +20,7 @@ export function parseRegExport(text: string, file: string, sink: ProblemSink): R
   const ansi = /^\uFEFF?REGEDIT4/.test(lines[0] ?? '');
   const keys: RegistryKey[] = [];
   let current: RegistryKey | undefined;
+  let unread = false;
   const warn = (line: number, message: string, raw: string) =>
     sink.problem({
       message,
@@ -45,15 +46,21 @@ export function parseRegExport(text: string, file: string, sink: ProblemSink): R
       }
       const path = line.slice(1, end);
       // `[-key]` deletes a key in an import file; it describes nothing installed.
-      current = path.startsWith('-')
-        ? undefined
-        : { path: normaliseKeyPath(path), values: new Map(), line: lineNumber };
+      const normalised = path.startsWith('-') ? undefined : normaliseKeyPath(path);
+      // A key no fact is read from (most of a whole-hive export) is not kept, and its values are
+      // not parsed: a 250 MB export of HKLM held every key and value (4.3 GB) to use a few hundred.
+      unread = normalised !== undefined && keyRole(normalised).role === 'other';
+      current =
+        normalised === undefined || unread
+          ? undefined
+          : { path: normalised, values: new Map(), line: lineNumber };
       if (current) keys.push(current);
       continue;
     }
     // A value may continue over lines ending in a backslash (hex lists) or inside a quoted string.
     const value = readValueLines(lines, index);
     index = value.lastIndex;
+    if (unread) continue;
     if (value.problem) {
       warn(lineNumber, `line ${lineNumber}: ${value.problem}`, value.text);
       continue;

@@ -210,11 +210,12 @@ export const csvCases: BadInputCase[] = [
       return { 'inventory.csv': Buffer.concat([utf8, iconv.encode(lines(ROW_B), 'gbk')]) };
     },
     expected: {
-      counts: counts(19264, 19264, 19264, 0),
+      // Every UTF-8 row is read and the GBK one is rejected at its line: none lost from the counts.
+      counts: counts(20000, 20001, 20000, 1),
       problems: [
-        '<dir>/inventory.csv:20002  error  <dir>/inventory.csv: line 20002 is not valid UTF-8 (byte 1088959), although the file starts as UTF-8; it mixes encodings (save it again as UTF-8 or GBK)  (input.encoding)',
+        '<dir>/inventory.csv:20002  error  line 20002: not read: the file starts as UTF-8 but is not valid UTF-8 from line 20002 (byte 1088959) on; it mixes encodings, so no row from there on is read (save the file again as UTF-8 or GBK)  (input.encoding)',
       ],
-      records: { count: 19264, first: ['PC-0 | WPS Office | 11.1', 'PC-1 | WPS Office | 11.1'] },
+      records: { count: 20000, first: ['PC-0 | WPS Office | 11.1', 'PC-1 | WPS Office | 11.1'] },
     },
   },
   {
@@ -226,11 +227,11 @@ export const csvCases: BadInputCase[] = [
       'inventory.csv': Buffer.concat([Buffer.from(lines(HEADER, ROW_A)), iconv.encode(lines(ROW_B), 'gbk')]),
     }),
     expected: {
-      counts: counts(0, 0, 0, 0),
+      counts: counts(1, 2, 1, 1),
       problems: [
-        '<dir>/inventory.csv:3  error  <dir>/inventory.csv: line 3 is not valid UTF-8 (byte 131), although the file starts as UTF-8; it mixes encodings (save it again as UTF-8 or GBK)  (input.encoding)',
+        '<dir>/inventory.csv:3  error  line 3: not read: the file starts as UTF-8 but is not valid UTF-8 from line 3 (byte 131) on; it mixes encodings, so no row from there on is read (save the file again as UTF-8 or GBK)  (input.encoding)',
       ],
-      records: [],
+      records: ['PC-01 | WPS Office | 11.1.0.1'],
     },
   },
   {
