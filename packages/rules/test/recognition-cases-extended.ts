@@ -578,6 +578,8 @@ export const EXTENDED_CASES: CaseRow[] = [
   ['QQ影音', '腾讯科技(深圳)有限公司', 'qq-player'],
   ['腾讯视频', undefined, 'qq-player'],
   ['QQ音乐', undefined, 'qq-player'],
+  ['千千静听', '北京百度网讯科技有限公司', 'ttplayer'],
+  ['TTPlayer 5.7', undefined, 'ttplayer'],
   ['爱奇艺', '北京爱奇艺科技有限公司', 'iqiyi'],
   ['爱奇艺 9.3', undefined, 'iqiyi'],
   ['优酷', '阿里巴巴(中国)网络技术有限公司', 'youku'],
