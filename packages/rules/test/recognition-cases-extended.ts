@@ -483,6 +483,8 @@ export const EXTENDED_CASES: CaseRow[] = [
   ['Oracle Connector for Outlook 10.1', undefined, 'oracle-calendar'],
   ['Spider4', 'Cornell University', 'cornell-spider'],
   ['Spider 3', undefined, 'cornell-spider'],
+  ['ICEOWS 4.20', 'Raphaël & Béatrice Mounier', 'iceows'],
+  ['Iceows V4.20a', undefined, 'iceows'],
   ['腾讯会议', '腾讯科技(深圳)有限公司', 'tencent-meeting'],
   ['TencentMeeting', undefined, 'tencent-meeting'],
   ['VooV Meeting', undefined, 'tencent-meeting'],
