@@ -129,7 +129,7 @@ describe('catalogue files', () => {
     ['catalog/documents', 22, 15],
     ['catalog/science', 29, 23],
     ['catalog/development', 58, 36],
-    ['catalog/tools', 51, 39],
+    ['catalog/tools', 55, 39],
     ['catalog/communication', 51, 28],
     ['catalog/workplace', 12, 7],
   ])('%s loads on its own: %i products, %i vendors', (name, products, vendors) => {
@@ -140,7 +140,7 @@ describe('catalogue files', () => {
 
   it('builtin:catalog has every product of the class files, activators first, no rules', () => {
     const policy = loadBuiltin('catalog');
-    expect(policy.catalog.products).toHaveLength(383);
+    expect(policy.catalog.products).toHaveLength(387);
     expect(policy.catalog.vendors).toHaveLength(223);
     expect(countBy(policy, 'activator')).toBe(11);
     expect(countBy(policy, 'os')).toBe(18);
@@ -214,7 +214,7 @@ describe('policy packs', () => {
     const policy = loadBuiltin('cn-gov-baseline');
     expect(policy.metadata.name).toBe('cn-gov-baseline');
     expect(policy.metadata.description).toContain('国办发〔2013〕88号');
-    expect(policy.catalog.products).toHaveLength(383);
+    expect(policy.catalog.products).toHaveLength(387);
     expect(policy.requirements.classes).toEqual(['os', 'office', 'antivirus']);
     expect(policy.requirements.editions.os?.deny).toEqual(['Home', 'Starter']);
     expect(policy.requirements.activation).toEqual({
@@ -236,7 +236,7 @@ describe('policy packs', () => {
     const policy = loadBuiltin('cn-gov-strict');
     expect(policy.metadata.name).toBe('cn-gov-strict');
     expect(policy.sources.slice(-2)).toEqual(['builtin:cn-gov-baseline', 'builtin:cn-gov-strict']);
-    expect(policy.catalog.products).toHaveLength(383);
+    expect(policy.catalog.products).toHaveLength(387);
     expect(policy.requirements.editions.os?.deny).toEqual(['Home', 'Starter']);
     expect(policy.forbidden.mode).toBe('allowlist');
     expect(policy.forbidden.products).toEqual(ACTIVATORS);
@@ -264,7 +264,7 @@ describeSamples('the example city policy over the real builtin baseline', () => 
     const policy = loadPolicy(path, { resolvers: [builtinResolver] });
     expect(policy.metadata.name).toBe('example-city-2013');
     expect(policy.sources.slice(-3)).toEqual(['builtin:catalog', 'builtin:cn-gov-baseline', path]);
-    expect(policy.catalog.products).toHaveLength(384);
+    expect(policy.catalog.products).toHaveLength(388);
     expect(policy.catalog.products[0]!.id).toBe('city-oa-client');
     expect(policy.catalog.vendors.find((v) => v.id === 'kingsoft-office')?.names).toContain(
       'Kingsoft Office Software',
