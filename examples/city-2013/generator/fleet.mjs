@@ -171,7 +171,7 @@ export function baselineFleet() {
   return hosts;
 }
 
-/** Base-system packages the builtin catalogue knows (the OS vendor's own activation client). */
+/** Base-system packages the builtin catalogue knows (the OS vendor's activation client, fcitx). */
 const CATALOGUED_BASE_PACKAGES = {
   'kylin-activation': {
     product: 'os-vendor-activation-client',
@@ -179,6 +179,8 @@ const CATALOGUED_BASE_PACKAGES = {
     license: 'bundled',
     domestic: true,
   },
+  // The input-method framework (catalog/communication, open source).
+  fcitx: { product: 'fcitx', category: 'input', license: 'open-source', domestic: false },
 };
 
 /**

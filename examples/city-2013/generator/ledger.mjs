@@ -87,6 +87,17 @@ export const ENTITLEMENTS = [
     purchased: '2012-05-16',
   },
   {
+    id: 'ENT-2012-006',
+    notes: '用友U8 财务软件（市财政局、市科技局），按站点数授权',
+    product: 'yonyou',
+    type: 'volume',
+    seats: 40,
+    scope: { units: ['市财政局', '市科技局'] },
+    origin: '自购',
+    purchased: '2012-03-20',
+    evidence: { contract: 'CZJ-CG-2012-007' },
+  },
+  {
     id: 'ENT-2013-001',
     notes: '第一批 WPS Office 专业版（先行采购）',
     product: 'wps-office-pro',

@@ -102,7 +102,7 @@ export function starterPolicy(options: StarterPolicyOptions): string {
     '#       name: 协同办公系统客户端',
     '#       category: other',
     '#       domestic: true',
-    '#       license: bundled',
+    '#       license: bundled          # commercial | personal-use | freeware | open-source | bundled',
     '#       match:',
     '#         name: { glob: "协同办公*" }',
     '',

@@ -129,10 +129,10 @@ describe('catalogue files', () => {
     ['catalog/common', 36, 21],
     ['catalog/design', 56, 26],
     ['catalog/documents', 22, 15],
-    ['catalog/science', 26, 23],
+    ['catalog/science', 29, 23],
     ['catalog/development', 58, 36],
-    ['catalog/tools', 50, 39],
-    ['catalog/communication', 50, 28],
+    ['catalog/tools', 55, 39],
+    ['catalog/communication', 51, 28],
     ['catalog/workplace', 12, 7],
     ['catalog/system', 2, 0],
   ])('%s loads on its own: %i products, %i vendors', (name, products, vendors) => {
@@ -143,7 +143,7 @@ describe('catalogue files', () => {
 
   it('builtin:catalog has every product of the class files, activators first, no rules', () => {
     const policy = loadBuiltin('catalog');
-    expect(policy.catalog.products).toHaveLength(380);
+    expect(policy.catalog.products).toHaveLength(389);
     expect(policy.catalog.vendors).toHaveLength(223);
     expect(countBy(policy, 'activator')).toBe(11);
     expect(countBy(policy, 'os')).toBe(18);
@@ -220,7 +220,7 @@ describe('policy packs', () => {
     const policy = loadBuiltin('cn-gov-baseline');
     expect(policy.metadata.name).toBe('cn-gov-baseline');
     expect(policy.metadata.description).toContain('国办发〔2013〕88号');
-    expect(policy.catalog.products).toHaveLength(380);
+    expect(policy.catalog.products).toHaveLength(389);
     expect(policy.requirements.classes).toEqual(['os', 'office', 'antivirus']);
     expect(policy.requirements.editions.os?.deny).toEqual(['Home', 'Starter']);
     expect(policy.requirements.activation).toEqual({
@@ -242,7 +242,7 @@ describe('policy packs', () => {
     const policy = loadBuiltin('cn-gov-strict');
     expect(policy.metadata.name).toBe('cn-gov-strict');
     expect(policy.sources.slice(-2)).toEqual(['builtin:cn-gov-baseline', 'builtin:cn-gov-strict']);
-    expect(policy.catalog.products).toHaveLength(380);
+    expect(policy.catalog.products).toHaveLength(389);
     expect(policy.requirements.editions.os?.deny).toEqual(['Home', 'Starter']);
     expect(policy.forbidden.mode).toBe('allowlist');
     expect(policy.forbidden.products).toEqual(ACTIVATORS);
@@ -270,7 +270,7 @@ describeSamples('the example city policy over the real builtin baseline', () => 
     const policy = loadPolicy(path, { resolvers: [builtinResolver] });
     expect(policy.metadata.name).toBe('example-city-2013');
     expect(policy.sources.slice(-3)).toEqual(['builtin:catalog', 'builtin:cn-gov-baseline', path]);
-    expect(policy.catalog.products).toHaveLength(381);
+    expect(policy.catalog.products).toHaveLength(390);
     expect(policy.catalog.products[0]!.id).toBe('city-oa-client');
     expect(policy.catalog.vendors.find((v) => v.id === 'kingsoft-office')?.names).toContain(
       'Kingsoft Office Software',

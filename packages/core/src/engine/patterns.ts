@@ -7,7 +7,7 @@
 import { RE2JS } from 're2js';
 import type { Pattern } from '../model.js';
 import { compileGlob } from './glob-re2.js';
-import { anchoredPrefix, mayStartWith } from './regex-prefix.js';
+import { anchoredStarts, mayStartWith } from './regex-prefix.js';
 
 export type StringMatcher = (text: string) => boolean;
 
@@ -29,9 +29,13 @@ function build(pattern: Pattern): StringMatcher {
       const re = RE2JS.compile(pattern.value, nocase ? RE2JS.CASE_INSENSITIVE : 0);
       // Anchored patterns first compare their literal start (regex-prefix.ts): same answers, a
       // fraction of the cost for the names that start differently — nearly all of them.
-      const prefix = anchoredPrefix(pattern.value, nocase);
-      if (prefix === undefined) return (text) => re.test(text);
-      return (text) => mayStartWith(text, prefix) && re.test(text);
+      const starts = anchoredStarts(pattern.value, nocase);
+      if (starts === undefined) return (text) => re.test(text);
+      if (starts.length === 1) {
+        const prefix = starts[0]!;
+        return (text) => mayStartWith(text, prefix) && re.test(text);
+      }
+      return (text) => starts.some((start) => mayStartWith(text, start)) && re.test(text);
     }
   }
 }

@@ -64,6 +64,78 @@ export function anchoredPrefix(source: string, caseInsensitive: boolean): string
   return nocase ? literal : `\u0000${literal}`;
 }
 
+/**
+ * The texts a match may start with, each as `anchoredPrefix` gives it: the literal prefix when
+ * there is one; else, for `^(alt|alt…)` (optionally `(?:…)`, optionally followed by `?`/`*`/`{…}`
+ * and a literal), the first character of every alternative — and of what follows an optional
+ * group. Undefined when any of them is not a plain character.
+ */
+export function anchoredStarts(source: string, caseInsensitive: boolean): string[] | undefined {
+  const prefix = anchoredPrefix(source, caseInsensitive);
+  if (prefix !== undefined) return [prefix];
+  let rest = source;
+  let nocase = caseInsensitive;
+  if (rest.startsWith('(?i)')) {
+    nocase = true;
+    rest = rest.slice(4);
+  }
+  if (!rest.startsWith('^(') || hasTopLevelAlternation(rest)) return undefined;
+  rest = rest.slice(1);
+  let i = 1;
+  if (rest.startsWith('(?:')) i = 3;
+  else if (rest[1] === '?') return undefined;
+  const alternatives: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let start = i;
+  for (; i < rest.length; i++) {
+    const c = rest[i]!;
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === ']') inClass = false;
+      continue;
+    }
+    if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') {
+      if (depth === 0) break;
+      depth--;
+    } else if (c === '|' && depth === 0) {
+      alternatives.push(rest.slice(start, i));
+      start = i + 1;
+    }
+  }
+  if (i >= rest.length) return undefined;
+  alternatives.push(rest.slice(start, i));
+  let after = rest.slice(i + 1);
+  if (after.length > 0 && OPTIONAL.has(after[0]!)) {
+    // The group may match nothing: what follows it may start the match too.
+    after = after[0] === '{' ? after.slice(after.indexOf('}') + 1) : after.slice(1);
+    if (after.startsWith('?')) after = after.slice(1);
+    alternatives.push(after);
+  }
+  const starts: string[] = [];
+  for (const alternative of alternatives) {
+    const first = firstCharacter(alternative, nocase);
+    if (first === undefined) return undefined;
+    if (!starts.includes(first)) starts.push(first);
+  }
+  return starts;
+}
+
+/** The plain character an alternative must start with, as a one-character prefix; else undefined. */
+function firstCharacter(alternative: string, nocase: boolean): string | undefined {
+  const c = alternative[0];
+  if (c === undefined || META.has(c)) return undefined;
+  if (alternative.length > 1 && OPTIONAL.has(alternative[1]!)) return undefined;
+  const code = c.charCodeAt(0);
+  if (!nocase) return `\u0000${c}`;
+  return hasUnicodeCase(code) ? undefined : c.toLowerCase();
+}
+
 function hasUnicodeCase(code: number): boolean {
   if (code < 128) return false;
   if (code >= 0xd800 && code <= 0xdfff) return true;

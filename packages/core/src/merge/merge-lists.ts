@@ -75,6 +75,10 @@ const ADDITIVE_STATS = [
   'installations',
   'activationJudged',
   'activationSkipped',
+  // Recognition share (recognition-share.ts): counted per computer, so they add up too.
+  'softwareRecognised',
+  'softwareUnrecognised',
+  'softwareSystemComponents',
 ];
 
 export function mergeStats(reports: readonly ComplianceReport[]): Record<string, number> {

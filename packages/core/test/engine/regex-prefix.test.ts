@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { RE2JS } from 're2js';
 import { describe, expect, it } from 'vitest';
 import { compilePattern } from '../../src/engine/patterns.js';
-import { anchoredPrefix, mayStartWith } from '../../src/engine/regex-prefix.js';
+import { anchoredPrefix, anchoredStarts, mayStartWith } from '../../src/engine/regex-prefix.js';
 
 const plain = (source: string, text: string) => RE2JS.compile(source).test(text);
 const fast = (source: string, text: string) =>
@@ -27,6 +27,18 @@ describe('anchored regex prefix', () => {
     expect(anchoredPrefix('(?i)\\bKB\\d+', false)).toBeUndefined();
     // A non-ASCII letter with case ends the literal: RE2 folds it in ways toLowerCase does not.
     expect(anchoredPrefix('(?i)^abcÉtude', false)).toBe('abc');
+  });
+
+  it('takes the first characters of a leading group of alternatives, and of what follows an optional one', () => {
+    expect(anchoredStarts('(?i)^(中望cad|zwcad)', false)).toEqual(['中', 'z']);
+    expect(anchoredStarts('(?i)^(adobe )?photoshop( cc|\\s*$)', false)).toEqual(['a', 'p']);
+    expect(anchoredStarts('(?i)^(?:foo|Bar)\\b', false)).toEqual(['f', 'b']);
+    expect(anchoredStarts('^(Foo|bar)', false)).toEqual(['\u0000F', '\u0000b']);
+    expect(anchoredStarts('(?i)^(foo|\\d+)', false)).toBeUndefined();
+    expect(anchoredStarts('(?i)^(foo)?$', false)).toBeUndefined();
+    expect(anchoredStarts('(?i)^(a?b|c)', false)).toBeUndefined();
+    expect(anchoredStarts('(?i)^(Éa|b)', false)).toBeUndefined();
+    expect(anchoredStarts('(?i)^(a|b)|c', false)).toBeUndefined();
   });
 
   it('defers to RE2 where case folding beyond ASCII could still match', () => {
@@ -80,6 +92,29 @@ describe('anchored regex prefix', () => {
         expect(fast(source, name)).toBe(plain(source, name));
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('answers as RE2 does for random patterns that start with a group', () => {
+    const alphabet = fc.constantFrom('a', 'B', 'k', '\u212A', 's', '\u017F', 'é', 'É', '中', ' ', '1');
+    const word = fc.array(alphabet, { maxLength: 4 }).map((chars) => chars.join(''));
+    const quantifier = fc.constantFrom('', '?', '*', '+', '{0,2}', '??');
+    const inner = fc.array(word, { minLength: 1, maxLength: 3 });
+    fc.assert(
+      fc.property(
+        inner,
+        quantifier,
+        word,
+        fc.boolean(),
+        fc.boolean(),
+        word,
+        (alts, q, tail, nocase, plainGroup, name) => {
+          const source = `${nocase ? '(?i)' : ''}^(${plainGroup ? '' : '?:'}${alts.join('|')})${q}${tail}`;
+          for (const text of [name, `${alts[0]}${name}`, `${tail}${name}`])
+            expect(fast(source, text), `${source} on ${text}`).toBe(plain(source, text));
+        },
+      ),
+      { numRuns: 3000 },
     );
   });
 });

@@ -138,6 +138,9 @@ describe('mergeReports over a generated province split by unit', () => {
     expect(merged.findings.length).toBe(single.findings.length);
     expect(merged.stats?.hosts).toBe(HOSTS);
     expect(merged.stats?.shards).toBe(2);
+    // The recognition share of the merged report is the single audit's (counted per computer).
+    for (const counter of ['softwareRecognised', 'softwareUnrecognised', 'softwareSystemComponents'])
+      expect(merged.stats?.[counter], counter).toBe(single.stats?.[counter]);
   });
 
   it('does not depend on the order the reports are given in (up to inputs order)', () => {
