@@ -25,8 +25,8 @@ export const HELP_TEXT = {
   },
   optPolicy: { zh: '策略文件（YAML，必需）', en: 'policy file (YAML, required)' },
   optInput: {
-    zh: '输入 KIND:PATH，可重复；KIND 为 windows、linux、csv、osquery、inventory，./扫描器.mjs 或包名；windows:local / linux:local 扫描本机',
-    en: 'input KIND:PATH, repeatable; KIND is windows, linux, csv, osquery, inventory, a ./scanner.mjs or a package name; windows:local / linux:local scan this machine',
+    zh: '输入 KIND:PATH，可重复；KIND 为 windows、linux、csv、osquery、glpi、wazuh、inventory，./扫描器.mjs 或包名；windows:local / linux:local 扫描本机',
+    en: 'input KIND:PATH, repeatable; KIND is windows, linux, csv, osquery, glpi, wazuh, inventory, a ./scanner.mjs or a package name; windows:local / linux:local scan this machine',
   },
   optUnits: { zh: '单位文件（CSV：单位、编制人数、上级单位）', en: 'units file (CSV: unit, staff, parent)' },
   optReport: {

@@ -17,9 +17,10 @@ import { CLI_VERSION } from '../version.js';
 
 export interface AuditOptions {
   policy?: string;
-  input: string[];
+  /** Absent when no --input was given (commander shows no `(default: [])` in help then). */
+  input?: string[];
   units?: string;
-  report: string[];
+  report?: string[];
   asOf?: string;
   failOn?: string;
   /** Put mergeBasis into the report (for `zhengban merge`). */
@@ -33,8 +34,8 @@ export async function auditCommand(ctx: CliContext, options: AuditOptions): Prom
   }
   const failOn = choice<FailOn>(ctx.locale, '--fail-on', options.failOn, FAIL_ON_LEVELS, 'fail');
   const asOf = isoDate(ctx.locale, options.asOf);
-  const sources = await resolveSources(ctx, options.input);
-  const reports = await ReportOutputs.plan(ctx, options.report);
+  const sources = await resolveSources(ctx, options.input ?? []);
+  const reports = await ReportOutputs.plan(ctx, options.report ?? []);
   const policy = loadPolicyFile(ctx, options.policy);
   const units = options.units === undefined ? undefined : await loadUnitsFile(ctx, options.units);
 

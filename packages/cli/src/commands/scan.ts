@@ -15,7 +15,7 @@ import { formatProblemLine } from '../problem-lines.js';
 import { resolveSources, scanHosts } from '../scan-sources.js';
 
 export interface ScanOptions {
-  input: string[];
+  input?: string[];
   out?: string;
 }
 
@@ -23,7 +23,7 @@ export interface ScanOptions {
 const SHOWN_PROBLEMS = 20;
 
 export async function scanCommand(ctx: CliContext, options: ScanOptions): Promise<number> {
-  const sources = await resolveSources(ctx, options.input);
+  const sources = await resolveSources(ctx, options.input ?? []);
   const outputs = new OutputSet(ctx.locale);
   try {
     const outPath =
