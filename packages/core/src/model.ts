@@ -519,6 +519,12 @@ export interface UnrecognisedSoftware {
   sampleHosts: string[];
 }
 
+/** A catalogue product's id and name (often Chinese), for reports. */
+export interface ProductName {
+  id: string;
+  name: string;
+}
+
 export interface ComplianceReport {
   schemaVersion: 1;
   tool: { name: 'zhengban'; version: string };
@@ -538,6 +544,8 @@ export interface ComplianceReport {
   rules: RuleMeta[];
   /** The mandatory classes the rates speak of, in order. */
   classes: string[];
+  /** Catalogue products by id with their names, so reports can name a product a finding or licence refers to. */
+  products?: ProductName[];
   /** Engine counters (memo hits, distinct titles); informational. */
   stats?: Record<string, number>;
   /**

@@ -259,6 +259,7 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
       unrecognised: policy.settings.unrecognised === 'ignore' && !allowlist ? [] : titles.unrecognised(),
       problems: [...problems, ...engineProblems],
       rules: rulesMeta(policy),
+      products: policy.catalog.products.map((product) => ({ id: product.id, name: product.name })),
       classes: [...mandatory],
       ...(basis ? { mergeBasis: basis } : {}),
       stats,

@@ -96,6 +96,7 @@ export function mergeReports(
     problems,
     rules: mergeRuleMeta(reports),
     classes: [...a.classes],
+    ...(a.products ? { products: a.products.map((product) => ({ ...product })) } : {}),
     stats: mergeStats(reports),
     mergeBasis: basis,
   };

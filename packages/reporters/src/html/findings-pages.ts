@@ -15,6 +15,7 @@ import {
   effectiveStatus,
   evidenceList,
   hostName,
+  productLabel,
   SEVERITIES,
   STATUSES,
   sortFindings,
@@ -54,7 +55,12 @@ function ruleName(rule: string, rules: Record<string, RuleMeta>, locale: Locale)
   return meta ? localText(meta.description, locale) : '';
 }
 
-function rowText(finding: Finding, rules: Record<string, RuleMeta>, locale: Locale): RowText {
+function rowText(
+  finding: Finding,
+  rules: Record<string, RuleMeta>,
+  locale: Locale,
+  product: (id: string | undefined) => string,
+): RowText {
   const status = effectiveStatus(finding);
   const software = finding.subject.software;
   return {
@@ -71,7 +77,7 @@ function rowText(finding: Finding, rules: Record<string, RuleMeta>, locale: Loca
     ruleText: ruleName(finding.rule, rules, locale),
     software: software
       ? [software.name, software.version].filter(Boolean).join(' ')
-      : (finding.subject.product ?? ''),
+      : product(finding.subject.product),
     message: localText(finding.message, locale),
     remediation: finding.remediation ? localText(finding.remediation, locale) : '',
     deadline: finding.deadline ?? '',
@@ -148,7 +154,17 @@ export function findingsSection(
 ): string {
   const sorted = sortFindings(report);
   if (sorted.length === 0) return `<p class="empty">${e(t('finding.none', locale))}</p>`;
-  const rows = sorted.map((finding) => rowText(finding, rules, locale));
+  // Product names looked up once per id: a province has a million findings and a few hundred products.
+  const names = new Map<string | undefined, string>();
+  const product = (id: string | undefined) => {
+    let label = names.get(id);
+    if (label === undefined) {
+      label = productLabel(report, id);
+      names.set(id, label);
+    }
+    return label;
+  };
+  const rows = sorted.map((finding) => rowText(finding, rules, locale, product));
   const units = [...new Set(rows.map((row) => row.unit))];
   const severities = SEVERITIES.filter((severity) => rows.some((row) => row.severity === severity));
   const ruleIds = [...new Set(rows.map((row) => row.rule))].sort();
