@@ -90,13 +90,13 @@ describe('faults: bad inputs end with one clear error (exit 2), never a stack tr
       'csv',
       '：是二进制数据，不是文本文件',
     ],
+    ['an empty CSV inventory', '', 'csv', '：文件为空；应有一行表头，每次安装一行'],
     [
-      'an empty CSV inventory',
-      '',
-      'csv',
-      '：文件为空；应有一行表头，每次安装一行',
+      'a file that is no Windows export',
+      'hello\nworld\n',
+      'windows',
+      '：不是 Windows 清单文件（应为 reg query 输出',
     ],
-    ['a file that is no Windows export', 'hello\nworld\n', 'windows', '：不是 Windows 清单文件（应为 reg query 输出'],
   ];
   it.each(cases)('%s', async (_title, content, kind, expected) => {
     const dir = scratch();
