@@ -86,6 +86,11 @@ function rowText(
   };
 }
 
+/** A rule id may break after its dots (`requirements.<wbr>missing.<wbr>antivirus`), nowhere else. */
+function breakableId(id: string): string {
+  return e(id).replace(/\./g, '.<wbr>');
+}
+
 /** The same markup the page script draws (html-assets.ts, `drawRow`). */
 function rowHtml(row: RowText): string {
   const ruleName = row.ruleText === '' ? '' : `<br><small>${e(row.ruleText)}</small>`;
@@ -93,7 +98,7 @@ function rowHtml(row: RowText): string {
   return (
     `<tr class="s-${e(row.status)}">` +
     `<td>${e(row.unit)}</td><td class="nowrap">${e(row.host)}</td><td class="status">${e(row.statusText)}</td>` +
-    `<td class="nowrap">${e(row.severityText)}</td><td><code>${e(row.rule)}</code>${ruleName}</td><td>${e(row.software)}</td>` +
+    `<td class="nowrap">${e(row.severityText)}</td><td><code>${breakableId(row.rule)}</code>${ruleName}</td><td>${e(row.software)}</td>` +
     `<td>${e(row.message)}${remediation}</td><td class="num">${e(row.deadline)}</td>` +
     `<td class="waiver">${e(row.waiver)}</td><td class="wrap">${e(row.evidence)}</td></tr>`
   );
