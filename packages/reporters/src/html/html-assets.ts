@@ -71,7 +71,7 @@ table.form tr.depth-4 th, table.form tr.depth-5 th, table.form tr.depth-6 th { p
 .sign-line { display: flex; gap: 24px; margin: 0 0 22px; }
 .sign-item { flex: 1; display: flex; align-items: flex-end; white-space: nowrap; }
 .sign-label { font-weight: 600; }
-.sign-blank { flex: 1; border-bottom: 1px solid var(--ink); min-width: 6em; text-align: right; padding: 0 4px; }
+.sign-blank { flex: 1; border-bottom: 1px solid var(--ink); min-width: 6em; text-align: right; padding: 0 4px; white-space: pre; }
 footer { margin-top: 32px; color: var(--muted); font-size: 12px; }
 @page { size: A4 landscape; margin: 12mm 10mm; }
 @media print {
