@@ -6,13 +6,22 @@
  * - ```sh runnable [cwd=DIR]: each `zhengban …` command runs with the built CLI and each `node …`
  *   command with node, in DIR (default: the repository root); other lines (pnpm, npm, npx) are
  *   set-up and skipped. Exit 0, or 1 for an audit with findings, passes; 2 or a crash fails.
- * - ```js runnable file=NAME.mjs: the block is written to NAME.mjs in a scratch folder inside the
- *   workspace (so `@zhengban/*` imports resolve) for the checks below that use it.
+ * - ```js runnable file=NAME.mjs (or ```ts …: its `)!` non-null assertions are dropped, the only
+ *   TypeScript the docs use in runnable blocks): the block is written to NAME.mjs in a scratch
+ *   folder inside the workspace (so `@zhengban/*` imports resolve) for the checks below that use it.
  *
  * Needs `pnpm build` (the CLI runs from dist/); skips visibly without it.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -95,7 +104,7 @@ describeBuilt('runnable code blocks of the docs', () => {
 
   it('finds the runnable blocks (README, docs, examples)', () => {
     const where = new Set(blocks.map((block) => block.file.split('/')[0]));
-    expect(where).toEqual(new Set(['docs', 'examples']));
+    expect(where).toEqual(new Set(['README.md', 'docs', 'examples']));
     expect(blocks.filter((block) => block.language === 'sh').length).toBeGreaterThanOrEqual(2);
   });
 
@@ -132,6 +141,28 @@ describeBuilt('runnable code blocks of the docs', () => {
     expect(join(ROOT, 'packages', 'cli', manifest.bin.zhengban!)).toBe(BIN);
     const version = spawnSync(process.execPath, [BIN, '--version'], { encoding: 'utf8' });
     expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('README.md: the library tour audits a fleet and renders html', () => {
+    const block = blocks.find((b) => b.file === 'README.md' && b.attributes.file === 'library-tour.mjs');
+    expect(block).toBeDefined();
+    const folder = join(scratch, 'tour');
+    mkdirSync(folder, { recursive: true });
+    const fixtures = join(ROOT, 'packages', 'cli', 'test', 'fixtures');
+    copyFileSync(join(fixtures, 'policies', 'small.yaml'), join(folder, 'policy.yaml'));
+    copyFileSync(join(fixtures, 'inventory', 'units.csv'), join(folder, 'units.csv'));
+    copyFileSync(join(fixtures, 'inventory', 'small.csv'), join(folder, 'inventory.csv'));
+    const code = `${block!.code.replace(/\)!/g, ')')}\nif (!html.includes('软件正版化工作情况统计表')) process.exit(3);\n`;
+    writeFileSync(join(folder, 'library-tour.mjs'), code);
+    const result = spawnSync(process.execPath, ['library-tour.mjs'], {
+      cwd: folder,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, ZHENGBAN_LOG: 'error' },
+    });
+    expect(result.status, result.stderr).toBe(0);
+    const rate = Number(result.stdout.trim());
+    expect(rate).toBeGreaterThan(0);
+    expect(rate).toBeLessThanOrEqual(1);
   });
 
   it('docs/plugins.md: the scanner example reads every kind of row without crashing', () => {
