@@ -229,6 +229,10 @@ const MESSAGES = {
     zh: "目录中没有产品匹配 '{name}'",
     en: "no catalogue product matches '{name}'",
   },
+  catalogUnknownClass: {
+    zh: "没有类别 '{word}'；目录中的类别有：{classes}",
+    en: "no class '{word}'; the catalogue has: {classes}",
+  },
   catalogEmpty: { zh: '没有符合条件的产品。', en: 'no products match.' },
   catalogMatched: { zh: '{input} → {id}（{name}）', en: '{input} → {id} ({name})' },
   catalogDetails: {

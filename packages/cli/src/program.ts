@@ -65,10 +65,10 @@ export function buildProgram(hooks: ProgramHooks): Command {
     .command('audit')
     .description(h('audit'))
     .option('-p, --policy <file>', h('optPolicy'))
-    .option('-i, --input <kind:path>', h('optInput'), collect, [])
+    .option('-i, --input <kind:path>', h('optInput'), collect)
     .option('-u, --units <file>', h('optUnits'))
     .option('--hosts <file>', h('optHosts'))
-    .option('-r, --report <format[:path]>', h('optReport'), collect, [])
+    .option('-r, --report <format[:path]>', h('optReport'), collect)
     .option('--as-of <date>', h('optAsOf'))
     .option('--fail-on <level>', h('optFailOn'))
     .option('--since <report.json>', h('optSince'))
@@ -85,7 +85,7 @@ export function buildProgram(hooks: ProgramHooks): Command {
   program
     .command('scan')
     .description(h('scan'))
-    .option('-i, --input <kind:path>', h('optInput'), collect, [])
+    .option('-i, --input <kind:path>', h('optInput'), collect)
     .option('-u, --units <file>', h('optUnits'))
     .option('--hosts <file>', h('optHosts'))
     .option('-o, --out <file>', h('optOut'))
@@ -235,10 +235,10 @@ export function buildProgram(hooks: ProgramHooks): Command {
     .command('render')
     .argument('<report>')
     .description(h('render'))
-    .option('-r, --report <format[:path]>', h('optRenderReport'), collect, [])
+    .option('-r, --report <format[:path]>', h('optRenderReport'), collect)
     .addHelpText('after', examples('renderExamples'))
     .action(
-      act(async (ctx, file: string, options: { report: string[] }) =>
+      act(async (ctx, file: string, options: { report?: string[] }) =>
         (await import('./commands/render.js')).renderCommand(ctx, file, options),
       ),
     );

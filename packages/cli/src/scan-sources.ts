@@ -10,6 +10,7 @@ import {
   InputError,
   type InputSummary,
   type Problem,
+  problemText,
   runScanner,
   type Scanner,
   UsageError,
@@ -122,7 +123,7 @@ function failIfUnreadable(ctx: CliContext, summary: InputSummary, problems: read
   const first = fatal ?? problems.find((problem) => problem.severity === 'error') ?? problems[0];
   const message = msg(ctx.locale, 'inputUnreadable', {
     source: summary.source,
-    message: first?.message ?? '',
+    message: first ? problemText(first, ctx.locale) : '',
   });
   // The scanner's message already names the file and line; the error is not located again.
   throw new InputError(message, {

@@ -266,9 +266,7 @@ describe('zhengban audit: errors before any scanning, exit 2', () => {
     );
     expect(garbage.code).toBe(2);
     expect(garbage.stderr).toContain('zhengban: 错误: 输入 csv:inventory/garbage.csv 完全无法读取: ');
-    expect(garbage.stderr).toContain(
-      'garbage.csv:1: no column for the computer (计算机名 / 主机名 / hostname)',
-    );
+    expect(garbage.stderr).toContain('garbage.csv:1：没有计算机（计算机名 / 主机名 / hostname）列');
   });
 
   it('prints every policy problem with file:line:col', async () => {

@@ -1,3 +1,4 @@
+import { scannerNames } from '@zhengban/scanners';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/run-cli.js';
 
@@ -89,5 +90,15 @@ describe('--help and --version', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('0.1.0\n');
     expect((await runCli(['-V'])).stdout).toBe('0.1.0\n');
+  });
+
+  it('shows no (default: []) for repeatable options and names every built-in input kind', async () => {
+    for (const locale of ['zh-CN', 'en']) {
+      for (const command of ['audit', 'scan', 'render']) {
+        const help = (await runCli([command, '--help', '--locale', locale])).stdout;
+        expect(help).not.toContain('default: []');
+        if (command !== 'render') for (const kind of scannerNames()) expect(help).toContain(kind);
+      }
+    }
   });
 });

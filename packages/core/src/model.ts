@@ -745,6 +745,12 @@ export interface UnrecognisedSoftware {
   units?: Array<{ unit: string; hosts: number; sampleHosts: string[] }>;
 }
 
+/** A catalogue product's id and name (often Chinese), for reports. */
+export interface ProductName {
+  id: string;
+  name: string;
+}
+
 export interface ComplianceReport {
   schemaVersion: 1;
   tool: { name: 'zhengban'; version: string };
@@ -770,6 +776,8 @@ export interface ComplianceReport {
   currency?: string;
   /** The rectification plan (整改方案), when asked for (AuditorOptions.plan). */
   plan?: RectificationPlan;
+  /** Catalogue products by id with their names, so reports can name a product a finding or licence refers to. */
+  products?: ProductName[];
   /** Engine counters (memo hits, distinct titles); informational. */
   stats?: Record<string, number>;
   /**

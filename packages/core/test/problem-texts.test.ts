@@ -96,6 +96,22 @@ describe('problem texts', () => {
         'zh-CN',
       ),
     ).toBe('第 3 行有 2 列，表头有 五 列');
+    // `{?skipped}` is filled when a scanner went on past the file, and left out when it stopped.
+    const binary = {
+      ...base,
+      code: 'input.binary',
+      message: 'm',
+      params: { file: 'a.csv', nul: 1, control: 2, sample: 9 },
+    };
+    expect(problemText(binary, 'zh-CN')).toBe(
+      'a.csv：是二进制数据，不是文本文件（前 9 字节中有 1 个 NUL 和 2 个控制字节）',
+    );
+    expect(
+      problemText(
+        { ...binary, params: { ...binary.params, skipped: bilingual('；已跳过', '; skipped') } },
+        'zh-CN',
+      ),
+    ).toMatch(/控制字节）；已跳过$/);
   });
 
   it('has a Chinese text for every problem code in the sources (lists the missing ones)', () => {

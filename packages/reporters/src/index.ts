@@ -6,6 +6,7 @@ export { type CsvReporterOptions, csvReporter, csvTableWriters, renderCsvTables 
 export { htmlReporter, renderHtml } from './html/html-reporter.js';
 export { jsonReporter, renderJson } from './json-reporter.js';
 export { junitReporter, renderJunit } from './junit-reporter.js';
+export { classLabel, licenceModelLabel } from './labels.js';
 export { type LedgerWorkbookOptions, renderLedgerWorkbook } from './ledger-workbook.js';
 export { markdownReporter, renderMarkdown } from './markdown-reporter.js';
 export { hasMessage, localText, type MessageKey, type MessageParams, t } from './messages.js';

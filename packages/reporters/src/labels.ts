@@ -15,6 +15,11 @@ export function classLabel(name: string, locale: Locale): string {
   return labelOr(`class.${name}`, name, locale);
 }
 
+/** A catalogue product's licence model (commercial, freeware, …). */
+export function licenceModelLabel(model: string, locale: Locale): string {
+  return labelOr(`licence.${model}`, model, locale);
+}
+
 export function statusLabel(status: EffectiveStatus, locale: Locale): string {
   return labelOr(`status.${status}`, status, locale);
 }

@@ -131,6 +131,11 @@ const CATALOGUE = {
   'class.activator': ['激活工具', 'Activator'],
   'class.system': ['系统组件', 'System component'],
   'class.other': ['其他', 'Other'],
+  // Licence models of catalogue products
+  'licence.commercial': ['商业', 'commercial'],
+  'licence.freeware': ['免费', 'freeware'],
+  'licence.open-source': ['开源', 'open source'],
+  'licence.bundled': ['随附', 'bundled'],
   // Findings
   'finding.unit': ['单位', 'Unit'],
   'finding.host': ['计算机', 'Computer'],

@@ -102,6 +102,16 @@ export function groupFindings(report: ComplianceReport, findings = report.findin
   return groups;
 }
 
+/**
+ * A product id with its catalogue name, `WPS Office 专业版（wps-office-pro）`, when the report carries
+ * the name (report.products); the id alone otherwise.
+ */
+export function productLabel(report: ComplianceReport, id: string | undefined): string {
+  if (id === undefined) return '';
+  const name = report.products?.find((product) => product.id === id)?.name;
+  return name === undefined || name === id ? id : `${name}（${id}）`;
+}
+
 export function unitName(unit: string | undefined, locale: Locale): string {
   return unit ?? t('finding.fleetLevel', locale);
 }

@@ -30,11 +30,12 @@ import { CLI_VERSION } from '../version.js';
 
 export interface AuditOptions {
   policy?: string;
-  input: string[];
+  /** Absent when no --input was given (commander shows no `(default: [])` in help then). */
+  input?: string[];
   units?: string;
   /** Hosts file: which unit each computer (or name pattern) belongs to. */
   hosts?: string;
-  report: string[];
+  report?: string[];
   asOf?: string;
   failOn?: string;
   /** Put mergeBasis into the report (for `zhengban merge`). */
@@ -59,10 +60,10 @@ export async function auditCommand(ctx: CliContext, options: AuditOptions): Prom
   const units = options.units === undefined ? undefined : await loadUnitsFile(ctx, options.units);
   const hostUnits = await loadHostUnits(ctx, options.hosts, units?.hosts ?? [], options.units);
   const unitNames = [...(units?.units.map((unit) => unit.name) ?? []), ...(hostUnits?.map.unitNames() ?? [])];
-  const sources = await resolveSources(ctx, options.input, { units: unitNames });
+  const sources = await resolveSources(ctx, options.input ?? [], { units: unitNames });
   const split =
     options.split === undefined ? undefined : choice(ctx.locale, '--split', options.split, SPLIT_BY, 'unit');
-  const reports = await ReportOutputs.plan(ctx, options.report, { splitByUnit: split === 'unit' });
+  const reports = await ReportOutputs.plan(ctx, options.report ?? [], { splitByUnit: split === 'unit' });
   // Linted against the units file too; the warnings go to stderr now and into report.problems.
   const policy = loadPolicyFile(ctx, options.policy, {
     ...(units ? { units: units.units } : {}),

@@ -13,6 +13,7 @@ import {
   parsePolicy,
   UsageError,
 } from '@zhengban/core';
+import { classLabel, licenceModelLabel } from '@zhengban/reporters';
 import { builtinResolver, listPacks } from '@zhengban/rules';
 import { OutputSet, writeFileAtomic } from '../atomic-output.js';
 import { draftProducts, draftYaml } from '../catalog-draft.js';
@@ -65,10 +66,10 @@ export function catalogMatchCommand(ctx: CliContext, name: string, options: Cata
   const lines = [
     msg(ctx.locale, 'catalogMatched', { input, id: product.id, name: product.name }),
     msg(ctx.locale, 'catalogDetails', {
-      category: product.category,
+      category: classLabel(product.category, ctx.locale),
       vendor: product.vendor ?? '—',
       domestic: msg(ctx.locale, product.domestic ? 'yes' : 'no'),
-      license: product.license,
+      license: licenceModelLabel(product.license, ctx.locale),
     }),
     msg(ctx.locale, 'catalogWhy', { why: result.match.text }),
   ];
@@ -93,10 +94,36 @@ function fileShown(ctx: CliContext, file: string | undefined): { file?: string }
   return file === undefined ? {} : { file: displayPath(ctx, file) };
 }
 
+/**
+ * The class `--class` names: a class id (`office`) or its label in either language, whole or its
+ * start (`办公`, `办公软件`, `Office`). A word that names no class, or several, is a usage error that
+ * lists the classes the catalogue has.
+ */
+function resolveClass(ctx: CliContext, word: string, products: readonly Product[]): string {
+  const classes = [...new Set(products.map((product) => product.category))];
+  if (classes.includes(word)) return word;
+  const wanted = word.trim().toLowerCase();
+  const labels = (id: string) => [classLabel(id, 'zh-CN'), classLabel(id, 'en')].map((l) => l.toLowerCase());
+  const exact = classes.filter((id) => labels(id).includes(wanted));
+  const starts = classes.filter((id) =>
+    labels(id).some((label) => wanted !== '' && label.startsWith(wanted)),
+  );
+  const found = exact.length === 1 ? exact : starts;
+  if (found.length === 1) return found[0]!;
+  const en = ctx.locale === 'en';
+  const list = [...classes]
+    .sort()
+    .map((id) => (en ? `${id} (${classLabel(id, 'en')})` : `${id}（${classLabel(id, 'zh-CN')}）`))
+    .join(en ? ', ' : '、');
+  throw new UsageError(msg(ctx.locale, 'catalogUnknownClass', { word, classes: list }));
+}
+
 export function catalogListCommand(ctx: CliContext, options: { class?: string; policy?: string }): number {
   const policy = catalogPolicy(ctx, options.policy);
+  const wanted =
+    options.class === undefined ? undefined : resolveClass(ctx, options.class, policy.catalog.products);
   const products = policy.catalog.products.filter(
-    (product: Product) => options.class === undefined || product.category === options.class,
+    (product: Product) => wanted === undefined || product.category === wanted,
   );
   if (products.length === 0) {
     ctx.io.stdout.write(`${msg(ctx.locale, 'catalogEmpty')}\n`);
@@ -108,9 +135,9 @@ export function catalogListCommand(ctx: CliContext, options: { class?: string; p
     msg(ctx.locale, 'catalogHeader').split('|'),
     ...products.map((product) => [
       product.id,
-      product.category,
+      classLabel(product.category, ctx.locale),
       product.domestic ? yes : no,
-      product.license,
+      licenceModelLabel(product.license, ctx.locale),
       product.name,
     ]),
   ];

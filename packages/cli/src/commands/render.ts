@@ -13,9 +13,9 @@ import { ReportOutputs } from '../report-outputs.js';
 export async function renderCommand(
   ctx: CliContext,
   file: string,
-  options: { report: string[] },
+  options: { report?: string[] },
 ): Promise<number> {
-  const reports = await ReportOutputs.plan(ctx, options.report);
+  const reports = await ReportOutputs.plan(ctx, options.report ?? []);
   const report = readReport(ctx, file);
   const outputs = new OutputSet(ctx.locale);
   try {

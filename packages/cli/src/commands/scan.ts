@@ -19,7 +19,7 @@ import { resolveSources, scanHosts } from '../scan-sources.js';
 import { writeToStream } from '../stdout-stream.js';
 
 export interface ScanOptions {
-  input: string[];
+  input?: string[];
   out?: string;
   /** Units file: unit-named sub-folders, and its computer column puts computers in units. */
   units?: string;
@@ -34,7 +34,7 @@ export async function scanCommand(ctx: CliContext, options: ScanOptions): Promis
   const units = options.units === undefined ? undefined : await loadUnitsFile(ctx, options.units);
   const hostUnits = await loadHostUnits(ctx, options.hosts, units?.hosts ?? [], options.units);
   const unitNames = [...(units?.units.map((unit) => unit.name) ?? []), ...(hostUnits?.map.unitNames() ?? [])];
-  const sources = await resolveSources(ctx, options.input, { units: unitNames });
+  const sources = await resolveSources(ctx, options.input ?? [], { units: unitNames });
   const outputs = new OutputSet(ctx.locale, ctx.io.signal);
   try {
     const outPath =

@@ -76,7 +76,7 @@ describe('faults: a scanner plugin that throws', () => {
     // The progress line counts the input, then one error line names the plugin and what it said.
     expect(result.stderr.split('\n')).toEqual([
       './plugins/failing-scanner.mjs:db: 0 台计算机，读取 0 条（接受 0，拒绝 0，忽略 0）',
-      'zhengban: 错误: 输入 ./plugins/failing-scanner.mjs:db 完全无法读取: scanner "failing" failed on db: agent database is locked',
+      'zhengban: 错误: 输入 ./plugins/failing-scanner.mjs:db 完全无法读取: 扫描器 "failing" 处理 db 时出错：agent database is locked',
       '',
     ]);
   });
@@ -88,15 +88,15 @@ describe('faults: bad inputs end with one clear error (exit 2), never a stack tr
       'binary junk as a CSV inventory',
       Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256),
       'csv',
-      'binary data, not a text file',
+      '：是二进制数据，不是文本文件',
     ],
+    ['an empty CSV inventory', '', 'csv', '：文件为空；应有一行表头，每次安装一行'],
     [
-      'an empty CSV inventory',
-      '',
-      'csv',
-      'the file is empty; expected a header row and one row per installation',
+      'a file that is no Windows export',
+      'hello\nworld\n',
+      'windows',
+      '：不是 Windows 清单文件（应为 reg query 输出',
     ],
-    ['a file that is no Windows export', 'hello\nworld\n', 'windows', 'not a Windows inventory file'],
   ];
   it.each(cases)('%s', async (_title, content, kind, expected) => {
     const dir = scratch();

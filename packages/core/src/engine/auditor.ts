@@ -328,6 +328,7 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
       // The policy linter's warnings first: a mistake in the policy explains numbers below it.
       problems: [...(policy.warnings ?? []), ...(policy.problems ?? []), ...problems, ...engineProblems],
       rules: rulesMeta(policy),
+      products: policy.catalog.products.map((product) => ({ id: product.id, name: product.name })),
       classes: [...mandatory],
       ...purchaseFields(policy, mandatory),
       ...(basis ? { mergeBasis: basis } : {}),

@@ -64,7 +64,16 @@ export function matchesAny(patterns: readonly Pattern[], text: string): boolean 
   return matcher(text);
 }
 
-/** `glob "WPS*"`, `regex "(?i)crack"`: how a pattern reads in traces and `catalog match`. */
+/** A leading inline flag group with `i`, e.g. `(?i)` or `(?is)`: the regex ignores case itself. */
+const INLINE_IGNORE_CASE = /^\(\?[a-zA-Z]*i[a-zA-Z]*\)/;
+
+/**
+ * `glob "WPS*"`, `regex "(?i)crack"`: how a pattern reads in traces and `catalog match`. A regex
+ * that starts with `(?i)` ignores case whatever `caseSensitive` says, so it is not called
+ * case-sensitive.
+ */
 export function describePattern(pattern: Pattern): string {
-  return `${pattern.kind} "${pattern.value}"${pattern.caseSensitive ? ' (case-sensitive)' : ''}`;
+  const sensitive =
+    pattern.caseSensitive && !(pattern.kind === 'regex' && INLINE_IGNORE_CASE.test(pattern.value));
+  return `${pattern.kind} "${pattern.value}"${sensitive ? ' (case-sensitive)' : ''}`;
 }

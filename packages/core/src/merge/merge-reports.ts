@@ -124,6 +124,7 @@ export function mergeReports(
     // From the ledger alone, which every shard shares.
     ...(a.purchases ? { purchases: a.purchases } : {}),
     ...(a.currency ? { currency: a.currency } : {}),
+    ...(a.products ? { products: a.products.map((product) => ({ ...product })) } : {}),
     stats: mergeStats(reports),
     mergeBasis: basis,
   };

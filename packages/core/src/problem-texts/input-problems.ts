@@ -5,13 +5,13 @@
  */
 export const INPUT_PROBLEM_TEXTS: Record<string, string> = {
   // Any file
-  'input.unreadable': '{file}：{reason}',
-  'input.empty': '{file}：文件夹中没有文件',
-  'input.too-large': '{file}：{size} 字节，对这种格式过大（上限 {limit}）',
+  'input.unreadable': '{file}：{reason}{?skipped}',
+  'input.empty': '{file}：文件夹中没有文件{?skipped}',
+  'input.too-large': '{file}：{size} 字节，对这种格式过大（上限 {limit}）{?skipped}',
   'input.binary':
-    '{file}：是二进制数据，不是文本文件（前 {sample} 字节中有 {nul} 个 NUL 和 {control} 个控制字节）',
+    '{file}：是二进制数据，不是文本文件（前 {sample} 字节中有 {nul} 个 NUL 和 {control} 个控制字节）{?skipped}',
   'input.encoding':
-    '{file}：第 {line} 行不是有效的 UTF-8（第 {byte} 字节），但文件开头是 UTF-8；文件混用了编码（请统一另存为 UTF-8 或 GBK）',
+    '{file}：第 {line} 行不是有效的 UTF-8（第 {byte} 字节），但文件开头是 UTF-8；文件混用了编码（请统一另存为 UTF-8 或 GBK）{?skipped}',
   // CSV inventories
   'csv.empty': '{file}：文件为空；应有一行表头，每次安装一行',
   'csv.encoding': '{file}：未知的编码 "{encoding}"（可用 utf-8、gbk、gb18030、utf-16le）',
@@ -37,8 +37,8 @@ export const INPUT_PROBLEM_TEXTS: Record<string, string> = {
   'units.duplicate': '第 {line} 行：单位 "{unit}" 已在第 {first} 行列出',
   'units.staff': '第 {line} 行：编制人数 "{value}" 不是整数',
   // zhengban inventories (JSON Lines)
-  'inventory.format': '{file}：不是 zhengban 清单（{detail}）',
-  'inventory.version': '{file}：不支持清单格式版本 {version}（本程序读取版本 {supported}）',
+  'inventory.format': '{file}：不是 zhengban 清单（{detail}）{?skipped}',
+  'inventory.version': '{file}：不支持清单格式版本 {version}（本程序读取版本 {supported}）{?skipped}',
   'inventory.line-too-long': '第 {line} 行超过 {max} 个字符',
   'inventory.json': '第 {line} 行不是有效的 JSON（{detail}）',
   'inventory.host': '第 {line} 行：每台计算机需要非空的 "id" 和 "software" 数组',
@@ -48,7 +48,7 @@ export const INPUT_PROBLEM_TEXTS: Record<string, string> = {
     'windows:local 扫描本机，只能在 Windows 上运行（当前为 {platform}）；请改为给出用 scripts/collect-windows.ps1 收集的文件或文件夹',
   'windows.format': '{file}：不是 Windows 清单文件（应为 {expected}；{why}）{?skipped}',
   'windows.empty-file': '{file}：其中没有卸载项、操作系统、激活或杀毒软件数据',
-  'windows.json': '{file}：不是有效的 JSON（{detail}）；应为 PowerShell ConvertTo-Json 的输出',
+  'windows.json': '{file}：不是有效的 JSON（{detail}）；应为 PowerShell ConvertTo-Json 的输出{?skipped}',
   'windows.json-item': '{file}：第 {item} 项{what}；已跳过',
   'windows.wmic-line': '第 {line} 行不是 Name=Value 行；已跳过',
   'windows.reg-query-line': '第 {line} 行既不是注册表项也不是值行；已跳过',
@@ -67,15 +67,15 @@ export const INPUT_PROBLEM_TEXTS: Record<string, string> = {
   'packages.row': '第 {line} 行：没有软件包名称或版本',
   'rpm.line': '第 {line} 行不是 名称-版本-发行号.架构 的形式',
   // Agents
-  'osquery.format': '{file}：不是 osquery 输出{detail}；应为 osqueryi --json 数组或结果日志',
+  'osquery.format': '{file}：不是 osquery 输出{detail}；应为 osqueryi --json 数组或结果日志{?skipped}',
   'osquery.line':
     '第 {line} 行不是 osquery 结果事件（含 name、hostIdentifier 以及 columns 或 snapshot 的 JSON）',
   'osquery.event': '{file}：/data/{index} 不是 osquery 结果事件',
   'osquery.row': '{file}：/{index} 不是行对象',
   'osquery.bad-text': '{where}：软件名称长 {length} 个字符，不是软件名称',
-  'glpi.format': '{file}：不是 GLPI agent 清单（{detail}）',
+  'glpi.format': '{file}：不是 GLPI agent 清单（{detail}）{?skipped}',
   'glpi.software': '{file}：/content/softwares/{index} 没有名称',
-  'wazuh.format': '{file}：不是 Wazuh syscollector dbsync 事件（agent_info、data_type、data）',
+  'wazuh.format': '{file}：不是 Wazuh syscollector dbsync 事件（agent_info、data_type、data）{?skipped}',
   'wazuh.event': '第 {line} 行不是 Wazuh syscollector dbsync 事件',
   'wazuh.package': '{file}：一条软件包事件没有名称',
 };

@@ -15,6 +15,7 @@ import {
   effectiveStatus,
   evidenceList,
   hostName,
+  productLabel,
   SEVERITIES,
   STATUSES,
   sortFindings,
@@ -60,6 +61,7 @@ function rowText(
   rules: Record<string, RuleMeta>,
   locale: Locale,
   reportAsOf: string,
+  product: (id: string | undefined) => string,
 ): RowText {
   const status = effectiveStatus(finding);
   const software = finding.subject.software;
@@ -77,7 +79,7 @@ function rowText(
     ruleText: ruleName(finding.rule, rules, locale),
     software: software
       ? [software.name, software.version].filter(Boolean).join(' ')
-      : (finding.subject.product ?? ''),
+      : product(finding.subject.product),
     message: localText(finding.message, locale),
     remediation: finding.remediation ? localText(finding.remediation, locale) : '',
     deadline: finding.deadline ?? '',
@@ -89,6 +91,11 @@ function rowText(
   };
 }
 
+/** A rule id may break after its dots (`requirements.<wbr>missing.<wbr>antivirus`), nowhere else. */
+function breakableId(id: string): string {
+  return e(id).replace(/\./g, '.<wbr>');
+}
+
 /** The same markup the page script draws (html-assets.ts, `drawRow`). */
 function rowHtml(row: RowText): string {
   const ruleName = row.ruleText === '' ? '' : `<br><small>${e(row.ruleText)}</small>`;
@@ -96,7 +103,7 @@ function rowHtml(row: RowText): string {
   return (
     `<tr class="s-${e(row.status)}">` +
     `<td>${e(row.unit)}</td><td class="nowrap">${e(row.host)}</td><td class="status">${e(row.statusText)}</td>` +
-    `<td class="nowrap">${e(row.severityText)}</td><td><code>${e(row.rule)}</code>${ruleName}</td><td>${e(row.software)}</td>` +
+    `<td class="nowrap">${e(row.severityText)}</td><td><code>${breakableId(row.rule)}</code>${ruleName}</td><td>${e(row.software)}</td>` +
     `<td>${e(row.message)}${remediation}</td><td class="num">${e(row.deadline)}${row.overdue === '' ? '' : `<br><small>${e(row.overdue)}</small>`}</td>` +
     `<td class="waiver">${e(row.waiver)}</td><td class="wrap">${e(row.evidence)}</td></tr>`
   );
@@ -157,7 +164,17 @@ export function findingsSection(
 ): string {
   const sorted = sortFindings(report);
   if (sorted.length === 0) return `<p class="empty">${e(t('finding.none', locale))}</p>`;
-  const rows = sorted.map((finding) => rowText(finding, rules, locale, report.asOf));
+  // Product names looked up once per id: a province has a million findings and a few hundred products.
+  const names = new Map<string | undefined, string>();
+  const product = (id: string | undefined) => {
+    let label = names.get(id);
+    if (label === undefined) {
+      label = productLabel(report, id);
+      names.set(id, label);
+    }
+    return label;
+  };
+  const rows = sorted.map((finding) => rowText(finding, rules, locale, report.asOf, product));
   const units = [...new Set(rows.map((row) => row.unit))];
   const severities = SEVERITIES.filter((severity) => rows.some((row) => row.severity === severity));
   const ruleIds = [...new Set(rows.map((row) => row.rule))].sort();

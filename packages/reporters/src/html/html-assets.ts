@@ -54,7 +54,6 @@ tr.s-pass .status, tr.s-skip .status { color: var(--muted); }
 [hidden] { display: none !important; }
 .pager { display: flex; gap: 10px; align-items: center; margin: 0 0 8px; font-size: 13px; }
 .pager button { font: inherit; padding: 1px 10px; }
-code { overflow-wrap: anywhere; }
 .form-page h2.form-title { text-align: center; font-size: 20px; border-bottom: none; margin: 8px 0 4px; }
 .form-meta { display: flex; justify-content: space-between; margin: 0 0 6px; }
 table.form { font-size: 12px; }
@@ -73,7 +72,7 @@ table.form tr.depth-4 th, table.form tr.depth-5 th, table.form tr.depth-6 th { p
 .sign-line { display: flex; gap: 24px; margin: 0 0 22px; }
 .sign-item { flex: 1; display: flex; align-items: flex-end; white-space: nowrap; }
 .sign-label { font-weight: 600; }
-.sign-blank { flex: 1; border-bottom: 1px solid var(--ink); min-width: 6em; text-align: right; padding: 0 4px; }
+.sign-blank { flex: 1; border-bottom: 1px solid var(--ink); min-width: 6em; text-align: right; padding: 0 4px; white-space: pre; }
 footer { margin-top: 32px; color: var(--muted); font-size: 12px; }
 @page { size: A4 landscape; margin: 12mm 10mm; }
 @media print {
@@ -117,8 +116,12 @@ export const FILTER_SCRIPT = `
     if (className) td.className = className;
     if (className === 'rule') {
       td.className = '';
+      // A rule id may break after its dots (requirements.<wbr>missing.<wbr>antivirus), nowhere else.
       var code = document.createElement('code');
-      code.textContent = value;
+      value.split('.').forEach(function (part, index, parts) {
+        code.appendChild(document.createTextNode(index < parts.length - 1 ? part + '.' : part));
+        if (index < parts.length - 1) code.appendChild(document.createElement('wbr'));
+      });
       td.appendChild(code);
     } else td.textContent = value;
     if (small) {

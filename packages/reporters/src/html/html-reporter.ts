@@ -5,12 +5,13 @@
  */
 
 import { createHash } from 'node:crypto';
-import type { ComplianceReport, Reporter, ReporterContext } from '@zhengban/core';
+import type { ComplianceReport, Locale, Reporter, ReporterContext } from '@zhengban/core';
 import { escapeHtml as e } from '../escaping.js';
 import { localTimestamp } from '../local-time.js';
 import { t } from '../messages.js';
+import { productLabel } from '../report-view.js';
 import { systemComponentsLine } from '../statistics-view.js';
-import { buildTable } from '../tables.js';
+import { buildTable, type Table } from '../tables.js';
 import { findingsSection } from './findings-pages.js';
 import { FILTER_SCRIPT, STYLE } from './html-assets.js';
 import { planSection } from './html-plan.js';
@@ -28,6 +29,18 @@ export const CSP = [
   "base-uri 'none'",
   "form-action 'none'",
 ].join('; ');
+
+/** The ledger table with each product shown by its name and id. */
+function ledgerWithProductNames(report: ComplianceReport, locale: Locale): Table {
+  const table = buildTable('ledger', report, locale);
+  const column = table.columns.indexOf(t('ledger.product', locale));
+  const rows = table.rows.map((row) =>
+    row.map((cell, index) =>
+      index === column && cell.kind === 'text' ? { ...cell, value: productLabel(report, cell.value) } : cell,
+    ),
+  );
+  return { ...table, rows };
+}
 
 function section(id: string, title: string, body: string): string {
   return `<section id="${id}"><h2>${e(title)}</h2>\n${body}\n</section>`;
@@ -56,7 +69,7 @@ export function renderHtml(report: ComplianceReport, ctx: ReporterContext): stri
     section(
       'ledger',
       t('section.ledger', locale),
-      tableSection(buildTable('ledger', report, locale), locale, t('ledger.none', locale)),
+      tableSection(ledgerWithProductNames(report, locale), locale, t('ledger.none', locale)),
     ),
     ...(report.plan ? [section('plan', t('section.plan', locale), planSection(report, locale))] : []),
     ...(report.purchases

@@ -14,6 +14,10 @@ import { detectLayout, isPlainRpmList, parsePackageTable, parsePlainRpmList } fr
 export const LINUX_FORMATS =
   '/var/lib/dpkg/status, dpkg -l or dpkg-query -W output, rpm -qa (--queryformat, --last) output, /etc/os-release or /etc/os-version';
 
+/** LINUX_FORMATS in Chinese, for the problem's zh-CN text. */
+const LINUX_FORMATS_ZH =
+  '/var/lib/dpkg/status、dpkg-query -W 输出、rpm -qa --queryformat 输出、rpm -qa 输出、/etc/os-release 或 /etc/os-version';
+
 export class LinuxEvidence {
   readonly software: SoftwareRecord[] = [];
   os?: OsInfo;
@@ -30,7 +34,11 @@ export class LinuxEvidence {
           `${file}: the file is empty (expected ${LINUX_FORMATS})`,
           { file, source: 'linux' },
           'linux.format',
-          { file, expected: LINUX_FORMATS, why: { zh: '文件为空', en: 'the file is empty' } },
+          {
+            file,
+            expected: { zh: LINUX_FORMATS_ZH, en: LINUX_FORMATS },
+            why: { zh: '文件为空', en: 'the file is empty' },
+          },
         );
       return;
     }
@@ -79,7 +87,11 @@ export class LinuxEvidence {
 
   private unknown(file: string, strict: boolean): void {
     const message = `${file}: not a Linux inventory file (expected ${LINUX_FORMATS})`;
-    const params = { file, expected: LINUX_FORMATS, why: { zh: '都不是', en: '' } };
+    const params = {
+      file,
+      expected: { zh: LINUX_FORMATS_ZH, en: LINUX_FORMATS },
+      why: { zh: '都不是', en: '' },
+    };
     if (strict) throw new InputError(message, { file, source: 'linux' }, 'linux.format', params);
     this.ctx.problem({
       message: `${message}; skipped`,

@@ -34,6 +34,18 @@ import { isWmiList, parseWmiList } from './wmi-list.js';
 export const WINDOWS_FORMATS =
   'reg query output, a regedit .reg export, PowerShell ConvertTo-Json or Export-Csv output, wmic /format:list or /format:csv output, or slmgr / ospp.vbs text';
 
+/** WINDOWS_FORMATS in Chinese, for the problem's zh-CN text. */
+const WINDOWS_FORMATS_ZH =
+  'reg query 输出、regedit .reg 导出、PowerShell ConvertTo-Json 输出、wmic /format:list 输出或 slmgr / ospp.vbs 文本';
+
+/** Why a file is not a Windows inventory, in Chinese (the English is the problem's message). */
+const WHY_ZH: Record<string, string> = {
+  'the file is empty': '文件为空',
+  'it is none of them': '都不是',
+  'the JSON holds no Uninstall entries, Win32_OperatingSystem, SoftwareLicensingProduct or AntiVirusProduct objects':
+    'JSON 中没有卸载项、Win32_OperatingSystem、SoftwareLicensingProduct 或 AntiVirusProduct 对象',
+};
+
 export class WindowsEvidence {
   readonly uninstall: UninstallEntry[] = [];
   readonly licences: LicenceEntry[] = [];
@@ -100,7 +112,11 @@ export class WindowsEvidence {
 
   private unknown(file: string, strict: boolean, why: string): void {
     const message = `${file}: not a Windows inventory file (expected ${WINDOWS_FORMATS}; ${why})`;
-    const params = { file, expected: WINDOWS_FORMATS, why };
+    const params = {
+      file,
+      expected: { zh: WINDOWS_FORMATS_ZH, en: WINDOWS_FORMATS },
+      why: { zh: WHY_ZH[why] ?? why, en: why },
+    };
     if (strict) throw new InputError(message, { file, source: 'windows' }, 'windows.format', params);
     this.ctx.problem({
       message: `${message}; skipped`,
