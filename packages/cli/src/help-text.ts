@@ -45,6 +45,10 @@ export const HELP_TEXT = {
     zh: '在报告中加入整改方案与经费预算（逐项措施：调配、升级、续订、采购、卸载、安装，含金额；xlsx 含采购计划、经费预算两张表）',
     en: 'add the rectification plan and its budget to the report (reassign, upgrade, renew, buy, remove, install, with costs; xlsx gets the 采购计划 and 经费预算 sheets)',
   },
+  optDetails: {
+    zh: '在报告中加入明细表：每台计算机每个必装类别一行（产品、版本、授权编号或问题；xlsx 为“明细表”工作表）',
+    en: 'add the per-computer details: one row per computer and mandatory class (product, version, entitlement or findings; the xlsx 明细表 sheet)',
+  },
   optMergeable: {
     zh: '在 JSON 报告中写入合并数据（mergeBasis：需要席位的每项安装及完整策略），供 zhengban merge 合并各县报告；报告会明显变大',
     en: 'write merge data into the JSON report (mergeBasis: every installation needing a seat and the resolved policy) so zhengban merge can combine it; makes the report much larger',

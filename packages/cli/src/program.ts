@@ -72,6 +72,7 @@ export function buildProgram(hooks: ProgramHooks): Command {
     .option('--fail-on <level>', h('optFailOn'))
     .option('--mergeable', h('optMergeable'))
     .option('--plan', h('optPlan'))
+    .option('--details', h('optDetails'))
     .addHelpText('after', examples('auditExamples'))
     .action(
       act(async (ctx, options: AuditOptions) =>

@@ -1,6 +1,7 @@
 /**
  * xlsx (exceljs): sheets 统计表, 问题清单, 授权台账, 采购统计, 采购计划 and 经费预算 (with a plan,
- * xlsx-plan-sheets.ts), 未识别软件, then 数据输入 and 输入问题 so
+ * xlsx-plan-sheets.ts), 明细表 (with details, xlsx-details-sheet.ts), 未识别软件, then 数据输入 and
+ * 输入问题 so
  * rejected rows travel with the spreadsheet. Text is always written as a string cell (never a
  * formula) and a leading `=`, `+`, `-`, `@`, tab or CR is still prefixed with `'` in case the
  * sheet is re-saved as csv. Rates are numbers with a `0.00%` format; headers are bold and frozen.
@@ -16,6 +17,7 @@ import { displayWidth } from './display-width.js';
 import { replaceLoneSurrogates } from './escaping.js';
 import { t } from './messages.js';
 import { buildTable, type Cell, type Table, type TableId } from './tables.js';
+import { addDetailsSheet } from './xlsx-details-sheet.js';
 import { addPlanSheets } from './xlsx-plan-sheets.js';
 
 const SHEETS: readonly TableId[] = [
@@ -110,7 +112,10 @@ export async function renderXlsx(report: ComplianceReport, ctx: ReporterContext)
   for (const id of SHEETS) {
     addSheet(workbook, buildTable(id, report, ctx.locale), nullRate);
     // The plan's two sheets, in the form of a budget request, follow the ledger's.
-    if (id === 'purchases') addPlanSheets(workbook, report, ctx.locale);
+    if (id === 'purchases') {
+      addPlanSheets(workbook, report, ctx.locale);
+      addDetailsSheet(workbook, report, ctx.locale);
+    }
   }
   await workbook.commit();
   await finished;

@@ -26,6 +26,8 @@ export interface AuditOptions {
   mergeable?: boolean;
   /** Put the rectification plan into the report. */
   plan?: boolean;
+  /** Put the 明细表 (one row per computer and mandatory class) into the report. */
+  details?: boolean;
 }
 
 export async function auditCommand(ctx: CliContext, options: AuditOptions): Promise<number> {
@@ -50,6 +52,7 @@ export async function auditCommand(ctx: CliContext, options: AuditOptions): Prom
       toolVersion: CLI_VERSION,
       ...(options.mergeable ? { mergeable: true } : {}),
       ...(options.plan ? { plan: true } : {}),
+      ...(options.details ? { details: true } : {}),
     });
     if (units) await auditor.addInput(units.summary, units.problems);
     const hosts = scanHosts(ctx, sources, (summary, problems) => auditor.addInput(summary, problems));

@@ -23,6 +23,7 @@ import type {
   UnitInfo,
 } from '../model.js';
 import { compileCustomRules } from './custom-rules.js';
+import { DetailsCollector } from './details-collector.js';
 import { expiringFindings } from './expiry-findings.js';
 import { type DeadlineSettings, dateAtLocalMidnight, localDate, sortEvidence } from './finding-factory.js';
 import { findingStream } from './finding-stream.js';
@@ -64,6 +65,11 @@ export interface AuditorOptions {
    * it is there once every group of findings has been read.
    */
   plan?: boolean;
+  /**
+   * Put the 明细表 into the report as `report.details`: one row per computer, mandatory class and
+   * installation. Three rows a computer: off by default.
+   */
+  details?: boolean;
 }
 
 export interface Auditor {
@@ -280,10 +286,12 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
       else hostsByUnit.set(hostUnits[i]!, [i]);
     }
     const planCollector = options.plan ? new PlanCollector() : undefined;
+    const detailsCollector = options.details ? new DetailsCollector(mandatory, positions) : undefined;
     function* judgedHosts(indices: readonly number[]): Generator<JudgedHost> {
       for (const i of indices) {
         const host = judged(i);
         planCollector?.addHost(host);
+        detailsCollector?.addHost(host);
         yield host;
       }
     }
@@ -308,6 +316,7 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
         seenRules.add(finding.rule);
         findingCount++;
         planCollector?.addFinding(finding);
+        detailsCollector?.addFinding(finding);
       },
       onRuleRun() {
         customRuns++;
@@ -318,6 +327,7 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
       stats.customRuleRuns = customRuns;
       report.rules = rulesMeta(policy, seenRules);
       if (planCollector) report.plan = planCollector.plan(policy, asOf, positions, unitRows);
+      if (detailsCollector) report.details = detailsCollector.rows;
       logger.debug(
         `audit finished: ${states.length} hosts, ${findingCount} findings in ${Date.now() - started} ms`,
       );
