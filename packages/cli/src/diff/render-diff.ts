@@ -85,8 +85,27 @@ function ruleTable(diff: ReportDiff, locale: Locale): string[][] {
   ];
 }
 
+/** How much of the plan was carried out: one line overall, one per unit. */
+function planLines(diff: ReportDiff, locale: Locale): string[] {
+  const plan = diff.plan;
+  if (!plan) return [];
+  return [
+    msg(locale, 'diffPlan', {
+      done: plan.done,
+      items: plan.items,
+      partlyDone: plan.partlyDone,
+      seatsDone: plan.seatsDone,
+      seats: plan.seats,
+      costDone: plan.costDone,
+      cost: plan.cost,
+    }),
+    ...plan.units.map((unit) => `  ${printable(msg(locale, 'diffPlanUnit', { ...unit }))}`),
+    '',
+  ];
+}
+
 export function renderDiffConsole(diff: ReportDiff, locale: Locale): string {
-  const out: string[] = [...headline(diff, locale), ''];
+  const out: string[] = [...headline(diff, locale), '', ...planLines(diff, locale)];
   if (diff.byRule.length > 0) out.push(msg(locale, 'diffByRule'), formatTable(ruleTable(diff, locale)));
   for (const [kind, title] of [
     ['genuine', 'diffGenuineRates'],
@@ -126,6 +145,9 @@ function markdownTable(rows: string[][]): string {
 export function renderDiffMarkdown(diff: ReportDiff, locale: Locale): string {
   const [title, summary] = headline(diff, locale);
   const out: string[] = [`# ${cell(title!)}`, '', cell(summary!), ''];
+  const [planLine, ...planUnits] = planLines(diff, locale);
+  if (planLine)
+    out.push(cell(planLine), '', ...planUnits.filter(Boolean).map((line) => `- ${cell(line.trim())}`), '');
   if (diff.byRule.length > 0)
     out.push(`## ${msg(locale, 'diffByRule')}`, '', markdownTable(ruleTable(diff, locale)), '');
   for (const [kind, heading] of [

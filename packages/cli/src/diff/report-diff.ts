@@ -17,6 +17,7 @@ import {
   type ResultStatus,
   type Severity,
 } from '@zhengban/core';
+import { type PlanProgress, planProgress } from './plan-progress.js';
 
 export interface DiffFinding {
   id: string;
@@ -65,6 +66,8 @@ export interface ReportDiff {
   byRule: RuleCounts[];
   /** Totals first, then units in AFTER's order (units only in BEFORE last); classes in report order. */
   rates: RateChange[];
+  /** How much of BEFORE's rectification plan AFTER shows carried out (when BEFORE has a plan). */
+  plan?: PlanProgress;
 }
 
 const OPEN: ReadonlySet<string> = new Set(['fail', 'error', 'warn']);
@@ -119,7 +122,13 @@ export function diffReports(
     stillOpen,
     byRule: countByRule(fixed, added, stillOpen),
     rates: rateChanges(before, after),
+    ...planField(before, openAfter),
   };
+}
+
+function planField(before: ComplianceReport, openAfter: Map<string, Finding>): { plan?: PlanProgress } {
+  const progress = planProgress(before, new Set(openAfter.keys()));
+  return progress ? { plan: progress } : {};
 }
 
 function countByRule(fixed: DiffFinding[], added: DiffFinding[], stillOpen: DiffFinding[]): RuleCounts[] {
