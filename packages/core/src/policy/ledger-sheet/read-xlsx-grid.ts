@@ -119,18 +119,27 @@ function readSheet(xml: string, sharedStrings: string[], file: string, name: str
   return { file, sheet: name, rows };
 }
 
+/** Cells merged ranges may fill in one sheet: a ledger merges a title row and a few columns. */
+const MAX_MERGED_CELLS = 1_000_000;
+
 /** A merged range holds its value in the top-left cell; every cell of the range gets it. */
 function fillMergedCells(xml: string, rows: SheetCell[][]): void {
+  let filled = 0;
+  // Ranges are clipped to the cells in use: filling beyond them would invent rows and columns.
+  const lastColumn = rows.reduce((widest, row) => Math.max(widest, row.length), 0) - 1;
   for (const match of xml.matchAll(/<mergeCell\b([^>]*?)\/?>/g)) {
     const [from, to] = (attribute(match[1]!, 'ref') ?? '').split(':');
     const start = from ? parseReference(from) : undefined;
     const end = to ? parseReference(to) : undefined;
     if (!start || !end) continue;
     const value = rows[start[0]]?.[start[1]];
-    // A range larger than the used rows is clipped: filling beyond them would invent rows.
     const lastRow = Math.min(end[0], rows.length - 1);
+    const endColumn = Math.min(end[1], lastColumn);
+    filled += Math.max(0, lastRow - start[0] + 1) * Math.max(0, endColumn - start[1] + 1);
+    if (filled > MAX_MERGED_CELLS)
+      throw new XlsxReadError(`its merged cells cover more than ${MAX_MERGED_CELLS} cells of a sheet`);
     for (let r = start[0]; r <= lastRow; r++) {
-      for (let c = start[1]; c <= end[1]; c++) rows[r]![c] = value;
+      for (let c = start[1]; c <= endColumn; c++) rows[r]![c] = value;
     }
   }
 }
