@@ -34,7 +34,7 @@ catalog:
 forbidden: { products: [kmspico] }
 prices: { ms-windows: 1200 }
 entitlements:
-  - { id: WPS-1, product: wps, type: volume, seats: 5 }
+  - { id: WPS-1, product: wps, type: volume, seats: 5, expires: 2030-12-31 }
 settings: { asOf: 2024-06-30 }
 `;
 
@@ -123,7 +123,8 @@ describe('the plan in the reporters', () => {
       );
       return rows;
     };
-    expect(texts(plan)).toContain('合计||||||4||2400');
+    // 1 + 1 + 1 + 1 + 1 seats (the removal counts its installation); 1200 + 1200 priced.
+    expect(texts(plan)).toContain('合计||||||5||2400');
     expect(texts(plan)).toContain("P-0003|'=cmd|x|采购|ms-windows|操作系统|A-2|1|1200|1200||||1");
     const budget = texts(workbook.getWorksheet('经费预算')!);
     expect(budget).toContain('合计|5|4|3|2400|1');
