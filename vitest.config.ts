@@ -18,7 +18,8 @@ export default defineConfig({
   test: {
     include: ['packages/*/test/**/*.test.ts', 'examples/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
-    env: { ZHENGBAN_LOG: 'silent' },
+    // A fixed zone: reports show times in local time (html 生成时间), and tests compare them.
+    env: { ZHENGBAN_LOG: 'silent', TZ: 'Asia/Shanghai' },
     testTimeout: 30_000,
     hookTimeout: 60_000,
     reporters: ['default'],

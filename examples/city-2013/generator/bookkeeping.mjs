@@ -83,7 +83,7 @@ export function judge(fleet, asOf) {
     add(
       outcome.rule,
       hosts.find((h) => h.id === outcome.host),
-      { product: outcome.product },
+      { product: outcome.product, version: outcome.version },
     );
   }
 
@@ -149,8 +149,17 @@ export function judge(fleet, asOf) {
   }
   for (const id of [...expiredWaivers].sort()) findings.push({ rule: 'waivers.expired', waiver: id });
 
+  // 未授权安装（套）: installations with a non-waived licensing, forbidden or unauthorised failure,
+  // each installation once (docs/semantics.md#unauthorised-count).
+  const counted = new Set();
   for (const finding of findings) {
-    if (!finding.waived && finding.rule.startsWith('forbidden.')) units.get(finding.unit).unauthorised++;
+    if (finding.waived) continue;
+    const rule = finding.rule;
+    if (!rule.startsWith('forbidden.') && !rule.startsWith('licensing.') && rule !== 'unauthorised') continue;
+    const installation = `${finding.host}|${finding.product ?? finding.software}|${finding.version ?? ''}`;
+    if (counted.has(installation)) continue;
+    counted.add(installation);
+    units.get(finding.unit).unauthorised++;
   }
   const unitRows = [...units.values()].map(withRates);
   const totals = withRates(

@@ -11,7 +11,7 @@ const fraction = (a, b) => (b === 0 ? '—' : `${a}/${b} = ${((100 * a) / b).toF
 function statsTable(result) {
   const head = ['单位 unit', '编制 staff', '计算机 computers'];
   for (const c of CLASSES) head.push(`${CLASS_ZH[c]} 装/正/国/缺`);
-  head.push('正版率 genuine (overall)', '未授权 unauthorised');
+  head.push('正版率 genuine (overall)', '未授权安装（套） unauthorised installations');
   const rows = [...result.units, { ...result.totals, unit: '**合计 total**' }].map((u) => {
     const cells = [u.unit, String(u.staff), String(u.computers)];
     for (const c of CLASSES) {

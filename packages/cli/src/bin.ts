@@ -1,9 +1,11 @@
 #!/usr/bin/env node
-// The `zhengban` executable: process argv and streams into `run`, Ctrl-C / SIGTERM into its signal.
+// The `zhengban` executable: process argv and streams into `run`, Ctrl-C / SIGTERM / SIGHUP into its signal.
 import { EXIT_ERROR, EXIT_INTERRUPTED } from './exit-codes.js';
 import { localeFrom, msg } from './messages.js';
+import { dieWithParent } from './parent-watch.js';
 import { RELAUNCHED, relaunch, shouldRelaunch } from './relaunch.js';
 import { run } from './run.js';
+import { processStdout, StdoutClosed } from './stdout-stream.js';
 
 const argv = process.argv.slice(2);
 if (shouldRelaunch(argv, process.execArgv, process.env)) relaunch(process.argv[1]!, argv);
@@ -27,15 +29,12 @@ function main(): void {
     // A plugin stuck in native code cannot hold the process forever.
     setTimeout(() => process.exit(EXIT_INTERRUPTED), 5000).unref();
   };
+  // SIGHUP (the terminal closed) ends the run the same way: no half report, no temp file left.
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  process.on('SIGHUP', onSignal);
   // A relaunched child whose parent is gone (killed outright) stops as if interrupted.
-  if (process.env[RELAUNCHED] === '1') {
-    const parent = process.ppid;
-    setInterval(() => {
-      if (process.ppid !== parent) onSignal();
-    }, 1000).unref();
-  }
+  if (process.env[RELAUNCHED] === '1') dieWithParent(onSignal);
 
   // The event loop ran dry while the command still waits: a plugin awaits something that can never
   // happen. Unwind like an interrupt (temp files removed) but report it as the error it is.
@@ -46,7 +45,18 @@ function main(): void {
     controller.abort();
   });
 
-  run(argv, { signal: controller.signal }).then(
+  // A closed stderr (its reader gone) must not crash the run with an unhandled 'error' either.
+  process.stderr.on('error', () => undefined);
+  const stdout = processStdout(localeFrom(argv, process.env));
+  // stdout failed after the command's last write (its reader went away while the rest was still
+  // being flushed): the output is not whole, so the run is not a success (or a "findings" exit 1).
+  process.on('exit', (code) => {
+    const late = stdout.lateError();
+    if (late === undefined || code === EXIT_INTERRUPTED || code === EXIT_ERROR) return;
+    if (!(late instanceof StdoutClosed)) process.stderr.write(`zhengban: ${late.message}\n`);
+    process.exitCode = EXIT_ERROR;
+  });
+  run(argv, { signal: controller.signal, stdout }).then(
     (code) => {
       settled = true;
       if (stalled) process.exitCode = EXIT_ERROR;

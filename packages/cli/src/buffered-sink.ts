@@ -11,7 +11,12 @@ import type { PendingFile } from './atomic-output.js';
 const BUFFER_BYTES = 1 << 19;
 const encoder = new TextEncoder();
 
-type Target = PendingFile | { write(chunk: Uint8Array): unknown };
+/**
+ * A temp file, or a writer to a stream (stdout) that resolves once the stream can take more: the
+ * sink waits for it, so a slow reader holds rendering back instead of the whole report queueing in
+ * memory.
+ */
+type Target = PendingFile | ((chunk: Uint8Array) => Promise<void>);
 
 export class BufferedSink {
   private filling = Buffer.allocUnsafe(BUFFER_BYTES);
@@ -36,10 +41,10 @@ export class BufferedSink {
   async flush(): Promise<void> {
     if (this.used === 0) return;
     const bytes = this.filling.subarray(0, this.used);
-    if (!('append' in this.target)) {
+    if (typeof this.target === 'function') {
       // A stream may hold the chunk until it drains: give it a copy, the buffer is reused.
-      this.target.write(Buffer.from(bytes));
       this.used = 0;
+      await this.target(Buffer.from(bytes));
       return;
     }
     // `spare` is free once its write is done; a failed write is thrown here or by drain().

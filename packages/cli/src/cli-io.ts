@@ -4,12 +4,21 @@
  */
 import { isAbsolute, relative } from 'node:path';
 import type { Locale, Logger } from '@zhengban/core';
+import { printableLines } from './printable.js';
 
 /** The part of a writable stream the CLI uses. */
 export interface OutputStream {
   write(chunk: string | Uint8Array): unknown;
   /** True for a terminal: enables the progress bar and colour, forbids binary reports on stdout. */
   isTTY?: boolean;
+  /**
+   * After `write` returned false: resolves once the stream takes more (a Node stream's 'drain'),
+   * rejects when it failed. Streams without it are waited for through their 'drain' event when they
+   * are EventEmitters, else not at all.
+   */
+  drained?(): Promise<void>;
+  /** A terminal's width in columns (Node sets it on a TTY); the console report fits it. */
+  columns?: number;
 }
 
 export interface CliIo {
@@ -46,9 +55,12 @@ export function defaultIo(partial: Partial<CliIo> = {}): CliIo {
   };
 }
 
-/** Writes one line to stderr (messages, never report content). */
+/**
+ * Writes one line to stderr (messages, never report content). Messages quote inputs (a CSV header,
+ * a file name found in a folder), so control and bidi characters are shown escaped, never obeyed.
+ */
 export function say(ctx: CliContext, line: string): void {
-  ctx.io.stderr.write(`${line}\n`);
+  ctx.io.stderr.write(`${printableLines(line)}\n`);
 }
 
 /** Writes one line to stderr unless --quiet. */

@@ -28,7 +28,14 @@ export const HELP_TEXT = {
     zh: '输入 KIND:PATH，可重复；KIND 为 windows、linux、csv、osquery、inventory，./扫描器.mjs 或包名；windows:local / linux:local 扫描本机',
     en: 'input KIND:PATH, repeatable; KIND is windows, linux, csv, osquery, inventory, a ./scanner.mjs or a package name; windows:local / linux:local scan this machine',
   },
-  optUnits: { zh: '单位文件（CSV：单位、编制人数、上级单位）', en: 'units file (CSV: unit, staff, parent)' },
+  optUnits: {
+    zh: '单位文件（CSV：单位、编制人数、上级单位；可加“计算机名”列指明各单位的计算机）',
+    en: 'units file (CSV: unit, staff, parent; a computer column puts computers in units)',
+  },
+  optHosts: {
+    zh: '计算机归属文件（CSV：计算机名、单位；计算机名可用 * ? 通配）',
+    en: 'hosts file (CSV: computer, unit; computer names may use * ? wildcards)',
+  },
   optReport: {
     zh: '报告 FORMAT[:PATH]，可重复；格式 console、json、html、csv、xlsx、markdown、sarif、junit 或 ./报告器.mjs；无路径则输出到标准输出（最多一个）；csv:目录/ 写出全部表格',
     en: 'report FORMAT[:PATH], repeatable; console, json, html, csv, xlsx, markdown, sarif, junit or a ./reporter.mjs; no path = stdout (one at most); csv:DIR/ writes every table',
@@ -49,6 +56,14 @@ export const HELP_TEXT = {
     zh: '在报告中加入明细表：每台计算机每个必装类别一行（产品、版本、授权编号或问题；xlsx 为“明细表”工作表）',
     en: 'add the per-computer details: one row per computer and mandatory class (product, version, entitlement or findings; the xlsx 明细表 sheet)',
   },
+  optSplit: {
+    zh: '按单位分别写出报告：写入目录的报告（如 --report html:out/各单位/）每个单位一份，另有全部单位汇总和索引（index.html、index.xlsx）；取值 unit',
+    en: 'write one report per unit: each report given a folder (e.g. --report html:out/units/) gets one file per unit, the whole fleet and an index (index.html, index.xlsx); value: unit',
+  },
+  optSince: {
+    zh: '上一阶段的 JSON 报告：沿用其中仍未整改问题的首次发现日期和整改期限，逾期未改的标为“逾期”',
+    en: "an earlier phase's JSON report: findings still open keep their first-seen date and deadline, and are flagged overdue once it has passed",
+  },
   optMergeable: {
     zh: '在 JSON 报告中写入合并数据（mergeBasis：需要席位的每项安装及完整策略），供 zhengban merge 合并各县报告；报告会明显变大',
     en: 'write merge data into the JSON report (mergeBasis: every installation needing a seat and the resolved policy) so zhengban merge can combine it; makes the report much larger',
@@ -65,11 +80,23 @@ export const HELP_TEXT = {
     en: 'policy files: validate, show, init, built-in packs',
   },
   policyValidate: {
-    zh: '校验策略，列出全部问题（文件:行:列），有问题时退出码 2',
-    en: 'validate a policy; every problem as file:line:col, exit 2 on any',
+    zh: '校验策略，列出全部错误和警告（文件:行:列）；有错误退出码 2，只有警告退出码 1',
+    en: 'validate a policy; every error and warning as file:line:col; exit 2 on errors, 1 on warnings only',
+  },
+  optValidateUnits: {
+    zh: '单位文件：检查策略中的单位名称是否存在、上级单位的授权范围',
+    en: 'units file: check that the unit names in the policy exist, and parent-unit scopes',
+  },
+  optValidateInput: {
+    zh: '清单 KIND:PATH，可重复：检查策略中的计算机名和单位名是否存在',
+    en: 'inventory KIND:PATH, repeatable: check that the computer and unit names in the policy exist',
   },
   policyShow: { zh: '显示合并 extends 之后的完整策略', en: 'print the resolved policy (extends merged)' },
   optShowFormat: { zh: '输出格式: yaml（默认）或 json', en: 'output format: yaml (default) or json' },
+  optShowOwn: {
+    zh: '只显示本策略文件自己写的条目（不含 builtin: 包），每项注明出处（from）和被它替换的条目（overrides）',
+    en: "only the items the author's own files write (not builtin: packs), each with where it came from (from) and what it replaced (overrides)",
+  },
   policyInit: {
     zh: '生成带注释的初始策略（继承 builtin:cn-gov-baseline），可从单位文件列出单位',
     en: 'write a commented starter policy extending builtin:cn-gov-baseline, with units from a units file',
@@ -106,6 +133,15 @@ export const HELP_TEXT = {
     en: "use this policy's catalogue (local products first); default: the built-in catalogue",
   },
   catalogList: { zh: '列出目录中的产品', en: 'list catalogue products' },
+  catalogSuggest: {
+    zh: '根据 JSON 报告中的未识别软件生成目录草稿（license 待核定）',
+    en: "draft catalogue entries for a JSON report's unrecognised software (licence left to review)",
+  },
+  optTop: {
+    zh: '草稿收录的软件数（按计算机数排序，默认 20）',
+    en: 'how many titles to draft, by computers (default 20)',
+  },
+  optSuggestOut: { zh: '写入的 YAML 文件（默认标准输出）', en: 'YAML file to write (default: stdout)' },
   optClass: {
     zh: '只列出此类别（os、office、antivirus……）',
     en: 'only this class (os, office, antivirus, …)',
@@ -129,6 +165,18 @@ export const HELP_TEXT = {
     zh: '  zhengban merge out/双台子区.json out/兴隆台区.json out/大洼县.json --out out/全市.json',
     en: '  zhengban merge out/county-a.json out/county-b.json --out out/city.json',
   },
+  render: {
+    zh: '把已保存或合并的 JSON 报告输出为任意格式（统计表 xlsx、html、csv……），不重新判定',
+    en: 'render a stored or merged JSON report in any format (the xlsx statistics form, html, csv, …) without judging again',
+  },
+  optRenderReport: {
+    zh: '报告 FORMAT[:PATH]，可重复；格式同 audit --report（默认 console）',
+    en: 'report FORMAT[:PATH], repeatable; formats as for audit --report (default console)',
+  },
+  renderExamples: {
+    zh: '  zhengban render out/全市.json --report xlsx:out/全市统计表.xlsx --report html:out/全市.html\n  zhengban render out/报告.json',
+    en: '  zhengban render out/city.json --report xlsx:out/city.xlsx --report html:out/city.html\n  zhengban render out/report.json --locale en',
+  },
   examplesTitle: { zh: '示例:', en: 'Examples:' },
   auditExamples: {
     zh: [
@@ -144,6 +192,7 @@ export const HELP_TEXT = {
       '      --report console --report html:out/report.html --report json:out/report.json',
       '  zhengban audit --policy policy.yaml --input inventory:scan.jsonl --report csv:out/tables/ --fail-on never',
       '  zhengban audit --policy policy.yaml --input ./my-scanner.mjs:agent.json --report ./my-reporter.mjs:out.txt',
+      '  zhengban audit --policy policy.yaml --input csv:phase2.csv --since out/phase1.json --report json:out/phase2.json',
     ].join('\n'),
   },
   scanExamples: {
@@ -151,12 +200,12 @@ export const HELP_TEXT = {
     en: '  zhengban scan --input csv:inventory.csv --input windows:hosts/ --out scan.jsonl\n  zhengban audit --policy policy.yaml --input inventory:scan.jsonl',
   },
   policyExamples: {
-    zh: '  zhengban policy validate policy.yaml\n  zhengban policy init --units units.csv --out policy.yaml\n  zhengban policy show policy.yaml --format json\n  zhengban policy packs',
-    en: '  zhengban policy validate policy.yaml\n  zhengban policy init --units units.csv --out policy.yaml\n  zhengban policy show policy.yaml --format json\n  zhengban policy packs',
+    zh: '  zhengban policy validate policy.yaml\n  zhengban policy validate policy.yaml --units units.csv --input csv:inventory.csv\n  zhengban policy init --units units.csv --out policy.yaml\n  zhengban policy show policy.yaml --format json\n  zhengban policy packs',
+    en: '  zhengban policy validate policy.yaml\n  zhengban policy validate policy.yaml --units units.csv --input csv:inventory.csv\n  zhengban policy init --units units.csv --out policy.yaml\n  zhengban policy show policy.yaml --format json\n  zhengban policy packs',
   },
   catalogExamples: {
-    zh: '  zhengban catalog match "WPS Office (11.1.0.9999)" --publisher "Kingsoft Corp."\n  zhengban catalog match "Microsoft Office Professional Plus 2016" --version 16.0.4266.1001\n  zhengban catalog list --class office',
-    en: '  zhengban catalog match "WPS Office (11.1.0.9999)" --publisher "Kingsoft Corp."\n  zhengban catalog match "Microsoft Office Professional Plus 2016" --version 16.0.4266.1001\n  zhengban catalog list --class office',
+    zh: '  zhengban catalog match "WPS Office (11.1.0.9999)" --publisher "Kingsoft Corp."\n  zhengban catalog match "Microsoft Office Professional Plus 2016" --version 16.0.4266.1001\n  zhengban catalog list --class office\n  zhengban catalog suggest report.json --top 30 --out catalog-draft.yaml',
+    en: '  zhengban catalog match "WPS Office (11.1.0.9999)" --publisher "Kingsoft Corp."\n  zhengban catalog match "Microsoft Office Professional Plus 2016" --version 16.0.4266.1001\n  zhengban catalog list --class office\n  zhengban catalog suggest report.json --top 30 --out catalog-draft.yaml',
   },
   diffExamples: {
     zh: '  zhengban audit ... --report json:baseline.json\n  zhengban audit ... --report json:acceptance.json\n  zhengban diff baseline.json acceptance.json --format markdown',

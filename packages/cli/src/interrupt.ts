@@ -16,6 +16,15 @@ export function throwIfInterrupted(signal: AbortSignal | undefined): void {
 }
 
 /**
+ * Lets the event loop turn once (a signal arriving during synchronous work such as rendering a
+ * report is only delivered then), and throws Interrupted when the run was aborted meanwhile.
+ */
+export async function checkpoint(signal: AbortSignal | undefined): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  throwIfInterrupted(signal);
+}
+
+/**
  * Iterates `source` but stops as soon as `signal` aborts, even when the source is stuck waiting
  * (a plugin that ignores its AbortSignal cannot hold the command hostage).
  */

@@ -40,6 +40,10 @@ const MESSAGES = {
     zh: "选项 '{option}' 的值 '{value}' 无效，可选: {choices}",
     en: "option '{option}' got '{value}'; expected one of: {choices}",
   },
+  badCount: {
+    zh: '{option} 须为不小于 1 的整数，而不是 "{value}"',
+    en: '{option} must be a whole number of at least 1, not "{value}"',
+  },
   badDate: {
     zh: "选项 '--as-of' 的值 '{value}' 不是有效日期（应为 YYYY-MM-DD）",
     en: "option '--as-of' got '{value}', which is not a date (expected YYYY-MM-DD)",
@@ -83,14 +87,47 @@ const MESSAGES = {
     zh: "报告格式 '{format}' 是二进制文件，不能输出到终端；请写成 {format}:文件路径",
     en: "report format '{format}' is binary and cannot go to a terminal; write {format}:PATH",
   },
+  splitNameClash: {
+    zh: "单位 '{first}' 和 '{second}' 的报告文件名相同（{path}），无法按单位分别写出：请在单位表中区分它们的名称",
+    en: "units '{first}' and '{second}' would be written to the same file ({path}): give them distinct names in the units file",
+  },
+  splitNeedsFolder: {
+    zh: '--split unit 需要至少一个写入目录的报告，例如 --report html:out/各单位/',
+    en: '--split unit needs at least one report written to a folder, e.g. --report html:out/units/',
+  },
+  wroteSplit: {
+    zh: '已写入 {count} 个单位的报告及索引: {path}',
+    en: 'wrote reports of {count} units and an index: {path}',
+  },
   csvDirOnlyCsv: {
-    zh: "只有 csv 报告可以写入目录（'{spec}'）",
-    en: "only the csv report can be written to a folder ('{spec}')",
+    zh: "只有 csv 报告可以写入目录（'{spec}'）；按单位分别写出请加 --split unit",
+    en: "only the csv report can be written to a folder ('{spec}'); add --split unit to write one report per unit",
   },
   inputMissing: { zh: '输入文件不存在: {path}', en: 'input file not found: {path}' },
   policyMissing: { zh: '策略文件不存在: {path}', en: 'policy file not found: {path}' },
   unitsMissing: { zh: '单位文件不存在: {path}', en: 'units file not found: {path}' },
   fileMissing: { zh: '文件不存在: {path}', en: 'file not found: {path}' },
+  inputQueryNotCsv: {
+    zh: "只有 csv 输入可以带 ?列名映射 等选项（'{spec}'）",
+    en: "only a csv input takes ?column=… options ('{spec}')",
+  },
+  inputQueryKey: {
+    zh: "'{spec}' 中的选项 {key} 不存在；可用：{keys}",
+    en: "'{spec}': no option {key}; options are {keys}",
+  },
+  hostsMissing: { zh: '计算机归属文件不存在: {path}', en: 'hosts file not found: {path}' },
+  hostUnitOverride: {
+    zh: '计算机 {host}：输入中的单位为“{read}”，计算机归属文件（{pattern}）将其归入“{unit}”；按“{unit}”统计',
+    en: 'computer {host}: the input says unit "{read}", the hosts file ({pattern}) puts it in "{unit}"; counted in "{unit}"',
+  },
+  inputFileFailed: {
+    zh: '有 {count} 个输入文件无法读取（已列入报告的“问题”部分，其余文件已读取）；退出码 2',
+    en: '{count} input file(s) could not be read (listed under problems in the report; the other files were read); exit code 2',
+  },
+  sinceAfterAsOf: {
+    zh: '--since 给出的报告 {path} 截至 {before}，晚于本次检查的截至日期 {asOf}：请给出上一阶段的报告',
+    en: "--since {path} is as of {before}, after this audit's as-of date {asOf}: give an earlier phase's report",
+  },
   inputUnreadable: {
     zh: '输入 {source} 完全无法读取: {message}',
     en: 'input {source} could not be read at all: {message}',
@@ -99,6 +136,15 @@ const MESSAGES = {
     zh: '无法写入输出文件 {path}: {reason}',
     en: 'cannot write output file {path}: {reason}',
   },
+  outputOverInput: {
+    zh: '输出 {output} 会覆盖或写入输入 {input}；请换一个输出路径',
+    en: 'output {output} would overwrite or write into the input {input}; choose another output path',
+  },
+  outputsCollide: {
+    zh: '两个输出写到同一位置: {first} 和 {second}',
+    en: 'two outputs go to the same place: {first} and {second}',
+  },
+  stdoutName: { zh: '标准输出', en: 'standard output' },
   outputExists: {
     zh: '文件已存在: {path}（加 --force 覆盖）',
     en: 'file exists: {path} (use --force to overwrite)',
@@ -106,6 +152,14 @@ const MESSAGES = {
   policyProblems: {
     zh: '策略有 {count} 个问题:',
     en: 'the policy has {count} problem(s):',
+  },
+  policyWarnings: {
+    zh: '策略有 {count} 个警告（可以运行，但结果可能与本意不符）:',
+    en: 'the policy has {count} warning(s) (it runs, but may not do what was meant):',
+  },
+  policyValidWithWarnings: {
+    zh: '⚠ {file} 可以加载，但有 {count} 个警告（见上）：策略「{name}」{version}，{products} 个产品，{entitlements} 条授权，{rules} 条自定义规则，{waivers} 项豁免，来源 {sources}',
+    en: '⚠ {file} loads, with {count} warning(s) (above): policy "{name}" {version}, {products} products, {entitlements} entitlements, {rules} custom rules, {waivers} waivers, sources {sources}',
   },
   problemsInInputs: {
     zh: '输入中有 {rejected} 条记录无法读取，已列入报告的“问题”部分。',
@@ -182,6 +236,30 @@ const MESSAGES = {
   yes: { zh: '是', en: 'yes' },
   no: { zh: '否', en: 'no' },
   catalogHeader: { zh: 'ID|类别|国产|许可模式|名称', en: 'ID|class|domestic|licence|name' },
+  catalogVersionLicense: {
+    zh: '  版本 {versions} 的许可模式: {license}{notes}',
+    en: '  licence model for versions {versions}: {license}{notes}',
+  },
+  suggestNothing: {
+    zh: '{path} 中没有未识别软件，无须生成目录草稿。',
+    en: '{path} lists no unrecognised software: no draft to write.',
+  },
+  suggestWritten: {
+    zh: '已写入目录草稿 {path}：{count} 个产品（覆盖 {hosts} 台次计算机）。请逐个核定 license 后在策略中 extends 此文件；核定前 policy validate 会列出它们。',
+    en: 'wrote draft catalogue {path}: {count} products ({hosts} computer installations). Decide each license, then extend it from your policy; until then policy validate lists them.',
+  },
+  suggestHeader: {
+    zh: '由 zhengban catalog suggest 根据 {report}（{asOf}）生成的目录草稿：按计算机数排列的前 {count} 种未识别软件。\n请逐项核对：name 与 match 去掉了版本号和架构；vendor 取自发行商；category 与 domestic 为猜测。\nlicense: unreviewed 表示许可方式待核定（按商业软件判定，policy validate 会列出），请改为\ncommercial、personal-use、freeware、open-source 或 bundled，并在 notes 中写明依据（厂商许可页）。\n用法：在策略中写 extends: [./本文件名]。',
+    en: 'Draft catalogue written by zhengban catalog suggest from {report} ({asOf}): the top {count} unrecognised titles by computers.\nCheck each entry: name and match have versions and architectures removed; vendor comes from the publisher; category and domestic are guesses.\nlicense: unreviewed means the licence model is not decided (judged as commercial, listed by policy validate): change it to\ncommercial, personal-use, freeware, open-source or bundled, and say in notes where the model comes from (the vendor licence page).\nUse: extends: [./this-file] in your policy.',
+  },
+  suggestNotes: {
+    zh: '待核定：见于 {hosts} 台次计算机（如 {samples}）；名称：{spellings}',
+    en: 'To review: found on {hosts} computer installations (e.g. {samples}); names: {spellings}',
+  },
+  unreviewedLicense: {
+    zh: '{where}  警告  产品 {id}（{name}）的许可方式尚未核定（license: unreviewed），暂按商业软件判定；请改为 commercial、personal-use、freeware、open-source 或 bundled。',
+    en: '{where}  warning  product {id} ({name}) has no licence model yet (license: unreviewed) and is judged as commercial; set commercial, personal-use, freeware, open-source or bundled.',
+  },
 
   // diff
   notAReport: {
@@ -209,6 +287,35 @@ const MESSAGES = {
     en: '… {count} more (see --format json)',
   },
   diffNone: { zh: '无', en: 'none' },
+  diffOverdue: {
+    zh: '逾期未整改 {before} → {after} 项',
+    en: 'overdue findings {before} → {after}',
+  },
+  diffRanking: { zh: '单位排名（按整改进展）', en: 'Units ranked by progress' },
+  diffRankingHeader: {
+    zh: '名次|单位|正版率|变化|已整改|新增|未整改|逾期',
+    en: 'rank|unit|genuine rate|change|fixed|new|open|overdue',
+  },
+  diffPraise: { zh: '通报表扬', en: 'Praise (通报表扬)' },
+  diffCriticise: { zh: '通报批评', en: 'Criticism (通报批评)' },
+  diffThresholds: {
+    zh: '标准：表扬——总体正版率不低于 {praiseRate}、未整改问题不超过 {praiseOpen} 项且无逾期；批评——逾期问题达到 {overdue} 项{rateFell}{rateBelow}',
+    en: 'thresholds: praise — overall genuine rate at least {praiseRate}, at most {praiseOpen} open findings and none overdue; criticism — {overdue} or more overdue findings{rateFell}{rateBelow}',
+  },
+  diffThresholdRateFell: { zh: '，或正版率下降', en: ', or a genuine rate that fell' },
+  diffThresholdRateBelow: { zh: '，或正版率低于 {threshold}', en: ', or a genuine rate below {threshold}' },
+  reasonGenuineRate: {
+    zh: '总体正版率 {value}（不低于 {threshold}）',
+    en: 'overall genuine rate {value} (at least {threshold})',
+  },
+  reasonOutstanding: {
+    zh: '未整改问题 {value} 项（不超过 {threshold} 项）',
+    en: '{value} open finding(s) (at most {threshold})',
+  },
+  reasonNoOverdue: { zh: '无逾期问题', en: 'nothing overdue' },
+  reasonOverdue: { zh: '逾期未整改问题 {value} 项', en: '{value} overdue finding(s)' },
+  reasonRateFell: { zh: '正版率由 {before} 降至 {after}', en: 'genuine rate fell from {before} to {after}' },
+  reasonRateBelow: { zh: '正版率 {value} 低于 {threshold}', en: 'genuine rate {value} below {threshold}' },
   classOs: { zh: '操作系统', en: 'OS' },
   classOffice: { zh: '办公软件', en: 'office' },
   classAntivirus: { zh: '杀毒软件', en: 'antivirus' },
@@ -217,6 +324,14 @@ const MESSAGES = {
   merged: {
     zh: '已合并 {count} 份报告到 {path}（{computers} 台计算机）',
     en: 'merged {count} reports into {path} ({computers} computers)',
+  },
+  notRegularFile: {
+    zh: '{path} 不是普通文件（设备、管道或套接字），无法读取',
+    en: '{path} is not a regular file (a device, a pipe or a socket)',
+  },
+  reportTooLarge: {
+    zh: '{path} 超过 {limit}，无法整体读取（请分片审计后再合并）',
+    en: '{path} is larger than {limit} and cannot be read whole (audit in shards and merge them)',
   },
   badJson: { zh: 'JSON 无效: {message}', en: 'invalid JSON: {message}' },
 } satisfies Record<string, LocalText>;

@@ -28,3 +28,16 @@ export function isoDate(locale: Locale, value: string | undefined): string | und
   }
   throw new UsageError(msg(locale, 'badDate', { value }));
 }
+
+/** A whole number ≥ 1 (`--top 20`), or `fallback` when not given. */
+export function positiveCount(
+  locale: Locale,
+  option: string,
+  value: string | undefined,
+  fallback: number,
+): number {
+  if (value === undefined) return fallback;
+  if (/^\d+$/.test(value.trim()) && Number(value) >= 1 && Number.isSafeInteger(Number(value)))
+    return Number(value);
+  throw new UsageError(msg(locale, 'badCount', { option, value }));
+}

@@ -4,19 +4,22 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { InputError, loadPolicy, type Policy } from '@zhengban/core';
+import { InputError, loadPolicy, type Policy, type PolicyLintWorld } from '@zhengban/core';
 import { builtinResolver } from '@zhengban/rules';
 import { readUnitsFile } from '@zhengban/scanners';
 import type { CliContext } from './cli-io.js';
 import { msg } from './messages.js';
 
-/** The policy at `file` (relative to the working folder), `extends` resolved. Throws PolicyError. */
-export function loadPolicyFile(ctx: CliContext, file: string): Policy {
+/**
+ * The policy at `file` (relative to the working folder), `extends` resolved, linted against
+ * `world` when given (units and hosts that exist). Throws PolicyError; warnings are in `warnings`.
+ */
+export function loadPolicyFile(ctx: CliContext, file: string, world?: PolicyLintWorld): Policy {
   const path = resolve(ctx.io.cwd, file);
   if (!existsSync(path)) {
     throw new InputError(msg(ctx.locale, 'policyMissing', { path: file }), { file, source: 'policy' });
   }
-  return loadPolicy(path, { resolvers: [builtinResolver] });
+  return loadPolicy(path, { resolvers: [builtinResolver], ...(world ? { world } : {}) });
 }
 
 export type UnitsFile = Awaited<ReturnType<typeof readUnitsFile>>;

@@ -7,6 +7,7 @@ import {
   InputError,
   PolicyError,
   type Problem,
+  problemText,
   UsageError,
   ZhengbanError,
 } from '@zhengban/core';
@@ -14,6 +15,7 @@ import { type CliContext, displayPath, say } from './cli-io.js';
 import { EXIT_ERROR, EXIT_INTERRUPTED } from './exit-codes.js';
 import { Interrupted } from './interrupt.js';
 import { msg } from './messages.js';
+import { StdoutClosed } from './stdout-stream.js';
 
 /** `file:line:col  message` (the location part left out when unknown). */
 export function formatProblemLine(ctx: CliContext, problem: Problem): string {
@@ -21,7 +23,20 @@ export function formatProblemLine(ctx: CliContext, problem: Problem): string {
     ...problem,
     ...(problem.file ? { file: displayPath(ctx, problem.file) } : {}),
   });
-  return where ? `${where}  ${problem.message}` : problem.message;
+  const text = problemText(problem, ctx.locale);
+  return where ? `${where}  ${text}` : text;
+}
+
+/** The policy linter's warnings under a header (`策略有 2 个警告:`), one located line each. */
+export function reportPolicyWarnings(ctx: CliContext, warnings: readonly Problem[]): void {
+  if (warnings.length === 0) return;
+  say(ctx, `zhengban: ${msg(ctx.locale, 'policyWarnings', { count: warnings.length })}`);
+  for (const warning of warnings) say(ctx, formatProblemLine(ctx, warning));
+}
+
+/** An error's own message in the reader's language (by its code and params, else as thrown). */
+function errorText(ctx: CliContext, error: ZhengbanError): string {
+  return problemText({ code: error.code, message: error.message, params: error.params }, ctx.locale);
 }
 
 /**
@@ -30,12 +45,14 @@ export function formatProblemLine(ctx: CliContext, problem: Problem): string {
  */
 export function reportError(ctx: CliContext, error: unknown, command: string): number {
   const prefix = `zhengban: ${msg(ctx.locale, 'errorPrefix')}`;
+  // The reader of stdout went away (`| head`): nobody reads an explanation; the report is not whole.
+  if (error instanceof StdoutClosed) return EXIT_ERROR;
   if (error instanceof Interrupted) {
     say(ctx, msg(ctx.locale, 'interrupted'));
     return EXIT_INTERRUPTED;
   }
   if (error instanceof UsageError) {
-    say(ctx, `${prefix}: ${error.message}`);
+    say(ctx, `${prefix}: ${errorText(ctx, error)}`);
     say(ctx, msg(ctx.locale, 'helpHint', { command }));
   } else if (error instanceof PolicyError) {
     say(ctx, `${prefix}: ${msg(ctx.locale, 'policyProblems', { count: error.problems.length })}`);
@@ -45,9 +62,9 @@ export function reportError(ctx: CliContext, error: unknown, command: string): n
     const problem = error.problems[0];
     const where =
       problem?.line !== undefined ? `${formatProblemLine(ctx, { ...problem, message: '' }).trim()}  ` : '';
-    say(ctx, `${prefix}: ${where}${error.message}`);
+    say(ctx, `${prefix}: ${where}${errorText(ctx, error)}`);
   } else if (error instanceof ZhengbanError) {
-    say(ctx, `${prefix}: ${error.message}`);
+    say(ctx, `${prefix}: ${errorText(ctx, error)}`);
     for (const problem of error.problems) say(ctx, formatProblemLine(ctx, problem));
   } else {
     const message = error instanceof Error ? error.message : String(error);

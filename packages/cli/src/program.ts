@@ -9,9 +9,9 @@ import type { Locale } from '@zhengban/core';
 import { Command } from 'commander';
 import type { CliContext } from './cli-io.js';
 import type { AuditOptions } from './commands/audit.js';
-import type { CatalogMatchOptions } from './commands/catalog.js';
+import type { CatalogMatchOptions, CatalogSuggestOptions } from './commands/catalog.js';
 import type { LedgerExportOptions } from './commands/ledger.js';
-import type { PolicyInitOptions } from './commands/policy.js';
+import type { PolicyInitOptions, PolicyValidateOptions } from './commands/policy.js';
 import type { ScanOptions } from './commands/scan.js';
 import { HELP_TITLES } from './help-text.js';
 import { type HelpKey, help } from './messages.js';
@@ -67,9 +67,12 @@ export function buildProgram(hooks: ProgramHooks): Command {
     .option('-p, --policy <file>', h('optPolicy'))
     .option('-i, --input <kind:path>', h('optInput'), collect, [])
     .option('-u, --units <file>', h('optUnits'))
+    .option('--hosts <file>', h('optHosts'))
     .option('-r, --report <format[:path]>', h('optReport'), collect, [])
     .option('--as-of <date>', h('optAsOf'))
     .option('--fail-on <level>', h('optFailOn'))
+    .option('--since <report.json>', h('optSince'))
+    .option('--split <by>', h('optSplit'))
     .option('--mergeable', h('optMergeable'))
     .option('--plan', h('optPlan'))
     .option('--details', h('optDetails'))
@@ -84,6 +87,8 @@ export function buildProgram(hooks: ProgramHooks): Command {
     .command('scan')
     .description(h('scan'))
     .option('-i, --input <kind:path>', h('optInput'), collect, [])
+    .option('-u, --units <file>', h('optUnits'))
+    .option('--hosts <file>', h('optHosts'))
     .option('-o, --out <file>', h('optOut'))
     .addHelpText('after', examples('scanExamples'))
     .action(
@@ -100,14 +105,21 @@ export function buildProgram(hooks: ProgramHooks): Command {
     .command('validate')
     .argument('<file>')
     .description(h('policyValidate'))
-    .action(act(async (ctx, file: string) => (await policyCommands()).policyValidateCommand(ctx, file)));
+    .option('-u, --units <file>', h('optValidateUnits'))
+    .option('-i, --input <kind:path>', h('optValidateInput'), collect, [])
+    .action(
+      act(async (ctx, file: string, options: PolicyValidateOptions) =>
+        (await policyCommands()).policyValidateCommand(ctx, file, options),
+      ),
+    );
   policy
     .command('show')
     .argument('<file>')
     .description(h('policyShow'))
     .option('-f, --format <format>', h('optShowFormat'))
+    .option('--own', h('optShowOwn'))
     .action(
-      act(async (ctx, file: string, options: { format?: string }) =>
+      act(async (ctx, file: string, options: { format?: string; own?: boolean }) =>
         (await policyCommands()).policyShowCommand(ctx, file, options),
       ),
     );
@@ -170,6 +182,18 @@ export function buildProgram(hooks: ProgramHooks): Command {
         (await catalogCommands()).catalogListCommand(ctx, options),
       ),
     );
+  catalog
+    .command('suggest')
+    .argument('<report>')
+    .description(h('catalogSuggest'))
+    .option('--top <n>', h('optTop'))
+    .option('-o, --out <file>', h('optSuggestOut'))
+    .option('--force', h('optForce'))
+    .action(
+      act(async (ctx, report: string, options: CatalogSuggestOptions) =>
+        (await catalogCommands()).catalogSuggestCommand(ctx, report, options),
+      ),
+    );
 
   program
     .command('diff')
@@ -193,6 +217,18 @@ export function buildProgram(hooks: ProgramHooks): Command {
     .action(
       act(async (ctx, files: string[], options: { out?: string }) =>
         (await import('./commands/merge.js')).mergeCommand(ctx, files, options),
+      ),
+    );
+
+  program
+    .command('render')
+    .argument('<report>')
+    .description(h('render'))
+    .option('-r, --report <format[:path]>', h('optRenderReport'), collect, [])
+    .addHelpText('after', examples('renderExamples'))
+    .action(
+      act(async (ctx, file: string, options: { report: string[] }) =>
+        (await import('./commands/render.js')).renderCommand(ctx, file, options),
       ),
     );
 

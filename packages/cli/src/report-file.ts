@@ -2,9 +2,9 @@
  * Reading a JSON report back (for diff and merge). A file that is not JSON, or not a zhengban
  * report, is an InputError naming the file (and line:column for bad JSON).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type ComplianceReport, InputError } from '@zhengban/core';
+import { BoundedReadError, type ComplianceReport, InputError, readRegularFileSync } from '@zhengban/core';
 import type { CliContext } from './cli-io.js';
 import { msg } from './messages.js';
 
@@ -32,10 +32,30 @@ const REQUIRED: readonly (keyof ComplianceReport)[] = [
   'findings',
 ];
 
+/**
+ * A report is read whole, so it must fit in one string (V8 cannot make one over ~512 MiB) and be
+ * a regular file (`/dev/zero` would be read until memory runs out).
+ */
+const MAX_REPORT_BYTES = 500 * 1024 * 1024;
+
+function readReportText(ctx: CliContext, path: string, file: string): string {
+  try {
+    return readRegularFileSync(path, MAX_REPORT_BYTES)
+      .toString('utf8')
+      .replace(/^\uFEFF/, '');
+  } catch (error) {
+    if (error instanceof BoundedReadError) {
+      const key = error.reason === 'not-a-file' ? 'notRegularFile' : 'reportTooLarge';
+      throw new InputError(msg(ctx.locale, key, { path: file, limit: '500 MiB' }), { file });
+    }
+    throw error;
+  }
+}
+
 export function readReport(ctx: CliContext, file: string): ComplianceReport {
   const path = resolve(ctx.io.cwd, file);
   if (!existsSync(path)) throw new InputError(msg(ctx.locale, 'fileMissing', { path: file }), { file });
-  const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+  const text = readReportText(ctx, path, file);
   let data: unknown;
   try {
     data = JSON.parse(text);

@@ -15,13 +15,15 @@ import {
   UsageError,
 } from '@zhengban/core';
 import { createReporterContext, csvTableWriters, renderCsvTables } from '@zhengban/reporters';
-import { type OutputSet, type PendingFile, writeFileAtomic } from './atomic-output.js';
+import type { OutputSet, PendingFile } from './atomic-output.js';
 import { BufferedSink } from './buffered-sink.js';
 import { type CliContext, displayPath, note } from './cli-io.js';
-import { throwIfInterrupted } from './interrupt.js';
+import { checkpoint, throwIfInterrupted } from './interrupt.js';
 import { msg } from './messages.js';
 import { loadReporter } from './plugin-loader.js';
 import { isFolderTarget, splitPluginSpec } from './plugin-spec.js';
+import { writeSplitReports } from './split-outputs.js';
+import { writeToStream } from './stdout-stream.js';
 
 type Target = { kind: 'stdout' } | { kind: 'file'; path: string } | { kind: 'folder'; path: string };
 
@@ -33,14 +35,24 @@ interface PlannedReport {
   file?: PendingFile;
 }
 
+export interface OutputOptions {
+  /** `--split unit`: reports given with a folder path are written one per unit (split-outputs.ts). */
+  splitByUnit?: boolean;
+}
+
 export class ReportOutputs {
   private constructor(
     private readonly ctx: CliContext,
     private readonly planned: PlannedReport[],
+    private readonly options: OutputOptions,
   ) {}
 
   /** Resolves the reporters and checks the targets; nothing is created yet. */
-  static async plan(ctx: CliContext, specs: readonly string[]): Promise<ReportOutputs> {
+  static async plan(
+    ctx: CliContext,
+    specs: readonly string[],
+    options: OutputOptions = {},
+  ): Promise<ReportOutputs> {
     const planned: PlannedReport[] = [];
     for (const raw of specs.length > 0 ? specs : ['console']) {
       const spec = splitPluginSpec(raw);
@@ -57,11 +69,20 @@ export class ReportOutputs {
       if (report.target.kind === 'stdout' && report.reporter.binary && ctx.io.stdout.isTTY) {
         throw new UsageError(msg(ctx.locale, 'binaryToTty', { format: report.format }));
       }
-      if (report.target.kind === 'folder' && report.reporter.name !== 'csv') {
+      if (report.target.kind === 'folder' && report.reporter.name !== 'csv' && !options.splitByUnit) {
         throw new UsageError(msg(ctx.locale, 'csvDirOnlyCsv', { spec: report.raw }));
       }
     }
-    return new ReportOutputs(ctx, planned);
+    if (options.splitByUnit && !planned.some((report) => report.target.kind === 'folder'))
+      throw new UsageError(msg(ctx.locale, 'splitNeedsFolder'));
+    return new ReportOutputs(ctx, planned, options);
+  }
+
+  /** Every report path (files and csv folders), for the outputs-over-inputs check. */
+  get paths(): { path: string; label: string }[] {
+    return this.planned.flatMap((report) =>
+      report.target.kind === 'stdout' ? [] : [{ path: report.target.path, label: report.raw }],
+    );
   }
 
   /** Creates folders and opens every temp file: an unwritable path fails here, before scanning. */
@@ -85,7 +106,8 @@ export class ReportOutputs {
   ): Promise<void> {
     const { report } = streamed;
     const signal = this.ctx.io.signal;
-    if (!this.planned.every((planned) => planned.reporter.stream)) {
+    // A report split by unit needs every finding at once; so does any reporter that cannot stream.
+    if (this.options.splitByUnit || !this.planned.every((planned) => planned.reporter.stream)) {
       const all: Finding[] = [];
       for await (const group of streamed.findings) {
         throwIfInterrupted(signal);
@@ -109,7 +131,8 @@ export class ReportOutputs {
       }
       const writer = planned.reporter.stream!(report, ctx);
       const file = planned.target.kind === 'file' ? planned.file : undefined;
-      sinks.push({ writer, file, out: new BufferedSink(file ?? this.ctx.io.stdout) });
+      const stdout = (bytes: Uint8Array) => writeToStream(this.ctx.locale, this.ctx.io.stdout, bytes);
+      sinks.push({ writer, file, out: new BufferedSink(file ?? stdout) });
     }
     for (const sink of sinks) await sink.out.add(sink.writer.start());
     for await (const group of streamed.findings) {
@@ -134,33 +157,50 @@ export class ReportOutputs {
       locale: this.ctx.locale,
       color: toStdout && useColor(this.ctx),
       logger: this.ctx.logger,
-      options: {},
+      options: toStdout ? terminalColumns(this.ctx) : {},
     });
   }
 
   /** Renders every report; files are committed (renamed into place), then stdout is written. */
   async write(report: ComplianceReport, outputs: OutputSet): Promise<void> {
     const { ctx } = this;
+    const signal = ctx.io.signal;
     let stdoutContent: string | Uint8Array | undefined;
+    /** Rendered files, put in place only once every report is rendered (all or none on Ctrl-C). */
+    const rendered: { file: PendingFile; content: string | Uint8Array }[] = [];
+    const wrote: string[] = [];
+    // A render may take seconds of synchronous work at a large fleet: a signal that arrived
+    // meanwhile is looked at after every render step, before anything is put in place.
     for (const planned of this.planned) {
+      await checkpoint(signal);
       const reporterCtx = this.reporterContext(report, planned);
+      if (planned.target.kind === 'folder' && this.options.splitByUnit) {
+        const folder = planned.target.path;
+        const target = { folder, reporter: planned.reporter, ctx: reporterCtx, signal: ctx.io.signal };
+        const count = await writeSplitReports(report, target, outputs);
+        note(ctx, msg(ctx.locale, 'wroteSplit', { count, path: displayPath(ctx, folder) }));
+        continue;
+      }
       if (planned.target.kind === 'folder') {
         const folder = planned.target.path;
         const tables = await renderCsvTables(report, reporterCtx);
         for (const [name, content] of Object.entries(tables)) {
-          await writeFileAtomic(outputs, join(folder, name), content);
+          rendered.push({ file: await outputs.prepareFile(join(folder, name)), content });
         }
-        note(ctx, msg(ctx.locale, 'wrote', { path: displayPath(ctx, folder) }));
+        wrote.push(folder);
         continue;
       }
       const content = await planned.reporter.render(report, reporterCtx);
       if (planned.target.kind === 'stdout') stdoutContent = content;
       else {
-        await planned.file!.commit(content);
-        note(ctx, msg(ctx.locale, 'wrote', { path: displayPath(ctx, planned.target.path) }));
+        rendered.push({ file: planned.file!, content });
+        wrote.push(planned.target.path);
       }
     }
-    if (stdoutContent !== undefined) ctx.io.stdout.write(stdoutContent);
+    await checkpoint(signal);
+    for (const { file, content } of rendered) await file.commit(content);
+    for (const path of wrote) note(ctx, msg(ctx.locale, 'wrote', { path: displayPath(ctx, path) }));
+    if (stdoutContent !== undefined) await writeToStream(ctx.locale, ctx.io.stdout, stdoutContent);
   }
 }
 
@@ -184,6 +224,18 @@ function isExistingFolder(path: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * The width the console report fits: the terminal's columns, else `COLUMNS`, else none (the
+ * reporter then assumes 80).
+ */
+function terminalColumns(ctx: CliContext): { columns?: number } {
+  const { stdout, env } = ctx.io;
+  if (stdout.isTTY && typeof stdout.columns === 'number' && stdout.columns > 0)
+    return { columns: stdout.columns };
+  const fromEnv = Number.parseInt(env.COLUMNS ?? '', 10);
+  return Number.isFinite(fromEnv) && fromEnv > 0 ? { columns: fromEnv } : {};
 }
 
 /** Colour on stdout: a terminal, unless NO_COLOR; FORCE_COLOR turns it on anywhere. */

@@ -6,6 +6,7 @@ import type { InputSummary } from '@zhengban/core';
 import cliProgress from 'cli-progress';
 import { type CliContext, note } from './cli-io.js';
 import { msg } from './messages.js';
+import { printable } from './printable.js';
 
 export interface ScanProgress {
   startInput(label: string): void;
@@ -61,7 +62,7 @@ function barProgress(ctx: CliContext, inputs: number): ScanProgress {
   bar.start(inputs, 0, payload(label));
   return {
     startInput(next) {
-      label = next;
+      label = printable(next);
       bar.update(done, payload(label));
     },
     host(count) {

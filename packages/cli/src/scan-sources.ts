@@ -15,6 +15,7 @@ import {
   UsageError,
 } from '@zhengban/core';
 import type { CliContext } from './cli-io.js';
+import { builtinScanner, splitInputQuery } from './input-options.js';
 import { throwIfInterrupted, untilInterrupted } from './interrupt.js';
 import { msg } from './messages.js';
 import { isBuiltinScanner, loadScanner } from './plugin-loader.js';
@@ -29,8 +30,18 @@ export interface ScanSource {
   label: string;
 }
 
+/** What the built-in scanners are told besides their input. */
+export interface SourceOptions {
+  /** Unit names (units file, hosts file): a sub-folder named after one holds that unit's computers. */
+  units?: readonly string[];
+}
+
 /** Resolves every `--input` spec; throws UsageError / InputError naming the bad one. */
-export async function resolveSources(ctx: CliContext, specs: readonly string[]): Promise<ScanSource[]> {
+export async function resolveSources(
+  ctx: CliContext,
+  specs: readonly string[],
+  options: SourceOptions = {},
+): Promise<ScanSource[]> {
   if (specs.length === 0) throw new UsageError(msg(ctx.locale, 'needInput'));
   const sources: ScanSource[] = [];
   for (const raw of specs) {
@@ -38,13 +49,18 @@ export async function resolveSources(ctx: CliContext, specs: readonly string[]):
     if (spec.target === undefined || spec.target === '' || spec.kind === '') {
       throw new UsageError(msg(ctx.locale, 'badInputSpec', { spec: raw }));
     }
-    const scanner = await loadScanner(spec.kind, ctx.io.cwd, ctx.locale);
     const builtin = isBuiltinScanner(spec.kind);
-    let input = spec.target;
+    const { target, query } = builtin
+      ? splitInputQuery(spec.target, ctx.io.cwd)
+      : { target: spec.target, query: '' };
+    const scanner = builtin
+      ? builtinScanner(ctx, spec.kind, raw, query, options)
+      : await loadScanner(spec.kind, ctx.io.cwd, ctx.locale);
+    let input = target;
     if (input !== 'local' && (builtin || isPathLike(input))) {
       input = resolve(ctx.io.cwd, input);
       if (builtin && !existsSync(input)) {
-        throw new InputError(msg(ctx.locale, 'inputMissing', { path: spec.target }), { file: spec.target });
+        throw new InputError(msg(ctx.locale, 'inputMissing', { path: target }), { file: target });
       }
     }
     sources.push({ scanner, input, label: raw });
@@ -69,6 +85,8 @@ export async function* scanHosts(
   ctx: CliContext,
   sources: readonly ScanSource[],
   onInput: InputDone,
+  /** Puts a host in its unit (the hosts file) before it goes on. */
+  assignUnit?: (host: HostInventory) => void,
 ): AsyncGenerator<HostInventory> {
   const signal = ctx.io.signal ?? new AbortController().signal;
   const progress = createScanProgress(ctx, sources.length);
@@ -83,6 +101,7 @@ export async function* scanHosts(
       });
       for await (const host of untilInterrupted(run.hosts, signal)) {
         progress.host(host.software.length);
+        assignUnit?.(host);
         yield host;
       }
       throwIfInterrupted(signal);

@@ -2,6 +2,7 @@
  * Plain-text tables for the CLI's own listings (catalog list, policy packs): columns padded by
  * display width, so Chinese text (two columns per character) lines up in a terminal.
  */
+import { printable } from './printable.js';
 
 /** Terminal columns a character takes: 2 for East Asian wide/fullwidth ranges, 0 for combining marks. */
 function charWidth(codePoint: number): number {
@@ -46,15 +47,4 @@ export function formatTable(rows: readonly (readonly string[])[]): string {
       .trimEnd(),
   );
   return `${lines.join('\n')}\n`;
-}
-
-/**
- * Text from inputs made safe for a terminal: control characters (ANSI escapes, carriage returns)
- * are shown as `\xNN` instead of being interpreted.
- */
-export function printable(text: string): string {
-  return text.replace(
-    /[\u0000-\u001f\u007f-\u009f]/g,
-    (char) => `\\x${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
-  );
 }

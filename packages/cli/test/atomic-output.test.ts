@@ -61,8 +61,9 @@ describe('a large report file', () => {
   function recordingHandle(datasync: () => Promise<void>) {
     const calls: string[] = [];
     const handle = {
-      write: async (bytes: Uint8Array) => {
-        calls.push(`write ${bytes.length}`);
+      write: async (bytes: Uint8Array, offset = 0, length = bytes.length - offset) => {
+        calls.push(`write ${length}`);
+        return { bytesWritten: length, buffer: bytes };
       },
       datasync: async () => {
         calls.push('datasync');
@@ -111,7 +112,9 @@ describe('a large report file', () => {
     });
     const file = new PendingFile(join(dir, 'report.json'), temp, handle, 256);
     await file.append(new Uint8Array(300));
-    await expect(file.commit()).rejects.toThrow('EIO');
-    expect(readdirSync(dir)).toEqual(['report.json.tmp']);
+    await expect(file.commit()).rejects.toThrow(
+      `无法写入输出文件 ${join(dir, 'report.json')}: 输入/输出错误`,
+    );
+    expect(readdirSync(dir)).toEqual([]);
   });
 });

@@ -7,9 +7,23 @@ import { runCli } from './helpers/run-cli.js';
 
 const cwd = FIXTURES;
 
+/** Terminal cells of a line: wide (CJK, fullwidth) characters take two. */
+const stringWidth = (line: string) =>
+  [...line].reduce(
+    (cells, char) =>
+      cells +
+      (/[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/.test(
+        char,
+      )
+        ? 2
+        : 1),
+    0,
+  );
+
 describe('zhengban audit: reports and exit codes', () => {
   it('prints the console report and exits 1 when failures exist (GBK CSV read correctly)', async () => {
-    const result = await runCli(SMALL_AUDIT, { cwd });
+    // COLUMNS: the width a pipe's console report fits (the wide table needs more than 80).
+    const result = await runCli(SMALL_AUDIT, { cwd, env: { ZHENGBAN_LOG: 'silent', COLUMNS: '200' } });
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('软件正版化检查报告');
     expect(result.stdout).toMatch(/^合计 +58 +4 +操作系统 +4 +3 +0 +0 +75\.00%（3\/4）/m);
@@ -21,6 +35,22 @@ describe('zhengban audit: reports and exit codes', () => {
       '2 项发现达到 --fail-on fail 的阈值',
       '',
     ]);
+  });
+
+  it('fits the console report to an 80-column terminal: no line wider, the class blocks narrower', async () => {
+    const result = await runCli(SMALL_AUDIT, {
+      cwd,
+      stdoutIsTTY: true,
+      stdoutColumns: 80,
+      env: { ZHENGBAN_LOG: 'silent', NO_COLOR: '1' },
+    });
+    const lines = result.stdout.split('\n');
+    expect(Math.max(...lines.map((line) => stringWidth(line)))).toBeLessThanOrEqual(80);
+    expect(result.stdout).toMatch(/^操作系统$/m);
+    expect(result.stdout).toMatch(/^合计 +4 +3 +0 +0 +75\.00% +0\.00%$/m);
+    // A piped report without COLUMNS assumes 80 too.
+    const piped = await runCli(SMALL_AUDIT, { cwd });
+    expect(Math.max(...piped.stdout.split('\n').map((line) => stringWidth(line)))).toBeLessThanOrEqual(80);
   });
 
   it('writes a JSON report whose counts add up, with the rejected row as a located problem', async () => {
@@ -55,6 +85,13 @@ describe('zhengban audit: reports and exit codes', () => {
         line: 7,
         message: 'line 7: the software name is empty',
         code: 'csv.empty-name',
+      }),
+      // A unit of the units file without computers is said, at its line (docs/semantics.md#units).
+      expect.objectContaining({
+        file: expect.stringMatching(/inventory[/\\]units\.csv$/),
+        line: 4,
+        severity: 'warning',
+        code: 'units.no-computers',
       }),
     ]);
     expect(report.tool).toEqual({ name: 'zhengban', version: '0.1.0' });
@@ -244,7 +281,7 @@ describe('zhengban audit: errors before any scanning, exit 2', () => {
     expect(result.code).toBe(2);
     expect(result.stderr.split('\n').slice(0, 2)).toEqual([
       'zhengban: 错误: 策略有 3 个问题:',
-      'policies/broken.yaml:8:14  Entitlement "E1" refers to unknown product "no-such-product"; it is in neither this catalogue nor a policy it extends.',
+      'policies/broken.yaml:8:14  授权 "E1" 引用了未知产品 "no-such-product"；本目录和所继承的策略中都没有它。',
     ]);
   });
 });

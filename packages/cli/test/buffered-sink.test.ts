@@ -51,3 +51,25 @@ describe('BufferedSink', () => {
     await expect(small.drain()).rejects.toThrow('ENOSPC');
   });
 });
+
+describe('BufferedSink to a stream (stdout)', () => {
+  it('waits for the stream to drain before handing it more (a slow pipe never queues the report)', async () => {
+    let queued = 0;
+    let maxQueued = 0;
+    let received = 0;
+    const sink = new BufferedSink(async (bytes) => {
+      queued += bytes.length;
+      maxQueued = Math.max(maxQueued, queued);
+      // The reader takes each chunk a little later, like `| ssh` or a slow `| cat`.
+      await new Promise((done) => setTimeout(done, 1));
+      received += bytes.length;
+      queued -= bytes.length;
+    });
+    const piece = 'x'.repeat(100_000);
+    for (let i = 0; i < 100; i++) await sink.add(piece);
+    await sink.drain();
+    expect(received).toBe(100 * 100_000);
+    // Never more than one buffer in flight, against 10 MB if writes were not waited for.
+    expect(maxQueued).toBeLessThanOrEqual(1 << 19);
+  });
+});

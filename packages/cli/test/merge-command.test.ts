@@ -36,8 +36,8 @@ describe('zhengban merge', () => {
     // Without a merge basis core refuses the first report; with one, the same hosts twice.
     expect(result.stderr.split('\n')[0]).toMatch(
       hasBasis
-        ? /^zhengban: 错误: host BGS-01 is in report 1 and report 2: merged reports must cover disjoint hosts/
-        : /^zhengban: 错误: report 1 .* has no mergeBasis/,
+        ? /^zhengban: 错误: 计算机 BGS-01 同时出现在第 1 份和第 2 份报告中：合并的报告必须覆盖互不重叠的计算机/
+        : /^zhengban: 错误: 第 1 份报告（.*）没有 mergeBasis/,
     );
     expect(readdirSync(dir).sort()).toEqual(['a.json', 'b.json']);
   });

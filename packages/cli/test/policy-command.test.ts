@@ -26,11 +26,13 @@ describe('zhengban policy validate', () => {
     expect(result.stdout).toBe('');
     expect(result.stderr.split('\n')).toEqual([
       'zhengban: 错误: 策略有 3 个问题:',
-      'policies/broken.yaml:8:14  Entitlement "E1" refers to unknown product "no-such-product"; it is in neither this catalogue nor a policy it extends.',
-      'policies/broken.yaml:10:12  "seats" must be at least 1, not 0.',
-      'policies/broken.yaml:12:3  Unknown key "clases" in requirements; did you mean "classes"?',
+      'policies/broken.yaml:8:14  授权 "E1" 引用了未知产品 "no-such-product"；本目录和所继承的策略中都没有它。',
+      'policies/broken.yaml:10:12  "seats" 应不小于 1，不能是 0。',
+      'policies/broken.yaml:12:3  requirements 中有未知的键 "clases"，是不是想写 "classes"？',
       '',
     ]);
+    const english = await runCli(['policy', 'validate', 'policies/broken.yaml', '--locale', 'en'], { cwd });
+    expect(english.stderr).toContain('policies/broken.yaml:10:12  "seats" must be at least 1, not 0.');
   });
 
   it('names a missing policy file', async () => {
@@ -151,5 +153,46 @@ describe('zhengban policy packs', () => {
     expect(names).toContain('builtin:cn-gov-baseline');
     expect(names).toContain('builtin:catalog');
     expect(result.stdout).toMatch(/^builtin:cn-gov-baseline +pack +党政机关软件正版化基线/m);
+  });
+});
+
+describe('zhengban policy show --own', () => {
+  it("lists only the author's items, each with its file:line and what it replaced across extends", async () => {
+    const result = await runCli(['policy', 'show', 'policies/own/county.yaml', '--own'], { cwd });
+    expect(result.code).toBe(0);
+    const shown = parse(result.stdout);
+    expect(shown.files).toEqual(['policies/own/base.yaml', 'policies/own/county.yaml']);
+    expect(shown.entitlements).toEqual([
+      {
+        id: 'E-WPS',
+        product: 'wps-office-pro',
+        type: 'volume',
+        seats: 10,
+        status: 'active',
+        scope: { units: ['县财政局'] },
+        from: 'policies/own/county.yaml:5',
+        overrides: 'policies/own/base.yaml:6',
+      },
+      {
+        id: 'E-AV',
+        product: 'huorong-security',
+        type: 'freeware',
+        seats: 'unlimited',
+        status: 'active',
+        from: 'policies/own/base.yaml:10',
+      },
+    ]);
+    // The baseline's own office target is replaced, and says so; nothing else of the baseline shows.
+    expect(shown.preferences.domestic).toEqual([
+      {
+        class: 'office',
+        target: 0.5,
+        outcome: { status: 'warn', severity: 'medium' },
+        from: 'policies/own/county.yaml:12',
+        overrides: expect.stringMatching(/^builtin:cn-gov-baseline:\d+$/),
+      },
+    ]);
+    expect(shown.catalog).toBeUndefined();
+    expect(shown.rules).toBeUndefined();
   });
 });

@@ -18,7 +18,7 @@ describe('zhengban scan, then audit --input inventory:FILE', () => {
       'csv:inventory/small.csv: 3 台计算机，读取 7 条（接受 6，拒绝 1，忽略 0）',
       'csv:inventory/counties-gbk.csv: 1 台计算机，读取 2 条（接受 2，拒绝 0，忽略 0）',
       `已写入 ${dir}/scan.jsonl：4 台计算机，8 条记录`,
-      'inventory/small.csv:7  line 7: the software name is empty',
+      'inventory/small.csv:7  第 7 行：软件名称为空',
       '',
     ]);
     const lines = readFileSync(join(dir, 'scan.jsonl'), 'utf8').trimEnd().split('\n');

@@ -83,12 +83,18 @@ export function canonicalEdition(spelling: string): string | undefined {
 }
 
 /**
+ * Words that name a kind of product as much as an edition: `Windows Server 2008 R2 企业版` is the
+ * Enterprise edition of a server, so they are read only when no other edition word is in the name.
+ */
+const GENERIC_SPELLINGS = new Set(['server']);
+
+/**
  * Longest spellings first, so `家庭中文版` wins over `家庭版` and `professional plus` over
- * `professional` when reading an edition out of a product name.
+ * `professional` when reading an edition out of a product name; generic words last.
  */
 const SPELLINGS_BY_LENGTH = [...LOOKUP.keys()]
   .filter((s) => s.length >= 3)
-  .sort((a, b) => b.length - a.length);
+  .sort((a, b) => Number(GENERIC_SPELLINGS.has(a)) - Number(GENERIC_SPELLINGS.has(b)) || b.length - a.length);
 
 /**
  * Reads the edition out of a display name: `Windows 10 家庭中文版` → `Home`,

@@ -1,4 +1,4 @@
-import type { Problem, SourceLocation } from './model.js';
+import type { Problem, ProblemParams, SourceLocation } from './model.js';
 
 /** Formats a location as `file:line:column` (parts that are unknown are left out). */
 export function formatLocation(location: SourceLocation): string {
@@ -21,12 +21,15 @@ export function formatProblem(problem: Problem): string {
 export class ZhengbanError extends Error {
   readonly code: string;
   readonly problems: Problem[];
+  /** What the message was made from, for its zh-CN text by `code` (problemText). */
+  readonly params?: ProblemParams;
 
-  constructor(message: string, problems: Problem[] = [], code = 'zhengban.error') {
+  constructor(message: string, problems: Problem[] = [], code = 'zhengban.error', params?: ProblemParams) {
     super(message);
     this.name = new.target.name;
     this.code = code;
     this.problems = problems;
+    if (params) this.params = params;
   }
 }
 
@@ -46,19 +49,35 @@ export class PolicyError extends ZhengbanError {
 export class InputError extends ZhengbanError {
   readonly file?: string;
 
-  constructor(message: string, location: SourceLocation & { source?: string } = {}, code = 'input.invalid') {
+  constructor(
+    message: string,
+    location: SourceLocation & { source?: string } = {},
+    code = 'input.invalid',
+    params?: ProblemParams,
+  ) {
     super(
       message,
-      [{ ...location, message, severity: 'error', code, source: location.source ?? 'input', fatal: true }],
+      [
+        {
+          ...location,
+          message,
+          severity: 'error',
+          code,
+          ...(params ? { params } : {}),
+          source: location.source ?? 'input',
+          fatal: true,
+        },
+      ],
       code,
+      params,
     );
     this.file = location.file;
   }
 }
 
-/** A wrong command line or API call. */
+/** A wrong command line or API call. `code` and `params` word it in zh-CN (problemText). */
 export class UsageError extends ZhengbanError {
-  constructor(message: string) {
-    super(message, [], 'usage');
+  constructor(message: string, detail?: { code: string; params: ProblemParams }) {
+    super(message, [], detail?.code ?? 'usage', detail?.params);
   }
 }

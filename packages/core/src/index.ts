@@ -1,5 +1,6 @@
 // @zhengban/core — public API. Everything exported here is the stable contract.
 
+export { BoundedReadError, readRegularFile, readRegularFileSync } from './bounded-read.js';
 export { CANONICAL_EDITIONS, canonicalEdition, editionFromName } from './editions.js';
 // engine (packages/core/src/engine/)
 export {
@@ -20,10 +21,16 @@ export {
 } from './engine/allocation.js';
 export { type AuditOptions, audit } from './engine/audit.js';
 export { type Auditor, type AuditorOptions, CORE_VERSION, createAuditor } from './engine/auditor.js';
+export {
+  CampaignDates,
+  type FindingHistory,
+  findingHistory,
+} from './engine/campaign-dates.js';
 export { FLEET_FACTS, HOST_FACTS, SOFTWARE_FACTS, UNIT_FACTS } from './engine/custom-rules.js';
 export { explain } from './engine/explain.js';
-export { daysBetween } from './engine/finding-factory.js';
+export { daysBetween, localDate } from './engine/finding-factory.js';
 export { UNASSIGNED_UNIT } from './engine/host-judge.js';
+export { licenseAt, needsEntitlement } from './engine/licence-model.js';
 export { buildPlan, isPlanFinding, type PlanInput } from './engine/plan/build-plan.js';
 export { ledgerAfterPlan } from './engine/plan/plan-ledger.js';
 export { installationKey, type UncoveredInstallation } from './engine/plan/plan-licences.js';
@@ -34,6 +41,7 @@ export {
   type Recognition,
   type RecognitionMatch,
 } from './engine/recogniser.js';
+export { isSystemComponent, recognitionShare } from './engine/recognition-share.js';
 export { builtinRuleMeta, builtinRules } from './engine/rule-catalog.js';
 export { applyWaivers, effectiveStatus } from './engine/waivers.js';
 export {
@@ -50,7 +58,6 @@ export { type MergeBasisInput, mergeBasis } from './merge/merge-basis.js';
 export { mergeReports } from './merge/merge-reports.js';
 export * from './model.js';
 export * from './plugins.js';
-// policy loading (packages/core/src/policy/)
 export {
   LEDGER_COLUMNS,
   type LedgerColumn,
@@ -61,10 +68,15 @@ export {
   ledgerRowLosses,
   ledgerRowValues,
 } from './policy/ledger-sheet/ledger-row.js';
+// policy loading (packages/core/src/policy/)
+export type { PolicyLintWorld } from './policy/lint/lint-policy.js';
 export { type LoadPolicyOptions, loadPolicy, parsePolicy } from './policy/load-policy.js';
+export { DEFAULT_BULLETIN } from './policy/merge-layers.js';
 export { policyJsonSchema } from './policy/policy-schema.js';
 export { registerPolicyResolver } from './policy/policy-sources.js';
+export { bilingual, hasProblemText, problemText, problemTextCodes } from './problem-text.js';
 export { pluginFailure, runScanner, type ScanRun, type ScanRunOptions } from './scan-runner.js';
+export { unitReport } from './split/unit-report.js';
 export {
   parseVersionRange,
   type RangeOperator,

@@ -18,6 +18,10 @@ export interface LocalText {
   en: string;
 }
 
+/** A value a problem's message is made from: data as it is, or words in both languages. */
+export type ProblemParam = string | number | LocalText;
+export type ProblemParams = Record<string, ProblemParam>;
+
 /** An ISO calendar date, `YYYY-MM-DD`. Dates are compared as strings, never through time zones. */
 export type IsoDate = string;
 
@@ -49,12 +53,28 @@ export interface Problem extends SourceLocation {
   severity: ProblemSeverity;
   /** Stable machine id, e.g. `policy.unknown-key`, `csv.column-count`, `plugin.failed`. */
   code: string;
+  /**
+   * The values the message was made from (a key name, a line count, …), so that `problemText`
+   * words it from the zh-CN/en catalogue by `code`; `message` stays the English text. A value that
+   * is itself words is given in both languages.
+   */
+  params?: ProblemParams;
   /** Who reported it: `policy`, a scanner name, a reporter name, `engine`. */
   source: string;
   /** The offending text, shortened, when it helps. */
   excerpt?: string;
   /** True when the problem stopped the whole input (not just one row). */
   fatal?: boolean;
+  /**
+   * The message in both locales, when whoever reported it wrote both (the policy linter does);
+   * `message` is then the English text. Reporters and the CLI show the reader's locale.
+   */
+  text?: LocalText;
+  /**
+   * True when one file of a folder input could not be read at all (the other files were): the
+   * audit says so in its exit code (docs/cli.md#exit-codes).
+   */
+  fileFailed?: boolean;
 }
 
 // ─── Inventory (what scanners produce) ───────────────────────────────────────────────────────────
@@ -160,7 +180,12 @@ export interface UnitInfo {
 
 // ─── The policy (resolved: extends merged, defaults filled, references checked) ───────────────────
 
-/** Standard product classes. `os`, `office`, `antivirus` are the statutory three; any other is allowed. */
+/**
+ * Standard product classes. `os`, `office`, `antivirus` are the statutory three; any other is allowed.
+ * `design` (CAD, graphics, video), `dev` (development and administration tools), `science`
+ * (statistics, scientific computing, reference managers, GIS), `input` (input methods), `media`
+ * (players) and `cloud` (cloud drives) are the classes of the built-in catalogue's breadth files.
+ */
 export type ProductCategory =
   | 'os'
   | 'office'
@@ -170,12 +195,37 @@ export type ProductCategory =
   | 'pdf'
   | 'im'
   | 'tool'
+  | 'design'
+  | 'dev'
+  | 'science'
+  | 'input'
+  | 'media'
+  | 'cloud'
   | 'activator'
   | 'other'
   | (string & {});
 
-/** How an organisation may use the product. */
-export type LicenseModel = 'commercial' | 'freeware' | 'open-source' | 'bundled';
+/**
+ * How an organisation may use the product. `personal-use` is free for individuals (home, school)
+ * only: in an agency it needs a licence like `commercial`. `unreviewed` is a catalogue entry whose
+ * model nobody has decided yet (a `catalog suggest` draft): judged like `commercial` until filled.
+ */
+export type LicenseModel =
+  | 'commercial'
+  | 'personal-use'
+  | 'freeware'
+  | 'open-source'
+  | 'bundled'
+  | 'unreviewed';
+
+/** A licence model that applies to one version range of a product (Oracle Java SE 8u211+, …). */
+export interface VersionLicense {
+  /** A version range in the product's scheme, e.g. `>=8.0.2110 <9`. */
+  versions: string;
+  license: LicenseModel;
+  notes?: string;
+  location?: SourceLocation;
+}
 
 /** A compiled-free description of one string pattern. `exact` and `glob` ignore case unless told. */
 export interface Pattern {
@@ -216,7 +266,10 @@ export interface Product {
   vendor?: string;
   category: ProductCategory;
   domestic: boolean;
+  /** The model when no `licenseByVersion` range holds (or the version cannot be read). */
   license: LicenseModel;
+  /** Models per version range; the first range the installed version satisfies wins. */
+  licenseByVersion?: VersionLicense[];
   /** Editions this product comes in, canonical names (Home, Professional, Enterprise, …). */
   editions?: string[];
   /** First matching entry wins; products are tried in catalogue order (local policy first). */
@@ -350,6 +403,22 @@ export interface PolicySettings {
   expiryWarningDays?: number;
   /** Currency of every price and amount (default CNY). */
   currency?: string;
+  /** The campaign's deadline (e.g. 2013-12-31): no finding's deadline passes it. */
+  deadline?: IsoDate;
+  /** Thresholds of the bulletin lists `zhengban diff` prints (表扬 / 批评); defaults when absent. */
+  bulletin?: BulletinSettings;
+}
+
+/**
+ * Who is praised (通报表扬) and who is criticised (通报批评) when `zhengban diff` compares two phases.
+ * A unit is praised when its genuine rate is at least `praise.genuineRate`, at most
+ * `praise.outstanding` findings are open and none is overdue; criticised when it has at least
+ * `criticise.overdue` overdue findings, or (with `criticise.rateFell`) its genuine rate fell, or its
+ * genuine rate is below `criticise.genuineRateBelow` (when given).
+ */
+export interface BulletinSettings {
+  praise: { genuineRate: number; outstanding: number };
+  criticise: { overdue: number; rateFell: boolean; genuineRateBelow?: number };
 }
 
 /** A policy after `extends` is merged and every default filled in. What the engine consumes. */
@@ -368,6 +437,17 @@ export interface Policy {
   /** Units named by the policy (optional; a units file usually gives them). */
   units: UnitInfo[];
   settings: PolicySettings;
+  /**
+   * What the policy linter found while loading: items that are valid YAML and valid format but can
+   * match nothing, contradict each other or compare a fact with a value of the wrong type; each
+   * located, severity `warning`. The audit repeats them in `report.problems`.
+   */
+  warnings?: Problem[];
+  /**
+   * Items a later file of the `extends` chain replaced by key (an entitlement id, a rule id, a
+   * domestic target's class, …): where the winner is written and where the replaced one was.
+   */
+  overrides?: PolicyOverride[];
   /** 单价 of products by catalogue id, for products not bought yet (a ledger line's own unitPrice wins). */
   prices?: Record<string, number>;
   /**
@@ -375,6 +455,18 @@ export interface Policy {
    * and columns that are not read. The audit copies them into `report.problems`.
    */
   problems?: Problem[];
+}
+
+/** One item replaced across `extends` (docs/policy-reference.md#merge-rules). */
+export interface PolicyOverride {
+  /** `entitlements`, `rules`, `waivers`, `units`, `catalog.products`, `preferences.domestic`, … */
+  section: string;
+  /** The id, class or name both items share. */
+  key: string;
+  /** Where the item that applies is written. */
+  location: SourceLocation;
+  /** Where the item it replaced was written. */
+  replaced: SourceLocation;
 }
 
 // ─── Judgement ───────────────────────────────────────────────────────────────────────────────────
@@ -424,8 +516,15 @@ export interface Finding {
   message: LocalText;
   remediation?: LocalText;
   evidence: Evidence[];
-  /** asOf + remediationDays, for failures. */
+  /**
+   * For failures: detection date + remediationDays, capped by `settings.deadline`; carried over from
+   * the earlier report when the audit ran with `--since` and the failure was open there.
+   */
   deadline?: IsoDate;
+  /** The as-of date of the earlier report where this failure was first open (`--since`); absent: this audit's. */
+  firstSeen?: IsoDate;
+  /** A failure still open (not waived) whose deadline is before the as-of date (逾期). */
+  overdue?: true;
   /** Present when a waiver applies: the effective result is `waived`, `status` stays the raw one. */
   waiver?: AppliedWaiver;
   trace?: TraceStep[];
@@ -475,16 +574,36 @@ export interface Rates {
 
 export interface UnitStats {
   unit: string;
+  /** 编制人数 as stated; a unit's figure includes its subordinate units' (docs/semantics.md#units). */
   staff?: number;
   parent?: string;
+  /** Nesting depth under units of the table (1 = directly under a listed unit); absent at the top. */
+  level?: number;
   computers: number;
   classes: Record<string, ClassStats>;
   rates: Rates;
-  /** Installations judged unauthorised or forbidden (not waived). */
+  /**
+   * 未授权安装（套）: installations with a non-waived failing `licensing.*`, `forbidden.*` or
+   * `unauthorised` finding, each installation once (docs/semantics.md#unauthorised-count).
+   */
+  unauthorised: number;
+  /** For a unit with subordinate units in the table: itself and everything under it. */
+  subtotal?: UnitSubtotal;
+}
+
+/** A parent unit's subtotal: the unit and every unit under it (staff counted once). */
+export interface UnitSubtotal {
+  /** How many units the subtotal spans, the parent included. */
+  units: number;
+  staff?: number;
+  computers: number;
+  classes: Record<string, ClassStats>;
+  rates: Rates;
   unauthorised: number;
 }
 
-export type Totals = Omit<UnitStats, 'unit' | 'staff' | 'parent'> & { staff?: number };
+/** The whole fleet: every computer once, and staff counted once (see UnitStats.staff). */
+export type Totals = Omit<UnitStats, 'unit' | 'staff' | 'parent' | 'level' | 'subtotal'> & { staff?: number };
 
 /** The licence position of one entitlement (effective licence position). */
 export interface EntitlementPosition {
@@ -516,6 +635,8 @@ export interface EntitlementPosition {
   amount?: number;
   /** Days from asOf to `expires` (negative once expired); absent without an expiry date. */
   daysLeft?: number;
+  /** Seats consumed per unit (statistics order), when the audit was asked for it (`unitBreakdown`). */
+  units?: Array<{ unit: string; consumed: number }>;
 }
 
 /**
@@ -636,12 +757,18 @@ export interface UnrecognisedSoftware {
   hosts: number;
   /** A few of them, sorted. */
   sampleHosts: string[];
+  /**
+   * The same per unit (statistics order), when the audit was asked for it (`unitBreakdown`, e.g.
+   * `zhengban audit --split unit`), so a unit's own report can list its own unrecognised software.
+   */
+  units?: Array<{ unit: string; hosts: number; sampleHosts: string[] }>;
 }
 
 export interface ComplianceReport {
   schemaVersion: 1;
   tool: { name: 'zhengban'; version: string };
-  policy: { name: string; version?: string; sources: string[] };
+  /** `owner` is the policy's `metadata.owner`, the body the statistics form is made out by. */
+  policy: { name: string; version?: string; owner?: string; sources: string[] };
   asOf: IsoDate;
   /** When it was produced (ISO timestamp); not part of equality between runs. */
   generatedAt?: string;
@@ -667,12 +794,31 @@ export interface ComplianceReport {
   /** Engine counters (memo hits, distinct titles); informational. */
   stats?: Record<string, number>;
   /**
+   * Campaign figures: present when the audit ran `--since` an earlier report, or the policy sets a
+   * campaign deadline or bulletin thresholds. Final once every finding group has been read.
+   */
+  campaign?: CampaignStatus;
+  /**
    * What `mergeReports` needs to combine this report with reports over other (disjoint) hosts so
    * that the result equals one audit over all of them. Licence allocation is fleet-wide (a seat pool
    * may be shared by units audited on different machines), so merging re-runs it over the union of
    * the installations that need a seat. Optional: written by the auditor; reporters ignore it.
    */
   mergeBasis?: MergeBasis;
+}
+
+/** See ComplianceReport.campaign. */
+export interface CampaignStatus {
+  /** The earlier report the first-seen dates and deadlines were carried from, and how many were. */
+  since?: { asOf: IsoDate; carried: number };
+  /** `settings.deadline`. */
+  deadline?: IsoDate;
+  /** Overdue findings in all. */
+  overdue: number;
+  /** Overdue findings per unit, in the statistics table's order (unit-less findings under ''). */
+  units: Array<{ unit: string; overdue: number }>;
+  /** `settings.bulletin`, for `zhengban diff`. */
+  bulletin?: BulletinSettings;
 }
 
 /**

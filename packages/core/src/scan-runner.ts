@@ -92,6 +92,7 @@ export function runScanner(scanner: Scanner, input: string, options: ScanRunOpti
           message: `${dropped} more problems in this input were counted but not listed`,
           severity: 'info',
           code: 'input.problems-truncated',
+          params: { count: dropped },
           source: scanner.name,
         });
       }
@@ -116,6 +117,7 @@ export function pluginFailure(plugin: string, input: string, error: unknown): Pr
     message: `scanner "${plugin}" failed on ${input}: ${message}`,
     severity: 'error',
     code: 'plugin.failed',
+    params: { plugin, input, reason: message },
     source: plugin,
     file: input,
     fatal: true,

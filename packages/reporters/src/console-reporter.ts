@@ -4,8 +4,13 @@
  * string is stripped of control characters, so a hostile name cannot drive the terminal.
  */
 import type { ComplianceReport, Finding, Locale, Reporter, ReporterContext } from '@zhengban/core';
-import { formatLocation } from '@zhengban/core';
+import { formatLocation, problemText } from '@zhengban/core';
 import { type Palette, palette } from './ansi.js';
+import { campaignLines, deadlineDetail } from './campaign-view.js';
+import { statisticsLines } from './console/statistics-layout.js';
+import { consoleColumns, foldLines } from './console/terminal-width.js';
+import { unrecognisedLines } from './console/unrecognised-list.js';
+import { displayWidth } from './display-width.js';
 import { sanitiseTerminal as clean } from './escaping.js';
 import {
   entitlementTypeLabel,
@@ -15,7 +20,6 @@ import {
   statusLabel,
 } from './labels.js';
 import { localText, t } from './messages.js';
-import { formatRateExplained } from './rates.js';
 import {
   countByStatus,
   effectiveStatus,
@@ -26,7 +30,6 @@ import {
   unitName,
   waiverText,
 } from './report-view.js';
-import { statisticsBlocks } from './statistics-view.js';
 import { seatsText, validityText } from './tables.js';
 import { renderTextTable } from './text-table.js';
 
@@ -38,75 +41,9 @@ function heading(report: ComplianceReport, locale: Locale, colour: Palette): str
   return [
     colour.bold(t('report.title', locale)),
     clean(t('report.heading', locale, { policy, asOf: report.asOf })),
+    ...campaignLines(report, locale).map((line) => colour.red(clean(line))),
     '',
   ];
-}
-
-function statistics(report: ComplianceReport, locale: Locale, colour: Palette): string[] {
-  const rows: string[][] = [];
-  const ruleBefore = new Set<number>();
-  const rateColumns = new Map<number, { rate: number | null }>();
-  for (const block of statisticsBlocks(report, locale)) {
-    if (rows.length > 0) ruleBefore.add(rows.length);
-    block.rows.forEach((row, index) => {
-      const first = index === 0;
-      const cells = [
-        first ? clean(block.unit) : '',
-        first && block.staff !== undefined ? String(block.staff) : '',
-        first ? String(block.computers) : '',
-        row.label,
-        String(row.installed),
-        String(row.genuine),
-        row.domestic === undefined ? '' : String(row.domestic),
-        row.missing === undefined ? '' : String(row.missing),
-        formatRateExplained(
-          row.genuineRate.rate,
-          row.genuineRate.numerator,
-          row.genuineRate.denominator,
-          locale,
-        ),
-        row.domesticRate
-          ? formatRateExplained(
-              row.domesticRate.rate,
-              row.domesticRate.numerator,
-              row.domesticRate.denominator,
-              locale,
-            )
-          : '',
-        first ? String(block.unauthorised) : '',
-      ];
-      rateColumns.set(rows.length, row.genuineRate);
-      rows.push(cells);
-    });
-  }
-  const right = 'right' as const;
-  const columns = [
-    { header: t('stats.unit', locale) },
-    { header: t('stats.staff', locale), align: right },
-    { header: t('stats.computers', locale), align: right },
-    { header: t('stats.class', locale) },
-    { header: t('stats.installed', locale), align: right },
-    { header: t('stats.genuine', locale), align: right },
-    { header: t('stats.domestic', locale), align: right },
-    { header: t('stats.missing', locale), align: right },
-    { header: t('stats.genuineRate', locale), align: right },
-    { header: t('stats.domesticRate', locale), align: right },
-    { header: t('stats.unauthorised', locale), align: right },
-  ];
-  const table = renderTextTable(columns, rows, {
-    ruleBefore,
-    headerStyle: colour.bold,
-    style: (row, column, padded, raw) => {
-      if (column === 8) {
-        const rate = rateColumns.get(row)?.rate;
-        if (rate === 1) return colour.green(padded);
-        if (typeof rate === 'number') return colour.red(padded);
-      }
-      if (column === 10 && raw !== '' && raw !== '0') return colour.red(padded);
-      return padded;
-    },
-  });
-  return [colour.bold(t('section.statistics', locale)), ...table, ''];
 }
 
 function statusColour(finding: Finding, colour: Palette): (text: string) => string {
@@ -124,7 +61,7 @@ function statusColour(finding: Finding, colour: Palette): (text: string) => stri
   }
 }
 
-function findingLines(finding: Finding, locale: Locale, colour: Palette): string[] {
+function findingLines(finding: Finding, asOf: string, locale: Locale, colour: Palette): string[] {
   const status =
     effectiveStatus(finding) === 'waived'
       ? t('finding.waivedAs', locale, { status: statusLabel(finding.status, locale) })
@@ -134,9 +71,10 @@ function findingLines(finding: Finding, locale: Locale, colour: Palette): string
   const details: string[] = [];
   const evidence = evidenceList(finding);
   if (evidence) details.push(`${t('finding.evidence', locale)}: ${clean(evidence)}`);
-  if (finding.deadline && !finding.waiver)
-    details.push(t('finding.deadlineShort', locale, { deadline: finding.deadline }));
+  const deadline = deadlineDetail(finding, asOf, locale);
+  if (deadline && !finding.overdue) details.push(deadline);
   if (details.length > 0) lines.push(colour.dim(`      ${details.join('  ')}`));
+  if (deadline && finding.overdue) lines.push(`      ${colour.red(deadline)}`);
   if (finding.waiver)
     lines.push(`      ${t('finding.waiver', locale)}: ${clean(waiverText(finding, locale))}`);
   return lines;
@@ -151,13 +89,13 @@ function findings(report: ComplianceReport, locale: Locale, colour: Palette): st
     lines.push(colour.bold(clean(unitName(unit.unit, locale))));
     for (const host of unit.hosts) {
       lines.push(`  ${clean(hostName(host.host, locale))}`);
-      for (const finding of host.findings) lines.push(...findingLines(finding, locale, colour));
+      for (const finding of host.findings) lines.push(...findingLines(finding, report.asOf, locale, colour));
     }
   }
   return [...lines, ''];
 }
 
-function ledger(report: ComplianceReport, locale: Locale, colour: Palette): string[] {
+function ledger(report: ComplianceReport, locale: Locale, colour: Palette, width: number): string[] {
   if (report.entitlements.length === 0)
     return [colour.bold(t('section.ledger', locale)), t('ledger.none', locale), ''];
   const right = 'right' as const;
@@ -172,7 +110,8 @@ function ledger(report: ComplianceReport, locale: Locale, colour: Palette): stri
     { header: t('ledger.status', locale) },
     { header: t('ledger.validity', locale) },
   ];
-  const rows = report.entitlements.map((position) => [
+  const validity = report.entitlements.map((position) => clean(validityText(position, locale)));
+  const rows = report.entitlements.map((position, index) => [
     clean(position.id),
     clean(position.product),
     entitlementTypeLabel(position.type, locale),
@@ -181,27 +120,33 @@ function ledger(report: ComplianceReport, locale: Locale, colour: Palette): stri
     position.surplus === null ? seatsText('unlimited', locale) : String(position.surplus),
     String(position.shortfall),
     positionStatusLabel(position.status, locale),
-    clean(validityText(position, locale)),
+    validity[index]!,
   ]);
-  const table = renderTextTable(columns, rows, {
-    headerStyle: colour.bold,
-    style: (row, column, padded) => {
-      const position = report.entitlements[row]!;
-      if (column === 6 && position.shortfall > 0) return colour.red(padded);
-      if (column === 7 && position.status !== 'active') return colour.yellow(padded);
-      return padded;
-    },
-  });
+  const style = (row: number, column: number, padded: string) => {
+    const position = report.entitlements[row]!;
+    if (column === 6 && position.shortfall > 0) return colour.red(padded);
+    if (column === 7 && position.status !== 'active') return colour.yellow(padded);
+    return padded;
+  };
+  let table = renderTextTable(columns, rows, { headerStyle: colour.bold, style });
+  if (table.some((line) => displayWidth(line) > width)) {
+    // Too wide: the validity goes on a line of its own under each licence.
+    table = renderTextTable(
+      columns.slice(0, -1),
+      rows.map((row) => row.slice(0, -1)),
+      {
+        headerStyle: colour.bold,
+        style,
+        maxWidth: width,
+        rowDetail: (row) => (validity[row] ? `${t('ledger.validity', locale)}: ${validity[row]}` : undefined),
+      },
+    );
+  }
   return [colour.bold(t('section.ledger', locale)), ...table, ''];
 }
 
 function inputsAndProblems(report: ComplianceReport, locale: Locale, colour: Palette): string[] {
-  const hosts = report.unrecognised.reduce((sum, item) => sum + item.hosts, 0);
-  const lines = [
-    t('unrecognised.summary', locale, { count: report.unrecognised.length, hosts }),
-    '',
-    colour.bold(t('section.inputs', locale)),
-  ];
+  const lines = [colour.bold(t('section.inputs', locale))];
   for (const input of report.inputs) {
     const line = t('input.line', locale, { ...input, source: clean(input.source) });
     lines.push(`  ${input.rejected > 0 ? colour.yellow(line) : line}`);
@@ -213,7 +158,7 @@ function inputsAndProblems(report: ComplianceReport, locale: Locale, colour: Pal
     const where = clean(formatLocation(problem));
     const severity = problemSeverityLabel(problem.severity, locale);
     lines.push(
-      `  ${where ? `${where}  ` : ''}${severity}  ${clean(problem.message)}  (${clean(problem.code)})`,
+      `  ${where ? `${where}  ` : ''}${severity}  ${clean(problemText(problem, locale))}  (${clean(problem.code)})`,
     );
   }
   if (report.problems.length > MAX_PROBLEM_LINES) {
@@ -255,14 +200,17 @@ function planSummary(report: ComplianceReport, locale: Locale, colour: Palette):
 export function renderConsole(report: ComplianceReport, ctx: ReporterContext): string {
   const colour = palette(ctx.color);
   const locale = ctx.locale;
-  return `${[
+  const width = consoleColumns(ctx.options);
+  const lines = [
     ...heading(report, locale, colour),
-    ...statistics(report, locale, colour),
+    ...statisticsLines(report, locale, colour, width),
     ...findings(report, locale, colour),
-    ...ledger(report, locale, colour),
+    ...ledger(report, locale, colour, width),
     ...planSummary(report, locale, colour),
+    ...unrecognisedLines(report, locale, colour, width),
     ...inputsAndProblems(report, locale, colour),
-  ].join('\n')}\n`;
+  ];
+  return `${foldLines(lines, width).join('\n')}\n`;
 }
 
 export function consoleReporter(): Reporter {

@@ -83,10 +83,12 @@ function csvWriter(report: ComplianceReport, table: TableId, locale: Locale): Re
     };
   }
   return {
-    start: () => `${BOM}${headerLine(findingColumns(locale))}\r\n`,
+    start: () => `${BOM}${headerLine(findingColumns(locale, report.campaign !== undefined))}\r\n`,
     findings: (group) =>
       tableOrder(report, group)
-        .map((finding) => `${rowLine(findingRow(finding, locale), locale)}\r\n`)
+        .map(
+          (finding) => `${rowLine(findingRow(finding, locale, report.campaign !== undefined), locale)}\r\n`,
+        )
         .join(''),
     end: () => '',
   };

@@ -13,6 +13,19 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 /** Every C0/C1 control, tab and newlines included: for one-line terminal and table cells. */
 const ANY_CONTROL = /[\u0000-\u001F\u007F-\u009F]/g;
 
+/**
+ * Bidirectional formatting characters (embeddings, overrides, isolates, marks): U+202E turns
+ * `exe.txt` into `txt.exe` on screen, so a name could read as something else in a terminal or a
+ * rendered markdown table. Shown as U+FFFD wherever a name is printed.
+ */
+export const BIDI_CONTROL = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+
+/**
+ * Characters XML 1.0 forbids (C0 controls but tab/LF/CR, U+FFFE, U+FFFF, lone surrogates): one of
+ * them in any name makes an XML part not well-formed — an xlsx that Excel refuses to open.
+ */
+const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
 export function replaceLoneSurrogates(value: string): string {
   return value.replace(LONE_SURROGATE, '\uFFFD');
 }
@@ -32,11 +45,28 @@ export function escapeHtml(value: string): string {
     .replace(/[&<>"']/g, (char) => HTML_ENTITIES[char] ?? char);
 }
 
+/**
+ * Text that can go into any XML 1.0 document: every character XML forbids becomes `replacement`
+ * (lone surrogates become U+FFFD). For XML written by a library (exceljs), which escapes markup
+ * but passes these characters through.
+ */
+export function xmlSafeText(value: string, replacement = '\uFFFD'): string {
+  return replaceLoneSurrogates(value).replace(XML_INVALID, replacement);
+}
+
+/**
+ * Report text a page script sets as `textContent` (html findings data): the characters escapeHtml
+ * replaces are replaced the same way, so a drawn row reads like a written one; nothing is escaped
+ * because textContent never parses markup.
+ */
+export function htmlTextValue(value: string): string {
+  return replaceLoneSurrogates(value).replace(CONTROL, '\uFFFD');
+}
+
 /** Text or attribute value in XML 1.0: characters XML forbids are removed, the rest escaped. */
 export function escapeXml(value: string): string {
-  return replaceLoneSurrogates(value)
+  return xmlSafeText(value, '')
     .replace(CONTROL, '')
-    .replace(/[\uFFFE\uFFFF]/g, '')
     .replace(/[&<>"']/g, (char) => HTML_ENTITIES[char] ?? char);
 }
 
@@ -45,7 +75,7 @@ export function escapeXml(value: string): string {
  * screen, so every control character becomes U+FFFD.
  */
 export function sanitiseTerminal(value: string): string {
-  return replaceLoneSurrogates(value).replace(ANY_CONTROL, '\uFFFD');
+  return replaceLoneSurrogates(value).replace(ANY_CONTROL, '\uFFFD').replace(BIDI_CONTROL, '\uFFFD');
 }
 
 /**
@@ -56,6 +86,7 @@ export function escapeMarkdownCell(value: string): string {
   return replaceLoneSurrogates(value)
     .replace(/\r\n|\r|\n/g, ' ')
     .replace(ANY_CONTROL, '\uFFFD')
+    .replace(BIDI_CONTROL, '\uFFFD')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

@@ -13,5 +13,6 @@ export { formatRate, formatRateExplained } from './rates.js';
 export { getReporter, reporterNames } from './registry.js';
 export { type EffectiveStatus, groupFindings, sortFindings } from './report-view.js';
 export { renderSarif, sarifReporter } from './sarif-reporter.js';
+export { renderSplitIndexHtml, renderSplitIndexXlsx, type SplitIndexEntry } from './split-index.js';
 export { buildTable, type Cell, TABLE_IDS, type Table, type TableId } from './tables.js';
 export { renderXlsx, xlsxReporter } from './xlsx-reporter.js';

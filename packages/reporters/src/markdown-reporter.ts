@@ -4,6 +4,7 @@
  * emphasis, HTML).
  */
 import type { ComplianceReport, Locale, Reporter, ReporterContext } from '@zhengban/core';
+import { campaignLines } from './campaign-view.js';
 import { escapeMarkdownCell as md } from './escaping.js';
 import { classLabel } from './labels.js';
 import { type MessageKey, t } from './messages.js';
@@ -83,6 +84,7 @@ function headline(report: ComplianceReport, locale: Locale): string[] {
     `- ${t('headline.computers', locale, { computers: report.totals.computers, units: report.units.length })}`,
   );
   lines.push(`- ${t('finding.counts', locale, countByStatus(report.findings))}`);
+  for (const line of campaignLines(report, locale)) lines.push(`- ${md(line)}`);
   return lines;
 }
 

@@ -115,10 +115,24 @@ const CATALOGUE = {
   'stats.genuineRate': ['正版率', 'Genuine rate'],
   'stats.domesticRate': ['国产化率', 'Domestic rate'],
   'stats.overallGenuineRate': ['总正版率', 'Overall genuine rate'],
-  'stats.unauthorised': ['未授权软件', 'Unauthorised'],
+  'stats.unauthorised': ['未授权安装（套）', 'Unauthorised installations'],
+  'stats.subtotal': ['{unit} 小计', '{unit} subtotal'],
   'stats.classColumn': ['{class}{measure}', '{class} {measure}'],
   'stats.totals': ['合计', 'Total'],
   'stats.allMandatory': ['必备类合计', 'All mandatory'],
+  // The statistics form (first sheet of the xlsx, form page of the HTML)
+  'form.title': ['{owner}软件正版化工作情况统计表', '{owner}: genuine software statistics form'],
+  'form.owner': ['填报单位：{owner}', 'Reporting body: {owner}'],
+  'form.asOf': ['截至日期：{asOf}', 'As of: {asOf}'],
+  'form.subtotal': ['{unit} 小计', '{unit} subtotal'],
+  'form.ownLevel': ['{unit}（本级）', '{unit} (own)'],
+  'form.overallFraction': ['正版/已安装', 'Genuine/installed'],
+  'form.head': ['单位负责人（签字）：', 'Head of unit (signature):'],
+  'form.seal': ['（盖章）', '(official seal)'],
+  'form.filler': ['填报人：', 'Completed by:'],
+  'form.phone': ['联系电话：', 'Telephone:'],
+  'form.date': ['填报日期：', 'Date:'],
+  'form.datePlaceholder': ['    年    月    日', '        '],
   'headline.overall': ['总体正版率', 'Overall genuine rate'],
   'headline.classGenuine': ['{class}正版率', '{class} genuine rate'],
   'headline.classDomestic': ['{class}国产化率', '{class} domestic rate'],
@@ -166,6 +180,13 @@ const CATALOGUE = {
   'finding.none': ['没有需要处理的问题。', 'No findings to act on.'],
   'finding.deadlineShort': ['限 {deadline} 前整改', 'fix by {deadline}'],
   'finding.shown': ['显示 {shown} / {total} 条', 'showing {shown} of {total}'],
+  'finding.page': ['第 {page} / {pages} 页', 'page {page} of {pages}'],
+  'finding.previousPage': ['上一页', 'Previous'],
+  'finding.nextPage': ['下一页', 'Next'],
+  'finding.printedPage': [
+    '此处列出前 {shown} 条（共 {total} 条）；启用脚本可翻页筛选，完整清单见 xlsx 或 csv 报告。',
+    'The first {shown} of {total} are listed; with script enabled the list pages and filters; the xlsx or csv report has them all.',
+  ],
   'filter.all': ['全部', 'All'],
   // Result states and severities
   'status.pass': ['通过', 'pass'],
@@ -234,6 +255,26 @@ const CATALOGUE = {
     '未识别软件 {count} 种，涉及计算机 {hosts} 台次，请人工核查。',
     '{count} unrecognised products on {hosts} computer installations, for review.',
   ],
+  'unrecognised.share': [
+    '软件识别率 {rate}（已识别安装 {recognised} 套 / 已识别与未识别合计 {total} 套，不含系统组件 {components} 套）。',
+    'Software recognised: {rate} ({recognised} recognised installations of {total}, system components ({components}) left out).',
+  ],
+  'unrecognised.top': [
+    '未识别软件（按计算机数排序，前 {count} 种）：',
+    'Unrecognised software (by computers, top {count}):',
+  ],
+  'unrecognised.line': [
+    '{name}（发行商：{publisher}）— {hosts} 台，如 {samples}',
+    '{name} (publisher: {publisher}) — {hosts} computers, e.g. {samples}',
+  ],
+  'unrecognised.moreLines': [
+    '……另有 {count} 种，见 JSON / Excel 报告的未识别软件清单；`zhengban catalog suggest` 可生成目录草稿。',
+    '… and {count} more in the JSON / Excel report; `zhengban catalog suggest` drafts catalogue entries for them.',
+  ],
+  'unrecognised.more': [
+    '……另有 {count} 种，见 xlsx、csv 或 HTML 报告的未识别软件表；`zhengban catalog suggest` 可为它们生成目录草稿',
+    '… {count} more, see the unrecognised table of the xlsx, csv or HTML report; `zhengban catalog suggest` drafts catalogue entries for them',
+  ],
   // Inputs and problems
   'input.source': ['输入', 'Input'],
   'input.scanner': ['扫描器', 'Scanner'],
@@ -267,11 +308,35 @@ const CATALOGUE = {
   'table.unrecognised': ['未识别软件', 'unrecognised'],
   'table.inputs': ['数据输入', 'inputs'],
   'table.problems': ['输入问题', 'problems'],
+  'table.statisticsData': ['统计数据', 'statistics data'],
   'table.purchases': ['采购统计', 'purchases'],
   // Charts
   'chart.legendGenuine': ['正版率', 'genuine'],
   'chart.legendDomestic': ['国产化率', 'domestic'],
   'chart.title': ['{class}：各单位正版率与国产化率', '{class}: genuine and domestic rate per unit'],
+  // Campaign (overdue findings, carried first-seen dates)
+  'stats.overdue': ['逾期问题', 'Overdue'],
+  'finding.firstSeen': ['首次发现', 'First seen'],
+  'finding.overdue': ['是否逾期', 'Overdue'],
+  'finding.overdueYes': ['逾期', 'overdue'],
+  'finding.overdueShort': ['已逾期（首次发现于 {firstSeen}）', 'overdue (first seen {firstSeen})'],
+  'campaign.overdue': [
+    '逾期未整改问题 {overdue} 项（整改期限早于截至日期 {asOf} 仍未整改）',
+    '{overdue} overdue finding(s) (deadline before the as-of date {asOf}, still open)',
+  ],
+  'campaign.since': [
+    '沿用 {asOf} 报告中 {carried} 项未整改问题的首次发现日期和整改期限',
+    'first-seen dates and deadlines of {carried} open finding(s) carried from the report as of {asOf}',
+  ],
+  'campaign.deadline': ['整改总截止日期 {deadline}', 'campaign deadline {deadline}'],
+  'campaign.byUnit': ['其中：{list}', 'by unit: {list}'],
+  'campaign.unitCount': ['{unit} {overdue} 项', '{unit} {overdue}'],
+  // Index of a report split by unit
+  'split.title': ['各单位报告索引', 'Reports by unit'],
+  'split.whole': ['全部单位汇总报告', 'Whole fleet report'],
+  'split.open': ['待处理问题', 'Open findings'],
+  'split.report': ['单位报告', 'Unit report'],
+  'split.wholeName': ['全部单位', 'all-units'],
   // Misc
   'misc.none': ['无', 'none'],
 } as const satisfies Record<string, readonly [zh: string, en: string]>;
@@ -301,3 +366,6 @@ export function localText(text: LocalText, locale: Locale): string {
   const wanted = locale === 'en' ? text.en : text.zh;
   return wanted || (locale === 'en' ? text.zh : text.en) || '';
 }
+
+/** A problem's sentence in the reader's locale (core's problem catalogue; see problem-text.ts). */
+export { problemText } from '@zhengban/core';

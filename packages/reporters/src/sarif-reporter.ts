@@ -20,6 +20,7 @@ import type {
   ReporterContext,
   Severity,
 } from '@zhengban/core';
+import { problemText } from '@zhengban/core';
 import { replaceLoneSurrogates } from './escaping.js';
 import { localText, t } from './messages.js';
 import { sortFindings, waiverText } from './report-view.js';
@@ -128,6 +129,8 @@ function result(finding: Finding, ruleIndex: number, locale: Locale) {
       ...(product === undefined ? {} : { product }),
       ...(software === undefined ? {} : { software: software.name }),
       ...(finding.deadline === undefined ? {} : { deadline: finding.deadline }),
+      ...(finding.firstSeen === undefined ? {} : { firstSeen: finding.firstSeen }),
+      ...(finding.overdue ? { overdue: true } : {}),
     },
   };
 }
@@ -139,7 +142,7 @@ export function renderSarif(report: ComplianceReport, ctx: ReporterContext): str
   const index = new Map(rules.map((rule, position) => [rule.id, position]));
   const notifications = report.problems.map((problem) => ({
     level: NOTIFICATION_LEVEL[problem.severity],
-    message: { text: `${problem.message} (${problem.code})` },
+    message: { text: `${problemText(problem, ctx.locale)} (${problem.code})` },
     descriptor: { id: problem.code },
     ...(problem.file ? { locations: [physicalLocation({ ...problem, source: problem.source })] } : {}),
   }));

@@ -3,7 +3,7 @@
  * mandatory class and one for all mandatory classes together, then the same for the totals.
  * Spreadsheets get the wide form from tables.ts.
  */
-import type { ClassStats, ComplianceReport, Locale, Totals, UnitStats } from '@zhengban/core';
+import type { ClassStats, ComplianceReport, Locale, Totals, UnitStats, UnitSubtotal } from '@zhengban/core';
 import { classLabel } from './labels.js';
 import { type MessageKey, t } from './messages.js';
 import { overallFraction, rateOf } from './rates.js';
@@ -56,7 +56,7 @@ const EMPTY: ClassStats = { installed: 0, genuine: 0, domestic: 0, missing: 0 };
 
 function block(
   report: ComplianceReport,
-  stats: Totals | UnitStats,
+  stats: Totals | UnitStats | UnitSubtotal,
   unit: string,
   isTotals: boolean,
   locale: Locale,
@@ -108,9 +108,59 @@ function block(
   };
 }
 
-/** One block per unit in report order, then the totals block. */
+/** A row of the statistics table: a unit's own figures, or a parent unit's subtotal. */
+export interface UnitEntry {
+  /** The unit's name (or `… 小计`), indented one full-width space per level under a listed unit. */
+  label: string;
+  /** The unit the row speaks of (a subtotal: the parent unit, with everything under it). */
+  unit: string;
+  stats: UnitStats | UnitSubtotal;
+  parent: string | undefined;
+  subtotal: boolean;
+}
+
+/**
+ * The units in report order (each parent followed by its subordinates), a parent's subtotal right
+ * after the last unit under it (docs/semantics.md#units).
+ */
+export function unitEntries(report: ComplianceReport, locale: Locale): UnitEntry[] {
+  const out: UnitEntry[] = [];
+  const indent = (level: number | undefined) => '\u3000'.repeat(level ?? 0);
+  const open: UnitStats[] = [];
+  const close = (downTo: number) => {
+    while (open.length > 0 && (open[open.length - 1]!.level ?? 0) >= downTo) {
+      const parent = open.pop()!;
+      out.push({
+        label: indent(parent.level) + t('stats.subtotal', locale, { unit: parent.unit }),
+        unit: parent.unit,
+        stats: parent.subtotal!,
+        parent: parent.parent,
+        subtotal: true,
+      });
+    }
+  };
+  for (const unit of report.units) {
+    close(unit.level ?? 0);
+    out.push({
+      label: indent(unit.level) + unit.unit,
+      unit: unit.unit,
+      stats: unit,
+      parent: unit.parent,
+      subtotal: false,
+    });
+    if (unit.subtotal) open.push(unit);
+  }
+  close(0);
+  return out;
+}
+
+/** One block per unit (and parent subtotal) in report order, then the totals block. */
 export function statisticsBlocks(report: ComplianceReport, locale: Locale): UnitBlock[] {
-  const blocks = report.units.map((unit) => block(report, unit, unit.unit, false, locale));
+  const blocks = unitEntries(report, locale).map((entry) => {
+    const b = block(report, entry.stats, entry.label, false, locale);
+    b.parent = entry.parent;
+    return b;
+  });
   blocks.push(block(report, report.totals, t('stats.totals', locale), true, locale));
   return blocks;
 }

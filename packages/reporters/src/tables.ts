@@ -5,6 +5,7 @@
  */
 import type { ComplianceReport, EntitlementPosition, Finding, Locale, UnitStats } from '@zhengban/core';
 import { formatLocation } from '@zhengban/core';
+import { overdueMark, overdueOf } from './campaign-view.js';
 import {
   classLabel,
   entitlementTypeLabel,
@@ -13,7 +14,7 @@ import {
   severityLabel,
   statusLabel,
 } from './labels.js';
-import { localText, type MessageKey, t } from './messages.js';
+import { localText, type MessageKey, problemText, t } from './messages.js';
 import { budgetTable, planTable } from './plan-tables.js';
 import { purchasesTable } from './purchases-table.js';
 import { overallFraction, rateOf } from './rates.js';
@@ -25,6 +26,7 @@ import {
   unitName,
   waiverText,
 } from './report-view.js';
+import { unitEntries } from './statistics-view.js';
 
 export type Cell =
   | { kind: 'text'; value: string }
@@ -87,7 +89,15 @@ export function statisticsTable(report: ComplianceReport, locale: Locale): Table
     }
   }
   columns.push(t('stats.overallGenuineRate', locale), t('stats.unauthorised', locale));
-  const row = (label: string, parent: string | undefined, stats: Omit<UnitStats, 'unit'>): Cell[] => {
+  const campaign = report.campaign !== undefined;
+  if (campaign) columns.push(t('stats.overdue', locale));
+  const row = (
+    label: string,
+    parent: string | undefined,
+    stats: Omit<UnitStats, 'unit'>,
+    unit?: string,
+    subtotal = false,
+  ): Cell[] => {
     const cells: Cell[] = [text(label), text(parent), count(stats.staff), count(stats.computers)];
     for (const name of report.classes) {
       const c = stats.classes[name] ?? { installed: 0, genuine: 0, domestic: 0, missing: 0 };
@@ -98,15 +108,18 @@ export function statisticsTable(report: ComplianceReport, locale: Locale): Table
     const overall = overallFraction(stats.classes, report.classes);
     cells.push(rate(rateOf(stats.rates, 'genuine', 'overall'), overall.genuine, overall.installed));
     cells.push(count(stats.unauthorised));
+    if (campaign) cells.push(count(overdueOf(report, unit, subtotal)));
     return cells;
   };
-  const rows = report.units.map((unit) => row(unit.unit, unit.parent, unit));
+  const rows = unitEntries(report, locale).map((entry) =>
+    row(entry.label, entry.parent, entry.stats, entry.unit, entry.subtotal),
+  );
   rows.push(row(t('stats.totals', locale), undefined, report.totals));
   return { id: 'units', title: t('table.units', locale), columns, rows };
 }
 
-/** The findings table's header. */
-export function findingColumns(locale: Locale): string[] {
+/** The findings table's header; a campaign report (report.campaign) adds 首次发现 and 是否逾期. */
+export function findingColumns(locale: Locale, campaign = false): string[] {
   return headers(
     [
       'finding.unit',
@@ -122,6 +135,7 @@ export function findingColumns(locale: Locale): string[] {
       'finding.message',
       'finding.remediation',
       'finding.deadline',
+      ...(campaign ? (['finding.firstSeen', 'finding.overdue'] as const) : []),
       'finding.waiver',
       'finding.evidence',
     ],
@@ -130,7 +144,7 @@ export function findingColumns(locale: Locale): string[] {
 }
 
 /** One finding as a row of the findings table; a waived one says so with its justification. */
-export function findingRow(finding: Finding, locale: Locale): Cell[] {
+export function findingRow(finding: Finding, locale: Locale, campaign = false): Cell[] {
   const status = effectiveStatus(finding);
   const statusText =
     status === 'waived'
@@ -151,6 +165,7 @@ export function findingRow(finding: Finding, locale: Locale): Cell[] {
     text(localText(finding.message, locale)),
     text(finding.remediation ? localText(finding.remediation, locale) : ''),
     date(finding.deadline),
+    ...(campaign ? [date(finding.firstSeen), text(overdueMark(finding, locale))] : []),
     text(waiverText(finding, locale)),
     text(evidenceList(finding)),
   ];
@@ -172,8 +187,10 @@ export function tableOrder(
 
 /** Every finding, sorted by unit and host; waived ones say so with their justification. */
 export function findingsTable(report: ComplianceReport, locale: Locale): Table {
-  const rows = tableOrder(report).map((finding) => findingRow(finding, locale));
-  return { id: 'findings', title: t('table.findings', locale), columns: findingColumns(locale), rows };
+  const campaign = report.campaign !== undefined;
+  const rows = tableOrder(report).map((finding) => findingRow(finding, locale, campaign));
+  const columns = findingColumns(locale, campaign);
+  return { id: 'findings', title: t('table.findings', locale), columns, rows };
 }
 
 export function seatsText(seats: EntitlementPosition['seats'], locale: Locale): string {
@@ -305,7 +322,7 @@ export function problemsTable(report: ComplianceReport, locale: Locale): Table {
   const rows = report.problems.map((problem): Cell[] => [
     text(formatLocation(problem)),
     text(problemSeverityLabel(problem.severity, locale)),
-    text(problem.message),
+    text(problemText(problem, locale)),
     text(problem.code),
     text(problem.source),
     text(problem.excerpt),

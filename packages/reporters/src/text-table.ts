@@ -17,6 +17,28 @@ export interface TextTableOptions {
   /** Decorates the header line. */
   headerStyle?: (line: string) => string;
   gap?: number;
+  /**
+   * The widest a line may be (terminal columns). When the table is wider, the first column (the
+   * names) is narrowed and a longer name continues on the lines below its row.
+   */
+  maxWidth?: number;
+  /** A line printed under a row (indented), e.g. what did not fit in the columns. */
+  rowDetail?: (row: number) => string | undefined;
+}
+
+/** Splits `value` into pieces of at most `width` cells. */
+function splitCells(value: string, width: number): string[] {
+  const pieces: string[] = [];
+  let current = '';
+  for (const char of value) {
+    if (current !== '' && stringWidth(current + char) > width) {
+      pieces.push(current);
+      current = '';
+    }
+    current += char;
+  }
+  pieces.push(current);
+  return pieces;
 }
 
 export function pad(value: string, width: number, align: 'left' | 'right' = 'left'): string {
@@ -34,18 +56,27 @@ export function renderTextTable(
   const widths = columns.map((column, index) =>
     Math.max(stringWidth(column.header), ...rows.map((row) => stringWidth(row[index] ?? ''))),
   );
-  const total = widths.reduce((sum, width) => sum + width, 0) + gap.length * (columns.length - 1);
+  let total = widths.reduce((sum, width) => sum + width, 0) + gap.length * (columns.length - 1);
+  if (options.maxWidth !== undefined && total > options.maxWidth) {
+    const first = Math.max(stringWidth(columns[0]?.header ?? ''), 8, widths[0]! - (total - options.maxWidth));
+    total -= widths[0]! - first;
+    widths[0] = first;
+  }
   const rule = '─'.repeat(total);
   const header = columns.map((column, index) => pad(column.header, widths[index]!, column.align)).join(gap);
   const lines = [(options.headerStyle ?? ((line: string) => line))(header.trimEnd()), rule];
   rows.forEach((row, rowIndex) => {
     if (options.ruleBefore?.has(rowIndex)) lines.push(rule);
+    const [name = '', ...more] = splitCells(row[0] ?? '', widths[0]!);
     const cells = columns.map((column, index) => {
-      const raw = row[index] ?? '';
+      const raw = index === 0 ? name : (row[index] ?? '');
       const padded = pad(raw, widths[index]!, column.align);
-      return options.style ? options.style(rowIndex, index, padded, raw) : padded;
+      return options.style ? options.style(rowIndex, index, padded, row[index] ?? '') : padded;
     });
     lines.push(cells.join(gap).trimEnd());
+    for (const piece of more) lines.push(`  ${piece}`.trimEnd());
+    const detail = options.rowDetail?.(rowIndex);
+    if (detail) lines.push(`    ${detail}`);
   });
   return lines;
 }

@@ -1,8 +1,9 @@
 /**
- * xlsx (exceljs): sheets 统计表, 问题清单, 授权台账, 采购统计, 采购计划 and 经费预算 (with a plan,
- * xlsx-plan-sheets.ts), 明细表 (with details, xlsx-details-sheet.ts), 未识别软件, then 数据输入 and
- * 输入问题 so
- * rejected rows travel with the spreadsheet. Text is always written as a string cell (never a
+ * xlsx (exceljs): first the statistics form people sign (统计表, xlsx/statistics-form-sheet.ts), then
+ * 问题清单, 授权台账, 采购统计, 采购计划 and 经费预算 (with a plan, xlsx-plan-sheets.ts), 明细表
+ * (with details, xlsx-details-sheet.ts), 未识别软件,
+ * 数据输入 and 输入问题 so rejected rows travel with the spreadsheet, and last 统计数据, the
+ * statistics as one flat row per unit for sorting and filtering. Text is always written as a string cell (never a
  * formula) and a leading `=`, `+`, `-`, `@`, tab or CR is still prefixed with `'` in case the
  * sheet is re-saved as csv. Rates are numbers with a `0.00%` format; headers are bold and frozen.
  *
@@ -14,20 +15,23 @@ import type { ComplianceReport, Reporter, ReporterContext } from '@zhengban/core
 import type ExcelJS from 'exceljs';
 import { neutraliseFormula } from './csv-reporter.js';
 import { displayWidth } from './display-width.js';
-import { replaceLoneSurrogates } from './escaping.js';
+import { xmlSafeText } from './escaping.js';
 import { t } from './messages.js';
+import { statisticsForm } from './statistics-form.js';
 import { buildTable, type Cell, type Table, type TableId } from './tables.js';
+import { addStatisticsFormSheet } from './xlsx/statistics-form-sheet.js';
 import { addDetailsSheet } from './xlsx-details-sheet.js';
 import { addPlanSheets } from './xlsx-plan-sheets.js';
 
+/** The sheets after the form, in order. */
 const SHEETS: readonly TableId[] = [
-  'units',
   'findings',
   'ledger',
   'purchases',
   'unrecognised',
   'inputs',
   'problems',
+  'units',
 ];
 const MIN_COLUMN_WIDTH = 8;
 const MAX_COLUMN_WIDTH = 60;
@@ -36,11 +40,9 @@ const WIDTH_SAMPLE_ROWS = 500;
 /** Excel refuses cell text longer than this. */
 const MAX_CELL_TEXT = 32_767;
 
-function safeText(value: string): string {
-  const clean = replaceLoneSurrogates(value).replace(
-    /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g,
-    '\uFFFD',
-  );
+export function safeText(value: string): string {
+  // xmlSafeText: U+FFFE and the other characters XML forbids would make the sheet not well-formed.
+  const clean = xmlSafeText(value).replace(/\u007F/g, '\uFFFD');
   return neutraliseFormula(clean).slice(0, MAX_CELL_TEXT);
 }
 
@@ -67,12 +69,34 @@ function columnWidths(table: Table, nullRate: string): number[] {
   });
 }
 
-function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, table: Table, nullRate: string): void {
-  // Sheet names may not contain []:*?/\ and are at most 31 characters.
-  const sheet = workbook.addWorksheet(table.title.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31), {
+/** Sheet names may not contain []:*?/\ and are at most 31 characters. */
+function sheetName(title: string): string {
+  return xmlSafeText(title, '')
+    .replace(/[[\]:*?/\\]/g, ' ')
+    .slice(0, 31);
+}
+
+/** Every cell of a column wraps at the column's width, top-aligned so a wrapped row reads down. */
+const WRAP: Partial<ExcelJS.Style> = { alignment: { wrapText: true, vertical: 'top' } };
+
+function addSheet(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  table: Table,
+  nullRate: string,
+  title = table.title,
+): void {
+  const sheet = workbook.addWorksheet(sheetName(title), {
     views: [{ state: 'frozen', ySplit: 1 }],
+    pageSetup: {
+      orientation: 'landscape',
+      paperSize: 9,
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '1:1',
+    },
   });
-  sheet.columns = columnWidths(table, nullRate).map((width) => ({ width }));
+  sheet.columns = columnWidths(table, nullRate).map((width) => ({ width, style: WRAP }));
   const header = sheet.addRow(table.columns.map(safeText));
   header.font = { bold: true };
   header.commit();
@@ -104,14 +128,20 @@ export async function renderXlsx(report: ComplianceReport, ctx: ReporterContext)
     useSharedStrings: false,
     useStyles: true,
   });
-  workbook.creator = `${report.tool.name} ${report.tool.version}`;
+  workbook.creator = xmlSafeText(`${report.tool.name} ${report.tool.version}`);
   // A fixed date keeps the bytes reproducible; the audit date is what the workbook speaks for.
   workbook.created = new Date(`${report.asOf}T00:00:00Z`);
   workbook.modified = workbook.created;
   const nullRate = t('rate.null', ctx.locale);
+  addStatisticsFormSheet(workbook, statisticsForm(report, ctx.locale), {
+    text: safeText,
+    nullRate,
+    sheetName: sheetName(t('table.units', ctx.locale)),
+  });
   for (const id of SHEETS) {
-    addSheet(workbook, buildTable(id, report, ctx.locale), nullRate);
-    // The plan's two sheets, in the form of a budget request, follow the ledger's.
+    const title = id === 'units' ? t('table.statisticsData', ctx.locale) : undefined;
+    addSheet(workbook, buildTable(id, report, ctx.locale), nullRate, title);
+    // The plan's two sheets, in the form of a budget request, follow the purchases.
     if (id === 'purchases') {
       addPlanSheets(workbook, report, ctx.locale);
       addDetailsSheet(workbook, report, ctx.locale);

@@ -7,7 +7,10 @@ const ANSI = /\u001b\[/;
 
 describe('console reporter', () => {
   it('has no ANSI codes without colour (no TTY or NO_COLOR), even from a name carrying an escape', () => {
-    const text = renderConsole(fixtureReport, createReporterContext(fixtureReport, { color: false }));
+    const text = renderConsole(
+      fixtureReport,
+      createReporterContext(fixtureReport, { color: false, options: { columns: 200 } }),
+    );
     expect(text).not.toMatch(ANSI);
     expect(text).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F]/);
     // The hostile name's ESC became U+FFFD, the rest of it is shown as text.
@@ -22,7 +25,10 @@ describe('console reporter', () => {
   });
 
   it('aligns columns by display width with Chinese names (rate columns end at one width)', () => {
-    const text = renderConsole(fixtureReport, createReporterContext(fixtureReport));
+    const text = renderConsole(
+      fixtureReport,
+      createReporterContext(fixtureReport, { options: { columns: 200 } }),
+    );
     const lines = text.slice(0, text.indexOf('问题清单')).split('\n');
     const rateRows = lines.filter((line) => /%（\d+\/\d+）/.test(line));
     expect(rateRows.length).toBe(15);
@@ -33,7 +39,10 @@ describe('console reporter', () => {
   });
 
   it('prints the totals, findings grouped by unit then host, the licence position and input counts', () => {
-    const text = renderConsole(fixtureReport, createReporterContext(fixtureReport));
+    const text = renderConsole(
+      fixtureReport,
+      createReporterContext(fixtureReport, { options: { columns: 200 } }),
+    );
     expect(text).toMatch(/^合计 +52 +8 +操作系统 +8 +7 +2 +0 +87\.50%（7\/8） +25\.00%（2\/8） +3$/m);
     expect(text).toMatch(/^ +必备类合计 +22 +18 +81\.82%（18\/22）$/m);
     expect(text).toMatch(/^档案馆 +6 +0 +操作系统 +0 +0 +0 +0 +— +— +0$/m);
@@ -78,5 +87,86 @@ describe('console reporter', () => {
     expect(text).toContain('  big.csv:21  error  第 21 行无法读取  (csv.row)');
     expect(text).not.toContain('big.csv:22 ');
     expect(text).toContain('  … 3 more, see the JSON or HTML report');
+  });
+
+  it('gives the share of software recognised and the unrecognised titles with publisher and samples', () => {
+    const report = structuredClone(fixtureReport);
+    report.stats = { softwareRecognised: 191, softwareUnrecognised: 9, softwareSystemComponents: 40 };
+    report.unrecognised = Array.from({ length: 17 }, (_, index) => ({
+      name: `Tool ${index + 1}`,
+      ...(index === 0 ? { publisher: 'Acme Ltd.' } : {}),
+      versions: ['1.0'],
+      hosts: 17 - index,
+      sampleHosts: ['PC-01', 'PC-02'],
+    }));
+    const text = renderConsole(report, createReporterContext(report, { options: { columns: 160 } }));
+    expect(text).toContain(
+      '软件识别率 95.50%（已识别安装 191 套 / 已识别与未识别合计 200 套，不含系统组件 40 套）。',
+    );
+    expect(text).toMatch(/^ {2}Tool 1 +17 +Acme Ltd\. +PC-01, PC-02$/m);
+    expect(text).toMatch(/^ {2}Tool 2 +16 +PC-01, PC-02$/m);
+    expect(text).not.toContain('Tool 16');
+    expect(text).toContain('……另有 2 种');
+  });
+
+  it('never writes a line wider than the terminal: 80 columns gives per-class blocks, names continue below', () => {
+    for (const color of [false, true]) {
+      for (const locale of ['zh-CN', 'en'] as const) {
+        const text = renderConsole(
+          fixtureReport,
+          createReporterContext(fixtureReport, { color, locale, options: { columns: 80 } }),
+        );
+        const widest = Math.max(...text.split('\n').map((line) => stringWidth(line)));
+        expect(widest).toBeLessThanOrEqual(80);
+      }
+    }
+    const text = renderConsole(
+      fixtureReport,
+      createReporterContext(fixtureReport, { options: { columns: 80 } }),
+    );
+    // The summary per unit, then one block per class with a line per unit and the totals.
+    expect(text).toMatch(/^合计 +52 +8 +81\.82%（18\/22） +3$/m);
+    expect(text).toMatch(/^办公软件$/m);
+    expect(text).toMatch(/^教育局 +3 +2 +3 +0 +66\.67% +100\.00%$/m);
+    // The hostile unit's name is longer than its column: it continues on the next line, whole.
+    const lines = text.split('\n');
+    const at = lines.findIndex((line) => line.startsWith('信息中心<script>alert("unit")'));
+    expect(lines[at + 1]!.trim()).toMatch(/"; DROP$/);
+    // The validity moves under its licence.
+    expect(text).toContain('\n    有效期: 2019-09-01 至 2026-12-31\n');
+    // Without a width the report assumes 80; a wide terminal gets the wide table.
+    expect(renderConsole(fixtureReport, createReporterContext(fixtureReport))).toBe(text);
+    const wide = renderConsole(
+      fixtureReport,
+      createReporterContext(fixtureReport, { options: { columns: 160 } }),
+    );
+    expect(wide).toMatch(/^单位 +编制人数 +计算机总数 +类别 +已安装/m);
+  });
+
+  it('folds a long message at the width and keeps all of it', () => {
+    const report = structuredClone(fixtureReport);
+    const long = `${'很长的说明'.repeat(30)}END`;
+    report.findings[0]!.message = { zh: long, en: long };
+    const text = renderConsole(report, createReporterContext(report, { options: { columns: 60 } }));
+    expect(Math.max(...text.split('\n').map((line) => stringWidth(line)))).toBeLessThanOrEqual(60);
+    expect(text.replace(/\n +/g, '')).toContain(long);
+  });
+
+  it('lists the unrecognised titles on the most computers, not only their count', () => {
+    const report = structuredClone(fixtureReport);
+    report.unrecognised = Array.from({ length: 18 }, (_, index) => ({
+      name: `软件${index}`,
+      publisher: '某公司',
+      versions: ['1.0'],
+      hosts: index + 1,
+      sampleHosts: [],
+    }));
+    const text = renderConsole(report, createReporterContext(report, { options: { columns: 80 } }));
+    const section = text.slice(text.indexOf('未识别软件\n'));
+    expect(section).toContain('未识别软件 18 种，涉及计算机 171 台次，请人工核查。');
+    expect(section).toMatch(/^ {2}软件17 +18 +某公司/m);
+    expect(section.indexOf('软件17')).toBeLessThan(section.indexOf('软件16'));
+    expect(section).not.toMatch(/软件2 /);
+    expect(section).toContain('……另有 3 种，见 xlsx、csv 或 HTML 报告的未识别软件表');
   });
 });

@@ -69,21 +69,24 @@ describeBrowser('html report in headless chromium', () => {
     expect(await page.title()).toBe('软件正版化检查报告 · 某市正版化验收 2024.1 · 2024-06-30');
     expect(await page.locator('h1').textContent()).toBe('软件正版化检查报告');
     // The style sheet applied (its hash matched the CSP) …
-    expect(await page.evaluate("getComputedStyle(document.querySelector('h2')).borderBottomWidth")).toBe(
-      '2px',
-    );
+    expect(
+      await page.evaluate("getComputedStyle(document.querySelector('#headline h2')).borderBottomWidth"),
+    ).toBe('2px');
     // … and the script ran (it rewrote the counter from its template).
     expect(await counter()).toBe('显示 13 / 13 条');
     expect(consoleErrors).toEqual([]);
     expect(requests).toHaveLength(1);
     expect(requests[0]).toMatch(/^file:\/\/.*report\.html$/);
     expect(await page.locator('#charts svg').count()).toBe(3);
-    expect(await page.locator('#statistics-table tbody tr').count()).toBe(20);
+    // The form: 市政府 小计, its three units, the unit without a parent, 合计.
+    expect(await page.locator('#statistics-table tbody tr').count()).toBe(6);
   });
 
   it('shows hostile names as text: no element, no handler, no dialog', async () => {
     expect(await page.locator('img').count()).toBe(0);
-    expect(await page.locator('script').count()).toBe(1);
+    // The page script and the findings data block (JSON, never executed).
+    expect(await page.locator('script').count()).toBe(2);
+    expect(await page.locator('script[type="application/json"]').count()).toBe(1);
     expect(await page.locator('[onerror], [onload]').count()).toBe(0);
     const findings = await page.locator('#findings-table').textContent();
     expect(findings).toContain(HOSTILE_NAME);

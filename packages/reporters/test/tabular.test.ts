@@ -76,11 +76,16 @@ describe('xlsx reporter', () => {
       '未识别软件',
       '数据输入',
       '输入问题',
+      '统计数据',
     ]);
     let formulas = 0;
     workbook.eachSheet((sheet) => {
-      expect(sheet.getRow(1).font?.bold).toBe(true);
-      expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+      // The signed form's own layout is checked in statistics-form.test.ts.
+      if (sheet.name !== '统计表') {
+        expect(sheet.getRow(1).font?.bold).toBe(true);
+        expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+        expect(sheet.getColumn(1).style.alignment?.wrapText).toBe(true);
+      }
       sheet.eachRow((row) =>
         row.eachCell((cell) => {
           if (cell.type === ExcelJS.ValueType.Formula) formulas += 1;
@@ -91,7 +96,7 @@ describe('xlsx reporter', () => {
     const unrecognised = workbook.getWorksheet('未识别软件')!;
     expect(unrecognised.getCell('B3').value).toBe(`'${HOSTILE_FORMULA}`);
     expect(unrecognised.getCell('C3').value).toBe("'-1+2");
-    const stats = workbook.getWorksheet('统计表')!;
+    const stats = workbook.getWorksheet('统计数据')!;
     expect(stats.getCell('I2').value).toBe(0.75);
     expect(stats.getCell('I2').numFmt).toBe('0.00%');
     expect(stats.getCell('U4').value).toBe('—');
@@ -111,6 +116,7 @@ describe('xlsx reporter', () => {
       'unrecognised',
       'inputs',
       'problems',
+      'statistics data',
     ]);
   });
 });

@@ -25,6 +25,13 @@ export const BUILTIN_FILES: readonly BuiltinFile[] = [
   { name: 'catalog/office', path: 'catalog/office.yaml', kind: 'catalog' },
   { name: 'catalog/antivirus', path: 'catalog/antivirus.yaml', kind: 'catalog' },
   { name: 'catalog/common', path: 'catalog/common.yaml', kind: 'catalog' },
+  { name: 'catalog/design', path: 'catalog/design.yaml', kind: 'catalog' },
+  { name: 'catalog/documents', path: 'catalog/documents.yaml', kind: 'catalog' },
+  { name: 'catalog/science', path: 'catalog/science.yaml', kind: 'catalog' },
+  { name: 'catalog/development', path: 'catalog/development.yaml', kind: 'catalog' },
+  { name: 'catalog/tools', path: 'catalog/tools.yaml', kind: 'catalog' },
+  { name: 'catalog/communication', path: 'catalog/communication.yaml', kind: 'catalog' },
+  { name: 'catalog/workplace', path: 'catalog/workplace.yaml', kind: 'catalog' },
 ];
 
 const byName = new Map(BUILTIN_FILES.map((file) => [file.name, file]));

@@ -16,6 +16,13 @@ const CLASS_FILES = [
   'catalog/office',
   'catalog/antivirus',
   'catalog/common',
+  'catalog/design',
+  'catalog/documents',
+  'catalog/science',
+  'catalog/development',
+  'catalog/tools',
+  'catalog/communication',
+  'catalog/workplace',
 ];
 const ACTIVATORS = [
   'kmspico',
@@ -41,6 +48,12 @@ const STANDARD_CATEGORIES = [
   'pdf',
   'im',
   'tool',
+  'design',
+  'dev',
+  'science',
+  'input',
+  'media',
+  'cloud',
   'activator',
   'other',
 ];
@@ -112,6 +125,13 @@ describe('catalogue files', () => {
     ['catalog/office', 12, 5],
     ['catalog/antivirus', 26, 18],
     ['catalog/common', 36, 21],
+    ['catalog/design', 56, 26],
+    ['catalog/documents', 22, 15],
+    ['catalog/science', 26, 23],
+    ['catalog/development', 58, 36],
+    ['catalog/tools', 50, 39],
+    ['catalog/communication', 50, 28],
+    ['catalog/workplace', 12, 7],
   ])('%s loads on its own: %i products, %i vendors', (name, products, vendors) => {
     const policy = loadBuiltin(name);
     expect(policy.catalog.products).toHaveLength(products);
@@ -120,8 +140,8 @@ describe('catalogue files', () => {
 
   it('builtin:catalog has every product of the class files, activators first, no rules', () => {
     const policy = loadBuiltin('catalog');
-    expect(policy.catalog.products).toHaveLength(104);
-    expect(policy.catalog.vendors).toHaveLength(49);
+    expect(policy.catalog.products).toHaveLength(378);
+    expect(policy.catalog.vendors).toHaveLength(223);
     expect(countBy(policy, 'activator')).toBe(11);
     expect(countBy(policy, 'os')).toBe(18);
     expect(countBy(policy, 'office')).toBe(8);
@@ -131,6 +151,13 @@ describe('catalogue files', () => {
     expect(policy.forbidden.products).toEqual([]);
     expect(policy.preferences.domestic).toEqual([]);
     expect(policy.sources).toEqual([
+      'builtin:catalog/workplace',
+      'builtin:catalog/communication',
+      'builtin:catalog/tools',
+      'builtin:catalog/development',
+      'builtin:catalog/science',
+      'builtin:catalog/documents',
+      'builtin:catalog/design',
       'builtin:catalog/common',
       'builtin:catalog/antivirus',
       'builtin:catalog/office',
@@ -172,9 +199,12 @@ describe('catalogue files', () => {
       expect(product.match.length, product.id).toBeGreaterThan(0);
       if (product.category === 'activator') expect(product.notes, product.id).toBeTruthy();
       else expect(product.vendor, product.id).toBeTruthy();
-      // A consumer product free "for individuals" must not pass as freeware for an agency.
+      // A consumer product free "for individuals" must not pass as freeware for an agency: it is
+      // personal-use, or commercial when one entry covers free and paid editions alike.
       if (/个人免费|free for individuals|personal use only/i.test(product.notes ?? ''))
-        expect(product.license, product.id).toBe('commercial');
+        expect(['commercial', 'personal-use'], product.id).toContain(product.license);
+      // Every licence model is decided in the shipped catalogue, and says where it comes from.
+      expect(product.license, product.id).not.toBe('unreviewed');
     }
   });
 });
@@ -184,7 +214,7 @@ describe('policy packs', () => {
     const policy = loadBuiltin('cn-gov-baseline');
     expect(policy.metadata.name).toBe('cn-gov-baseline');
     expect(policy.metadata.description).toContain('国办发〔2013〕88号');
-    expect(policy.catalog.products).toHaveLength(104);
+    expect(policy.catalog.products).toHaveLength(378);
     expect(policy.requirements.classes).toEqual(['os', 'office', 'antivirus']);
     expect(policy.requirements.editions.os?.deny).toEqual(['Home', 'Starter']);
     expect(policy.requirements.activation).toEqual({
@@ -206,7 +236,7 @@ describe('policy packs', () => {
     const policy = loadBuiltin('cn-gov-strict');
     expect(policy.metadata.name).toBe('cn-gov-strict');
     expect(policy.sources.slice(-2)).toEqual(['builtin:cn-gov-baseline', 'builtin:cn-gov-strict']);
-    expect(policy.catalog.products).toHaveLength(104);
+    expect(policy.catalog.products).toHaveLength(378);
     expect(policy.requirements.editions.os?.deny).toEqual(['Home', 'Starter']);
     expect(policy.forbidden.mode).toBe('allowlist');
     expect(policy.forbidden.products).toEqual(ACTIVATORS);
@@ -234,7 +264,7 @@ describeSamples('the example city policy over the real builtin baseline', () => 
     const policy = loadPolicy(path, { resolvers: [builtinResolver] });
     expect(policy.metadata.name).toBe('example-city-2013');
     expect(policy.sources.slice(-3)).toEqual(['builtin:catalog', 'builtin:cn-gov-baseline', path]);
-    expect(policy.catalog.products).toHaveLength(105);
+    expect(policy.catalog.products).toHaveLength(379);
     expect(policy.catalog.products[0]!.id).toBe('city-oa-client');
     expect(policy.catalog.vendors.find((v) => v.id === 'kingsoft-office')?.names).toContain(
       'Kingsoft Office Software',

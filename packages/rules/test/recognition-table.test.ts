@@ -22,6 +22,17 @@ const SOFTWARE: Row[] = [
   ['Microsoft Office LTSC 专业增强版 2021 - zh-cn', MS, 'ms-office'],
   ['Microsoft Office Home and Student 2019 - en-us', MS, 'ms-office'],
   ['Microsoft Office Enterprise 2007', MS, 'ms-office'],
+  // Registers typed by hand: Chinese edition words, no publisher (the edition word ends in CJK, where
+  // an ASCII word boundary never holds)
+  ['Microsoft Office 专业增强版 2010', undefined, 'ms-office'],
+  ['Microsoft Office 标准版 2013', undefined, 'ms-office'],
+  ['Microsoft Office 家庭和学生版 2016', undefined, 'ms-office'],
+  ['Microsoft Office 专业版 2007', undefined, 'ms-office'],
+  ['Microsoft Office专业增强版2019', undefined, 'ms-office'],
+  ['Microsoft Office 2016 专业增强版', undefined, 'ms-office'],
+  ['Microsoft Office Professional Plus 2016', undefined, 'ms-office'],
+  ['Microsoft Office 校对工具', undefined, 'ms-office-component'],
+  ['Microsoft Office', undefined, null], // no edition, no year, no publisher: not enough to claim
   ['Microsoft 365 Apps for enterprise - zh-cn', MS, 'ms-365-apps'],
   ['Microsoft 365 企业应用版 - zh-cn', MS, 'ms-365-apps'],
   ['Microsoft Office 365 ProPlus - en-us', MS, 'ms-365-apps'],
@@ -64,8 +75,8 @@ const SOFTWARE: Row[] = [
   ['WPS Office 2016 专业版', 'Kingsoft Corp.', 'wps-office-pro'],
   ['WPS Office 政务版', '北京金山办公软件股份有限公司', 'wps-office-pro'],
   ['WPS云文档', 'Kingsoft Corp.', null],
-  ['Kingsoft PowerWord', 'Kingsoft Corp.', null],
-  ['金山词霸', 'Kingsoft Corp.', null],
+  ['Kingsoft PowerWord', 'Kingsoft Corp.', 'kingsoft-powerword'],
+  ['金山词霸', 'Kingsoft Corp.', 'kingsoft-powerword'],
   ['永中Office 2019', '永中软件股份有限公司', 'yozo-office'],
   ['yozo-office', undefined, 'yozo-office'],
   ['LibreOffice 7.5.3.2', 'The Document Foundation', 'libreoffice'],
@@ -98,7 +109,7 @@ const SOFTWARE: Row[] = [
   ['Kaspersky Endpoint Security for Windows', 'AO Kaspersky Lab', 'kaspersky'],
   ['Kaspersky Security Center Network Agent', 'AO Kaspersky Lab', null],
   ['Symantec Endpoint Protection', 'Symantec Corporation', 'symantec-endpoint-protection'],
-  ['Symantec Backup Exec Remote Agent for Windows Systems', 'Symantec Corporation', null],
+  ['Symantec Backup Exec Remote Agent for Windows Systems', 'Symantec Corporation', 'symantec-backup-exec'],
   ['Norton 360', 'NortonLifeLock Inc', 'norton'],
   ['McAfee VirusScan Enterprise', 'McAfee, Inc.', 'mcafee'],
   ['McAfee Agent', 'McAfee, Inc.', null],
@@ -140,7 +151,7 @@ const SOFTWARE: Row[] = [
   ['Microsoft Edge WebView2 Runtime', MS, 'ms-edge-webview2'],
   ['Mozilla Firefox 10.0.2 (x86 en-US)', 'Mozilla', 'firefox'],
   ['firefox-esr', undefined, 'firefox'],
-  ['Mozilla Thunderbird (2.0.0.23)', 'Mozilla', null],
+  ['Mozilla Thunderbird (2.0.0.23)', 'Mozilla', 'thunderbird'],
   ['Opera Stable 76.0.4017.123', 'Opera Software', 'opera'],
   ['Windows Internet Explorer 8', MS, 'ms-internet-explorer'],
   ['7-Zip 19.00 (x64)', 'Igor Pavlov', '7-zip'],
@@ -149,23 +160,25 @@ const SOFTWARE: Row[] = [
   ['Adobe Reader X (10.1.2)', 'Adobe Systems Incorporated', 'adobe-reader'],
   ['Adobe Acrobat Reader DC', 'Adobe Systems Incorporated', 'adobe-reader'],
   ['Adobe Acrobat DC', 'Adobe Systems Incorporated', 'adobe-acrobat'],
-  ['Spelling Dictionaries Support For Adobe Reader 9', 'Adobe Systems Incorporated', null],
+  ['Adobe Acrobat 专业版', undefined, 'adobe-acrobat'],
+  ['Adobe Acrobat X 标准版', undefined, 'adobe-acrobat'],
+  ['Spelling Dictionaries Support For Adobe Reader 9', 'Adobe Systems Incorporated', 'adobe-component'],
   ['福昕阅读器', '福建福昕软件开发股份有限公司', 'foxit-reader'],
   ['数科OFD阅读器', '北京数科网维技术有限责任公司', 'suwell-ofd-reader'],
   ['微信', '腾讯科技(深圳)有限公司', 'wechat'],
   ['企业微信', '腾讯科技(深圳)有限公司', 'wecom'],
   ['钉钉', '钉钉(中国)信息技术有限公司', 'dingtalk'],
   ['腾讯QQ', '腾讯科技(深圳)有限公司', 'tencent-qq'],
-  ['QQ音乐', '腾讯科技(深圳)有限公司', null],
+  ['QQ音乐', '腾讯科技(深圳)有限公司', 'qq-player'],
   ['飞书', '北京飞书科技有限公司', 'feishu'],
   ['Teams Machine-Wide Installer', MS, 'ms-teams'],
   ['TeamViewer 15', 'TeamViewer', 'teamviewer'],
   ['向日葵远程控制', '上海贝锐信息科技股份有限公司', 'sunlogin'],
   ['Java(TM) 6 Update 31', 'Oracle', 'java-runtime'],
   ['Java 8 Update 291 (64-bit)', 'Oracle Corporation', 'java-runtime'],
-  // Ordinary software nobody catalogues
-  ['PuTTY version 0.58', 'Simon Tatham', null],
-  ['Git version 2.12.2.2', 'The Git Development Community', null],
+  // Ordinary free tools are catalogued now (catalog/development); a server package is not
+  ['PuTTY version 0.58', 'Simon Tatham', 'putty'],
+  ['Git version 2.12.2.2', 'The Git Development Community', 'git'],
   ['apache2', undefined, null],
   // Distribution packages named after the distribution are not the operating system
   ['centos-release', undefined, null],
@@ -186,6 +199,12 @@ const OPERATING_SYSTEMS: OsRow[] = [
   ['Windows 10 Pro', undefined, 'ms-windows', 'Professional'],
   ['Майкрософт Windows 10 Pro', undefined, 'ms-windows', 'Professional'],
   ['Microsoft Windows 11 企业版', undefined, 'ms-windows', 'Enterprise'],
+  // Registers typed by hand: Chinese edition words without os-release id or publisher
+  ['Windows 7 旗舰版', undefined, 'ms-windows', 'Ultimate'],
+  ['Windows 10 专业工作站版', undefined, 'ms-windows', 'Professional'],
+  ['Microsoft Windows 10 企业版 LTSC', undefined, 'ms-windows', 'LTSC'],
+  ['Windows Server 2008 R2 企业版', undefined, 'ms-windows-server', 'Enterprise'],
+  ['Windows Server 2019 数据中心版', undefined, 'ms-windows-server', 'Server'],
   ['Microsoft Windows Server 2019 Standard', 'windows', 'ms-windows-server', 'Standard'],
   ['Windows Server 2016 Datacenter', undefined, 'ms-windows-server', 'Server'],
   ['Kylin Linux Advanced Server V10 (Sword)', 'kylin', 'kylin-server'],
@@ -209,6 +228,19 @@ const OPERATING_SYSTEMS: OsRow[] = [
   ['Microsoft < Windows', undefined, null],
 ];
 
+/** Editions read from names typed in Chinese (the policy restricts office editions, or the product declares them). */
+type EditionRow = [name: string, product: string, edition: string];
+
+const EDITIONS: EditionRow[] = [
+  ['Microsoft Office 专业增强版 2010', 'ms-office', 'ProPlus'],
+  ['Microsoft Office 标准版 2013', 'ms-office', 'Standard'],
+  ['Microsoft Office 家庭和学生版 2016', 'ms-office', 'HomeStudent'],
+  ['Microsoft Office 专业版 2007', 'ms-office', 'Professional'],
+  ['Microsoft Office专业增强版2019', 'ms-office', 'ProPlus'],
+  ['Microsoft Office Home and Student 2019 - en-us', 'ms-office', 'HomeStudent'],
+  ['WPS Office 2019 专业增强版', 'wps-office-pro', 'ProPlus'],
+];
+
 describe('recognition table over the built-in catalogue', () => {
   const recogniser = createRecogniser(loadBuiltin('catalog'));
 
@@ -219,6 +251,12 @@ describe('recognition table over the built-in catalogue', () => {
   it.each(SOFTWARE)('%s (%s) → %s', (name, publisher, expected) => {
     const found = recogniser.recognise({ name, publisher });
     expect(found?.product.id ?? null).toBe(expected);
+  });
+
+  it.each(EDITIONS)('%s → %s, edition %s', (name, product, edition) => {
+    const found = recogniser.recognise({ name });
+    expect(found?.product.id).toBe(product);
+    expect(found?.edition).toBe(edition);
   });
 
   it.each(OPERATING_SYSTEMS)('OS %s [%s] → %s %s', (name, id, expected, edition) => {

@@ -12,6 +12,12 @@ export {
   type CsvTextBatch,
   csvBatches as readCsvBatches,
 } from './csv/csv-stream.js';
+export {
+  globMatches,
+  HostUnitMap,
+  type HostUnitRule,
+  readHostsFile,
+} from './csv/host-units.js';
 export { readUnitsFile } from './csv/units-file.js';
 export {
   INVENTORY_FORMAT,
@@ -20,7 +26,7 @@ export {
   writeInventoryLines,
 } from './inventory/inventory-format.js';
 export { type LinuxScannerOptions, linuxScanner, RPM_QUERY_FORMAT } from './linux/linux-scanner.js';
-export { osqueryScanner } from './osquery/osquery-scanner.js';
+export { type OsqueryScannerOptions, osqueryScanner } from './osquery/osquery-scanner.js';
 export { getScanner, scannerNames } from './scanner-registry.js';
 export { decodeText } from './text/decode-text.js';
 export { type WindowsScannerOptions, windowsScanner } from './windows/windows-scanner.js';

@@ -8,14 +8,14 @@ import { wazuhScanner } from './agents/wazuh-scanner.js';
 import { type CsvScannerOptions, csvScanner } from './csv/csv-scanner.js';
 import { inventoryScanner } from './inventory/inventory-format.js';
 import { type LinuxScannerOptions, linuxScanner } from './linux/linux-scanner.js';
-import { osqueryScanner } from './osquery/osquery-scanner.js';
+import { type OsqueryScannerOptions, osqueryScanner } from './osquery/osquery-scanner.js';
 import { type WindowsScannerOptions, windowsScanner } from './windows/windows-scanner.js';
 
 const FACTORIES: Readonly<Record<string, (options: Record<string, unknown>) => Scanner>> = {
   windows: (options) => windowsScanner(options as WindowsScannerOptions),
   linux: (options) => linuxScanner(options as LinuxScannerOptions),
   csv: (options) => csvScanner(options as CsvScannerOptions),
-  osquery: () => osqueryScanner(),
+  osquery: (options) => osqueryScanner(options as OsqueryScannerOptions),
   inventory: () => inventoryScanner(),
   glpi: () => glpiScanner(),
   wazuh: () => wazuhScanner(),

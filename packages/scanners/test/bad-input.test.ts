@@ -88,7 +88,7 @@ describe('bad input: windows', () => {
       [
         'windows.format',
         undefined,
-        '<file>: not a Windows inventory file (expected reg query output, a regedit .reg export, PowerShell ConvertTo-Json output, wmic /format:list output, or slmgr / ospp.vbs text; it is none of them)',
+        '<file>: not a Windows inventory file (expected reg query output, a regedit .reg export, PowerShell ConvertTo-Json or Export-Csv output, wmic /format:list or /format:csv output, or slmgr / ospp.vbs text; it is none of them)',
       ],
     ]);
   });

@@ -11,18 +11,24 @@ describe('csv scanner: Chinese headers, quoted newlines, bad rows, hosts that co
     const { hosts, summary, problems } = await scanAll(csvScanner(), ZH);
     expect(hosts.map((h) => [h.id, h.unit, h.software.map((r) => r.name)])).toEqual([
       ['PC-001', '办公室', ['Microsoft Office 专业增强版 2016', 'WPS Office', '火绒安全软件']],
-      ['PC-002', '财务科', ['Adobe Acrobat DC\n(Continuous)', '360安全卫士']],
+      ['PC-002', '财务科', ['Adobe Acrobat DC\n(Continuous)', '永中Office 2019', '360安全卫士']],
       ['PC-001', '办公室', ['微信']],
       ['PC-003', '信息中心', ['Google Chrome']],
     ]);
-    expect(summary).toMatchObject({ hosts: 4, read: 11, accepted: 7, rejected: 4, ignored: 0 });
+    // An impossible date costs the date, not the installation.
+    expect(summary).toMatchObject({ hosts: 4, read: 11, accepted: 8, rejected: 3, ignored: 0 });
     expect(problems.map((p) => [p.line, p.code, p.message])).toEqual([
-      [7, 'csv.date', 'line 7: install date "2023-02-30" is not a real date'],
+      [
+        7,
+        'csv.date',
+        'line 7: install date "2023-02-30" is not a real date; the installation is read without it',
+      ],
       [9, 'csv.empty-host', 'line 9: the computer name is empty'],
       [10, 'csv.empty-name', 'line 10: the software name is empty'],
       [11, 'csv.column-count', 'line 11 has 9 columns, the header has 11'],
     ]);
-    expect(problems.every((p) => p.file === ZH && p.severity === 'error' && p.source === 'csv')).toBe(true);
+    expect(problems.map((p) => p.severity)).toEqual(['warning', 'error', 'error', 'error']);
+    expect(problems.every((p) => p.file === ZH && p.source === 'csv')).toBe(true);
 
     const [pc1, pc2, , pc3] = hosts as [
       (typeof hosts)[0],
@@ -52,7 +58,12 @@ describe('csv scanner: Chinese headers, quoted newlines, bad rows, hosts that co
       installDate: '2023-10-08',
       evidence: { line: 5 },
     });
-    expect(pc2.software[1]).toMatchObject({ name: '360安全卫士', evidence: { line: 8 } });
+    expect(pc2.software[1]).toMatchObject({
+      name: '永中Office 2019',
+      installDate: undefined,
+      evidence: { line: 7 },
+    });
+    expect(pc2.software[2]).toMatchObject({ name: '360安全卫士', evidence: { line: 8 } });
     expect(pc2.os).toMatchObject({ name: '银河麒麟桌面操作系统 V10', id: 'kylin', version: 'V10 SP1' });
     expect(pc3.software[0]).toMatchObject({
       attributes: { licenseStatus: 'unlicensed' },
@@ -82,11 +93,12 @@ describe('csv scanner: Chinese headers, quoted newlines, bad rows, hosts that co
         'PC-001 WPS Office 12.1.0.16910 Kingsoft Corp.',
         'PC-001 火绒安全软件 5.0.75.8 北京火绒网络科技有限公司',
         'PC-002 Adobe Acrobat DC\n(Continuous) 23.006.20320 Adobe Inc., "Creative Cloud"',
+        'PC-002 永中Office 2019 8.0.1331.101 Yozosoft Co.，Ltd',
         'PC-002 360安全卫士 13.0.0.2003 360安全中心',
         'PC-001 微信 3.9.8.25 腾讯科技(深圳)有限公司',
         'PC-003 Google Chrome 120.0.6099.130 Google LLC',
       ]);
-      expect(summary).toMatchObject({ read: 11, accepted: 7, rejected: 4 });
+      expect(summary).toMatchObject({ read: 11, accepted: 8, rejected: 3 });
       expect(problems.map((p) => p.line)).toEqual([7, 9, 10, 11]);
     });
   });

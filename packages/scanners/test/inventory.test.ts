@@ -25,7 +25,7 @@ describe('inventory (JSON Lines) writer and reader', () => {
     const file = folder.write('inventory.jsonl', text);
     const back = await scanAll(inventoryScanner(), file);
     expect(back.hosts).toEqual(hosts);
-    expect(back.summary).toMatchObject({ hosts: 4, read: 7, accepted: 7, rejected: 0 });
+    expect(back.summary).toMatchObject({ hosts: 4, read: 8, accepted: 8, rejected: 0 });
   });
 
   it('reports bad lines and bad records with their line numbers and keeps the good ones', async () => {

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { readUnitsFile } from '@zhengban/scanners';
+import { globMatches, readHostsFile, readUnitsFile } from '@zhengban/scanners';
 import { describe, expect, it } from 'vitest';
 import { encode, FIXTURES, tempFolder } from './support/run.js';
 
@@ -49,5 +49,50 @@ describe('readUnitsFile', () => {
     await expect(readUnitsFile(file)).rejects.toThrow(
       `${file}:1: no unit column (expected 单位 / unit); header was: 编号, 人数`,
     );
+  });
+});
+
+describe('host → unit rules', () => {
+  it('a hosts file: exact names win over patterns, the first pattern wins, bad rows are located', async () => {
+    const file = tempFolder().write(
+      'hosts.csv',
+      '计算机名,单位\nJTJ-GHK-*,规划科\nJTJ-GHK-09,办公室\nJTJ-???-0?,综合科\n,财务科\nJTJ-GHK-09,财务科\n',
+    );
+    const { map, problems, summary } = await readHostsFile(file);
+    expect(map.ruleFor('JTJ-GHK-01')?.unit).toBe('规划科');
+    expect(map.ruleFor('jtj-ghk-09')?.unit).toBe('办公室'); // exact, any case
+    expect(map.ruleFor('JTJ-BGS-03')?.unit).toBe('综合科');
+    expect(map.ruleFor('JTJ-BGS-103')).toBeUndefined();
+    expect(map.unitNames()).toEqual(['办公室', '规划科', '综合科']);
+    expect(problems.map((p) => [p.line, p.message])).toEqual([
+      [5, 'line 5: the computer name is empty'],
+      [6, 'line 6: JTJ-GHK-09 is already put in 办公室 on line 3'],
+    ]);
+    expect(summary).toMatchObject({ read: 5, accepted: 3, rejected: 2 });
+  });
+
+  it('glob matching stays cheap on hostile patterns', () => {
+    const started = performance.now();
+    expect(globMatches('*a*a*a*a*a*a*a*a*b', 'a'.repeat(200))).toBe(false);
+    expect(performance.now() - started).toBeLessThan(200);
+    expect(globMatches('pc-*', 'pc-')).toBe(true);
+    expect(globMatches('*-01', 'BGS-01')).toBe(true);
+  });
+
+  it('a units file with a computer column gives one unit per name and one rule per row', async () => {
+    const file = tempFolder().write(
+      'units-hosts.csv',
+      '单位,编制人数,计算机名\n办公室,20,BGS-*\n办公室,,BGS-99\n财务科,8,\n',
+    );
+    const { units, hosts, problems } = await readUnitsFile(file);
+    expect(problems).toEqual([]);
+    expect(units.map((unit) => [unit.name, unit.staff])).toEqual([
+      ['办公室', 20],
+      ['财务科', 8],
+    ]);
+    expect(hosts.map((rule) => [rule.pattern, rule.unit, rule.location.line])).toEqual([
+      ['BGS-*', '办公室', 2],
+      ['BGS-99', '办公室', 3],
+    ]);
   });
 });

@@ -247,7 +247,7 @@ describe('windows scanner: Chinese consoles, UTF-16LE exports and wmic lists', (
         code: 'windows.format',
         fatal: true,
         file,
-        message: `${file}: not a Windows inventory file (expected reg query output, a regedit .reg export, PowerShell ConvertTo-Json output, wmic /format:list output, or slmgr / ospp.vbs text; it is none of them)`,
+        message: `${file}: not a Windows inventory file (expected reg query output, a regedit .reg export, PowerShell ConvertTo-Json or Export-Csv output, wmic /format:list or /format:csv output, or slmgr / ospp.vbs text; it is none of them)`,
       }),
     ]);
   });

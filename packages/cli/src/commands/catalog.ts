@@ -1,13 +1,27 @@
 /**
- * `zhengban catalog match | list`: which catalogue product an installation is and why, and what the
- * catalogue holds — from a policy (local products first) or, by default, the built-in catalogue.
+ * `zhengban catalog match | list | suggest`: which catalogue product an installation is and why,
+ * what the catalogue holds — from a policy (local products first) or, by default, the built-in
+ * catalogue — and a draft catalogue section for what a report could not recognise.
  */
-import { createRecogniser, formatLocation, type Policy, type Product, parsePolicy } from '@zhengban/core';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import {
+  createRecogniser,
+  formatLocation,
+  type Policy,
+  type Product,
+  parsePolicy,
+  UsageError,
+} from '@zhengban/core';
 import { builtinResolver, listPacks } from '@zhengban/rules';
-import { type CliContext, displayPath } from '../cli-io.js';
+import { OutputSet, writeFileAtomic } from '../atomic-output.js';
+import { draftProducts, draftYaml } from '../catalog-draft.js';
+import { type CliContext, displayPath, note } from '../cli-io.js';
 import { EXIT_FINDINGS, EXIT_OK } from '../exit-codes.js';
 import { msg } from '../messages.js';
+import { positiveCount } from '../option-values.js';
 import { loadPolicyFile } from '../policy-files.js';
+import { readReport } from '../report-file.js';
 import { formatTable } from '../text-table.js';
 
 /** The built-in catalogue as a policy: `builtin:catalog` when the rules package has it, else the baseline. */
@@ -58,6 +72,12 @@ export function catalogMatchCommand(ctx: CliContext, name: string, options: Cata
     }),
     msg(ctx.locale, 'catalogWhy', { why: result.match.text }),
   ];
+  for (const range of product.licenseByVersion ?? []) {
+    const notes = range.notes ? `（${range.notes}）` : '';
+    lines.push(
+      msg(ctx.locale, 'catalogVersionLicense', { versions: range.versions, license: range.license, notes }),
+    );
+  }
   if (result.edition) lines.push(msg(ctx.locale, 'catalogEdition', { edition: result.edition }));
   const location = result.match.location ?? product.location;
   if (location) {
@@ -95,5 +115,62 @@ export function catalogListCommand(ctx: CliContext, options: { class?: string; p
     ]),
   ];
   ctx.io.stdout.write(formatTable(rows));
+  return EXIT_OK;
+}
+
+export interface CatalogSuggestOptions {
+  top?: string;
+  out?: string;
+  force?: boolean;
+}
+
+/**
+ * Writes a draft catalogue for the report's unrecognised titles (most computers first) to `--out`
+ * (atomically) or stdout. Vendors are looked up in the built-in catalogue, so a known publisher
+ * spelling becomes its vendor id.
+ */
+export async function catalogSuggestCommand(
+  ctx: CliContext,
+  reportFile: string,
+  options: CatalogSuggestOptions,
+): Promise<number> {
+  const top = positiveCount(ctx.locale, '--top', options.top, 20);
+  const report = readReport(ctx, reportFile);
+  const unrecognised = Array.isArray(report.unrecognised) ? report.unrecognised : [];
+  if (unrecognised.length === 0) {
+    note(ctx, msg(ctx.locale, 'suggestNothing', { path: reportFile }));
+    return EXIT_OK;
+  }
+  const recogniser = createRecogniser(builtinCatalogPolicy());
+  const drafts = draftProducts(unrecognised, top, (publisher) => recogniser.vendorOf(publisher));
+  const text = draftYaml('catalog-draft', drafts, {
+    header: msg(ctx.locale, 'suggestHeader', {
+      report: reportFile,
+      asOf: report.asOf,
+      count: drafts.length,
+    }).split('\n'),
+    notes: (draft) =>
+      msg(ctx.locale, 'suggestNotes', {
+        hosts: draft.hosts,
+        samples: draft.sampleHosts.join(', '),
+        spellings: draft.spellings.slice(0, 5).join(' | '),
+      }),
+  });
+  if (options.out === undefined || options.out === '-') {
+    ctx.io.stdout.write(text);
+    return EXIT_OK;
+  }
+  const path = resolve(ctx.io.cwd, options.out);
+  if (existsSync(path) && !options.force) {
+    throw new UsageError(msg(ctx.locale, 'outputExists', { path: options.out }));
+  }
+  const outputs = new OutputSet(ctx.locale);
+  try {
+    await writeFileAtomic(outputs, path, text);
+  } finally {
+    await outputs.discardAll();
+  }
+  const hosts = drafts.reduce((n, draft) => n + draft.hosts, 0);
+  note(ctx, msg(ctx.locale, 'suggestWritten', { path: displayPath(ctx, path), count: drafts.length, hosts }));
   return EXIT_OK;
 }

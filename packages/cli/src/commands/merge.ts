@@ -10,7 +10,9 @@ import { OutputSet } from '../atomic-output.js';
 import { type CliContext, displayPath, note } from '../cli-io.js';
 import { EXIT_OK } from '../exit-codes.js';
 import { msg } from '../messages.js';
+import { refuseOutputsOverInputs } from '../output-overlap.js';
 import { readReport } from '../report-file.js';
+import { writeToStream } from '../stdout-stream.js';
 
 export async function mergeCommand(
   ctx: CliContext,
@@ -20,8 +22,12 @@ export async function mergeCommand(
   if (files.length < 2) throw new UsageError(msg(ctx.locale, 'mergeNeedsTwo'));
   const outPath =
     options.out === undefined || options.out === '-' ? undefined : resolve(ctx.io.cwd, options.out);
-  const outputs = new OutputSet(ctx.locale);
+  const outputs = new OutputSet(ctx.locale, ctx.io.signal);
   try {
+    if (outPath) {
+      const reports = files.map((name) => ({ path: resolve(ctx.io.cwd, name), label: name }));
+      refuseOutputsOverInputs(ctx.locale, [{ path: outPath, label: options.out! }], reports);
+    }
     const file = outPath ? await outputs.prepareFile(outPath) : undefined;
     const [first, second, ...rest] = files.map((name) => readReport(ctx, name));
     const merged = mergeReports(first!, second!, ...rest);
@@ -35,7 +41,7 @@ export async function mergeCommand(
       const path = displayPath(ctx, outPath);
       note(ctx, msg(ctx.locale, 'merged', { count: files.length, path, computers: merged.totals.computers }));
     } else {
-      ctx.io.stdout.write(text);
+      await writeToStream(ctx.locale, ctx.io.stdout, text);
     }
     return EXIT_OK;
   } finally {

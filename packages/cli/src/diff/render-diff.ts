@@ -4,7 +4,9 @@
  */
 import type { Locale } from '@zhengban/core';
 import { localText, type MessageKey, msg } from '../messages.js';
-import { formatTable, printable } from '../text-table.js';
+import { printable } from '../printable.js';
+import { formatTable } from '../text-table.js';
+import { bulletinLines, percent, rankingTable, thresholdsLine } from './render-bulletin.js';
 import type { DiffFinding, RateChange, ReportDiff } from './report-diff.js';
 
 export type DiffFormat = 'console' | 'markdown' | 'json';
@@ -23,10 +25,6 @@ const CLASS_LABELS: Record<string, MessageKey> = {
 function classLabel(locale: Locale, cls: string): string {
   const key = CLASS_LABELS[cls];
   return key ? msg(locale, key) : cls;
-}
-
-function percent(rate: number | null): string {
-  return rate === null ? '—' : `${(rate * 100).toFixed(2)}%`;
 }
 
 function rateCell(row: RateChange | undefined): string {
@@ -75,6 +73,15 @@ function headline(diff: ReportDiff, locale: Locale): string[] {
       computersBefore: diff.before.computers,
       computersAfter: diff.after.computers,
     }),
+    // Overdue findings exist only in campaign reports (audit --since): said when there are any.
+    ...(diff.before.overdueFindings + diff.after.overdueFindings > 0
+      ? [
+          msg(locale, 'diffOverdue', {
+            before: diff.before.overdueFindings,
+            after: diff.after.overdueFindings,
+          }),
+        ]
+      : []),
   ];
 }
 
@@ -85,42 +92,72 @@ function ruleTable(diff: ReportDiff, locale: Locale): string[][] {
   ];
 }
 
-/** How much of the plan was carried out: one line overall, one per unit. */
-function planLines(diff: ReportDiff, locale: Locale): string[] {
+/** The parts of the output in order: a title with a table, or a title with a list of lines. */
+type Section = { title: string; table: string[][] } | { title: string; lines: string[]; more?: number };
+
+/** How much of BEFORE's plan was carried out: the totals as the title, one line per unit. */
+function planSection(diff: ReportDiff, locale: Locale): Section | undefined {
   const plan = diff.plan;
-  if (!plan) return [];
-  return [
-    msg(locale, 'diffPlan', {
-      done: plan.done,
-      items: plan.items,
-      partlyDone: plan.partlyDone,
-      seatsDone: plan.seatsDone,
-      seats: plan.seats,
-      costDone: plan.costDone,
-      cost: plan.cost,
-    }),
-    ...plan.units.map((unit) => `  ${printable(msg(locale, 'diffPlanUnit', { ...unit }))}`),
-    '',
-  ];
+  if (!plan) return undefined;
+  const title = msg(locale, 'diffPlan', {
+    done: plan.done,
+    items: plan.items,
+    partlyDone: plan.partlyDone,
+    seatsDone: plan.seatsDone,
+    seats: plan.seats,
+    costDone: plan.costDone,
+    cost: plan.cost,
+  });
+  return { title, lines: plan.units.map((unit) => msg(locale, 'diffPlanUnit', { ...unit })) };
 }
 
-export function renderDiffConsole(diff: ReportDiff, locale: Locale): string {
-  const out: string[] = [...headline(diff, locale), '', ...planLines(diff, locale)];
-  if (diff.byRule.length > 0) out.push(msg(locale, 'diffByRule'), formatTable(ruleTable(diff, locale)));
+function sections(diff: ReportDiff, locale: Locale, listed: number): Section[] {
+  const out: Section[] = [];
+  const plan = planSection(diff, locale);
+  if (plan) out.push(plan);
+  if (diff.byRule.length > 0) out.push({ title: msg(locale, 'diffByRule'), table: ruleTable(diff, locale) });
   for (const [kind, title] of [
     ['genuine', 'diffGenuineRates'],
     ['domestic', 'diffDomesticRates'],
   ] as const) {
     const table = rateTable(diff, kind, locale);
-    if (table) out.push(msg(locale, title), formatTable(table));
+    if (table) out.push({ title: msg(locale, title), table });
   }
+  if (diff.ranking.length > 0)
+    out.push({ title: msg(locale, 'diffRanking'), table: rankingTable(diff.ranking, locale) });
+  for (const [list, title] of [
+    [diff.bulletin.praise, 'diffPraise'],
+    [diff.bulletin.criticise, 'diffCriticise'],
+  ] as const) {
+    out.push({ title: `${msg(locale, title)} (${list.length})`, lines: bulletinLines(list, locale) });
+  }
+  out.push({ title: '', lines: [thresholdsLine(diff.bulletin, locale)] });
   for (const [list, title] of [
     [diff.new, 'diffNewFindings'],
     [diff.fixed, 'diffFixedFindings'],
   ] as const) {
-    out.push(`${msg(locale, title)} (${list.length})`);
-    for (const finding of list.slice(0, LISTED)) out.push(`  ${findingLine(finding, locale)}`);
-    if (list.length > LISTED) out.push(`  ${msg(locale, 'diffMore', { count: list.length - LISTED })}`);
+    out.push({
+      title: `${msg(locale, title)} (${list.length})`,
+      lines: list.slice(0, listed).map((finding) => findingLine(finding, locale)),
+      more: Math.max(0, list.length - listed),
+    });
+  }
+  return out;
+}
+
+export function renderDiffConsole(diff: ReportDiff, locale: Locale): string {
+  const out: string[] = [...headline(diff, locale), ''];
+  for (const section of sections(diff, locale, LISTED)) {
+    if ('table' in section) {
+      out.push(section.title, formatTable(section.table));
+      continue;
+    }
+    if (section.title === '') {
+      out.push(...section.lines.map(printable), '');
+      continue;
+    }
+    out.push(section.title, ...section.lines.map((line) => `  ${printable(line)}`));
+    if (section.more) out.push(`  ${msg(locale, 'diffMore', { count: section.more })}`);
     out.push('');
   }
   return `${out.join('\n').trimEnd()}\n`;
@@ -143,27 +180,20 @@ function markdownTable(rows: string[][]): string {
 }
 
 export function renderDiffMarkdown(diff: ReportDiff, locale: Locale): string {
-  const [title, summary] = headline(diff, locale);
-  const out: string[] = [`# ${cell(title!)}`, '', cell(summary!), ''];
-  const [planLine, ...planUnits] = planLines(diff, locale);
-  if (planLine)
-    out.push(cell(planLine), '', ...planUnits.filter(Boolean).map((line) => `- ${cell(line.trim())}`), '');
-  if (diff.byRule.length > 0)
-    out.push(`## ${msg(locale, 'diffByRule')}`, '', markdownTable(ruleTable(diff, locale)), '');
-  for (const [kind, heading] of [
-    ['genuine', 'diffGenuineRates'],
-    ['domestic', 'diffDomesticRates'],
-  ] as const) {
-    const table = rateTable(diff, kind, locale);
-    if (table) out.push(`## ${msg(locale, heading)}`, '', markdownTable(table), '');
-  }
-  for (const [list, heading] of [
-    [diff.new, 'diffNewFindings'],
-    [diff.fixed, 'diffFixedFindings'],
-  ] as const) {
-    out.push(`## ${msg(locale, heading)} (${list.length})`, '');
-    if (list.length === 0) out.push(msg(locale, 'diffNone'));
-    for (const finding of list) out.push(`- ${cell(findingLine(finding, locale))}`);
+  const [title, ...summary] = headline(diff, locale);
+  const out: string[] = [`# ${cell(title!)}`, '', ...summary.flatMap((line) => [cell(line), ''])];
+  for (const section of sections(diff, locale, Number.POSITIVE_INFINITY)) {
+    if ('table' in section) {
+      out.push(`## ${section.title}`, '', markdownTable(section.table), '');
+      continue;
+    }
+    if (section.title === '') {
+      out.push(...section.lines.map(cell), '');
+      continue;
+    }
+    out.push(`## ${section.title}`, '');
+    if (section.lines.length === 0) out.push(msg(locale, 'diffNone'));
+    for (const line of section.lines) out.push(`- ${cell(line)}`);
     out.push('');
   }
   return `${out.join('\n').trimEnd()}\n`;

@@ -18,6 +18,7 @@ import {
   type Severity,
 } from '@zhengban/core';
 import { type PlanProgress, planProgress } from './plan-progress.js';
+import { type Bulletin, bulletin, rankUnits, type UnitProgress } from './unit-ranking.js';
 
 export interface DiffFinding {
   id: string;
@@ -54,6 +55,8 @@ export interface ReportSide {
   generatedAt?: string;
   computers: number;
   openFindings: number;
+  /** Failures open past their deadline (逾期), as the report flags them (audit --since). */
+  overdueFindings: number;
 }
 
 /** The result of `zhengban diff` (also its `--format json` output). */
@@ -68,6 +71,10 @@ export interface ReportDiff {
   rates: RateChange[];
   /** How much of BEFORE's rectification plan AFTER shows carried out (when BEFORE has a plan). */
   plan?: PlanProgress;
+  /** AFTER's units ranked by progress (unit-ranking.ts). */
+  ranking: UnitProgress[];
+  /** Who is praised and who criticised, with reasons. */
+  bulletin: Bulletin;
 }
 
 const OPEN: ReadonlySet<string> = new Set(['fail', 'error', 'warn']);
@@ -101,6 +108,8 @@ function side(file: string, report: ComplianceReport, open: number): ReportSide 
     ...(report.generatedAt ? { generatedAt: report.generatedAt } : {}),
     computers: report.totals.computers,
     openFindings: open,
+    overdueFindings: report.findings.filter((f) => f.overdue === true && effectiveStatus(f) === 'fail')
+      .length,
   };
 }
 
@@ -114,6 +123,7 @@ export function diffReports(
   const fixed = [...openBefore.values()].filter((finding) => !openAfter.has(finding.id)).map(brief);
   const added = [...openAfter.values()].filter((finding) => !openBefore.has(finding.id)).map(brief);
   const stillOpen = [...openAfter.values()].filter((finding) => openBefore.has(finding.id)).map(brief);
+  const ranking = rankUnits(before, after);
   return {
     before: side(files.before, before, openBefore.size),
     after: side(files.after, after, openAfter.size),
@@ -123,6 +133,8 @@ export function diffReports(
     byRule: countByRule(fixed, added, stillOpen),
     rates: rateChanges(before, after),
     ...planField(before, openAfter),
+    ranking,
+    bulletin: bulletin(ranking, after),
   };
 }
 

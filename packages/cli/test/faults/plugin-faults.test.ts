@@ -40,6 +40,11 @@ describe('faults: a scanner plugin that throws', () => {
         message: `scanner "throwing" failed on some-agent-export: Cannot read properties of undefined (reading 'DisplayName')`,
         severity: 'error',
         code: 'plugin.failed',
+        params: {
+          plugin: 'throwing',
+          input: 'some-agent-export',
+          reason: "Cannot read properties of undefined (reading 'DisplayName')",
+        },
         source: 'throwing',
         file: 'some-agent-export',
         fatal: true,
@@ -121,7 +126,7 @@ describe('faults: bad inputs end with one clear error (exit 2), never a stack tr
     expect(result.code).toBe(2);
     expect(result.stderr.split('\n').slice(0, 2)).toEqual([
       'zhengban: 错误: 策略有 1 个问题:',
-      `${join(dir, 'policy.yaml')}:1:1  The policy must be a mapping (key: value), not empty.`,
+      `${join(dir, 'policy.yaml')}:1:1  策略 应为映射（键: 值），不能是空值。`,
     ]);
     expect(result.stderr).not.toMatch(NO_STACK);
   });

@@ -13,16 +13,19 @@ export interface RunOptions {
   cwd?: string;
   env?: Record<string, string | undefined>;
   stdoutIsTTY?: boolean;
+  /** The terminal's width on a TTY stdout. */
+  stdoutColumns?: number;
   stderrIsTTY?: boolean;
   signal?: AbortSignal;
 }
 
-function capture(isTTY: boolean) {
+function capture(isTTY: boolean, columns?: number) {
   const chunks: Buffer[] = [];
   return {
     chunks,
     stream: {
       isTTY,
+      ...(columns === undefined ? {} : { columns }),
       write(chunk: string | Uint8Array) {
         chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk));
         return true;
@@ -32,7 +35,7 @@ function capture(isTTY: boolean) {
 }
 
 export async function runCli(argv: string[], options: RunOptions = {}): Promise<CliResult> {
-  const out = capture(options.stdoutIsTTY ?? false);
+  const out = capture(options.stdoutIsTTY ?? false, options.stdoutColumns);
   const err = capture(options.stderrIsTTY ?? false);
   const code = await run(argv, {
     stdout: out.stream,

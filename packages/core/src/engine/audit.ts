@@ -8,6 +8,7 @@ import type { ComplianceReport, HostInventory, IsoDate, Policy, UnitInfo } from 
 import type { Scanner } from '../plugins.js';
 import { runScanner } from '../scan-runner.js';
 import { createAuditor } from './auditor.js';
+import type { FindingHistory } from './campaign-dates.js';
 
 export interface AuditOptions {
   policy: Policy;
@@ -19,6 +20,8 @@ export interface AuditOptions {
   /** Called for every host as it is read (progress display). */
   onHost?: (host: HostInventory) => void;
   toolVersion?: string;
+  /** The open failures of an earlier report (`findingHistory(before)`): see AuditorOptions.since. */
+  since?: FindingHistory;
 }
 
 export async function audit(options: AuditOptions): Promise<ComplianceReport> {
@@ -27,6 +30,7 @@ export async function audit(options: AuditOptions): Promise<ComplianceReport> {
     ...(options.logger ? { logger: options.logger } : {}),
     ...(options.units ? { units: options.units } : {}),
     ...(options.toolVersion ? { toolVersion: options.toolVersion } : {}),
+    ...(options.since ? { since: options.since } : {}),
   });
   for (const source of options.sources) {
     if (options.signal?.aborted) break;

@@ -22,8 +22,10 @@ import type {
   StreamedReport,
   UnitInfo,
 } from '../model.js';
+import { CampaignDates, type FindingHistory } from './campaign-dates.js';
 import { compileCustomRules } from './custom-rules.js';
 import { DetailsCollector } from './details-collector.js';
+import { editionRestrictionProblems } from './edition-restrictions.js';
 import { expiringFindings } from './expiry-findings.js';
 import { type DeadlineSettings, dateAtLocalMidnight, localDate, sortEvidence } from './finding-factory.js';
 import { findingStream } from './finding-stream.js';
@@ -33,13 +35,17 @@ import { type HostState, HostStore } from './host-store.js';
 import { PlanCollector } from './plan/plan-collector.js';
 import { purchaseFields } from './purchases.js';
 import { createRecogniser } from './recogniser.js';
+import { RecognitionShare } from './recognition-share.js';
 import { pick, rulesMeta, scopeFacts } from './report-parts.js';
 import { customFinding, domesticFindings } from './rule-findings.js';
 import { SeatDemands } from './seat-demands.js';
 import { type OsOfHost, SoftwareRuleFindings } from './software-rule-findings.js';
 import { ruleCounters, softwareRules } from './software-rules.js';
-import { StatisticsTable, unitOrder } from './statistics.js';
+import { orderedUnits, StatisticsTable } from './statistics.js';
 import { TitleRegistry } from './title-registry.js';
+import { countsAsUnauthorised, unauthorisedInstallations } from './unauthorised-count.js';
+import { addUnitConsumption, UnrecognisedByUnit, unrecognisedTitlesOf } from './unit-breakdown.js';
+import { unitUseProblems } from './unit-problems.js';
 import { WaiverBook } from './waivers.js';
 
 /** Version of @zhengban/core written into reports (a test keeps it equal to package.json). */
@@ -70,6 +76,16 @@ export interface AuditorOptions {
    * installation. Three rows a computer: off by default.
    */
   details?: boolean;
+  /**
+   * The open failures of an earlier report (`audit --since`): their first-seen dates and deadlines
+   * carry over, so a failure still open after its deadline is overdue (campaign-dates.ts).
+   */
+  since?: FindingHistory;
+  /**
+   * Count unrecognised software per unit as well (`UnrecognisedSoftware.units`), so the report can be
+   * split into one report per unit (`unitReport`). Off by default: it keeps a count per title and unit.
+   */
+  unitBreakdown?: boolean;
 }
 
 export interface Auditor {
@@ -85,9 +101,6 @@ export interface Auditor {
    */
   finishStream(): Promise<StreamedReport>;
 }
-
-const UNAUTHORISED_RULES = new Set(['forbidden.product', 'forbidden.pattern', 'unauthorised']);
-const countsAsUnauthorised = (rule: string) => UNAUTHORISED_RULES.has(rule);
 
 export function createAuditor(policy: Policy, options: AuditorOptions = {}): Auditor {
   const logger = options.logger ?? silentLogger;
@@ -133,6 +146,7 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
       entitled: new Set(policy.entitlements.map((e) => e.product)),
       allowlist,
       mandatory,
+      parentOf: parentsOf([...policy.units, ...(options.units ?? [])]),
     };
     // The passes that only count (seat demands, statistics) need no evidence; only the first one
     // counts activation and notes unrecognised operating systems. The findings use `ctx` itself.
@@ -151,9 +165,13 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
     const demands = new SeatDemands(states.length);
     const osHosts: OsOfHost[] = [];
     let installationCount = 0;
+    const share = new RecognitionShare();
+    const byUnit = options.unitBreakdown ? new UnrecognisedByUnit() : undefined;
     for (let i = 0; i < states.length; i++) {
       store.putInKeyOrder(states[i]!);
       const host = judgeHost(states[i]!, firstCtx);
+      share.addHost(host, states[i]!.unrecognisedTitles.length);
+      if (byUnit) byUnit.noteHost(host.unit, host.id, unrecognisedTitlesOf(states[i]!, host, titles));
       // Nothing reads a host's title sets after the first pass (and no host arrives any more).
       store.dropTitleSets(states[i]!);
       hostUnits[i] = host.unit;
@@ -172,7 +190,21 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
     // 3. Waivers decide which unauthorised installations still count; then the statistics table.
     const waiversNow = now();
     const seenUnits = new Set(hostUnits);
-    const units = unitOrder(options.units ?? [], policy.units, seenUnits);
+    const tree = orderedUnits(options.units ?? [], policy.units, seenUnits);
+    const units = tree.units;
+    engineProblems.push(
+      ...tree.problems,
+      ...editionRestrictionProblems(policy),
+      ...unitUseProblems(options.units ?? [], units, {
+        hostsByUnit: hostsOfUnits(states, hostUnits),
+        whereIs: (id) => {
+          const state = store.hosts.get(id);
+          if (!state) return undefined;
+          return state.osEvidence[0] ?? store.installationsOf(state)[0]?.evidence[0];
+        },
+      }),
+    );
+    engineProblems.sort(byMessage);
     const classes = [...new Set([...mandatory, ...policy.preferences.domestic.map((d) => d.class)])];
     const table = new StatisticsTable(units, classes, mandatory);
     const unauthorisedByHost = new Map<string, number>();
@@ -181,11 +213,19 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
       const host = judged(i, countingCtx);
       table.addHost(host);
       const counted = countingWaivers.apply(hostFindings(host, countingCtx, countsAsUnauthorised));
-      const count = counted.filter((f) => !f.waiver).length;
+      const count = unauthorisedInstallations(counted);
       if (count > 0) unauthorisedByHost.set(host.id, count);
       table.addUnauthorised(host.unit, count);
     }
     const unitRows = table.units();
+    if (byUnit) {
+      const unitOfHost = new Map(states.map((state, i) => [state.id, hostUnits[i]!]));
+      addUnitConsumption(
+        positions,
+        unitOfHost,
+        units.map((u) => u.name),
+      );
+    }
     const totals = table.totals();
 
     // 4. Custom rules: software verdicts settled now, host rules as the stream passes each host;
@@ -253,13 +293,16 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
       customRuleReferences: states.reduce((n, h) => n + h.custom.size, 0),
       activationJudged: counters.activationJudged,
       activationSkipped: counters.activationSkipped,
+      ...share.stats(),
     };
+    const campaign = new CampaignDates(asOf, policy.settings, options.since);
     const report: ComplianceReport = {
       schemaVersion: 1,
       tool: { name: 'zhengban', version: options.toolVersion ?? CORE_VERSION },
       policy: {
         name: policy.metadata.name,
         ...(policy.metadata.version ? { version: policy.metadata.version } : {}),
+        ...(policy.metadata.owner ? { owner: policy.metadata.owner } : {}),
         sources: [...policy.sources],
       },
       asOf,
@@ -269,13 +312,26 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
       units: unitRows,
       entitlements: positions,
       findings: [],
-      unrecognised: policy.settings.unrecognised === 'ignore' && !allowlist ? [] : titles.unrecognised(),
-      problems: [...(policy.problems ?? []), ...problems, ...engineProblems],
+      unrecognised:
+        policy.settings.unrecognised === 'ignore' && !allowlist
+          ? []
+          : titles.unrecognised(
+              byUnit &&
+                ((id) =>
+                  byUnit.unitsOf(
+                    id,
+                    units.map((u) => u.name),
+                  )),
+            ),
+      // The policy linter's warnings first: a mistake in the policy explains numbers below it.
+      problems: [...(policy.warnings ?? []), ...(policy.problems ?? []), ...problems, ...engineProblems],
       rules: rulesMeta(policy),
       classes: [...mandatory],
       ...purchaseFields(policy, mandatory),
       ...(basis ? { mergeBasis: basis } : {}),
       stats,
+      // Present from the start (streamed tables choose their columns by it), final once read.
+      ...(campaign.active ? { campaign: campaign.status(unitRows.map((row) => row.unit)) } : {}),
     };
 
     // 5. The findings, in report order, worded as they are read.
@@ -312,6 +368,7 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
       unauthorisedByHost,
       waivers: new WaiverBook(policy.waivers, waiversNow),
       unitRank: new Map(units.map((u, i) => [u.name, i])),
+      ...(campaign.active ? { stamp: (finding: Finding) => campaign.stamp(finding) } : {}),
       onFinding(finding) {
         seenRules.add(finding.rule);
         findingCount++;
@@ -328,6 +385,7 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
       report.rules = rulesMeta(policy, seenRules);
       if (planCollector) report.plan = planCollector.plan(policy, asOf, positions, unitRows);
       if (detailsCollector) report.details = detailsCollector.rows;
+      if (report.campaign) report.campaign = campaign.status(unitRows.map((row) => row.unit));
       logger.debug(
         `audit finished: ${states.length} hosts, ${findingCount} findings in ${Date.now() - started} ms`,
       );
@@ -343,6 +401,7 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
           message: `a host inventory from scanner "${host?.scanner ?? '?'}" has no id and was not counted`,
           severity: 'error',
           code: 'engine.host-without-id',
+          params: { scanner: host?.scanner ?? '?' },
           source: 'engine',
         });
         return;
@@ -364,6 +423,17 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
   };
 }
 
+/** Per unit, its computers (sorted, as `states` is). */
+function hostsOfUnits(states: readonly HostState[], hostUnits: readonly string[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  states.forEach((state, i) => {
+    const list = out.get(hostUnits[i]!);
+    if (list) list.push(state.id);
+    else out.set(hostUnits[i]!, [state.id]);
+  });
+  return out;
+}
+
 /** Warnings about the fleet as read: a host in several units, records without a name. */
 function hostProblems(hosts: readonly HostState[], namelessRecords: number): Problem[] {
   const out: Problem[] = [];
@@ -374,6 +444,7 @@ function hostProblems(hosts: readonly HostState[], namelessRecords: number): Pro
         message: `host ${host.id} is listed in several units (${units.join(', ')}); it is counted in ${units[0]}`,
         severity: 'warning',
         code: 'engine.unit-conflict',
+        params: { host: host.id, units: units.join(', '), unit: units[0]! },
         source: 'engine',
       });
     }
@@ -383,8 +454,18 @@ function hostProblems(hosts: readonly HostState[], namelessRecords: number): Pro
       message: `${namelessRecords} software record(s) had no name and were not judged`,
       severity: 'warning',
       code: 'engine.record-without-name',
+      params: { count: namelessRecords },
       source: 'engine',
     });
   }
-  return out.sort((a, b) => (a.message < b.message ? -1 : 1));
+  return out.sort(byMessage);
+}
+
+const byMessage = (a: Problem, b: Problem) => (a.message < b.message ? -1 : a.message > b.message ? 1 : 0);
+
+/** Unit → parent, the units file's word last (it wins over the policy's `units:`). */
+function parentsOf(units: readonly UnitInfo[]): Map<string, string> {
+  const parents = new Map<string, string>();
+  for (const unit of units) if (unit.parent) parents.set(unit.name, unit.parent);
+  return parents;
 }

@@ -99,12 +99,49 @@ export function factsRead(conditions: unknown, into = new Set<string>()): Set<st
   return into;
 }
 
+/**
+ * The operators a condition may name: json-rules-engine 7's own, then ours (`ourOperators` below).
+ * The policy loader refuses any other name at its line (policy/rule-operators.ts).
+ */
+export const ENGINE_OPERATORS = [
+  'equal',
+  'notEqual',
+  'in',
+  'notIn',
+  'contains',
+  'doesNotContain',
+  'lessThan',
+  'lessThanInclusive',
+  'greaterThan',
+  'greaterThanInclusive',
+] as const;
+export const OUR_OPERATORS = [
+  'versionInRange',
+  'matchesGlob',
+  'matchesRegex',
+  'olderThan',
+  'dateBefore',
+  'dateAfter',
+] as const;
+/** json-rules-engine 7's operator decorators: `not:equal`, `someFact:equal`, … */
+export const OPERATOR_DECORATORS = [
+  'someFact',
+  'someValue',
+  'everyFact',
+  'everyValue',
+  'swap',
+  'not',
+] as const;
+
 type Uncertain = { mode: boolean; errors: Set<string> };
 
 /** Our operators, as plain functions: registered on json-rules-engine and used by the fast path. */
 export type OperatorTable = Record<string, (fact: unknown, value: unknown) => boolean>;
 
-function ourOperators(asOf: IsoDate, uncertain: Uncertain): OperatorTable {
+function ourOperators(
+  asOf: IsoDate,
+  uncertain: Uncertain,
+): Record<(typeof OUR_OPERATORS)[number], OperatorTable[string]> {
   const unsure = (reason: string): boolean => {
     uncertain.errors.add(reason);
     return uncertain.mode;
@@ -228,6 +265,7 @@ export function compileCustomRules(policy: Policy, asOf: IsoDate): Record<RuleSc
         message: `rule "${rule.id}" (scope ${rule.scope}) reads ${bad.map((f) => `"${f}"`).join(', ')}, which ${bad.length === 1 ? 'is' : 'are'} not a ${rule.scope} fact`,
         severity: 'error' as const,
         code: 'policy.rule-fact-scope',
+        params: { rule: rule.id, scope: rule.scope, facts: bad.map((f) => `"${f}"`).join('、') },
         source: 'engine',
       });
       continue;

@@ -28,6 +28,8 @@ export interface FindingStreamInput {
   unauthorisedByHost: ReadonlyMap<string, number>;
   waivers: WaiverBook;
   unitRank: Map<string, number>;
+  /** Campaign dates (first seen, carried deadline, overdue), applied after waivers. */
+  stamp?: (finding: Finding) => Finding;
   /** Called for each finding that leaves the stream (rule ids for the report's rule list, counters). */
   onFinding(finding: Finding): void;
   /** Counts every custom-rule evaluation. */
@@ -37,7 +39,8 @@ export interface FindingStreamInput {
 export async function* findingStream(input: FindingStreamInput): AsyncGenerator<Finding[]> {
   const order = compareFindings(input.unitRank);
   const finish = (group: Finding[]): Finding[] => {
-    const out = dedupe(input.waivers.apply(group)).sort(order);
+    const waived = dedupe(input.waivers.apply(group));
+    const out = (input.stamp ? waived.map(input.stamp) : waived).sort(order);
     for (const f of out) input.onFinding(f);
     return out;
   };

@@ -20,6 +20,8 @@ export interface HostFindingContext extends JudgeContext {
   entitled: Set<string>;
   allowlist: boolean;
   mandatory: readonly string[];
+  /** Each unit's parent (units file, policy `units:`), to say when a parent's scope left it out. */
+  parentOf?: ReadonlyMap<string, string>;
 }
 
 /** Which rules to word; the statistics pass asks only for those that count as unauthorised. */
@@ -59,6 +61,7 @@ export function hostFindings(
       ctx.entitled,
       ctx.allowlist,
       ctx.deadlines,
+      ctx.parentOf,
     );
     if (f) findings.push(f);
   }

@@ -17,6 +17,7 @@ import {
   type SoftwareRef,
   smallerRef,
 } from './host-store.js';
+import { licenseAt, needsEntitlement } from './licence-model.js';
 import type { Recogniser, Recognition } from './recogniser.js';
 import { makeRef } from './software-refs.js';
 import { hasId, type TitleRegistry } from './title-registry.js';
@@ -27,7 +28,10 @@ export interface JudgedInstallation {
   state: InstallationState;
   /** A fail on edition, activation or forbidden makes it not genuine even when covered. */
   notGenuine: boolean;
-  /** Commercial and not forbidden: it takes a seat. */
+  /**
+   * Not forbidden, and its licence model at its version needs an entitlement (commercial,
+   * personal-use, unreviewed — licence-model.ts): it takes a seat.
+   */
   needsSeat: boolean;
   /** Filled after allocation. */
   licensed: boolean;
@@ -163,11 +167,60 @@ export function foldInstallations(installations: InstallationState[]): Installat
     (i) => i.version === undefined,
     (o, i) => o.product.id === i.product.id && (i.edition === undefined || o.edition === i.edition),
   );
+  items = foldLessPrecise(items);
   foldBy(
     (i) => i.edition === undefined,
     (o, i) => o.product.id === i.product.id && o.version === i.version,
   );
   return items;
+}
+
+/** `6.1` → [`6`, `1`]; parts compared as written (trimmed, case-insensitive). */
+const versionParts = (version: string): string[] => version.trim().toLowerCase().split('.');
+
+/** True when `longer` states every part of `shorter` and more: `6.1.7601` extends `6.1`. */
+function extendsVersion(longer: string[], shorter: string[]): boolean {
+  return longer.length > shorter.length && shorter.every((part, i) => part === longer[i]);
+}
+
+/**
+ * One computer, one operating system read twice: `reg query` gives Windows 7 as `6.1`, the register
+ * row `6.1.7601`. Installations of one product whose versions agree on every part the less precise
+ * one states are one installation: it folds into the most precise (then first in key order) of
+ * those that extend it, keeping all evidence; an edition one of them lacks is taken from the other,
+ * two different editions stay two installations. `6.1.7600` and `6.1.7601` disagree: two.
+ */
+function foldLessPrecise(items: InstallationState[]): InstallationState[] {
+  const parts = new Map(items.map((i) => [i, i.version === undefined ? undefined : versionParts(i.version)]));
+  const compatible = (a: InstallationState, b: InstallationState) =>
+    a.product.id === b.product.id &&
+    (a.edition === undefined || b.edition === undefined || a.edition === b.edition);
+  // Least precise first, so what folds into a middle version travels on with it.
+  const byPrecision = items
+    .filter((i) => parts.get(i) !== undefined)
+    .sort((a, b) => parts.get(a)!.length - parts.get(b)!.length);
+  const gone = new Set<InstallationState>();
+  for (const item of byPrecision) {
+    const mine = parts.get(item)!;
+    let target: InstallationState | undefined;
+    for (const other of items) {
+      if (other === item || gone.has(other) || !compatible(other, item)) continue;
+      const theirs = parts.get(other);
+      if (!theirs || !extendsVersion(theirs, mine)) continue;
+      if (!target || theirs.length > parts.get(target)!.length) target = other;
+    }
+    if (!target) continue;
+    // The more precise version is the installation's, and so is its spelling.
+    const spelling = target.software;
+    absorb(target, item);
+    target.software = spelling;
+    if (target.edition === undefined && item.edition !== undefined) {
+      target.edition = item.edition;
+      target.key = installationKey(target.product.id, target.version, target.edition);
+    }
+    gone.add(item);
+  }
+  return gone.size === 0 ? items : items.filter((i) => !gone.has(i));
 }
 
 /**
@@ -214,11 +267,12 @@ export function judgeHost(state: HostState, ctx: JudgeContext): JudgedHost {
   for (const item of foldInstallations(items)) {
     const product = item.product;
     const forbidden = ctx.forbiddenProducts.has(product.id);
+    const seat = needsEntitlement(licenseAt(product, item.version));
     const judged: JudgedInstallation = {
       state: item,
       notGenuine: forbidden,
-      needsSeat: !forbidden && product.license === 'commercial',
-      licensed: !forbidden && product.license !== 'commercial',
+      needsSeat: !forbidden && seat,
+      licensed: !forbidden && !seat,
       forbidden,
     };
     host.installations.push(judged);

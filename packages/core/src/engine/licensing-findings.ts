@@ -4,11 +4,13 @@
  * versions.unparseable when only an unreadable version is, licensing.unlicensed otherwise — or
  * `unauthorised` in allowlist mode for a product the ledger has no line for at all.
  */
-import type { Entitlement, Finding, LocalText, TraceStep } from '../model.js';
+import type { Entitlement, Finding, LicenseModel, LocalText, TraceStep } from '../model.js';
 import type { BlockReason, CoverageVerdict } from './allocation.js';
 import { type DeadlineSettings, makeFinding } from './finding-factory.js';
 import type { JudgedHost, JudgedInstallation } from './host-judge.js';
 import { installationTrace, versionSteps } from './installation-trace.js';
+import { licenseAt } from './licence-model.js';
+import { parentScopeNote } from './parent-scope.js';
 import { sharedStep, sharedText } from './shared-parts.js';
 
 const REASON_WORDS: Record<BlockReason, LocalText> = {
@@ -109,6 +111,33 @@ const VERSION_REMEDIATION = sharedText(
   '核对该软件的实际版本号，或修正软件目录的版本方案',
   'Check the real version, or fix the product’s version scheme in the catalogue',
 );
+/**
+ * Why a model that looks free still needs a licence, said in the finding: an officer who sees
+ * TeamViewer or Xshell flagged should not have to guess that "free" meant free at home.
+ */
+const MODEL_WORDS: Partial<Record<LicenseModel, { text: LocalText; step: TraceStep }>> = {
+  'personal-use': {
+    text: sharedText(
+      '该软件仅限个人免费使用，单位使用须取得商业许可',
+      'free for personal use only; an agency needs a licence',
+    ),
+    step: sharedStep(
+      'rule',
+      'license: personal-use (free for personal use only; needs an entitlement in an agency)',
+    ),
+  },
+  unreviewed: {
+    text: sharedText(
+      '软件目录尚未核定该软件的许可方式，暂按商业软件处理',
+      'the catalogue has not decided its licence model yet; judged as commercial until it does',
+    ),
+    step: sharedStep(
+      'rule',
+      'license: unreviewed (judged as commercial until the catalogue entry is filled in)',
+    ),
+  },
+};
+
 const LICENCE_REMEDIATION = sharedText(
   '购买或调配许可并登记台账，或卸载该软件',
   'Buy or reassign a licence and record it in the ledger, or uninstall the software',
@@ -122,6 +151,7 @@ export function licensingFinding(
   productsWithEntitlements: Set<string>,
   allowlist: boolean,
   deadlines: DeadlineSettings,
+  parentOf?: ReadonlyMap<string, string>,
 ): Finding | undefined {
   const item = installation.state;
   if (coverage.outcome === 'covered') return undefined;
@@ -168,12 +198,17 @@ export function licensingFinding(
         en: `${label} on ${host.id} has no entitlement at all and is unauthorised in allowlist mode`,
       };
       break;
-    default:
+    default: {
+      const model = MODEL_WORDS[licenseAt(product, item.version)];
       message = {
-        zh: `${host.id} 上的 ${label} 没有有效许可（${why.zh}）`,
-        en: `${label} on ${host.id} is not covered by any entitlement (${why.en})`,
+        zh: `${host.id} 上的 ${label} 没有有效许可（${why.zh}）${model ? `；${model.text.zh}` : ''}`,
+        en: `${label} on ${host.id} is not covered by any entitlement (${why.en})${model ? `; ${model.text.en}` : ''}`,
       };
+      if (model) trace.push(model.step);
+    }
   }
+  const note = parentScopeNote(host.unit, coverage.blockers, ledger, parentOf);
+  if (note) message = { zh: `${message.zh}${note.zh}`, en: `${message.en}${note.en}` };
   trace.push(sharedStep('rule', rule));
   for (const step of steps) trace.push(step);
   return makeFinding(

@@ -69,6 +69,27 @@ export function readEdition(value: string | undefined): string | undefined {
 
 const MEMO_LIMIT = 500_000;
 
+/**
+ * Whether the edition of a product is read from a record's name: when the product declares editions,
+ * or when the policy restricts editions for it (an entitlement with `editions`) or for its class
+ * (`requirements.editions`). Otherwise a name's word stays a word: `.NET Core` is no Home edition.
+ * docs/semantics.md#editions.
+ */
+export function editionRestricted(policy: Policy): (product: Product) => boolean {
+  const products = new Set(
+    policy.entitlements.filter((e) => e.editions && e.editions.length > 0).map((e) => e.product),
+  );
+  const classes = new Set(
+    Object.entries(policy.requirements.editions)
+      .filter(([, rule]) => (rule.allow?.length ?? 0) > 0 || (rule.deny?.length ?? 0) > 0)
+      .map(([cls]) => cls),
+  );
+  return (product) =>
+    (product.editions !== undefined && product.editions.length > 0) ||
+    products.has(product.id) ||
+    classes.has(product.category);
+}
+
 interface TitleEntry {
   product: Product;
   /** Index into `product.match`. */
@@ -93,6 +114,7 @@ export function createRecogniser(policy: Policy): Recogniser {
    */
   const titleEntries = new Map<readonly Product[], Map<string, TitleEntry[]>>();
   const stats = { lookups: 0, hits: 0, distinct: 0 };
+  const readsEditionFromName = editionRestricted(policy);
 
   function vendorOf(publisher: string | undefined): Vendor | undefined {
     return publisher ? vendorsByName.get(normaliseVendorName(publisher)) : undefined;
@@ -169,7 +191,7 @@ export function createRecogniser(policy: Policy): Recogniser {
     for (const { product, index, entry } of entriesOfTitle(candidates, input)) {
       if (!versionMatches(product, entry, input)) continue;
       let edition = readEdition(input.edition);
-      if (!edition && product.editions && product.editions.length > 0) edition = editionFromName(input.name);
+      if (!edition && readsEditionFromName(product)) edition = editionFromName(input.name);
       found = {
         product,
         match: { entry: index, text: describe(entry), location: entry.location ?? product.location },

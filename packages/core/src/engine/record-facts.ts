@@ -4,6 +4,7 @@
  */
 import type { RecordAttributes } from '../model.js';
 import type { SOFTWARE_FACTS } from './custom-rules.js';
+import { licenseAt } from './licence-model.js';
 import type { Recognition } from './recogniser.js';
 
 export const installationKey = (product: string, version?: string, edition?: string): string =>
@@ -46,7 +47,8 @@ export function softwareFact(
       case 'domestic':
         return product?.domestic;
       case 'license':
-        return product?.license;
+        // The model for this version (`licenseByVersion`), as the licence judgement sees it.
+        return product ? licenseAt(product, record.version) : undefined;
       case 'edition':
         return recognition?.edition ?? record.attributes?.edition;
       case 'recognised':

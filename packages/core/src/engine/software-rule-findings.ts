@@ -2,7 +2,7 @@
  * Findings of software-scope custom rules, in `finish()`: each host's records kept for tuples that
  * fire (custom-refs.ts) grouped into occurrences, plus the host's recognised OS judged as a record.
  */
-import type { Finding } from '../model.js';
+import type { Evidence, Finding } from '../model.js';
 import type { CustomOccurrence } from './custom-refs.js';
 import type { RuleVerdict } from './custom-rules.js';
 import type { DeadlineSettings } from './finding-factory.js';
@@ -58,6 +58,40 @@ function osOccurrences(host: OsOfHost, rules: readonly SoftwareRule[]): CustomOc
   return occurrences;
 }
 
+/** One CSV row often gives both the OS and its program row: the same place, told once. */
+const sameEvidence = (a: Evidence, b: Evidence): boolean =>
+  a === b ||
+  (a.source === b.source &&
+    a.file === b.file &&
+    a.line === b.line &&
+    a.column === b.column &&
+    a.key === b.key &&
+    a.detail === b.detail);
+
+/**
+ * The host's record occurrences plus its OS occurrences, one subject per rule and product: the OS
+ * is often also a software row (a register lists Windows among the programs, with its edition; the
+ * OS block gives it without), and the two tuples differ. One product on one host is one subject for
+ * every rule, so an OS occurrence of a product a record occurrence of the same rule already has adds
+ * its evidence there instead of a second finding.
+ */
+function withOs(records: CustomOccurrence[], os: readonly CustomOccurrence[]): CustomOccurrence[] {
+  if (os.length === 0) return records;
+  const occurrences = [...records];
+  for (const occurrence of os) {
+    const product = occurrence.product?.id;
+    const same =
+      product === undefined
+        ? undefined
+        : records.find((record) => record.rule === occurrence.rule && record.product?.id === product);
+    if (!same) occurrences.push(occurrence);
+    else
+      for (const evidence of occurrence.evidence)
+        if (!same.evidence.some((known) => sameEvidence(known, evidence))) same.evidence.push(evidence);
+  }
+  return occurrences;
+}
+
 /**
  * The software-rule findings of one host at a time. `prepare` runs before the report streams: it
  * judges every host's OS as a record (which may add tuples to the rules' memos) and waits for every
@@ -95,10 +129,10 @@ export class SoftwareRuleFindings {
     const rules = this.rules;
     if (rules.length === 0) return findings;
     const fires = (rule: number, tuple: number) => !rules[rule]!.memo.isQuiet(tuple);
-    const occurrences = [
-      ...(host.state.custom.size > 0 ? this.occurrencesOf(host.state, judgedSpellings(host), fires) : []),
-      ...(this.os.get(host.id) ?? []),
-    ];
+    const occurrences = withOs(
+      host.state.custom.size > 0 ? this.occurrencesOf(host.state, judgedSpellings(host), fires) : [],
+      this.os.get(host.id) ?? [],
+    );
     for (const occurrence of occurrences) {
       const memo = rules[occurrence.rule]!.memo;
       const verdict = this.verdicts[occurrence.rule]![occurrence.tuple]!;

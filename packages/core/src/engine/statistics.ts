@@ -3,8 +3,12 @@
  * installed, genuine, domestic or missing, and the rates (docs/semantics.md#rates). Totals are sums
  * of counts, never averages of rates.
  */
-import type { ClassStats, Rates, Totals, UnitInfo, UnitStats } from '../model.js';
+import type { ClassStats, Totals, UnitInfo, UnitStats } from '../model.js';
 import { type JudgedHost, UNASSIGNED_UNIT } from './host-judge.js';
+import { ratesOf } from './statistics-rates.js';
+import { nestRows, staffOnce, type UnitTree, unitTree } from './unit-tree.js';
+
+export { ratesOf, ratio } from './statistics-rates.js';
 
 /** What one computer contributes per class. */
 export interface HostClassFlags {
@@ -25,36 +29,16 @@ export function hostClassFlags(host: JudgedHost, cls: string): HostClassFlags {
 
 const emptyClass = (): ClassStats => ({ installed: 0, genuine: 0, domestic: 0, missing: 0 });
 
-export function ratio(part: number, whole: number): number | null {
-  return whole === 0 ? null : part / whole;
-}
-
-export function ratesOf(classes: Record<string, ClassStats>, mandatory: readonly string[]): Rates {
-  const genuine: Record<string, number | null> = {};
-  const domestic: Record<string, number | null> = {};
-  let sumGenuine = 0;
-  let sumInstalled = 0;
-  for (const [cls, stats] of Object.entries(classes)) {
-    genuine[cls] = ratio(stats.genuine, stats.installed);
-    domestic[cls] = ratio(stats.domestic, stats.installed);
-    if (mandatory.includes(cls)) {
-      sumGenuine += stats.genuine;
-      sumInstalled += stats.installed;
-    }
-  }
-  genuine.overall = ratio(sumGenuine, sumInstalled);
-  return { genuine, domestic };
-}
-
 /**
  * Units in report order: the units file (order kept), then units the policy names, then units seen
- * only on hosts sorted by name, and `未分配` (hosts without a unit) last.
+ * only on hosts sorted by name, and `未分配` (hosts without a unit) last — each parent followed by
+ * its subordinate units (unit-tree.ts), with the problems of their parent links.
  */
-export function unitOrder(
+export function orderedUnits(
   fileUnits: readonly UnitInfo[],
   policyUnits: readonly UnitInfo[],
   seen: Iterable<string>,
-): UnitInfo[] {
+): UnitTree {
   const out = new Map<string, UnitInfo>();
   for (const u of [...fileUnits, ...policyUnits]) {
     const existing = out.get(u.name);
@@ -68,7 +52,16 @@ export function unitOrder(
   for (const name of rest) out.set(name, { name });
   if ([...seen].includes(UNASSIGNED_UNIT) && !out.has(UNASSIGNED_UNIT))
     out.set(UNASSIGNED_UNIT, { name: UNASSIGNED_UNIT });
-  return [...out.values()];
+  return unitTree([...out.values()]);
+}
+
+/** The units of orderedUnits, without the problems. */
+export function unitOrder(
+  fileUnits: readonly UnitInfo[],
+  policyUnits: readonly UnitInfo[],
+  seen: Iterable<string>,
+): UnitInfo[] {
+  return orderedUnits(fileUnits, policyUnits, seen).units;
 }
 
 export class StatisticsTable {
@@ -114,6 +107,7 @@ export class StatisticsTable {
   units(): UnitStats[] {
     const rows = [...this.rows.values()];
     for (const row of rows) row.rates = ratesOf(row.classes, this.mandatory);
+    nestRows(rows, this.mandatory);
     return rows;
   }
 
@@ -122,11 +116,9 @@ export class StatisticsTable {
     for (const cls of this.classes) classes[cls] = emptyClass();
     let computers = 0;
     let unauthorised = 0;
-    let staff: number | undefined;
     for (const row of this.rows.values()) {
       computers += row.computers;
       unauthorised += row.unauthorised;
-      if (row.staff !== undefined) staff = (staff ?? 0) + row.staff;
       for (const cls of this.classes) {
         const a = classes[cls]!;
         const b = row.classes[cls]!;
@@ -137,6 +129,7 @@ export class StatisticsTable {
       }
     }
     const totals: Totals = { computers, classes, rates: ratesOf(classes, this.mandatory), unauthorised };
+    const staff = staffOnce([...this.rows.values()]);
     if (staff !== undefined) totals.staff = staff;
     return totals;
   }

@@ -124,8 +124,11 @@ export class TitleRegistry {
     if (samples.length === MAX_SAMPLES) title.sampleBound = samples[MAX_SAMPLES - 1];
   }
 
-  /** The unrecognised list of the report, sorted by host count (most first), then name, publisher. */
-  unrecognised(): UnrecognisedSoftware[] {
+  /**
+   * The unrecognised list of the report, sorted by host count (most first), then name, publisher;
+   * with `unitsOf`, each entry also says on how many computers of each unit it is.
+   */
+  unrecognised(unitsOf?: (titleId: number) => UnrecognisedSoftware['units']): UnrecognisedSoftware[] {
     return this.titles
       .filter((t) => t.unrecognisedHosts > 0)
       .sort(
@@ -146,6 +149,8 @@ export class TitleRegistry {
           sampleHosts: [...t.sampleHosts],
         };
         if (t.publisher !== undefined) entry.publisher = t.publisher;
+        const units = unitsOf?.(t.id);
+        if (units) entry.units = units;
         return entry;
       });
   }
@@ -162,6 +167,13 @@ export type IdSet = string | Uint32Array;
 export const EMPTY_IDS: IdSet = '';
 
 const idAt = (ids: IdSet, i: number): number => (typeof ids === 'string' ? ids.charCodeAt(i) : ids[i]!);
+
+/** The ids of a set, ascending. */
+export function idsOf(ids: IdSet): number[] {
+  const out: number[] = new Array(ids.length);
+  for (let i = 0; i < ids.length; i++) out[i] = idAt(ids, i);
+  return out;
+}
 
 /** Code units → string, in slices (an argument list has a limit). */
 function unitsToString(units: Uint16Array): string {

@@ -4,7 +4,8 @@
  *
  * A waiver matches a finding when its `rule` is the finding's rule or a dot-prefix of it
  * (`preferences.domestic` waives `preferences.domestic.office`), and every selector it states
- * (units, hosts, products) contains the finding's unit, host, product. It is valid through its
+ * (units, hosts, products) contains the finding's unit, host, product (hosts ignoring case, like
+ * entitlement `scope.hosts`: Windows host names are case-insensitive). It is valid through its
  * `expires` date; from the next day it no longer applies and is reported as `waivers.expired`.
  */
 import type { Finding, ResultStatus, Waiver } from '../model.js';
@@ -15,11 +16,24 @@ export function effectiveStatus(finding: Finding): ResultStatus | 'waived' {
   return finding.waiver ? 'waived' : finding.status;
 }
 
+/** A waiver's hosts in lower case: host names compare ignoring case, as entitlement scopes do. */
+const lowerHosts = new WeakMap<Waiver, ReadonlySet<string>>();
+
+function waiverHosts(waiver: Waiver): ReadonlySet<string> {
+  let hosts = lowerHosts.get(waiver);
+  if (!hosts) {
+    hosts = new Set((waiver.hosts ?? []).map((host) => host.toLowerCase()));
+    lowerHosts.set(waiver, hosts);
+  }
+  return hosts;
+}
+
 export function waiverMatches(waiver: Waiver, finding: Finding): boolean {
   if (finding.rule !== waiver.rule && !finding.rule.startsWith(`${waiver.rule}.`)) return false;
   const { unit, host, product } = finding.subject;
   if (waiver.units && waiver.units.length > 0 && (!unit || !waiver.units.includes(unit))) return false;
-  if (waiver.hosts && waiver.hosts.length > 0 && (!host || !waiver.hosts.includes(host))) return false;
+  if (waiver.hosts && waiver.hosts.length > 0 && (!host || !waiverHosts(waiver).has(host.toLowerCase())))
+    return false;
   if (waiver.products && waiver.products.length > 0 && (!product || !waiver.products.includes(product)))
     return false;
   return true;

@@ -38,11 +38,18 @@ export function mergeUnrecognised(reports: readonly ComplianceReport[]): Unrecog
  * Problems of the inputs in report order, then the engine's own problems (sorted by message, as the
  * auditor sorts them), each distinct one once.
  */
-export function mergeProblems(reports: readonly ComplianceReport[]): Problem[] {
+export function mergeProblems(
+  reports: readonly ComplianceReport[],
+  rejudged: { codes: readonly string[]; problems: Problem[] } = { codes: [], problems: [] },
+): Problem[] {
   const inputs: Problem[] = [];
   const engine = new Map<string, Problem>();
+  // Engine problems the merge judges again over every shard replace the shards' ones of their codes.
+  const codes = new Set(rejudged.codes);
+  for (const problem of rejudged.problems) engine.set(JSON.stringify(problem), problem);
   for (const report of reports) {
     for (const problem of report.problems) {
+      if (problem.source === 'engine' && codes.has(problem.code)) continue;
       if (problem.source === 'engine') engine.set(JSON.stringify(problem), problem);
       else inputs.push(problem);
     }

@@ -15,6 +15,15 @@ import { expiringFindings } from '../engine/expiry-findings.js';
 import type { DeadlineSettings } from '../engine/finding-factory.js';
 import { compareFindings } from '../engine/finding-factory.js';
 import { domesticFindings } from '../engine/rule-findings.js';
+import { unauthorisedByUnit } from '../engine/unauthorised-count.js';
+import {
+  earlier,
+  IDLE_UNIT,
+  idleUnitProblems,
+  nearUnit,
+  UNLISTED_UNIT,
+  unlistedUnitProblem,
+} from '../engine/unit-problems.js';
 import { applyWaivers } from '../engine/waivers.js';
 import { UsageError } from '../errors.js';
 import type { ComplianceReport, Finding, MergeBasis, Problem } from '../model.js';
@@ -42,7 +51,6 @@ export function mergeReports(
 
   const units = mergedUnitOrder(bases[0]!.units, policy, reports);
   const rows = mergeUnitRows(units, reports, policy, realloc.genuineDelta);
-  const totals = totalsOf(rows, policy);
 
   // Findings: everything host-level from the shards, except what the merge re-judges.
   // A finding that is not about a host (a unit or fleet rule) may be in every report: keep it once.
@@ -66,14 +74,25 @@ export function mergeReports(
   for (const row of rows) fresh.push(...domesticFindings(row, policy, deadlines));
   const waived = applyWaivers([...kept.values(), ...fresh], policy.waivers, new Date(bases[0]!.waiverClock));
   const findings = dedupe([...waived.findings, ...waived.expired]).sort(compareFindings(unitRanks(units)));
+  // Unauthorised installations follow the merged licensing findings (a seat pool two shards both
+  // drew on leaves some installations without a seat): counted again from the merged findings.
+  const unauthorised = unauthorisedByUnit(findings);
+  for (const row of rows) row.unauthorised = unauthorised.get(row.unit) ?? 0;
+  const totals = totalsOf(rows, policy);
 
-  const problems: Problem[] = mergeProblems(reports);
+  // Whether a unit of the units file has computers is known only over every shard.
+  const computers = new Map(rows.map((row) => [row.unit, row.computers]));
+  const problems: Problem[] = mergeProblems(reports, {
+    codes: [IDLE_UNIT, UNLISTED_UNIT],
+    problems: [...idleUnitProblems(bases[0]!.units, units, computers), ...unlistedUnits(reports, computers)],
+  });
   const wider = policy.rules.filter((r) => r.scope === 'unit' || r.scope === 'fleet');
   if (wider.length > 0) {
     problems.push({
       message: `custom rules of unit or fleet scope (${wider.map((r) => r.id).join(', ')}) were judged per report, not over the merged fleet`,
       severity: 'warning',
       code: 'merge.custom-scope',
+      params: { rules: wider.map((r) => r.id).join(', ') },
       source: 'merge',
     });
   }
@@ -114,23 +133,39 @@ function checkMergeable(reports: readonly ComplianceReport[]): MergeBasis[] {
   const bases: MergeBasis[] = [];
   const hostOwner = new Map<string, number>();
   reports.forEach((report, index) => {
-    const label = `report ${index + 1} (${report.inputs.map((i) => i.source).join(', ') || 'no inputs'})`;
+    const sources = report.inputs.map((i) => i.source).join(', ');
+    const label = `report ${index + 1} (${sources || 'no inputs'})`;
+    const labelText = { zh: `第 ${index + 1} 份报告（${sources || '没有输入'}）`, en: label };
     if (report.schemaVersion !== first.schemaVersion)
       throw new UsageError(
         `${label} has schemaVersion ${report.schemaVersion}, report 1 has ${first.schemaVersion}`,
+        {
+          code: 'merge.schema-version',
+          params: { report: labelText, version: report.schemaVersion, first: first.schemaVersion },
+        },
       );
     if (policyKey(report) !== policyKey(first)) {
       throw new UsageError(
         `${label} was audited with policy ${report.policy.name} ${report.policy.version ?? ''}, report 1 with ${first.policy.name} ${first.policy.version ?? ''}: only audits under one policy merge`,
+        {
+          code: 'merge.other-policy',
+          params: {
+            report: labelText,
+            policy: `${report.policy.name} ${report.policy.version ?? ''}`.trim(),
+            first: `${first.policy.name} ${first.policy.version ?? ''}`.trim(),
+          },
+        },
       );
     }
     if (report.asOf !== first.asOf)
       throw new UsageError(
         `${label} speaks for ${report.asOf}, report 1 for ${first.asOf}: only audits of one date merge`,
+        { code: 'merge.other-date', params: { report: labelText, asOf: report.asOf, first: first.asOf } },
       );
     if (!report.mergeBasis) {
       throw new UsageError(
         `${label} has no mergeBasis (the seat demands merging needs); audit it again with \`zhengban audit --mergeable\` (createAuditor(policy, { mergeable: true }))`,
+        { code: 'merge.no-basis', params: { report: labelText } },
       );
     }
     for (const host of hostsOf(report)) {
@@ -138,6 +173,7 @@ function checkMergeable(reports: readonly ComplianceReport[]): MergeBasis[] {
       if (owner !== undefined && owner !== index) {
         throw new UsageError(
           `host ${host} is in report ${owner + 1} and report ${index + 1}: merged reports must cover disjoint hosts (audit it once)`,
+          { code: 'merge.overlapping-host', params: { host, first: owner + 1, second: index + 1 } },
         );
       }
       hostOwner.set(host, index);
@@ -163,6 +199,19 @@ function unwaived(finding: Finding): Finding {
   const trace = raw.trace ? [...raw.trace] : undefined;
   if (trace && trace[trace.length - 1]?.step === 'waiver') trace.pop();
   return trace ? { ...raw, trace } : raw;
+}
+
+/** Units read from inventories but not in the units file, over every shard (unit-problems.ts). */
+function unlistedUnits(reports: readonly ComplianceReport[], computers: Map<string, number>): Problem[] {
+  const where = new Map<string, Problem | undefined>();
+  for (const report of reports)
+    for (const p of report.problems)
+      if (p.code === UNLISTED_UNIT && p.excerpt !== undefined)
+        where.set(p.excerpt, earlier(where.get(p.excerpt), p) as Problem | undefined);
+  const fileUnits = reports[0]!.mergeBasis!.units;
+  return [...where].map(([unit, at]) =>
+    unlistedUnitProblem(unit, computers.get(unit) ?? 0, at, nearUnit(fileUnits, unit)),
+  );
 }
 
 /** Two findings with one id (the same subject reached from two reports) become one, as the auditor does. */

@@ -5,6 +5,7 @@
  * StatisticsTable does for one audit.
  */
 import { ratesOf, unitOrder } from '../engine/statistics.js';
+import { nestRows, staffOnce } from '../engine/unit-tree.js';
 import type { ClassStats, ComplianceReport, Policy, Totals, UnitInfo, UnitStats } from '../model.js';
 
 /** The table's classes, in the auditor's order: mandatory ones, then domestic-target ones. */
@@ -32,7 +33,7 @@ export function mergeUnitRows(
   const classes = tableClasses(policy);
   const mandatory = policy.requirements.classes;
   const byName = reports.map((r) => new Map(r.units.map((row) => [row.unit, row])));
-  return units.map((info) => {
+  const rows = units.map((info) => {
     const row: UnitStats = {
       unit: info.name,
       computers: 0,
@@ -47,7 +48,6 @@ export function mergeUnitRows(
       const shard = rows.get(info.name);
       if (!shard) continue;
       row.computers += shard.computers;
-      row.unauthorised += shard.unauthorised;
       for (const cls of classes) addClass(row.classes[cls]!, shard.classes[cls]);
     }
     for (const [cls, delta] of genuineDelta.get(info.name) ?? []) {
@@ -57,6 +57,8 @@ export function mergeUnitRows(
     row.rates = ratesOf(row.classes, mandatory);
     return row;
   });
+  nestRows(rows, mandatory);
+  return rows;
 }
 
 function addClass(into: ClassStats, from: ClassStats | undefined): void {
@@ -74,11 +76,9 @@ export function totalsOf(rows: readonly UnitStats[], policy: Policy): Totals {
     classes[cls] = { installed: 0, genuine: 0, domestic: 0, missing: 0 };
   let computers = 0;
   let unauthorised = 0;
-  let staff: number | undefined;
   for (const row of rows) {
     computers += row.computers;
     unauthorised += row.unauthorised;
-    if (row.staff !== undefined) staff = (staff ?? 0) + row.staff;
     for (const cls of Object.keys(classes)) addClass(classes[cls]!, row.classes[cls]);
   }
   const totals: Totals = {
@@ -87,6 +87,7 @@ export function totalsOf(rows: readonly UnitStats[], policy: Policy): Totals {
     rates: ratesOf(classes, policy.requirements.classes),
     unauthorised,
   };
+  const staff = staffOnce(rows);
   if (staff !== undefined) totals.staff = staff;
   return totals;
 }

@@ -1,3 +1,5 @@
+import type { LocalText } from '../model.js';
+
 /**
  * "Did you mean …" suggestions for misspelt keys, ids and names (Levenshtein distance), so a policy
  * author sees `seats` when they typed `seat`.
@@ -39,6 +41,27 @@ export function closest(word: string, candidates: Iterable<string>): string | un
     }
   }
   return best;
+}
+
+/** `; did you mean "x"?` (and its Chinese) or empty strings: a problem param. */
+export function didYouMeanText(word: string, candidates: Iterable<string>): LocalText {
+  const suggestion = closest(word, candidates);
+  return suggestion === undefined
+    ? { zh: '', en: '' }
+    : { zh: `，是不是想写 "${suggestion}"？`, en: `; did you mean "${suggestion}"?` };
+}
+
+/**
+ * The Chinese of an English hint tail built by this module's callers (`; did you mean "x"?`,
+ * `; known: …`, `; available: …`, `.`), for a problem param; other text is kept as it is.
+ */
+export function hintText(en: string): LocalText {
+  const suggestion = /^; did you mean (".+")\?$/.exec(en);
+  if (suggestion) return { zh: `，是不是想写 ${suggestion[1]}？`, en };
+  const list = /^; (known|available|allowed keys): (.*)\.$/.exec(en);
+  if (list) return { zh: `；${list[1] === 'allowed keys' ? '可用的键' : '可用的有'}：${list[2]}。`, en };
+  if (en === '.' || en === '') return { zh: '。', en };
+  return { zh: en, en };
 }
 
 /** `; did you mean "x"?` or an empty string. */

@@ -43,6 +43,7 @@ export class IdRegistry {
         'duplicate-id',
         `Duplicate ${this.what} "${id}" in this file (first defined at line ${first.line}); within one file each must be unique.`,
         location,
+        { what: this.what, id, line: first.line ?? '?' },
       );
       return false;
     }

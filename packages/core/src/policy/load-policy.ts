@@ -8,13 +8,14 @@ import { dirname, relative, resolve } from 'node:path';
 import { PolicyError } from '../errors.js';
 import type { Policy } from '../model.js';
 import type { PolicySourceResolver } from '../plugins.js';
-import { didYouMean } from './did-you-mean.js';
+import { didYouMean, didYouMeanText } from './did-you-mean.js';
 import { resolveSheetProducts } from './ledger-sheet/resolve-sheet-products.js';
+import { lintPolicy, type PolicyLintWorld } from './lint/lint-policy.js';
 import { mergeLayers } from './merge-layers.js';
 import { type PolicyLayer, readLayer } from './policy-layer.js';
 import { policySchemaNode } from './policy-schema.js';
 import { type PolicySource, readPolicyFile, resolveExtends } from './policy-sources.js';
-import { DEFAULT_YAML_LIMITS, readPolicyYaml } from './policy-yaml.js';
+import { DEFAULT_YAML_LIMITS, type PolicyTree, readPolicyYaml } from './policy-yaml.js';
 import { ProblemList } from './problem-list.js';
 import { validateShape } from './schema-walker.js';
 
@@ -25,6 +26,11 @@ export interface LoadPolicyOptions {
   resolvers?: PolicySourceResolver[];
   /** Largest policy file accepted, in bytes (default 5 MB); larger files are refused unread. */
   maxBytes?: number;
+  /**
+   * Units and hosts known to exist (a units file, inventories): the linter then also warns about
+   * unit and host names in scopes and waivers that match none of them.
+   */
+  world?: PolicyLintWorld;
 }
 
 /** A chain of `extends` deeper than this is refused (no real policy comes near it). */
@@ -35,6 +41,8 @@ interface LoadState {
   maxBytes: number;
   problems: ProblemList;
   layers: PolicyLayer[];
+  /** The parsed files the author wrote (not resolver packs), for the linter. */
+  ownTrees: PolicyTree[];
   loaded: Set<string>;
   /** True when some file could not be read or parsed at all. */
   incomplete: boolean;
@@ -55,6 +63,7 @@ export function parsePolicy(text: string, options: LoadPolicyOptions): Policy {
     options.resolvers ?? [],
     options.maxBytes ?? DEFAULT_YAML_LIMITS.maxBytes,
     new ProblemList(),
+    options.world,
   );
 }
 
@@ -64,7 +73,7 @@ export function loadPolicy(path: string, options: Omit<LoadPolicyOptions, 'filen
   const maxBytes = options.maxBytes ?? DEFAULT_YAML_LIMITS.maxBytes;
   const source = readPolicyFile(path, path, maxBytes, problems, { file: path });
   if (!source) throw new PolicyError(problems.sorted());
-  return resolvePolicy(source, options.resolvers ?? [], maxBytes, problems);
+  return resolvePolicy(source, options.resolvers ?? [], maxBytes, problems, options.world);
 }
 
 function resolvePolicy(
@@ -72,12 +81,14 @@ function resolvePolicy(
   resolvers: readonly PolicySourceResolver[],
   maxBytes: number,
   problems: ProblemList,
+  world: PolicyLintWorld | undefined,
 ): Policy {
   const state: LoadState = {
     resolvers,
     maxBytes,
     problems,
     layers: [],
+    ownTrees: [],
     loaded: new Set(),
     incomplete: false,
     rootDir: dirname(source.file),
@@ -92,10 +103,13 @@ function resolvePolicy(
       'missing-name',
       'The policy needs metadata.name: a short name shown in every report.',
       root.metadata?.location ?? { file: source.file, line: 1, column: 1 },
+      {},
     );
   }
   checkProductReferences(policy, state.layers, problems);
   if (problems.count > 0) throw new PolicyError(problems.sorted());
+  const warnings = lintPolicy(state.ownTrees, policy, world);
+  if (warnings.length > 0) policy.warnings = warnings;
   const sheetProducts = new Map(state.layers.flatMap((layer) => [...layer.sheetProducts]));
   const ledgerProblems = [
     ...state.layers.flatMap((layer) => layer.ledgerProblems),
@@ -116,6 +130,7 @@ function collect(source: PolicySource, chain: PolicySource[], state: LoadState):
     return;
   }
   validateShape(tree, policySchemaNode, state.problems);
+  if (!source.fromResolver) state.ownTrees.push(tree);
   const layer = readLayer(source.display, tree, state.problems, {
     baseDir: source.fromResolver ? undefined : dirname(source.identity),
   });
@@ -139,6 +154,7 @@ function collect(source: PolicySource, chain: PolicySource[], state: LoadState):
         'extends-cycle',
         `Policies extend each other in a cycle: ${names.slice(from).join(' → ')}.`,
         entry.location,
+        { cycle: names.slice(from).join(' → ') },
       );
       state.incomplete = true;
       continue;
@@ -148,6 +164,7 @@ function collect(source: PolicySource, chain: PolicySource[], state: LoadState):
         'extends-too-deep',
         `More than ${MAX_FILES} policies extend one another; refused.`,
         entry.location,
+        { max: MAX_FILES },
       );
       state.incomplete = true;
       continue;
@@ -159,6 +176,14 @@ function collect(source: PolicySource, chain: PolicySource[], state: LoadState):
 
 function displayInChain(source: PolicySource, rootDir: string): string {
   return source.fromResolver ? source.display : relative(rootDir, source.identity) || source.display;
+}
+
+/** `Entitlement "E1"` → `授权 "E1"`, `Waiver of rule "x"` → `规则 "x" 的豁免` (the referring entry). */
+function fromInChinese(from: string): string {
+  return from
+    .replace(/^Entitlement (".*")$/, '授权 $1')
+    .replace(/^Waiver of rule (".*")$/, '规则 $1 的豁免')
+    .replace(/^Waiver (".*")$/, '豁免 $1');
 }
 
 function checkProductReferences(policy: Policy, layers: PolicyLayer[], problems: ProblemList): void {
@@ -174,6 +199,13 @@ function checkProductReferences(policy: Policy, layers: PolicyLayer[], problems:
           hint || '; it is in neither this catalogue nor a policy it extends.'
         }`,
         reference.location,
+        {
+          from: { zh: fromInChinese(reference.from), en: reference.from },
+          id: reference.id,
+          hint: hint
+            ? didYouMeanText(reference.id, ids)
+            : { zh: '；本目录和所继承的策略中都没有它。', en: '' },
+        },
       );
     }
   }

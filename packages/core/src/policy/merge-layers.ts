@@ -12,7 +12,15 @@
  * - prices: per product, the later file's price wins;
  * - metadata comes from the top-level file only.
  */
-import type { Policy, Product, Requirements, Waiver } from '../model.js';
+import type {
+  BulletinSettings,
+  Policy,
+  PolicyOverride,
+  Product,
+  Requirements,
+  SourceLocation,
+  Waiver,
+} from '../model.js';
 import type { PolicyLayer } from './policy-layer.js';
 
 export const DEFAULT_CLASSES = ['os', 'office', 'antivirus'];
@@ -21,8 +29,24 @@ export const DEFAULT_REMEDIATION_DAYS = 30;
 export const DEFAULT_EXPIRY_WARNING_DAYS = 90;
 export const DEFAULT_CURRENCY = 'CNY';
 
-/** Base-first lists merged by key: later items replace earlier ones in place. */
-function mergeByKey<T>(lists: T[][], keyOf: (item: T) => string | undefined): T[] {
+/** The bulletin thresholds when a policy names none (see BulletinSettings). */
+export const DEFAULT_BULLETIN: BulletinSettings = Object.freeze({
+  praise: Object.freeze({ genuineRate: 1, outstanding: 0 }),
+  criticise: Object.freeze({ overdue: 1, rateFell: true }),
+}) as BulletinSettings;
+
+type Located = { location?: SourceLocation };
+
+/**
+ * Base-first lists merged by key: later items replace earlier ones in place. Each replacement is
+ * noted in `overrides` (when given) so `policy show --own` can say what an author's item replaced.
+ */
+function mergeByKey<T extends Located>(
+  lists: T[][],
+  keyOf: (item: T) => string | undefined,
+  section?: string,
+  overrides?: PolicyOverride[],
+): T[] {
   const merged: T[] = [];
   const position = new Map<string, number>();
   for (const list of lists) {
@@ -32,10 +56,24 @@ function mergeByKey<T>(lists: T[][], keyOf: (item: T) => string | undefined): T[
       if (at === undefined) {
         if (key !== undefined) position.set(key, merged.length);
         merged.push(item);
-      } else merged[at] = item;
+      } else {
+        noteOverride(overrides, section, key!, merged[at]!, item);
+        merged[at] = item;
+      }
     }
   }
   return merged;
+}
+
+function noteOverride(
+  overrides: PolicyOverride[] | undefined,
+  section: string | undefined,
+  key: string,
+  replaced: Located,
+  by: Located,
+): void {
+  if (!overrides || section === undefined || !replaced.location || !by.location) return;
+  overrides.push({ section, key, location: by.location, replaced: replaced.location });
 }
 
 const union = (lists: string[][]): string[] => [...new Set(lists.flat())];
@@ -51,9 +89,12 @@ function lastGiven<T>(layers: PolicyLayer[], pick: (layer: PolicyLayer) => T | u
 
 export function mergeLayers(layers: PolicyLayer[]): Policy {
   const root = layers[layers.length - 1]!;
+  const overrides: PolicyOverride[] = [];
   const vendors = mergeByKey(
     layers.map((layer) => layer.vendors),
     (vendor) => vendor.id,
+    'catalog.vendors',
+    overrides,
   );
   const vendorDomestic = new Map(vendors.map((vendor) => [vendor.id, vendor.domestic]));
 
@@ -61,7 +102,11 @@ export function mergeLayers(layers: PolicyLayer[]): Policy {
   const productIds = new Set<string>();
   for (let i = layers.length - 1; i >= 0; i--) {
     for (const product of layers[i]!.products) {
-      if (productIds.has(product.id)) continue;
+      if (productIds.has(product.id)) {
+        const winner = products.find((known) => known.id === product.id)!;
+        noteOverride(overrides, 'catalog.products', product.id, product, winner);
+        continue;
+      }
       productIds.add(product.id);
       const domestic =
         product.domestic ?? (product.vendor ? vendorDomestic.get(product.vendor) : undefined) ?? false;
@@ -70,7 +115,13 @@ export function mergeLayers(layers: PolicyLayer[]): Policy {
   }
 
   const editions: Requirements['editions'] = Object.create(null);
-  for (const layer of layers) Object.assign(editions, layer.requirements.editions);
+  for (const layer of layers) {
+    for (const [cls, rule] of Object.entries(layer.requirements.editions)) {
+      const earlier = editions[cls];
+      if (earlier) noteOverride(overrides, 'requirements.editions', cls, earlier, rule);
+      editions[cls] = rule;
+    }
+  }
 
   const metadata: Policy['metadata'] = { name: root.metadata?.name ?? '' };
   for (const key of ['version', 'description', 'owner'] as const) {
@@ -92,6 +143,10 @@ export function mergeLayers(layers: PolicyLayer[]): Policy {
   for (const layer of layers) Object.assign(prices, layer.prices);
   const asOf = lastGiven(layers, (layer) => layer.settings.asOf);
   if (asOf) settings.asOf = asOf;
+  const deadline = lastGiven(layers, (layer) => layer.settings.deadline);
+  if (deadline) settings.deadline = deadline;
+  const bulletin = lastGiven(layers, (layer) => layer.settings.bulletin);
+  if (bulletin) settings.bulletin = bulletin;
 
   return {
     apiVersion: 'zhengban/v1',
@@ -101,6 +156,8 @@ export function mergeLayers(layers: PolicyLayer[]): Policy {
     entitlements: mergeByKey(
       layers.map((layer) => layer.entitlements),
       (entitlement) => entitlement.id,
+      'entitlements',
+      overrides,
     ),
     requirements: {
       classes: lastGiven(layers, (layer) => layer.requirements.classes) ?? [...DEFAULT_CLASSES],
@@ -117,6 +174,8 @@ export function mergeLayers(layers: PolicyLayer[]): Policy {
       domestic: mergeByKey(
         layers.map((layer) => layer.domestic),
         (target) => target.class,
+        'preferences.domestic',
+        overrides,
       ),
     },
     forbidden: {
@@ -127,18 +186,25 @@ export function mergeLayers(layers: PolicyLayer[]): Policy {
     rules: mergeByKey(
       layers.map((layer) => layer.rules),
       (rule) => rule.id,
+      'rules',
+      overrides,
     ),
     waivers: numberWaivers(
       mergeByKey(
         layers.map((layer) => layer.waivers),
         (waiver) => waiver.id,
+        'waivers',
+        overrides,
       ),
     ),
     units: mergeByKey(
       layers.map((layer) => layer.units),
       (unit) => unit.name,
+      'units',
+      overrides,
     ),
     settings,
+    ...(overrides.length > 0 ? { overrides } : {}),
     ...(Object.keys(prices).length > 0 ? { prices } : {}),
   };
 }

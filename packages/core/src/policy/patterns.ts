@@ -5,13 +5,13 @@
  * happens to reach it. Regexes use RE2 syntax (re2js): matching is linear in the input, so no
  * pattern can backtrack catastrophically; RE2 rejects backreferences and lookaround.
  */
-import picomatch from 'picomatch';
 import { RE2JS } from 're2js';
+import { compileGlob } from '../engine/glob-re2.js';
 import type { Pattern } from '../model.js';
 import { isRecord } from './policy-values.js';
 import type { Path, PolicyTree } from './policy-yaml.js';
 import type { ProblemList } from './problem-list.js';
-import { describePath } from './schema-walker.js';
+import { describePath, pathText } from './schema-walker.js';
 
 const KINDS = ['exact', 'glob', 'regex'] as const;
 
@@ -52,6 +52,13 @@ function readPattern(
         ? `${describePath(path)} needs one of exact, glob or regex.`
         : `${describePath(path)} gives ${given.join(' and ')}; a pattern has exactly one of exact, glob or regex (use a list for several).`,
       tree.at(path),
+      {
+        name: pathText(path),
+        given:
+          given.length === 0
+            ? { zh: '没有给出其中任何一个', en: '' }
+            : { zh: `同时给出了 ${given.join(' 和 ')}`, en: '' },
+      },
     );
     return undefined;
   }
@@ -66,6 +73,7 @@ function readPattern(
         ? `Regex ${JSON.stringify(text)} is not valid RE2 syntax: ${reason} (RE2 has no backreferences or lookaround).`
         : `Glob ${JSON.stringify(text)} is not valid: ${reason}.`,
       tree.at([...path, kind]),
+      { pattern: JSON.stringify(text), reason },
     );
     return undefined;
   }
@@ -76,9 +84,8 @@ function readPattern(
 function compileError(kind: Pattern['kind'], text: string, caseSensitive: boolean): string | undefined {
   try {
     if (kind === 'regex') RE2JS.compile(text, caseSensitive ? 0 : RE2JS.CASE_INSENSITIVE);
-    // strictBrackets: an unbalanced `[`, `{` or `(` is a mistake, not a literal character.
-    else if (kind === 'glob')
-      picomatch.makeRe(text, { nocase: !caseSensitive, dot: true, bash: true, strictBrackets: true });
+    // An unbalanced `[`, `{` or `(` is a mistake, not a literal character.
+    else if (kind === 'glob') compileGlob(text, caseSensitive);
     return undefined;
   } catch (error) {
     return (error as Error).message.replace(/^error parsing regexp: /, '');

@@ -3,11 +3,12 @@
  * `scheme:name`, served by a PolicySourceResolver. Core knows no scheme itself; @zhengban/rules
  * registers `builtin`, and callers may pass their own resolvers per load.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
+import { BoundedReadError, readRegularFileSync } from '../bounded-read.js';
 import type { SourceLocation } from '../model.js';
 import type { PolicySourceResolver } from '../plugins.js';
-import { didYouMean } from './did-you-mean.js';
+import { didYouMean, hintText } from './did-you-mean.js';
 import { formatBytes } from './policy-yaml.js';
 import type { ProblemList } from './problem-list.js';
 
@@ -47,27 +48,41 @@ export function readPolicyFile(
 ): PolicySource | undefined {
   const absolute = resolve(path);
   try {
-    const size = statSync(absolute).size;
-    if (size > maxBytes) {
-      problems.error(
-        'too-large',
-        `Policy file is ${formatBytes(size)}, more than the ${formatBytes(maxBytes)} limit; a policy this large is almost certainly not a policy (raise maxBytes if it really is).`,
-        { file: display },
-      );
-      return undefined;
-    }
-    const text = decodePolicyBytes(readFileSync(absolute), display, problems);
+    // Bounded by the bytes read, not by stat().size, which is 0 for /dev/zero and a FIFO.
+    const text = decodePolicyBytes(readRegularFileSync(absolute, maxBytes), display, problems);
     if (text === undefined) return undefined;
     return { identity: absolute, display, file: display, text, fromResolver: false };
   } catch (error) {
+    if (error instanceof BoundedReadError && error.reason === 'too-large') {
+      problems.error(
+        'too-large',
+        `Policy file is ${error.size === undefined ? 'more than' : `${formatBytes(error.size)}, more than`} the ${formatBytes(maxBytes)} limit; a policy this large is almost certainly not a policy (raise maxBytes if it really is).`,
+        { file: display },
+        {
+          size: error.size === undefined ? `> ${formatBytes(maxBytes)}` : formatBytes(error.size),
+          limit: formatBytes(maxBytes),
+        },
+      );
+      return undefined;
+    }
+    if (error instanceof BoundedReadError) {
+      problems.error(
+        'unreadable',
+        `Cannot read policy "${display}": it is not a regular file (a device, a pipe or a socket).`,
+        location,
+      );
+      return undefined;
+    }
     const code = (error as NodeJS.ErrnoException).code;
     const reason =
       code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message;
-    problems.error(
-      'unreadable',
-      `Cannot read policy "${display}": ${reason}${code === 'ENOENT' ? siblingHint(absolute) : '.'}`,
-      location,
-    );
+    const reasonZh = code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是一个文件夹' : reason;
+    const hint = code === 'ENOENT' ? siblingHint(absolute) : '.';
+    problems.error('unreadable', `Cannot read policy "${display}": ${reason}${hint}`, location, {
+      file: display,
+      reason: { zh: reasonZh, en: reason },
+      hint: hintText(hint),
+    });
     return undefined;
   }
 }
@@ -100,6 +115,7 @@ function decodePolicyBytes(bytes: Buffer, display: string, problems: ProblemList
       'encoding',
       'The policy file is not UTF-8 (it looks like GBK or another legacy encoding); save it as UTF-8 and load it again.',
       { file: display, line, column: 1 },
+      {},
     );
     return undefined;
   }
@@ -134,6 +150,7 @@ export function resolveExtends(
         'bad-extends',
         `"${target}" is a relative path, but ${from.display} is not a file on disk; it can only extend scheme:name sources.`,
         location,
+        { target, from: from.display },
       );
       return undefined;
     }
@@ -146,15 +163,23 @@ export function resolveExtends(
   const resolver = available.get(schemeName);
   if (!resolver) {
     const known = [...available.keys()];
+    const hint =
+      didYouMean(schemeName, known) ||
+      (known.length > 0
+        ? `; known: ${known.map((s) => `${s}:`).join(', ')}.`
+        : '; no resolver is registered (@zhengban/rules registers builtin:).');
     problems.error(
       'unknown-scheme',
-      `No policy source handles "${schemeName}:" (in "${target}")${
-        didYouMean(schemeName, known) ||
-        (known.length > 0
-          ? `; known: ${known.map((s) => `${s}:`).join(', ')}.`
-          : '; no resolver is registered (@zhengban/rules registers builtin:).')
-      }`,
+      `No policy source handles "${schemeName}:" (in "${target}")${hint}`,
       location,
+      {
+        scheme: schemeName,
+        target,
+        hint:
+          known.length > 0 || hint.startsWith('; did')
+            ? hintText(hint)
+            : { zh: '；没有注册任何来源（@zhengban/rules 注册 builtin:）。', en: hint },
+      },
     );
     return undefined;
   }
@@ -162,19 +187,22 @@ export function resolveExtends(
   try {
     found = resolver.read(name);
   } catch (error) {
-    problems.error('unreadable', `Cannot read policy "${target}": ${(error as Error).message}`, location);
+    problems.error('unreadable', `Cannot read policy "${target}": ${(error as Error).message}`, location, {
+      file: target,
+      reason: (error as Error).message,
+      hint: { zh: '。', en: '' },
+    });
     return undefined;
   }
   if (!found) {
     const names = resolver.list?.() ?? [];
-    problems.error(
-      'unknown-source',
-      `Unknown policy "${target}"${
-        didYouMean(name, names).replace(/"([^"]+)"\?$/, `"${schemeName}:$1"?`) ||
-        (names.length > 0 ? `; available: ${names.map((n) => `${schemeName}:${n}`).join(', ')}.` : '.')
-      }`,
-      location,
-    );
+    const hint =
+      didYouMean(name, names).replace(/"([^"]+)"\?$/, `"${schemeName}:$1"?`) ||
+      (names.length > 0 ? `; available: ${names.map((n) => `${schemeName}:${n}`).join(', ')}.` : '.');
+    problems.error('unknown-source', `Unknown policy "${target}"${hint}`, location, {
+      target,
+      hint: hintText(hint),
+    });
     return undefined;
   }
   return { identity: target, display: target, file: found.filename, text: found.text, fromResolver: true };

@@ -8,7 +8,7 @@ import type { IsoDate, LocalText, Outcome, Severity } from '../model.js';
 import { parseVersionRange } from '../versions/range.js';
 import type { Path, PolicyTree } from './policy-yaml.js';
 import type { ProblemList } from './problem-list.js';
-import { describePath } from './schema-walker.js';
+import { describePath, pathText } from './schema-walker.js';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -33,7 +33,10 @@ export function readDate(
 ): IsoDate | undefined {
   if (value instanceof Date) {
     if (!Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10);
-    problems.error('bad-date', `${describePath(path)} is not a valid date.`, tree.at(path));
+    problems.error('bad-date', `${describePath(path)} is not a valid date.`, tree.at(path), {
+      name: pathText(path),
+      value: '',
+    });
     return undefined;
   }
   if (typeof value !== 'string') return undefined;
@@ -42,6 +45,7 @@ export function readDate(
       'bad-date',
       `${describePath(path)} must be a date written YYYY-MM-DD, not "${value}".`,
       tree.at(path),
+      { name: pathText(path), value: { zh: `，不能是 "${value}"`, en: value } },
     );
     return undefined;
   }
@@ -50,6 +54,7 @@ export function readDate(
       'impossible-date',
       `${describePath(path)} is ${value}, a day that does not exist.`,
       tree.at(path),
+      { name: pathText(path), value },
     );
     return undefined;
   }
@@ -66,7 +71,10 @@ export function readRange(
   if (typeof value !== 'string') return undefined;
   const parsed = parseVersionRange(value);
   if (parsed.ok) return value.trim();
-  problems.error('bad-range', `Version range "${value}" is not valid: ${parsed.reason}.`, tree.at(path));
+  problems.error('bad-range', `Version range "${value}" is not valid: ${parsed.reason}.`, tree.at(path), {
+    range: value,
+    reason: parsed.reason,
+  });
   return undefined;
 }
 
@@ -124,6 +132,7 @@ export function readEditions(
       'unknown-edition',
       `Unknown edition "${word}"; known editions: ${CANONICAL_EDITIONS.join(', ')} (and their Chinese and vendor spellings).`,
       tree.at(at),
+      { edition: word, known: CANONICAL_EDITIONS.join(', ') },
     );
   });
   return editions;

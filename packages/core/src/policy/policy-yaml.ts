@@ -80,6 +80,7 @@ export function readPolicyYaml(
       'too-large',
       `Policy file is ${formatBytes(bytes)}, more than the ${formatBytes(limits.maxBytes)} limit; a policy this large is almost certainly not a policy (raise maxBytes if it really is).`,
       { file },
+      { size: formatBytes(bytes), limit: formatBytes(limits.maxBytes) },
     );
     return undefined;
   }
@@ -97,6 +98,7 @@ export function readPolicyYaml(
       'too-deep',
       `The policy nests lists or mappings more than ${limits.maxDepth} levels deep; no policy needs that, so it is refused.`,
       { file, ...locate(tooDeepAt) },
+      { max: limits.maxDepth },
     );
     return undefined;
   }
@@ -117,7 +119,15 @@ export function readPolicyYaml(
           : code === 'tab-indent'
             ? 'Tabs are not allowed for indentation in YAML; indent with spaces.'
             : `YAML syntax error: ${firstSentence(error.message)}.`;
-      problems.error(code, message, { file, ...where });
+      problems.error(
+        code,
+        message,
+        { file, ...where },
+        {
+          key: code === 'duplicate-key' ? JSON.stringify(keyTextAt(text, error.pos[0])) : '',
+          detail: firstSentence(error.message),
+        },
+      );
     }
     return undefined;
   }
@@ -151,6 +161,7 @@ export function readPolicyYaml(
         'too-deep',
         `The policy nests lists or mappings more than ${limits.maxDepth} levels deep (through aliases); it is refused.`,
         location,
+        { max: limits.maxDepth },
       );
       return null;
     }
@@ -163,6 +174,7 @@ export function readPolicyYaml(
           'alias-bomb',
           `Too many YAML aliases: expanding them needs more than ${limits.maxAliasCount} alias references, which is how an "alias bomb" (billion laughs) attack works; write the values out instead.`,
           location,
+          { max: limits.maxAliasCount },
         );
         return null;
       }
@@ -190,6 +202,7 @@ export function readPolicyYaml(
             'bad-key',
             'Keys must be plain words or numbers, not lists, mappings or empty.',
             keyLocation,
+            {},
           );
           continue;
         }
@@ -199,6 +212,7 @@ export function readPolicyYaml(
             'forbidden-key',
             `Key "${name}" is not allowed: it has a special meaning in JavaScript objects and could be used to tamper with the program.`,
             keyLocation,
+            { key: name },
           );
           continue;
         }

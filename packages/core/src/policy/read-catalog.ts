@@ -4,7 +4,7 @@
  * A product's `vendor` is a vendor id when one exists (in any merged file), otherwise a free vendor
  * name — the example's `vendor: city-it-center` names an office no catalogue lists.
  */
-import type { LicenseModel, ProductMatch, Vendor, VersionScheme } from '../model.js';
+import type { LicenseModel, ProductMatch, Vendor, VersionLicense, VersionScheme } from '../model.js';
 import { IdRegistry, type LayerContext, mappings, text } from './layer-context.js';
 import { readPatterns } from './patterns.js';
 import type { LayerProduct } from './policy-layer.js';
@@ -64,6 +64,8 @@ function readProducts(value: unknown, context: LayerContext): LayerProduct[] {
       versionScheme: (text(item.versionScheme) as VersionScheme | undefined) ?? 'auto',
       location,
     };
+    const byVersion = readVersionLicenses(item.licenseByVersion, [...path, 'licenseByVersion'], context);
+    if (byVersion.length > 0) product.licenseByVersion = byVersion;
     const vendor = text(item.vendor);
     if (vendor) product.vendor = vendor;
     if (typeof item.domestic === 'boolean') product.domestic = item.domestic;
@@ -74,6 +76,25 @@ function readProducts(value: unknown, context: LayerContext): LayerProduct[] {
     products.push(product);
   }
   return products;
+}
+
+/**
+ * `licenseByVersion: [{versions, license, notes?}]`: ranges whose model differs from the product's.
+ * The schema has checked the shape and the model words; a range that cannot be parsed is an error
+ * here, so no installation is judged under a range nobody can read.
+ */
+function readVersionLicenses(value: unknown, path: Path, context: LayerContext): VersionLicense[] {
+  const ranges: VersionLicense[] = [];
+  for (const [item, itemPath] of mappings(value, path)) {
+    const versions = readRange(item.versions, context.tree, [...itemPath, 'versions'], context.problems);
+    const license = text(item.license) as LicenseModel | undefined;
+    if (!versions || !license) continue;
+    const range: VersionLicense = { versions, license, location: context.tree.at(itemPath) };
+    const notes = text(item.notes);
+    if (notes) range.notes = notes;
+    ranges.push(range);
+  }
+  return ranges;
 }
 
 function readMatches(value: unknown, path: Path, category: string, context: LayerContext): ProductMatch[] {
@@ -108,6 +129,7 @@ function readMatch(
         'os-id-not-os',
         `"osId" recognises operating systems; it applies only to products with category os, not ${category}.`,
         tree.keyAt([...path, 'osId']),
+        { category: String(category) },
       );
     }
     match.osId = osId;
@@ -119,6 +141,12 @@ function readMatch(
       'empty-match',
       'A match entry needs at least one of name, publisher or osId (a version alone recognises nothing).',
       tree.at(path),
+      {
+        what: {
+          zh: '识别条目（match）至少需要 name、publisher 或 osId 之一（只有版本识别不了任何东西）',
+          en: '',
+        },
+      },
     );
     return undefined;
   }

@@ -18,28 +18,44 @@ export function readEntitlements(value: unknown, context: LayerContext): Entitle
     const id = text(item.id);
     const product = text(item.product);
     const type = text(item.type) as EntitlementType | undefined;
-    if (!id || !ids.claim(id, [...path, 'id']) || !product || !type) continue;
+    // An entry missing a required key (already reported by the schema) is still read to the end, so
+    // its other mistakes are reported in the same pass; it is only left out of the policy.
+    const complete = id !== undefined && ids.claim(id, [...path, 'id']) && !!product && !!type;
+    const name = id ?? `#${Number(path[path.length - 1]) + 1}`;
     const location = tree.keyAt(path);
-    references.push({ id: product, from: `Entitlement "${id}"`, location: tree.at([...path, 'product']) });
+    if (product)
+      references.push({
+        id: product,
+        from: `Entitlement "${name}"`,
+        location: tree.at([...path, 'product']),
+      });
 
     let seats: number | 'unlimited' | undefined =
       item.seats === 'unlimited' ||
       (typeof item.seats === 'number' && Number.isInteger(item.seats) && item.seats >= 1)
         ? item.seats
         : undefined;
-    if (item.seats === undefined) {
+    if (item.seats === undefined && type) {
       if (UNLIMITED_BY_NATURE.has(type)) seats = 'unlimited';
       else {
         problems.error(
           'missing-seats',
-          `Entitlement "${id}" (type ${type}) needs "seats": how many installations it covers, or "unlimited".`,
+          `Entitlement "${name}" (type ${type}) needs "seats": how many installations it covers, or "unlimited".`,
           location,
+          { id: name, type: String(type) },
         );
       }
     }
     const retired = isRecord(item.retired) ? item.retired : undefined;
     const status = (text(item.status) as EntitlementStatus | undefined) ?? (retired ? 'retired' : 'active');
-    const entitlement: Entitlement = { id, product, type, seats: seats ?? 0, status, location };
+    const entitlement: Entitlement = {
+      id: name,
+      product: product ?? '',
+      type: type ?? 'retail',
+      seats: seats ?? 0,
+      status,
+      location,
+    };
 
     const versions = readRange(item.versions, tree, [...path, 'versions'], problems);
     if (versions) entitlement.versions = versions;
@@ -66,8 +82,9 @@ export function readEntitlements(value: unknown, context: LayerContext): Entitle
     if (entitlement.validFrom && entitlement.expires && entitlement.validFrom > entitlement.expires) {
       problems.error(
         'valid-after-expiry',
-        `Entitlement "${id}" becomes valid (validFrom ${entitlement.validFrom}) after it expires (${entitlement.expires}).`,
+        `Entitlement "${name}" becomes valid (validFrom ${entitlement.validFrom}) after it expires (${entitlement.expires}).`,
         tree.at([...path, 'validFrom']),
+        { id: name, validFrom: String(entitlement.validFrom), expires: String(entitlement.expires) },
       );
     }
     if (isRecord(item.evidence)) {
@@ -90,7 +107,7 @@ export function readEntitlements(value: unknown, context: LayerContext): Entitle
       const money = item[key];
       if (typeof money === 'number' && Number.isFinite(money) && money >= 0) entitlement[key] = money;
     }
-    entitlements.push(entitlement);
+    if (complete) entitlements.push(entitlement);
   }
   return entitlements;
 }

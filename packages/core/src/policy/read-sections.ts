@@ -3,8 +3,16 @@
  * and `settings`. Only what the file says is kept (no defaults), so that merging can let a later
  * file win key by key.
  */
-import type { CustomRule, DomesticTarget, ForbiddenPattern, PolicySettings, RuleScope } from '../model.js';
+import type {
+  BulletinSettings,
+  CustomRule,
+  DomesticTarget,
+  ForbiddenPattern,
+  PolicySettings,
+  RuleScope,
+} from '../model.js';
 import { IdRegistry, type LayerContext, mappings, text } from './layer-context.js';
+import { DEFAULT_BULLETIN } from './merge-layers.js';
 import { readPatterns } from './patterns.js';
 import type { PolicyLayer } from './policy-layer.js';
 import {
@@ -84,6 +92,7 @@ export function readForbidden(value: unknown, context: LayerContext): PolicyLaye
         'empty-match',
         'A forbidden pattern needs name or publisher (or both).',
         tree.keyAt(path),
+        { what: { zh: '禁用软件的匹配条件需要 name 或 publisher（或两者都有）', en: '' } },
       );
       continue;
     }
@@ -104,13 +113,15 @@ export function readRules(value: unknown, context: LayerContext): CustomRule[] {
   const ids = new IdRegistry('rule id', context);
   const rules: CustomRule[] = [];
   for (const [item, path] of mappings(value, ['rules'])) {
-    const id = text(item.id);
-    if (!id || !ids.claim(id, [...path, 'id'])) continue;
+    const given = text(item.id);
+    // A rule without an id (reported by the schema) still has its conditions checked in this pass.
+    const id = given ?? `#${Number(path[path.length - 1]) + 1}`;
+    const unique = given !== undefined && ids.claim(given, [...path, 'id']);
     const scope = text(item.scope) as RuleScope | undefined;
     const validScope = scope && ['software', 'host', 'unit', 'fleet'].includes(scope) ? scope : undefined;
     checkRuleConditions(item.conditions, tree, [...path, 'conditions'], problems, id, validScope);
     const message = readLocalText(item.message);
-    if (!validScope || !isRecord(item.conditions) || !message) continue;
+    if (!unique || !validScope || !isRecord(item.conditions) || !message) continue;
     const rule: CustomRule = {
       id,
       scope: validScope,
@@ -145,5 +156,29 @@ export function readSettings(value: unknown, { tree, problems }: LayerContext): 
   }
   const currency = text(section.currency);
   if (currency) settings.currency = currency;
+  const deadline = readDate(section.deadline, tree, ['settings', 'deadline'], problems);
+  if (deadline) settings.deadline = deadline;
+  if (isRecord(section.bulletin)) settings.bulletin = readBulletin(section.bulletin);
   return settings;
+}
+
+/** `settings.bulletin`, each threshold the file leaves out taken from DEFAULT_BULLETIN (the schema checks types). */
+function readBulletin(section: Record<string, unknown>): BulletinSettings {
+  const praise = isRecord(section.praise) ? section.praise : {};
+  const criticise = isRecord(section.criticise) ? section.criticise : {};
+  const number = (value: unknown, fallback: number) => (typeof value === 'number' ? value : fallback);
+  const bulletin: BulletinSettings = {
+    praise: {
+      genuineRate: number(praise.genuineRate, DEFAULT_BULLETIN.praise.genuineRate),
+      outstanding: number(praise.outstanding, DEFAULT_BULLETIN.praise.outstanding),
+    },
+    criticise: {
+      overdue: number(criticise.overdue, DEFAULT_BULLETIN.criticise.overdue),
+      rateFell:
+        typeof criticise.rateFell === 'boolean' ? criticise.rateFell : DEFAULT_BULLETIN.criticise.rateFell,
+    },
+  };
+  if (typeof criticise.genuineRateBelow === 'number')
+    bulletin.criticise.genuineRateBelow = criticise.genuineRateBelow;
+  return bulletin;
 }

@@ -5,12 +5,13 @@
  * complain when the rule first runs, without a line number.
  */
 import type { RuleScope } from '../model.js';
-import { closest, didYouMean } from './did-you-mean.js';
+import { closest, didYouMean, hintText } from './did-you-mean.js';
 import { isRecord } from './policy-values.js';
 import type { Path, PolicyTree } from './policy-yaml.js';
 import { FORBIDDEN_KEYS } from './policy-yaml.js';
 import type { ProblemList } from './problem-list.js';
 import { RULE_FACTS, scopeOfFact } from './rule-facts.js';
+import { checkOperator, jsonPathProblem, KNOWN_OPERATORS } from './rule-operators.js';
 
 const GROUP_KEYS = ['all', 'any', 'not'] as const;
 const CONDITION_KEYS = ['fact', 'operator', 'value', 'path', 'params', 'priority', 'name'];
@@ -38,6 +39,7 @@ export function checkRuleConditions(
       'bad-conditions',
       `The conditions of rule "${ruleId}" must start with all, any or not.`,
       tree.keyAt(path),
+      { rule: ruleId, detail: { zh: `条件（conditions）须以 all、any 或 not 开头`, en: '' } },
     );
     return;
   }
@@ -53,6 +55,13 @@ function checkGroup(node: Record<string, unknown>, path: Path, check: ConditionC
       'bad-conditions',
       `A condition group in rule "${ruleId}" must have exactly one of all, any or not${others.length > 0 ? `, not also ${others.map((k) => `"${k}"`).join(', ')}` : ''}.`,
       tree.keyAt(path),
+      {
+        rule: ruleId,
+        detail: {
+          zh: `条件组只能有 all、any、not 中的一个${others.length > 0 ? `，不能再有 ${others.map((k) => `"${k}"`).join('、')}` : ''}`,
+          en: '',
+        },
+      },
     );
   }
   for (const group of groups) {
@@ -65,6 +74,7 @@ function checkGroup(node: Record<string, unknown>, path: Path, check: ConditionC
           'bad-conditions',
           `"not" in rule "${ruleId}" must hold one condition (a mapping).`,
           tree.at(groupPath),
+          { rule: ruleId, detail: { zh: `"not" 下须是一个条件（映射）`, en: '' } },
         );
       continue;
     }
@@ -73,12 +83,14 @@ function checkGroup(node: Record<string, unknown>, path: Path, check: ConditionC
         'bad-conditions',
         `"${group}" in rule "${ruleId}" must be a list of conditions.`,
         tree.at(groupPath),
+        { rule: ruleId, detail: { zh: `"${group}" 下须是条件列表`, en: '' } },
       );
     } else if (value.length === 0) {
       problems.error(
         'empty-group',
         `"${group}" in rule "${ruleId}" is empty; it must list at least one condition.`,
         tree.keyAt(groupPath),
+        { rule: ruleId, group },
       );
     } else {
       value.forEach((item, index) => {
@@ -88,6 +100,7 @@ function checkGroup(node: Record<string, unknown>, path: Path, check: ConditionC
             'bad-conditions',
             `Each condition in rule "${ruleId}" must be a mapping.`,
             tree.at([...groupPath, index]),
+            { rule: ruleId, detail: { zh: `每个条件都须是映射（键: 值）`, en: '' } },
           );
       });
     }
@@ -106,6 +119,7 @@ function checkCondition(node: Record<string, unknown>, path: Path, check: Condit
       'bad-conditions',
       `Rule "${ruleId}" refers to a shared condition; write the condition out instead.`,
       where,
+      { rule: ruleId, detail: { zh: `引用了共享条件（condition）；请把条件直接写出`, en: '' } },
     );
     return;
   }
@@ -115,6 +129,11 @@ function checkCondition(node: Record<string, unknown>, path: Path, check: Condit
         'unknown-key',
         `Unknown key "${key}" in a condition of rule "${ruleId}"${didYouMean(key, CONDITION_KEYS) || `; allowed keys: ${CONDITION_KEYS.join(', ')}.`}`,
         tree.keyAt([...path, key]),
+        {
+          key,
+          title: { zh: `规则 "${ruleId}" 的条件`, en: `a condition of rule "${ruleId}"` },
+          hint: hintText(didYouMean(key, CONDITION_KEYS) || `; allowed keys: ${CONDITION_KEYS.join(', ')}.`),
+        },
       );
     }
   }
@@ -124,6 +143,10 @@ function checkCondition(node: Record<string, unknown>, path: Path, check: Condit
       'incomplete-condition',
       `A condition in rule "${ruleId}" has no ${missing.join(' and no ')}; each condition needs fact, operator and value.`,
       where,
+      {
+        rule: ruleId,
+        detail: { zh: `条件缺少 ${missing.join('、')}；每个条件都需要 fact、operator 和 value`, en: '' },
+      },
     );
   }
   for (const key of ['fact', 'operator'] as const) {
@@ -132,15 +155,43 @@ function checkCondition(node: Record<string, unknown>, path: Path, check: Condit
         'incomplete-condition',
         `"${key}" in rule "${ruleId}" must be a non-empty word.`,
         tree.at([...path, key]),
+        { rule: ruleId, detail: { zh: `"${key}" 须是非空的词`, en: '' } },
       );
     }
   }
   if (typeof node.fact === 'string' && node.fact.trim() !== '')
     checkFact(node.fact, [...path, 'fact'], check);
+  if (typeof node.operator === 'string' && node.operator.trim() !== '') {
+    const known = checkOperator(node.operator);
+    if (!known.ok) {
+      problems.error(
+        'unknown-operator',
+        `Rule "${ruleId}" uses unknown operator "${node.operator}"${
+          known.suggestion
+            ? `; did you mean "${known.suggestion}"?`
+            : `; operators: ${KNOWN_OPERATORS.join(', ')}.`
+        }`,
+        tree.at([...path, 'operator']),
+      );
+    }
+  }
+  checkPath(node.path, [...path, 'path'], check);
+  if (isRecord(node.value)) checkPath(node.value.path, [...path, 'value', 'path'], check);
   // `value: { fact: other }` compares with another fact, which must be visible too.
   if (isRecord(node.value) && typeof node.value.fact === 'string') {
     checkFact(node.value.fact, [...path, 'value', 'fact'], check);
   }
+}
+
+function checkPath(value: unknown, path: Path, { tree, problems, ruleId }: ConditionCheck): void {
+  if (value === undefined) return;
+  const reason = typeof value === 'string' ? jsonPathProblem(value) : 'it must be text';
+  if (reason === undefined) return;
+  problems.error(
+    'bad-json-path',
+    `Rule "${ruleId}" has path ${JSON.stringify(value)}, which is not a JSONPath: ${reason}.`,
+    tree.at(path),
+  );
 }
 
 function checkFact(fact: string, path: Path, check: ConditionCheck): void {
@@ -151,6 +202,7 @@ function checkFact(fact: string, path: Path, check: ConditionCheck): void {
       'forbidden-key',
       `Rule "${ruleId}" reads fact "${fact}", a name that has a special meaning in JavaScript objects; rename the attribute.`,
       tree.at(path),
+      { key: fact },
     );
     return;
   }
@@ -166,6 +218,16 @@ function checkFact(fact: string, path: Path, check: ConditionCheck): void {
           : `use scope: ${owner}`
       }.`,
       tree.at(path),
+      {
+        rule: ruleId,
+        scope,
+        fact,
+        owner,
+        advice:
+          scope === 'software'
+            ? { zh: '软件级规则对每个产品和版本只判定一次，看不到计算机；请改用 scope: host', en: '' }
+            : { zh: `请改用 scope: ${owner}`, en: '' },
+      },
     );
     return;
   }
@@ -178,5 +240,12 @@ function checkFact(fact: string, path: Path, check: ConditionCheck): void {
       ? `Rule "${ruleId}" reads unknown fact "${fact}"; did you mean "${suggestion}"?`
       : `Rule "${ruleId}" reads unknown fact "${fact}"; scope ${scope} has: ${visible.join(', ')}.`,
     tree.at(path),
+    {
+      rule: ruleId,
+      fact,
+      hint: suggestion
+        ? { zh: `，是不是想写 "${suggestion}"？`, en: '' }
+        : { zh: `；scope ${scope} 可用的事实：${visible.join(', ')}。`, en: '' },
+    },
   );
 }

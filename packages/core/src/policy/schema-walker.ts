@@ -9,7 +9,8 @@
  * expected value and the closest allowed word. A test runs ajv over the same schema to prove the
  * schema itself is valid and accepts the example policy.
  */
-import { didYouMean } from './did-you-mean.js';
+import type { LocalText } from '../model.js';
+import { didYouMean, didYouMeanText } from './did-you-mean.js';
 import type { Path, PolicyTree } from './policy-yaml.js';
 import type { ProblemList } from './problem-list.js';
 
@@ -60,6 +61,63 @@ const TYPE_PHRASES: Record<string, string> = {
   array: 'a list',
   null: 'empty',
 };
+
+const TYPE_PHRASES_ZH: Record<string, string> = {
+  string: '文本',
+  integer: '整数',
+  number: '数字',
+  boolean: 'true 或 false',
+  object: '映射（键: 值）',
+  array: '列表',
+  null: '空值',
+};
+
+/** What a schema node admits, in both languages (a problem param). */
+function expectedText(schema: SchemaNode): LocalText {
+  if (schema.enum) {
+    const options = schema.enum.map((option) => JSON.stringify(option));
+    return { zh: options.join(' 或 '), en: options.join(' or ') };
+  }
+  if (schema.format === 'date') return { zh: '日期（YYYY-MM-DD）', en: 'a date (YYYY-MM-DD)' };
+  if (schema.type === undefined) return { zh: '一个值', en: 'a value' };
+  const types = [schema.type].flat();
+  return {
+    zh: types.map((type) => TYPE_PHRASES_ZH[type] ?? type).join(' 或 '),
+    en: types.map((type) => TYPE_PHRASES[type] ?? type).join(' or '),
+  };
+}
+
+function joinTexts(texts: readonly LocalText[]): LocalText {
+  return { zh: texts.map((text) => text.zh).join(' 或 '), en: texts.map((text) => text.en).join(' or ') };
+}
+
+/** What a value is, in both languages (a problem param). */
+function gotText(value: unknown): LocalText {
+  const kind = kindOf(value);
+  if (kind === 'string') {
+    const text = value as string;
+    const shown = JSON.stringify(text.length > 40 ? `${text.slice(0, 37)}...` : text);
+    return { zh: `文本 ${shown}`, en: `text (${shown})` };
+  }
+  if (kind === 'integer' || kind === 'number') return { zh: `数字 ${value}`, en: `a number (${value})` };
+  if (kind === 'boolean') return { zh: String(value), en: String(value) };
+  if (kind === 'null') return { zh: '空值', en: 'empty' };
+  return { zh: TYPE_PHRASES_ZH[kind]!, en: TYPE_PHRASES[kind]! };
+}
+
+/** describePath in both languages (a problem param). */
+export function pathText(path: Path): LocalText {
+  const last = path[path.length - 1];
+  if (last === undefined) return { zh: '策略', en: describePath(path) };
+  if (typeof last === 'number') {
+    const parent = path[path.length - 2];
+    return {
+      zh: parent === undefined ? `列表的第 ${last + 1} 项` : `"${parent}" 的第 ${last + 1} 项`,
+      en: describePath(path),
+    };
+  }
+  return { zh: `"${last}"`, en: describePath(path) };
+}
 
 function expected(schema: SchemaNode): string {
   if (schema.enum) return schema.enum.map((option) => JSON.stringify(option)).join(' or ');
@@ -121,6 +179,7 @@ export function validateShape(tree: PolicyTree, schema: SchemaNode, problems: Pr
           'wrong-type',
           `${name} must be ${branches.map(expected).join(' or ')}, not ${got(value)}.`,
           tree.at(path),
+          { name: pathText(path), expected: joinTexts(branches.map(expectedText)), got: gotText(value) },
         );
         return;
       }
@@ -129,6 +188,7 @@ export function validateShape(tree: PolicyTree, schema: SchemaNode, problems: Pr
           'wrong-value',
           `${name} must be ${branches.map(expected).join(' or ')}, not ${got(value)}.`,
           tree.at(path),
+          { name: pathText(path), expected: joinTexts(branches.map(expectedText)), got: gotText(value) },
         );
         return;
       }
@@ -141,6 +201,7 @@ export function validateShape(tree: PolicyTree, schema: SchemaNode, problems: Pr
         'wrong-type',
         `${name} must be ${expected(schemaNode)}, not ${got(value)}.`,
         tree.at(path),
+        { name: pathText(path), expected: expectedText(schemaNode), got: gotText(value) },
       );
       return;
     }
@@ -150,10 +211,19 @@ export function validateShape(tree: PolicyTree, schema: SchemaNode, problems: Pr
         options.length === 1
           ? `${name} must be "${options[0]}", not "${String(value)}".`
           : `${name} must be one of ${options.join(', ')}, not "${String(value)}"${didYouMean(String(value), options)}`;
+      const hint = didYouMeanText(String(value), options);
       problems.error(
         'wrong-value',
         message.endsWith('?') || message.endsWith('.') ? message : `${message}.`,
         tree.at(path),
+        {
+          name: pathText(path),
+          expected: {
+            zh: options.length === 1 ? `"${options[0]}"` : `${options.join('、')} 之一`,
+            en: options.length === 1 ? `"${options[0]}"` : `one of ${options.join(', ')}`,
+          },
+          got: { zh: `"${String(value)}"${hint.zh}`, en: `"${String(value)}"${hint.en}` },
+        },
       );
       return;
     }
@@ -165,12 +235,20 @@ export function validateShape(tree: PolicyTree, schema: SchemaNode, problems: Pr
 
   const checkString = (value: string, node: SchemaNode, path: Path, name: string): void => {
     if (node.minLength !== undefined && value.trim().length < node.minLength) {
-      problems.error('empty-value', `${name} must not be empty.`, tree.at(path));
+      problems.error('empty-value', `${name} must not be empty.`, tree.at(path), { name: pathText(path) });
     } else if (node.pattern && !new RegExp(node.pattern).test(value)) {
       problems.error(
         'bad-identifier',
         `${name} must be ${node.description ?? `text matching ${node.pattern}`}; "${value}" is not.`,
         tree.at(path),
+        {
+          name: pathText(path),
+          expected: {
+            zh: `符合 ${node.pattern} 的文本（${node.description ?? ''}）`,
+            en: node.description ?? `text matching ${node.pattern}`,
+          },
+          value,
+        },
       );
     }
   };
@@ -181,15 +259,31 @@ export function validateShape(tree: PolicyTree, schema: SchemaNode, problems: Pr
         'out-of-range',
         `${name} must be at least ${node.minimum}, not ${value}.`,
         tree.at(path),
+        {
+          name: pathText(path),
+          bound: { zh: `不小于 ${node.minimum}`, en: `at least ${node.minimum}` },
+          value,
+        },
       );
     } else if (node.maximum !== undefined && value > node.maximum) {
-      problems.error('out-of-range', `${name} must be at most ${node.maximum}, not ${value}.`, tree.at(path));
+      problems.error(
+        'out-of-range',
+        `${name} must be at most ${node.maximum}, not ${value}.`,
+        tree.at(path),
+        {
+          name: pathText(path),
+          bound: { zh: `不大于 ${node.maximum}`, en: `at most ${node.maximum}` },
+          value,
+        },
+      );
     }
   };
 
   const checkArray = (value: unknown[], node: SchemaNode, path: Path, name: string): void => {
     if (node.minItems !== undefined && value.length < node.minItems) {
-      problems.error('empty-list', `${name} must not be an empty list.`, tree.at(path));
+      problems.error('empty-list', `${name} must not be an empty list.`, tree.at(path), {
+        name: pathText(path),
+      });
     }
     const { items } = node;
     if (items) {
@@ -215,6 +309,13 @@ export function validateShape(tree: PolicyTree, schema: SchemaNode, problems: Pr
             ? `Unknown key "${key}" in ${title}${hint}`
             : `Unknown key "${key}" in ${title}; allowed keys: ${allowed.join(', ')}.`,
           tree.keyAt([...path, key]),
+          {
+            key,
+            title,
+            hint: hint
+              ? didYouMeanText(key, allowed)
+              : { zh: `；可用的键：${allowed.join(', ')}`, en: `; allowed keys: ${allowed.join(', ')}.` },
+          },
         );
       } else if (typeof node.additionalProperties === 'object') {
         walk(value[key], node.additionalProperties, [...path, key]);
@@ -226,6 +327,7 @@ export function validateShape(tree: PolicyTree, schema: SchemaNode, problems: Pr
           'missing-key',
           `${capitalise(title)} is missing the required key "${key}".`,
           path.length === 0 ? tree.at(path) : tree.keyAt(path),
+          { key, title },
         );
       }
     }

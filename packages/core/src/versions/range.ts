@@ -37,6 +37,14 @@ export type RangeParseResult = { ok: true; range: VersionRange } | { ok: false; 
 const OPERATOR = /^(>=|<=|>|<|==|=)/;
 const BOUND = /^[0-9A-Za-z][0-9A-Za-z.+~^:_-]*$/;
 
+/** `16.0` → `>=16.0 <16.1`: the range a wildcard version such as `16.0.x` means. */
+function wildcardRange(prefix: string): string {
+  const parts = prefix.split('.');
+  const last = parts.length - 1;
+  const next = [...parts.slice(0, last), String(Number(parts[last]) + 1)].join('.');
+  return `">=${prefix} <${next}"`;
+}
+
 /** Parses a range text; the reason names the offending part in plain words. */
 export function parseVersionRange(text: string): RangeParseResult {
   if (typeof text !== 'string') return { ok: false, reason: 'a version range must be text' };
@@ -69,6 +77,12 @@ export function parseVersionRange(text: string): RangeParseResult {
       const operator = (op ? (op[1] === '==' ? '=' : op[1]) : '=') as RangeOperator;
       const version = op ? token.slice(op[1]!.length) : token;
       if (!version) return { ok: false, reason: `"${token}" has an operator but no version` };
+      const wildcard = /^(\d+(?:\.\d+)*)\.[xX*]$/.exec(version);
+      if (wildcard) {
+        // `16.0.x` would be compared as one odd version and blame every installation as unreadable.
+        const meant = operator === '=' ? wildcardRange(wildcard[1]!) : `"${operator}${wildcard[1]}"`;
+        return { ok: false, reason: `"${version}" holds a wildcard; write ${meant}` };
+      }
       if (!BOUND.test(version) || !/[0-9]/.test(version)) {
         return { ok: false, reason: `"${version}" is not a version (write e.g. >=9 <13)` };
       }

@@ -36,6 +36,13 @@ describe('statistics table (rates)', () => {
   //          domestic 7
   //  antivirus: F-05 none → installed 7, missing 1, genuine 7, domestic 7
   //  overall = (4+5+7)/(8+8+7) = 16/23
+  // 未授权安装（套）: installations with a non-waived failing licensing.*, forbidden.* or unauthorised
+  // finding, each installation once.
+  //  财政局 7: F-05 Windows (no seat), F-06 Windows Home (licensing.edition), F-06 WPS and F-07 WPS
+  //        (E-WPS full), F-08 Windows (no seat), F-08 Office 2016 (expired), F-08 KMSpico (forbidden)
+  //  教育局 2: J-04 Windows 7 (licensing.version), J-04 Photoshop 破解版 (forbidden.pattern); J-03's
+  //        Symantec and WinRAR findings are waived, so they do not count
+  //  卫健委 1: W-03 WPS 11.1 (licensing.version)
   const table = [
     {
       unit: '财政局',
@@ -45,7 +52,7 @@ describe('statistics table (rates)', () => {
       office: [8, 5, 7, 0],
       antivirus: [7, 7, 7, 1],
       overall: 16 / 23,
-      unauthorised: 1,
+      unauthorised: 7,
     },
     {
       unit: '教育局',
@@ -55,7 +62,7 @@ describe('statistics table (rates)', () => {
       office: [7, 6, 5, 0],
       antivirus: [6, 5, 4, 1],
       overall: 17 / 20,
-      unauthorised: 1,
+      unauthorised: 2,
     },
     {
       unit: '卫健委',
@@ -65,7 +72,7 @@ describe('statistics table (rates)', () => {
       office: [5, 4, 4, 1],
       antivirus: [6, 6, 5, 0],
       overall: 16 / 17,
-      unauthorised: 0,
+      unauthorised: 1,
     },
     {
       unit: '科技局',
@@ -114,7 +121,8 @@ describe('statistics table (rates)', () => {
       overall: 49 / 60,
     });
     expect(report.totals.rates.domestic).toEqual({ os: 8 / 21, office: 16 / 20, antivirus: 16 / 19 });
-    expect(report.totals.unauthorised).toBe(2);
+    // 7 + 2 + 1 + 0
+    expect(report.totals.unauthorised).toBe(10);
   });
 });
 

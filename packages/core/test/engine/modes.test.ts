@@ -26,16 +26,18 @@ describe('allowlist mode on the fleet', () => {
     );
     for (const h of hosts) auditor.add(h);
     const report = await auditor.finish();
-    // 教育局: J-04 forbidden.pattern + J-04 Photoshop unrecognised + J-03 WinRAR (catalogued, no ledger
-    // line at all; waiver-1 waives licensing.unlicensed only) = 3; 卫健委: W-06 Foo Viewer = 1;
-    // 财政局: F-08 KMSpico = 1. Total 5.
+    // Installations, each once (docs/semantics.md#unauthorised-count). 教育局: J-04 Photoshop 破解版
+    // (forbidden.pattern and unrecognised: one installation) + J-03 WinRAR (catalogued, no ledger line
+    // at all; waiver-1 waives licensing.unlicensed only) + J-04 Windows 7 (licensing.version) = 3;
+    // 卫健委: W-06 Foo Viewer + W-03 WPS 11.1 (licensing.version) = 2; 财政局: the 7 of fleet.test.ts
+    // (F-08 KMSpico and six licensing failures). Total 12.
     expect(report.units.map((u) => [u.unit, u.unauthorised])).toEqual([
-      ['财政局', 1],
+      ['财政局', 7],
       ['教育局', 3],
-      ['卫健委', 1],
+      ['卫健委', 2],
       ['科技局', 0],
     ]);
-    expect(report.totals.unauthorised).toBe(5);
+    expect(report.totals.unauthorised).toBe(12);
     const unauthorised = report.findings.filter((f) => f.rule === 'unauthorised');
     expect(
       unauthorised.map((f) => [
@@ -155,6 +157,7 @@ describe('custom rules', () => {
           message: 'rule "av-old" (scope software) reads "hostname", which is not a software fact',
           severity: 'error',
           code: 'policy.rule-fact-scope',
+          params: { rule: 'av-old', scope: 'software', facts: '"hostname"' },
           source: 'engine',
         },
       ]);
@@ -190,6 +193,7 @@ describe('units', () => {
         message: 'host PC1 is listed in several units (乙, 甲); it is counted in 乙',
         severity: 'warning',
         code: 'engine.unit-conflict',
+        params: { host: 'PC1', units: '乙, 甲', unit: '乙' },
         source: 'engine',
       },
     ]);

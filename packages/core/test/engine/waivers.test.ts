@@ -59,6 +59,21 @@ describe('applyWaivers', () => {
     });
   });
 
+  it('compares hosts ignoring case, as entitlement scope.hosts does (issue 24)', () => {
+    const out = applyWaivers(
+      findings,
+      [waiver({ rule: 'licensing', hosts: ['pc-1'] })],
+      new Date(2024, 0, 1),
+    );
+    expect(out.findings.map(effectiveStatus)).toEqual(['fail', 'fail', 'fail', 'waived']);
+    const other = applyWaivers(
+      findings,
+      [waiver({ rule: 'licensing', hosts: ['PC-2'] })],
+      new Date(2024, 0, 1),
+    );
+    expect(other.findings.map(effectiveStatus)).toEqual(['fail', 'fail', 'fail', 'fail']);
+  });
+
   it('stops applying the day after expiry and reports the expired waiver once', () => {
     const w = waiver({
       rule: 'preferences.domestic',

@@ -65,6 +65,7 @@ describe('hostile YAML', () => {
           'Policy file is 10.0 MB, more than the 5.0 MB limit; a policy this large is almost certainly not a policy (raise maxBytes if it really is).',
         severity: 'error',
         code: 'policy.too-large',
+        params: { size: '10.0 MB', limit: '5.0 MB' },
         source: 'policy',
       },
     ]);

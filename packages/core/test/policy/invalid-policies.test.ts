@@ -35,11 +35,7 @@ const CASES: Array<[file: string, code: string, expected: string[]]> = [
       '6:22 Regex "(crack)\\\\1" is not valid RE2 syntax: invalid escape sequence: `\\1` (RE2 has no backreferences or lookaround).',
     ],
   ],
-  [
-    'bad-glob.yaml',
-    'bad-glob',
-    ['8:23 Glob "WPS[Office" is not valid: Missing closing: "]" - use "\\\\]" to match literal characters.'],
-  ],
+  ['bad-glob.yaml', 'bad-glob', ['8:23 Glob "WPS[Office" is not valid: "[" at position 4 is never closed.']],
   [
     'impossible-date.yaml',
     'impossible-date',
@@ -191,6 +187,39 @@ describe('invalid policies', () => {
       '28:19 "any" in rule "r1" is empty; it must list at least one condition.',
       '31:5 Waiver is missing the required key "justification".',
       '32:14 "expires" is 2013-13-01, a day that does not exist.',
+    ]);
+  });
+
+  it('checks every entry to the end even when one misses a required key (issue 16 item 7)', () => {
+    const problems = problemsOf(() => loadPolicy(`${BAD_INPUT}incomplete-entries-all-checked.yaml`));
+    expect(located(problems)).toEqual([
+      '7:5 Entitlement is missing the required key "type".',
+      '8:14 Entitlement "E1" refers to unknown product "wps-ofice"; did you mean "wps-office"?',
+      '10:15 Version range ">=9 <<13" is not valid: "<13" is not a version (write e.g. >=9 <13).',
+      '15:16 "purchased" is 2013-02-30, a day that does not exist.',
+      '17:5 Rule is missing the required key "id".',
+      '21:44 Rule "#1" uses unknown operator "greaterThen"; did you mean "greaterThan"?',
+    ]);
+  });
+
+  it('refuses unknown operators at load time, naming the one meant', () => {
+    const problems = problemsOf(() => loadPolicy(`${BAD_INPUT}unknown-operator.yaml`));
+    expect(located(problems)).toEqual([
+      '9:40 Rule "old-windows" uses unknown operator "versionInrange"; did you mean "versionInRange"?',
+      '10:37 Rule "old-windows" uses unknown operator "equals"; did you mean "equal"?',
+      '11:44 Rule "old-windows" uses unknown operator "<"; did you mean "lessThan"?',
+      '12:37 Rule "old-windows" uses unknown operator "nott:equal"; did you mean "not:equal"?',
+      '13:44 Rule "old-windows" uses unknown operator "within"; operators: equal, notEqual, in, notIn, contains, doesNotContain, lessThan, lessThanInclusive, greaterThan, greaterThanInclusive, versionInRange, matchesGlob, matchesRegex, olderThan, dateBefore, dateAfter.',
+    ]);
+    expect(problems.every((problem) => problem.code === 'policy.unknown-operator')).toBe(true);
+  });
+
+  it('refuses malformed JSONPath at load time; quoted keys are fine', () => {
+    const problems = problemsOf(() => loadPolicy(`${BAD_INPUT}bad-json-path.yaml`));
+    expect(located(problems)).toEqual([
+      '9:39 Rule "office-rate" has path "office", which is not a JSONPath: it must start with "$" (e.g. $.office).',
+      '10:39 Rule "office-rate" has path "$.[office", which is not a JSONPath: it cannot be read from ".[office" on.',
+      '11:39 Rule "office-rate" has path "$[?(@ < 1)]", which is not a JSONPath: filter and script expressions are not supported.',
     ]);
   });
 

@@ -7,17 +7,20 @@
 import { createHash } from 'node:crypto';
 import type { ComplianceReport, Reporter, ReporterContext } from '@zhengban/core';
 import { escapeHtml as e } from '../escaping.js';
+import { localTimestamp } from '../local-time.js';
 import { t } from '../messages.js';
 import { buildTable } from '../tables.js';
+import { findingsSection } from './findings-pages.js';
 import { FILTER_SCRIPT, STYLE } from './html-assets.js';
 import { planSection } from './html-plan.js';
-import { findingsSection, headlineSection, statisticsSection, tableSection } from './html-sections.js';
+import { headlineSection, tableSection } from './html-sections.js';
+import { statisticsFormSection } from './statistics-form.js';
 import { chartsSection } from './svg-charts.js';
 
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
 /** default-src 'none': no fetch, image, font, frame or connection of any kind. */
-const CSP = [
+export const CSP = [
   "default-src 'none'",
   `style-src ${sha256(STYLE)}`,
   `script-src ${sha256(FILTER_SCRIPT)}`,
@@ -35,7 +38,9 @@ export function renderHtml(report: ComplianceReport, ctx: ReporterContext): stri
   const meta = [
     `${t('report.policy', locale)}: ${policy}`,
     `${t('report.asOf', locale)}: ${report.asOf}`,
-    ...(report.generatedAt ? [`${t('report.generatedAt', locale)}: ${report.generatedAt}`] : []),
+    ...(report.generatedAt
+      ? [`${t('report.generatedAt', locale)}: ${localTimestamp(report.generatedAt)}`]
+      : []),
     `${t('report.tool', locale)}: ${report.tool.name} ${report.tool.version}`,
   ];
   const unrecognisedHosts = report.unrecognised.reduce((sum, item) => sum + item.hosts, 0);
@@ -43,10 +48,10 @@ export function renderHtml(report: ComplianceReport, ctx: ReporterContext): stri
   for (const problem of report.problems) problemCounts[problem.severity] += 1;
   const body = [
     `<header><h1>${e(t('report.title', locale))}</h1><p class="meta">${meta.map(e).join(' · ')}</p></header>`,
+    statisticsFormSection(report, locale),
     section('headline', t('section.headline', locale), headlineSection(report, locale)),
-    section('statistics', t('section.statistics', locale), statisticsSection(report, locale)),
     section('charts', t('section.charts', locale), chartsSection(report, locale)),
-    section('findings', t('section.findings', locale), findingsSection(report, locale)),
+    section('findings', t('section.findings', locale), findingsSection(report, ctx.rulesMeta, locale)),
     section(
       'ledger',
       t('section.ledger', locale),

@@ -34,6 +34,11 @@ export const PAYLOADS = [
   '\ud800',
   '\udfff',
   '\u2028\u2029',
+  // XML forbids these: one in a name made the xlsx sheet not well-formed.
+  '\uFFFE\uFFFF',
+  // Bidi overrides and isolates: `\u202Egnp.exe` shows as `exe.png`.
+  '\u202Egnp.exe',
+  '\u2066x\u2069\u200F',
   '{{constructor.constructor("alert(6)")()}}',
   // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-injection payload, on purpose
   '${alert(7)}',

@@ -1,8 +1,9 @@
 /**
  * Reports are opened by officials: no string from an inventory or a policy may turn into markup.
- * For random hostile strings in every field, the HTML report contains only the tags and the one
- * script of its own template, no event-handler attribute and no `javascript:` URL; the hostile text
- * is still shown (escaped), not dropped.
+ * For random hostile strings in every field, the HTML report contains only the tags and the two
+ * scripts of its own template (the page script and the findings data block, JSON that is never
+ * run), no event-handler attribute and no `javascript:` URL; the hostile text is still shown
+ * (escaped), not dropped, and no `<` reaches the data block, so no string can end it.
  */
 import { createReporterContext, renderHtml } from '@zhengban/reporters';
 import fc from 'fast-check';
@@ -62,8 +63,24 @@ describe('html reporter: output safety', async () => {
   );
   const templateTags = new Set(startTags(plain).map((tag) => tag.name));
 
-  it('the template itself has one script and no event handlers', () => {
-    expect(startTags(plain).filter((tag) => tag.name === 'script')).toHaveLength(1);
+  /** The page script, and the findings as JSON data that is never run. */
+  const scriptsOf = (html: string) => {
+    const scripts = startTags(html).filter((tag) => tag.name === 'script');
+    expect(scripts.map((tag) => tag.attributes)).toEqual([
+      [
+        ['type', 'application/json'],
+        ['id', 'findings-data'],
+      ],
+      [],
+    ]);
+    const data = /<script type="application\/json" id="findings-data">([\s\S]*?)<\/script>/.exec(html);
+    expect(data).not.toBeNull();
+    expect(data![1]).not.toContain('<');
+    return scripts;
+  };
+
+  it('the template itself has its two scripts and no event handlers', () => {
+    scriptsOf(plain);
     expect(dangerous(startTags(plain))).toEqual([]);
   });
 
@@ -74,7 +91,7 @@ describe('html reporter: output safety', async () => {
         const html = renderHtml(report, createReporterContext(report));
         const tags = startTags(html);
         expect(tags.filter((tag) => !templateTags.has(tag.name)).map((tag) => tag.name)).toEqual([]);
-        expect(tags.filter((tag) => tag.name === 'script')).toHaveLength(1);
+        scriptsOf(html);
         expect(dangerous(tags)).toEqual([]);
         expect(html).not.toMatch(/<(img|iframe|svg onload)|<!--/i);
         // Nothing a browser would choke on: no raw controls or lone surrogates.

@@ -22,6 +22,10 @@ import { hostileReport, hostileStrings } from './hostile-report.js';
 /** A cell a spreadsheet would evaluate: it starts with = + - @ or a tab / CR before one. */
 const FORMULA_START = /^[=+\-@\t\r]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** Characters XML 1.0 forbids (besides lone surrogates). */
+const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+/** Bidi embeddings, overrides, isolates and marks: they reorder what a terminal or page shows. */
+const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
 
 /** RFC 4180 cells of a CSV text (quoted fields may hold commas, quotes and line breaks). */
 function csvCells(text: string): string[] {
@@ -91,6 +95,33 @@ describe('spreadsheets never run input as a formula', () => {
   });
 });
 
+describe('xlsx stays well-formed XML', () => {
+  it('a name with U+FFFE, U+FFFF or a control opens (every sheet part parses) and shows U+FFFD', async () => {
+    const strings = Object.fromEntries(
+      Object.keys(await hostileStringsSample()).map((key) => [key, `x\uFFFEy\uFFFF\u0001z`]),
+    ) as unknown as Parameters<typeof hostileReport>[0];
+    const report = await hostileReport(strings);
+    const bytes = await renderXlsx(report, createReporterContext(report));
+    const workbook = new ExcelJS.Workbook();
+    // exceljs parses every part with a strict XML parser: an invalid character fails the load.
+    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+    const texts: string[] = [];
+    workbook.eachSheet((sheet) =>
+      sheet.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (typeof cell.value === 'string') texts.push(cell.value);
+        }),
+      ),
+    );
+    expect(texts.filter((text) => XML_INVALID.test(text))).toEqual([]);
+    expect(texts.some((text) => text.includes('x\uFFFDy\uFFFD\uFFFDz'))).toBe(true);
+  });
+});
+
+async function hostileStringsSample() {
+  return fc.sample(hostileStrings, 1)[0]!;
+}
+
 describe('JSON outputs are valid for any input string', () => {
   it('json: valid UTF-8 JSON that gives back every hostile string exactly', async () => {
     await fc.assert(
@@ -130,10 +161,12 @@ describe('text outputs carry no control sequence or markup from the input', () =
         const text = renderConsole(report, { ...ctx, color: false });
         expect(text).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/);
         expect(text).not.toMatch(LONE_SURROGATE);
+        expect(text).not.toMatch(BIDI);
         const markdown = renderMarkdown(report, ctx);
         expect(markdown).not.toMatch(/<[a-zA-Z!/]/);
+        expect(markdown).not.toMatch(BIDI);
         const xml = renderJunit(report, ctx);
-        expect(xml).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
+        expect(xml).not.toMatch(XML_INVALID);
         expect(xml).not.toMatch(LONE_SURROGATE);
         // Only the JUnit elements themselves are markup.
         const elements = new Set([...xml.matchAll(/<([a-zA-Z][\w-]*)/g)].map((m) => m[1]));

@@ -1,124 +1,71 @@
 /**
- * The `glpi` scanner: GLPI agent / FusionInventory inventory JSON (`content.softwares[]`,
- * `content.operatingsystem`, `content.antivirus[]`), one computer per file. Host id = the computer
- * name (`content.hardware.name`), else the agent's `deviceid`.
+ * The `glpi` scanner: what inventory agents write, one computer per file —
+ * GLPI agent / FusionInventory inventory JSON (`content.softwares[]`, `content.operatingsystem`,
+ * `content.antivirus[]`), and FusionInventory / OCS Inventory NG XML (`REQUEST/CONTENT/SOFTWARES`,
+ * agent-xml.ts). Host id = the computer name (`hardware.name` / `HARDWARE/NAME`), else the agent's
+ * `deviceid`, else the file's stem. In a folder, one file that cannot be read costs that file only.
  */
-
-import { stat } from 'node:fs/promises';
-import {
-  editionFromName,
-  type HostInventory,
-  InputError,
-  type Scanner,
-  type SoftwareRecord,
-} from '@zhengban/core';
-import { cleanValue } from '../common/clean-text.js';
-import { parseIsoDate } from '../common/dates.js';
-import { filesBelow } from '../common/host-folders.js';
-import { osIdFromName } from '../common/os-identity.js';
-import { readTextFile } from '../text/text-file.js';
+import { readFile, stat } from 'node:fs/promises';
+import { type HostInventory, InputError, type ScanContext, type Scanner } from '@zhengban/core';
+import { fileFailed } from '../common/folder-problems.js';
+import { fileStem, filesBelow } from '../common/host-folders.js';
+import { decodeText } from '../text/decode-text.js';
+import { MAX_WHOLE_FILE_BYTES } from '../text/text-file.js';
+import { looksLikeAgentXml, parseAgentXml } from './agent-xml.js';
+import { hostFromAgentXml } from './agent-xml-host.js';
+import { hostFromGlpiJson } from './glpi-json.js';
 
 const SOURCE = 'glpi';
-
-type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json =>
-  !!value && typeof value === 'object' && !Array.isArray(value);
 
 export function glpiScanner(): Scanner {
   return {
     name: 'glpi',
-    description: 'GLPI agent / FusionInventory inventory JSON',
+    description: 'GLPI agent / FusionInventory inventory JSON or XML, OCS Inventory NG XML (.ocs)',
     async *scan(input, ctx): AsyncGenerator<HostInventory> {
-      const files = (await stat(input).catch(() => undefined))?.isDirectory()
-        ? await filesBelow(input)
-        : [input];
+      const folder = (await stat(input).catch(() => undefined))?.isDirectory() === true;
+      const files = folder ? await filesBelow(input) : [input];
       for (const file of files) {
         if (ctx.signal.aborted) return;
-        const { text } = await readTextFile(file);
-        let data: unknown;
         try {
-          data = JSON.parse(text);
+          const host = await readAgentFile(file, !folder, ctx);
+          if (host) yield host;
         } catch (error) {
-          throw new InputError(
-            `${file}: not JSON (${(error as Error).message}); expected a GLPI agent inventory`,
-            { file, source: SOURCE },
-            'glpi.format',
-          );
+          // In a folder, one unreadable file costs that file only; the files after it are read.
+          fileFailed(ctx, error, file, !folder);
         }
-        const content = isObject(data) ? data.content : undefined;
-        if (!isObject(content) || !Array.isArray(content.softwares)) {
-          throw new InputError(
-            `${file}: not a GLPI agent inventory (no content.softwares array)`,
-            { file, source: SOURCE },
-            'glpi.format',
-          );
-        }
-        const hardware = isObject(content.hardware) ? content.hardware : {};
-        const id = cleanValue(hardware.name) ?? cleanValue((data as Json).deviceid) ?? file;
-        const host: HostInventory = { id, hostname: id, software: [], scanner: SOURCE };
-        content.softwares.forEach((item, index) => {
-          const name = isObject(item) ? cleanValue(item.name) : undefined;
-          if (!isObject(item) || !name) {
-            ctx.problem({
-              message: `${file}: /content/softwares/${index} has no name`,
-              code: 'glpi.software',
-              file,
-              key: `/content/softwares/${index}`,
-            });
-            return;
-          }
-          const record: SoftwareRecord = {
-            name,
-            source: SOURCE,
-            evidence: { source: SOURCE, file, key: `/content/softwares/${index}` },
-          };
-          const version = cleanValue(item.version);
-          const publisher = cleanValue(item.publisher);
-          const arch = cleanValue(item.arch);
-          const installDate = parseIsoDate(cleanValue(item.install_date) ?? '');
-          if (version) record.version = version;
-          if (publisher) record.publisher = publisher;
-          if (arch) record.arch = arch;
-          if (installDate) record.installDate = installDate;
-          const from = cleanValue(item.from);
-          if (from) record.attributes = { origin: from };
-          host.software.push(record);
-        });
-        if (Array.isArray(content.antivirus)) {
-          content.antivirus.forEach((item, index) => {
-            const name = isObject(item) ? cleanValue(item.name) : undefined;
-            if (!isObject(item) || !name) return;
-            const record: SoftwareRecord = {
-              name,
-              source: SOURCE,
-              evidence: { source: SOURCE, file, key: `/content/antivirus/${index}` },
-              attributes: {
-                antivirusActive: String(item.enabled) === '1',
-                signaturesUpToDate: String(item.uptodate) === '1',
-              },
-            };
-            const version = cleanValue(item.version);
-            if (version) record.version = version;
-            const publisher = cleanValue(item.company);
-            if (publisher) record.publisher = publisher;
-            host.software.push(record);
-          });
-        }
-        const os = isObject(content.operatingsystem) ? content.operatingsystem : undefined;
-        if (os) {
-          const name = cleanValue(os.full_name) ?? cleanValue(os.name) ?? 'unknown';
-          host.os = { name, evidence: { source: SOURCE, file, key: '/content/operatingsystem' } };
-          const osId = osIdFromName(name);
-          const version = cleanValue(os.version);
-          const edition = editionFromName(name);
-          if (osId) host.os.id = osId;
-          if (version) host.os.version = version;
-          if (edition) host.os.edition = edition;
-          const arch = cleanValue(os.arch);
-          if (arch) host.os.arch = arch;
-        }
-        yield host;
       }
     },
   };
+}
+
+async function readAgentFile(
+  file: string,
+  single: boolean,
+  ctx: ScanContext,
+): Promise<HostInventory | undefined> {
+  const info = await stat(file);
+  if (info.size > MAX_WHOLE_FILE_BYTES) {
+    throw new InputError(
+      `${file}: ${info.size} bytes is too large for an agent inventory (limit ${MAX_WHOLE_FILE_BYTES})`,
+      { file, source: SOURCE },
+      'input.too-large',
+    );
+  }
+  const bytes = await readFile(file);
+  if (looksLikeAgentXml(bytes)) return hostFromAgentXml(parseAgentXml(bytes, file), file, ctx);
+  const { text } = decodeText(bytes, file);
+  if (!/^\s*[[{]/.test(text.slice(0, 1024))) {
+    const message = `${file}: not an agent inventory (expected GLPI agent / FusionInventory JSON or XML, or OCS Inventory XML)`;
+    if (single) throw new InputError(message, { file, source: SOURCE }, 'glpi.format');
+    // A stray file (a readme, a log) beside the inventories is skipped, not an input failure.
+    ctx.problem({
+      message: `${message}; skipped`,
+      code: 'glpi.format',
+      severity: 'warning',
+      rejects: false,
+      file,
+    });
+    return undefined;
+  }
+  return hostFromGlpiJson(text, file, fileStem(file), ctx);
 }

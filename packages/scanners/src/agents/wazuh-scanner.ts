@@ -1,116 +1,92 @@
 /**
- * The `wazuh` scanner: Wazuh syscollector dbsync events (`data_type: dbsync_packages` /
- * `dbsync_osinfo`, `operation: INSERTED / MODIFIED / DELETED`), one JSON event per file or per line.
- * Hosts by agent id; the OS event gives the host name. Hosts are yielded at the end of the input.
+ * The `wazuh` scanner: Wazuh 4 syscollector dbsync and state events and Wazuh 5 `VDSync` messages
+ * (shapes in wazuh-events.ts), one JSON message per file or one per line. Computers by agent id and
+ * host name (wazuh-fleet.ts); hosts are yielded at the end of the input. In a folder, a file that
+ * holds no Wazuh message is a located error and costs that file only.
  */
 import { stat } from 'node:fs/promises';
-import { type HostInventory, InputError, type Scanner, type SoftwareRecord } from '@zhengban/core';
-import { cleanValue } from '../common/clean-text.js';
+import { type HostInventory, InputError, type ScanContext, type Scanner } from '@zhengban/core';
 import { filesBelow } from '../common/host-folders.js';
-import { osIdFromName } from '../common/os-identity.js';
 import { readTextFile } from '../text/text-file.js';
+import { readWazuhMessage, type WazuhFacts } from './wazuh-events.js';
+import { WazuhFleet } from './wazuh-fleet.js';
 
-const SOURCE = 'wazuh:syscollector';
-type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json =>
-  !!value && typeof value === 'object' && !Array.isArray(value);
+const NOT_WAZUH = 'not a Wazuh syscollector message (dbsync or state event, or a VDSync message)';
 
 export function wazuhScanner(): Scanner {
   return {
     name: 'wazuh',
-    description: 'Wazuh syscollector dbsync events (packages, osinfo)',
+    description: 'Wazuh syscollector messages: Wazuh 4 dbsync/state events, Wazuh 5 VDSync',
     async *scan(input, ctx): AsyncGenerator<HostInventory> {
-      const hosts = new Map<string, { host: HostInventory; packages: Map<string, SoftwareRecord> }>();
-      const files = (await stat(input).catch(() => undefined))?.isDirectory()
-        ? await filesBelow(input)
-        : [input];
+      const single = !(await stat(input).catch(() => undefined))?.isDirectory();
+      const files = single ? [input] : await filesBelow(input);
+      const fleet = new WazuhFleet();
       for (const file of files) {
-        const { text } = await readTextFile(file);
-        // One pretty-printed event per file, or one event per line.
-        const whole = tryJson(text);
-        const events: Array<{ value: unknown; line?: number }> =
-          whole !== undefined
-            ? [{ value: whole }]
-            : text
-                .split(/\r?\n/)
-                .map((line, index) => ({ value: line.trim() === '' ? null : tryJson(line), line: index + 1 }))
-                .filter((event) => event.value !== null);
-        for (const { value, line } of events) {
-          const event = isObject(value) ? value : undefined;
-          const agent = isObject(event?.agent_info) ? cleanValue(event.agent_info.agent_id) : undefined;
-          const data = isObject(event?.data) ? event.data : undefined;
-          const type = cleanValue(event?.data_type);
-          if (!event || !agent || !data || !type?.startsWith('dbsync_')) {
-            if (whole !== undefined)
-              throw new InputError(
-                `${file}: not a Wazuh syscollector dbsync event (agent_info, data_type, data)`,
-                { file, source: 'wazuh' },
-                'wazuh.format',
-              );
-            ctx.problem({
-              message: `line ${line} is not a Wazuh syscollector dbsync event`,
-              code: 'wazuh.event',
-              file,
-              ...(line ? { line } : {}),
-            });
-            continue;
-          }
-          let state = hosts.get(agent);
-          if (!state) {
-            state = { host: { id: agent, software: [], scanner: 'wazuh' }, packages: new Map() };
-            hosts.set(agent, state);
-          }
-          const evidence = { source: SOURCE, file, ...(line ? { line } : { key: '/data' }) };
-          const deleted = /^deleted$/i.test(cleanValue(event.operation) ?? '');
-          if (type === 'dbsync_osinfo') {
-            const name = cleanValue(data.os_name) ?? 'unknown';
-            const hostname = cleanValue(data.hostname);
-            if (hostname) state.host.hostname = hostname;
-            state.host.os = { name, evidence };
-            const id = cleanValue(data.os_platform) ?? osIdFromName(name);
-            if (id) state.host.os.id = id;
-            const version = [data.os_major, data.os_minor, data.os_patch]
-              .map(cleanValue)
-              .filter(Boolean)
-              .join('.');
-            if (version) state.host.os.version = version;
-            const arch = cleanValue(data.architecture);
-            if (arch) state.host.os.arch = arch;
-          } else if (type === 'dbsync_packages') {
-            const name = cleanValue(data.name);
-            if (!name) {
-              ctx.problem({
-                message: `${file}: a package event without a name`,
-                code: 'wazuh.package',
-                ...evidence,
-              });
-              continue;
-            }
-            const key = `${name}\u0000${cleanValue(data.architecture) ?? ''}`;
-            if (deleted) {
-              ctx.ignore(state.packages.delete(key) ? 2 : 1, 'deleted package');
-              continue;
-            }
-            if (state.packages.has(key)) ctx.ignore(1, 'replaced by a later event');
-            const record: SoftwareRecord = { name, source: SOURCE, evidence };
-            const version = cleanValue(data.version);
-            const vendor = cleanValue(data.vendor);
-            const arch = cleanValue(data.architecture);
-            if (version) record.version = version;
-            if (vendor) record.publisher = vendor;
-            if (arch) record.arch = arch;
-            const format = cleanValue(data.format);
-            if (format) record.attributes = { packageFormat: format };
-            state.packages.set(key, record);
-          } else ctx.ignore(1, `${type} is not an inventory event`);
+        if (ctx.signal.aborted) return;
+        const messages = await readMessages(file, ctx);
+        if (messages.length === 0) {
+          const message = `${file}: ${NOT_WAZUH}`;
+          if (single) throw new InputError(message, { file, source: 'wazuh' }, 'wazuh.format');
+          ctx.problem({ message, code: 'wazuh.format', file, fatal: true });
+          continue;
         }
+        for (const facts of messages) applyMessage(fleet, facts, file, ctx);
       }
-      for (const { host, packages } of hosts.values()) {
-        host.software = [...packages.values()];
-        yield host;
-      }
+      for (const shared of fleet.sharedAgents())
+        ctx.problem({
+          message:
+            `agent ${shared.agent} is reported under ${shared.hostnames.length} host names ` +
+            `(${shared.hostnames.join(', ')}): Wazuh agent ids are per manager, so each host name is ` +
+            `read as its own computer, named ${shared.agent}:<host name>`,
+          code: 'wazuh.shared-agent',
+          severity: 'warning',
+          rejects: false,
+          file: shared.files[0],
+        });
+      yield* fleet.inventories();
     },
   };
+}
+
+/** A file's messages: one pretty-printed message, or one per line (lines that are no message are problems). */
+async function readMessages(file: string, ctx: ScanContext): Promise<WazuhFacts[]> {
+  const { text } = await readTextFile(file);
+  const whole = tryJson(text);
+  if (whole !== undefined) {
+    const facts = readWazuhMessage(whole, { file });
+    return facts ? [facts] : [];
+  }
+  const messages: WazuhFacts[] = [];
+  const badLines: number[] = [];
+  text.split(/\r?\n/).forEach((line, index) => {
+    if (line.trim() === '') return;
+    const facts = readWazuhMessage(tryJson(line), { file, line: index + 1 });
+    if (facts) messages.push(facts);
+    else badLines.push(index + 1);
+  });
+  // A file with no message at all is reported once, as a whole, by the caller.
+  if (messages.length > 0)
+    for (const line of badLines)
+      ctx.problem({
+        message: `line ${line} is not a Wazuh syscollector message`,
+        code: 'wazuh.event',
+        file,
+        line,
+      });
+  return messages;
+}
+
+function applyMessage(fleet: WazuhFleet, facts: WazuhFacts, file: string, ctx: ScanContext): void {
+  for (const pointer of facts.nameless)
+    ctx.problem({
+      message: `${file}: a package without a name (${pointer})`,
+      code: 'wazuh.package',
+      file,
+      key: pointer,
+    });
+  for (const reason of facts.ignored) ctx.ignore(1, reason);
+  const superseded = fleet.apply(facts, file);
+  if (superseded > 0) ctx.ignore(superseded, 'replaced or deleted by a later message');
 }
 
 function tryJson(text: string): unknown {

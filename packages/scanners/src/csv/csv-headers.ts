@@ -37,7 +37,15 @@ export const CSV_HEADER_WORDS: Readonly<Record<CsvField, readonly string[]>> = {
     '主机',
     '设备名',
     '设备名称',
+    '设备编号',
     '终端名称',
+    '终端编号',
+    '电脑名',
+    '电脑名称',
+    '机器名',
+    '机器名称',
+    '计算机编号',
+    '计算机标识',
     'host',
     'hostname',
     'hostid',
@@ -49,6 +57,8 @@ export const CSV_HEADER_WORDS: Readonly<Record<CsvField, readonly string[]>> = {
     'devicename',
     'pc',
     'pcname',
+    'pscomputername',
+    'node',
     'asset',
     'assetid',
     '资产编号',
@@ -62,7 +72,12 @@ export const CSV_HEADER_WORDS: Readonly<Record<CsvField, readonly string[]>> = {
     '使用单位',
     '所属单位',
     '所属部门',
+    '使用部门',
+    '所在单位',
+    '所在部门',
+    '处室',
     '科室',
+    '科室名称',
     'unit',
     'department',
     'dept',
@@ -78,6 +93,8 @@ export const CSV_HEADER_WORDS: Readonly<Record<CsvField, readonly string[]>> = {
     '名称',
     '产品名称',
     '程序名称',
+    '应用名称',
+    '应用程序',
     'software',
     'softwarename',
     'name',
@@ -89,7 +106,16 @@ export const CSV_HEADER_WORDS: Readonly<Record<CsvField, readonly string[]>> = {
     'displayname',
     'title',
   ],
-  version: ['版本', '版本号', '软件版本', 'version', 'displayversion', 'ver', 'softwareversion'],
+  version: [
+    '版本',
+    '版本号',
+    '软件版本',
+    '软件版本号',
+    'version',
+    'displayversion',
+    'ver',
+    'softwareversion',
+  ],
   publisher: [
     '发布者',
     '厂商',
@@ -99,6 +125,8 @@ export const CSV_HEADER_WORDS: Readonly<Record<CsvField, readonly string[]>> = {
     '厂家',
     '出版商',
     '发行商',
+    '发布商',
+    '软件厂商',
     'publisher',
     'vendor',
     'manufacturer',
@@ -158,33 +186,33 @@ export function normaliseHeader(text: string): string {
 
 export type CsvColumns = Record<CsvField, number>;
 
-/**
- * Column index per field (-1 when absent). A mapping entry naming a header that is not in the file
- * is an error; so is a file without a host or software-name column.
- */
-export function resolveCsvColumns(
+/** What a header row gives: columns per field, and what it lacks. */
+export interface HeaderMatch {
+  columns: CsvColumns;
+  /** A mapping entry naming a column the row does not have. */
+  mappingMissing?: string;
+  /** Required fields (host, name) without a column. */
+  missing: Array<'host' | 'name'>;
+}
+
+/** Column index per field (-1 when absent) of one header row; never throws. */
+export function matchColumns(
   header: readonly string[],
-  file: string,
   mapping: Partial<Record<CsvField, string>> = {},
   /** Told of a second column whose header also names a field (that column is not read). */
   onDuplicate?: (field: CsvField, used: number, unused: number) => void,
-): CsvColumns {
+): HeaderMatch {
   const keys = header.map(normaliseHeader);
   const columns = Object.create(null) as CsvColumns;
   const taken = new Set<number>();
+  let mappingMissing: string | undefined;
   for (const field of CSV_FIELDS) {
     const wanted = mapping[field];
     if (wanted === undefined) continue;
     const at = keys.indexOf(normaliseHeader(wanted));
-    if (at < 0) {
-      throw new InputError(
-        `${file}: the mapping gives column "${wanted}" for ${field}, but the header has no such column (header: ${header.join(', ')})`,
-        { file, line: 1, source: 'csv' },
-        'csv.mapping',
-      );
-    }
+    if (at < 0) mappingMissing ??= `${field}=${wanted}`;
     columns[field] = at;
-    taken.add(at);
+    if (at >= 0) taken.add(at);
   }
   for (const field of CSV_FIELDS) {
     if (columns[field] !== undefined) continue;
@@ -201,17 +229,46 @@ export function resolveCsvColumns(
       });
     }
   }
-  for (const field of ['host', 'name'] as const) {
-    if (columns[field] >= 0) continue;
+  const missing = (['host', 'name'] as const).filter((field) => columns[field] < 0);
+  return mappingMissing === undefined ? { columns, missing } : { columns, missing, mappingMissing };
+}
+
+/**
+ * Column index per field (-1 when absent). A mapping entry naming a header that is not in the file
+ * is an error; so is a file without a host or software-name column.
+ */
+export function resolveCsvColumns(
+  header: readonly string[],
+  file: string,
+  mapping: Partial<Record<CsvField, string>> = {},
+  /** Told of a second column whose header also names a field (that column is not read). */
+  onDuplicate?: (field: CsvField, used: number, unused: number) => void,
+  line = 1,
+): CsvColumns {
+  const match = matchColumns(header, mapping, onDuplicate);
+  if (match.mappingMissing !== undefined) {
+    const [field, wanted] = match.mappingMissing.split(/=(.*)/s);
+    throw new InputError(
+      `${file}: the mapping gives column "${wanted}" for ${field}, but the header has no such column (header: ${header.join(', ')})`,
+      { file, line, source: 'csv' },
+      'csv.mapping',
+    );
+  }
+  for (const field of match.missing) {
     const label =
       field === 'host'
         ? 'the computer (计算机名 / 主机名 / hostname)'
         : 'the software name (软件名称 / name)';
+    const labelText = {
+      zh: field === 'host' ? '计算机（计算机名 / 主机名 / hostname）' : '软件名称（软件名称 / name）',
+      en: label,
+    };
     throw new InputError(
-      `${file}:1: no column for ${label}; header was: ${header.slice(0, 20).join(', ').slice(0, 300)} (give a mapping if the column has another name)`,
-      { file, line: 1, source: 'csv' },
+      `${file}:${line}: no column for ${label}; header was: ${header.slice(0, 20).join(', ').slice(0, 300)} (give a mapping if the column has another name)`,
+      { file, line, source: 'csv' },
       'csv.header',
+      { file, label: labelText, header: header.slice(0, 20).join(', ').slice(0, 300) },
     );
   }
-  return columns;
+  return match.columns;
 }

@@ -9,24 +9,25 @@
  * per row, no object spreads, fields are read by index.
  */
 import { stat } from 'node:fs/promises';
-import { extname } from 'node:path';
+import { dirname, extname, relative, sep } from 'node:path';
 import {
-  editionFromName,
   type HostInventory,
   InputError,
-  type OsInfo,
-  type RecordAttributes,
+  type ProblemParams,
   type ScanContext,
   type Scanner,
   type SoftwareRecord,
 } from '@zhengban/core';
-import { cleanValue, excerpt } from '../common/clean-text.js';
-import { isRealDate, parseIsoDate } from '../common/dates.js';
-import { filesBelow } from '../common/host-folders.js';
-import { parseLicenseStatus } from '../common/license-status.js';
-import { osIdFromName } from '../common/os-identity.js';
-import { type CsvColumns, type CsvField, resolveCsvColumns } from './csv-headers.js';
+import { excerpt } from '../common/clean-text.js';
+import { parseIsoDate } from '../common/dates.js';
+import { fileFailed } from '../common/folder-problems.js';
+import { fileStem, filesBelow } from '../common/host-folders.js';
+import type { CsvColumns, CsvField } from './csv-headers.js';
 import { type CsvBatch, type CsvTextBatch, csvBatches } from './csv-stream.js';
+import { fastIsoDate, readAttributes, readOs, withoutControls } from './csv-values.js';
+import { findRegisterHeader, reportHeaderNotes } from './register-header.js';
+import { RowFields } from './row-fields.js';
+import { isWorkbook, scanWorkbook } from './xlsx-register.js';
 
 export interface CsvScannerOptions {
   /** Header text per field, overriding the built-in English/Chinese words. */
@@ -35,12 +36,16 @@ export interface CsvScannerOptions {
   delimiter?: string;
   /** Force an encoding (`gbk`, `utf-16le`); detected when absent. */
   encoding?: string;
+  /** The sheet of an .xlsx register to read (its name or 1-based number); default every sheet. */
+  sheet?: string;
+  /** Unit names of the units file: files below a sub-folder named after one are that unit's. */
+  units?: Iterable<string>;
 }
 
 const SOURCE = 'csv';
 /** Longer names are not software names (a broken export, a pasted document). */
 const MAX_NAME_LENGTH = 1024;
-const CSV_EXTENSIONS = new Set(['.csv', '.tsv', '.txt']);
+const CSV_EXTENSIONS = new Set(['.csv', '.tsv', '.txt', '.xlsx']);
 
 export function csvScanner(options: CsvScannerOptions = {}): Scanner {
   return {
@@ -48,22 +53,59 @@ export function csvScanner(options: CsvScannerOptions = {}): Scanner {
     description: 'inventory spreadsheet (CSV/TSV, UTF-8 / UTF-16 / GBK), one row per installation',
     async *scan(input, ctx): AsyncGenerator<HostInventory> {
       const info = await stat(input).catch(() => undefined);
-      const files = info?.isDirectory()
-        ? (await filesBelow(input)).filter((file) => CSV_EXTENSIONS.has(extname(file).toLowerCase()))
-        : [input];
+      if (!info?.isDirectory()) {
+        yield* scanCsvFile(input, options, ctx);
+        return;
+      }
+      const units = new Set(options.units ?? []);
+      const files = (await filesBelow(input)).filter((file) =>
+        CSV_EXTENSIONS.has(extname(file).toLowerCase()),
+      );
       for (const file of files) {
         if (ctx.signal.aborted) return;
-        yield* scanCsvFile(file, options, ctx);
+        const unit = unitOfFolder(relative(input, dirname(file)), units);
+        try {
+          for await (const host of scanCsvFile(file, options, ctx)) {
+            if (unit !== undefined && host.unit === undefined) host.unit = unit;
+            yield host;
+          }
+        } catch (error) {
+          // In a folder, one unreadable file costs that file only; the files after it are read.
+          fileFailed(ctx, error, file, false);
+        }
       }
     },
   };
 }
 
-async function* scanCsvFile(
+/** One file: a CSV / TSV text, or an .xlsx workbook (every sheet, or the one `options.sheet` names). */
+function scanCsvFile(
   file: string,
   options: CsvScannerOptions,
   ctx: ScanContext,
 ): AsyncGenerator<HostInventory> {
+  if (isWorkbook(file)) return scanWorkbook(file, options, ctx, scanRows);
+  const streamOptions = {
+    signal: ctx.signal,
+    ...(options.delimiter ? { delimiter: options.delimiter } : {}),
+    ...(options.encoding ? { encoding: options.encoding } : {}),
+  };
+  return scanRows(file, file, csvBatches(file, streamOptions), options, ctx);
+}
+
+/**
+ * The rows of one table (a CSV file or a workbook sheet). `label` is the file as evidence and
+ * problems name it (`登记表.xlsx#2024年` for a sheet); `path` is the file itself (its stem names a
+ * per-PC export's computer).
+ */
+async function* scanRows(
+  label: string,
+  path: string,
+  batches: AsyncIterable<CsvBatch | CsvTextBatch>,
+  options: CsvScannerOptions,
+  ctx: ScanContext,
+): AsyncGenerator<HostInventory> {
+  const file = label;
   let columns: CsvColumns | undefined;
   let width = 0;
   // The header's host and name cells: a data row repeating them is a header again (files joined).
@@ -71,11 +113,12 @@ async function* scanCsvFile(
   let headerName = '';
   let current: HostInventory | undefined;
   const done: HostInventory[] = [];
-  const streamOptions = {
-    signal: ctx.signal,
-    ...(options.delimiter ? { delimiter: options.delimiter } : {}),
-    ...(options.encoding ? { encoding: options.encoding } : {}),
-  };
+  /** The computer every row is, for a per-PC export without a computer column (the file's stem). */
+  let fileHost = '';
+  /** A PowerShell Uninstall export: an empty DisplayName is a registry key, not a bad row. */
+  let uninstallExport = false;
+  const withoutName: number[] = [];
+  let dataRows = 0;
   /** Reads one data row into `current` (a new host when the host column changes); returns it. */
   const readRow = (
     row: RowFields,
@@ -83,8 +126,12 @@ async function* scanCsvFile(
     quoteError: string | undefined,
   ): HostInventory | undefined => {
     const c = columns!;
+    dataRows++;
     if (quoteError !== undefined) {
-      reject(ctx, file, line, row.all(), `line ${line}: ${quoteError}`, 'csv.quotes');
+      reject(ctx, file, line, row.all(), `line ${line}: ${quoteError}`, 'csv.quotes', {
+        line,
+        detail: quoteError,
+      });
       return current;
     }
     if (row.length !== width) {
@@ -96,25 +143,40 @@ async function* scanCsvFile(
         row.all(),
         `line ${line} has ${row.length} columns, the header has ${width}`,
         'csv.column-count',
+        { line, columns: row.length, width },
       );
       return current;
     }
     // A row of the host being read (the usual case) reuses its id instead of slicing its own.
-    const hostId = current !== undefined && row.is(c.host, current.id) ? current.id : row.get(c.host).trim();
+    const hostId =
+      c.host < 0
+        ? fileHost
+        : current !== undefined && row.is(c.host, current.id)
+          ? current.id
+          : row.get(c.host).trim();
     const name = row.get(c.name).trim();
     if (hostId === '') {
       if (isEmptyRow(row.all())) return current;
-      reject(ctx, file, line, row.all(), `line ${line}: the computer name is empty`, 'csv.empty-host');
+      reject(ctx, file, line, row.all(), `line ${line}: the computer name is empty`, 'csv.empty-host', {
+        line,
+      });
       return current;
     }
     if (name === '') {
-      reject(ctx, file, line, row.all(), `line ${line}: the software name is empty`, 'csv.empty-name');
+      if (uninstallExport) {
+        withoutName.push(line);
+        ctx.ignore(1, 'no DisplayName');
+      } else
+        reject(ctx, file, line, row.all(), `line ${line}: the software name is empty`, 'csv.empty-name', {
+          line,
+        });
       return current;
     }
     if (name === headerName && (hostId === headerHost || hostId.replace(/^\uFEFF/, '') === headerHost)) {
       ctx.problem({
         message: `line ${line} repeats the header (were two exports joined into one file?); skipped`,
         code: 'csv.repeated-header',
+        params: { line },
         severity: 'warning',
         rejects: false,
         file,
@@ -136,6 +198,7 @@ async function* scanCsvFile(
         row.all(),
         `line ${line}: the name is not text (too long or holds NUL characters)`,
         'csv.bad-text',
+        { line },
       );
       return current;
     }
@@ -155,18 +218,18 @@ async function* scanCsvFile(
       const written = row.get(c.installDate).trim();
       if (written !== '') {
         const date = fastIsoDate(written) ?? parseIsoDate(written);
+        // An impossible date (2013-02-30) costs the date, not the installation.
         if (date === undefined) {
-          reject(
-            ctx,
+          ctx.problem({
+            message: `line ${line}: install date "${written.slice(0, 40)}" is not a real date; the installation is read without it`,
+            code: 'csv.date',
+            severity: 'warning',
+            rejects: false,
             file,
             line,
-            row.all(),
-            `line ${line}: install date "${written.slice(0, 40)}" is not a real date`,
-            'csv.date',
-          );
-          return current;
-        }
-        record.installDate = date;
+            excerpt: excerpt(row.all().join(',')),
+          });
+        } else record.installDate = date;
       }
     }
     if (c.version >= 0) {
@@ -209,7 +272,7 @@ async function* scanCsvFile(
     return host;
   };
   const fields = new RowFields();
-  for await (const read of csvBatches(file, streamOptions)) {
+  for await (const read of batches) {
     let start = 0;
     // Before the header (a header longer than a batch) lines are read as rows like any other.
     const batch = 'count' in read && !columns ? textAsRows(read) : read;
@@ -225,25 +288,31 @@ async function* scanCsvFile(
     } else {
       const { rows, lines, errors } = batch;
       if (!columns) {
-        while (start < rows.length && isEmptyRow(rows[start]!)) start++;
-        if (start === rows.length) continue;
-        const header = rows[start]!;
-        const headerLine = lines[start]!;
-        columns = resolveCsvColumns(header, file, options.mapping, (field, used, unused) =>
-          // Silently reading one of two columns would lose the other's data without a word.
-          ctx.problem({
-            message: `line ${headerLine}: columns ${used + 1} "${header[used]}" and ${unused + 1} "${header[unused]}" both name the ${field}; column ${used + 1} is read, column ${unused + 1} is not (give a mapping to choose)`,
-            code: 'csv.duplicate-column',
-            severity: 'warning',
-            rejects: false,
-            file,
-            line: headerLine,
-          }),
+        const header = findRegisterHeader(
+          rows,
+          lines,
+          file,
+          options.mapping,
+          (cells, at, field, used, unused) =>
+            // Silently reading one of two columns would lose the other's data without a word.
+            ctx.problem({
+              message: `line ${at}: columns ${used + 1} "${cells[used]}" and ${unused + 1} "${cells[unused]}" both name the ${field}; column ${used + 1} is read, column ${unused + 1} is not (give a mapping to choose)`,
+              code: 'csv.duplicate-column',
+              severity: 'warning',
+              rejects: false,
+              file,
+              line: at,
+            }),
         );
-        headerHost = header[columns.host]!.replace(/^\uFEFF/, '').trim();
-        headerName = header[columns.name]!.trim();
-        width = header.length;
-        start++;
+        if (header === undefined) continue;
+        columns = header.columns;
+        uninstallExport = header.uninstallExport;
+        if (header.hostFromFile) fileHost = fileStem(path);
+        headerHost = columns.host >= 0 ? header.cells[columns.host]!.replace(/^\uFEFF/, '').trim() : '';
+        headerName = header.cells[columns.name]!.trim();
+        width = header.cells.length;
+        start = header.index + 1;
+        reportHeaderNotes(ctx, file, header, fileHost);
       }
       for (let i = start; i < rows.length; i++) {
         fields.useRow(rows[i]!);
@@ -260,9 +329,38 @@ async function* scanCsvFile(
       `${file}: the file is empty; expected a header row and one row per installation`,
       { file, source: 'csv' },
       'csv.empty',
+      { file },
     );
   }
+  if (dataRows === 0) {
+    ctx.problem({
+      message: `${file}: the file has a header but no rows; no installation read from it`,
+      code: 'csv.no-rows',
+      severity: 'warning',
+      rejects: false,
+      file,
+    });
+  }
+  if (withoutName.length > 0) {
+    ctx.problem({
+      message: `${withoutName.length} row(s) without a DisplayName (lines ${withoutName.slice(0, 8).join(', ')}${withoutName.length > 8 ? ', …' : ''}): registry keys Programs and Features does not list (updates, components, leftovers); not installations, counted as ignored`,
+      code: 'csv.no-display-name',
+      severity: 'info',
+      rejects: false,
+      file,
+      line: withoutName[0]!,
+    });
+  }
   if (current !== undefined) yield current;
+}
+
+/** The innermost folder between the input and a file whose name is a unit, if any. */
+function unitOfFolder(folder: string, units: ReadonlySet<string>): string | undefined {
+  if (units.size === 0 || folder === '') return undefined;
+  return folder
+    .split(sep)
+    .reverse()
+    .find((name) => units.has(name));
 }
 
 /** A text batch as Papa Parse's rows (each line split at the delimiter). */
@@ -278,15 +376,6 @@ function textAsRows(batch: CsvTextBatch): CsvBatch {
   return { rows, lines, errors: new Map() };
 }
 
-/** Control characters (seen in exported DisplayVersion values) removed; a plain loop on the hot path. */
-function withoutControls(value: string): string {
-  for (let i = 0; i < value.length; i++) {
-    const code = value.charCodeAt(i);
-    if (code < 0x20 || code === 0x7f) return cleanValue(value) ?? '';
-  }
-  return value;
-}
-
 function isEmptyRow(row: readonly string[]): boolean {
   for (let i = 0; i < row.length; i++) if (row[i]!.trim() !== '') return false;
   return true;
@@ -299,142 +388,7 @@ function reject(
   row: readonly string[],
   message: string,
   code: string,
+  params: ProblemParams,
 ): void {
-  ctx.problem({ message, code, file, line, excerpt: excerpt(row.join(',')) });
-}
-
-/** `YYYY-MM-DD` (digits, a real date) without a regex or substrings (the hot path); else undefined. */
-function fastIsoDate(text: string): string | undefined {
-  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
-  const year = digitsAt(text, 0, 4);
-  const month = digitsAt(text, 5, 7);
-  const day = digitsAt(text, 8, 10);
-  return year >= 0 && month >= 0 && day >= 0 && isRealDate(year, month, day) ? text : undefined;
-}
-
-/** The number written in ASCII digits from `start` to `end`, or -1 when one is not a digit. */
-function digitsAt(text: string, start: number, end: number): number {
-  let value = 0;
-  for (let i = start; i < end; i++) {
-    const digit = text.charCodeAt(i) - 48;
-    if (digit < 0 || digit > 9) return -1;
-    value = value * 10 + digit;
-  }
-  return value;
-}
-
-function readAttributes(row: RowFields, c: CsvColumns): RecordAttributes | undefined {
-  const edition = c.edition >= 0 ? row.get(c.edition).trim() : '';
-  const status = c.licenseStatus >= 0 ? parseLicenseStatus(row.get(c.licenseStatus)) : undefined;
-  const channel = c.channel >= 0 ? row.get(c.channel).trim() : '';
-  const partialKey = c.partialKey >= 0 ? row.get(c.partialKey).trim() : '';
-  const kmsHost = c.kmsHost >= 0 ? row.get(c.kmsHost).trim().toLowerCase() : '';
-  if (edition === '' && status === undefined && channel === '' && partialKey === '' && kmsHost === '')
-    return undefined;
-  // One shape for every attributes object (see the record above).
-  const attributes: RecordAttributes = {
-    edition: edition !== '' ? edition : undefined,
-    licenseStatus: status,
-    channel: channel !== '' ? channel : undefined,
-    partialKey: partialKey !== '' ? partialKey : undefined,
-    kmsHost: kmsHost !== '' ? kmsHost : undefined,
-  };
-  return attributes;
-}
-
-function readOs(row: RowFields, c: CsvColumns, file: string, line: number): OsInfo | undefined {
-  const name = row.get(c.os).trim();
-  if (name === '') return undefined;
-  const os: OsInfo = { name, evidence: { source: SOURCE, file, line } };
-  const id = osIdFromName(name);
-  if (id !== undefined) os.id = id;
-  if (c.osVersion >= 0 && row.get(c.osVersion).trim() !== '') os.version = row.get(c.osVersion).trim();
-  const edition = c.osEdition >= 0 ? row.get(c.osEdition).trim() : '';
-  if (edition !== '') os.edition = edition;
-  else {
-    const fromName = editionFromName(name);
-    if (fromName !== undefined) os.edition = fromName;
-  }
-  if (c.osBuild >= 0 && row.get(c.osBuild).trim() !== '') os.build = row.get(c.osBuild).trim();
-  return os;
-}
-
-/**
- * The fields of the row being read: a parsed row (Papa Parse's array), or a line of a text batch
- * whose fields are located once (their start offsets) and sliced only when read. One object per
- * file, reused for every row.
- */
-class RowFields {
-  /** The parsed row, or undefined for a line of `text`. */
-  private row: string[] | undefined = undefined;
-  private text = '';
-  private delimiterText = ',';
-  private batch: CsvTextBatch | undefined = undefined;
-  /** Field f of the line is text.slice(offsets[f], offsets[f + 1] - 1). */
-  private offsets = new Int32Array(1);
-  private lineStart = 0;
-  private lineEnd = 0;
-  private materialised: string[] | undefined = undefined;
-  /** Number of fields. */
-  length = 0;
-
-  useRow(row: string[]): void {
-    this.row = row;
-    this.length = row.length;
-  }
-
-  useText(batch: CsvTextBatch, width: number): void {
-    this.batch = batch;
-    this.text = batch.text;
-    this.delimiterText = batch.delimiter;
-    if (this.offsets.length !== width + 1) this.offsets = new Int32Array(width + 1);
-  }
-
-  /** Locates the fields of line `i` of the text batch. */
-  textRow(i: number): void {
-    const batch = this.batch!;
-    const text = this.text;
-    const offsets = this.offsets;
-    const limit = offsets.length - 1;
-    const start = batch.starts[i]!;
-    const end = batch.ends[i]!;
-    this.row = undefined;
-    this.materialised = undefined;
-    this.lineStart = start;
-    this.lineEnd = end;
-    offsets[0] = start;
-    const delimiter = this.delimiterText;
-    let count = 1;
-    // indexOf, not a charCodeAt loop: the batch text is a concatenation, read through an indirection.
-    for (let at = text.indexOf(delimiter, start); at >= 0 && at < end; at = text.indexOf(delimiter, at + 1)) {
-      if (count <= limit) offsets[count] = at + 1;
-      count++;
-    }
-    if (count <= limit + 1) offsets[Math.min(count, limit)] = end + 1;
-    this.length = count;
-  }
-
-  /** Field `f` (only for `f < length`). */
-  get(f: number): string {
-    if (this.row !== undefined) return this.row[f]!;
-    if (this.length !== this.offsets.length - 1) return this.all()[f]!;
-    return this.text.slice(this.offsets[f]!, this.offsets[f + 1]! - 1);
-  }
-
-  /** True when field `f` trimmed is `value`, for a `value` that is trimmed and not empty. */
-  is(f: number, value: string): boolean {
-    if (this.row !== undefined || this.length !== this.offsets.length - 1)
-      return this.get(f).trim() === value;
-    const start = this.offsets[f]!;
-    const length = this.offsets[f + 1]! - 1 - start;
-    if (length === value.length) return this.text.startsWith(value, start);
-    return this.get(f).trim() === value;
-  }
-
-  /** Every field, as Papa Parse gives them. */
-  all(): string[] {
-    if (this.row !== undefined) return this.row;
-    this.materialised ??= this.text.slice(this.lineStart, this.lineEnd).split(this.delimiterText);
-    return this.materialised;
-  }
+  ctx.problem({ message, code, params, file, line, excerpt: excerpt(row.join(',')) });
 }

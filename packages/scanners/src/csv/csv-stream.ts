@@ -196,6 +196,7 @@ export async function* csvBatches(
           `${file}:${nextLine}: a row (or a quoted field) does not end within ${MAX_PENDING_CHARS / 1024 / 1024} MB; a quote is probably not closed, so the rest of the file cannot be read`,
           { file, line: nextLine, source: 'csv' },
           'csv.unclosed-quote',
+          { file, line: nextLine, limit: `${MAX_PENDING_CHARS / 1024 / 1024} MB` },
         );
       }
       if (('rows' in batch ? batch.rows.length : batch.count) > 0) yield batch;
@@ -215,6 +216,7 @@ async function forcedOrDetectedChunks(
       `unknown encoding "${encoding}" for ${file} (try utf-8, gbk, gb18030, utf-16le)`,
       { file, source: 'csv' },
       'csv.encoding',
+      { file, encoding },
     );
   }
   const { createReadStream } = await import('node:fs');

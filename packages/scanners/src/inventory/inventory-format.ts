@@ -45,6 +45,7 @@ export function inventoryScanner(): Scanner {
           ctx.problem({
             message: `line ${line} is longer than ${MAX_LINE} characters`,
             code: 'inventory.line-too-long',
+            params: { line, max: MAX_LINE },
             file: input,
             line,
             excerpt: excerpt(text),
@@ -59,6 +60,7 @@ export function inventoryScanner(): Scanner {
           `${input}: empty; expected a zhengban inventory (JSON Lines)`,
           { file: input, source: 'inventory' },
           'inventory.format',
+          { file: input, detail: { zh: '文件为空', en: 'empty' } },
         );
     },
   };
@@ -77,6 +79,10 @@ function checkHeader(text: string, file: string, line: number): void {
       `${file}:${line}: not a zhengban inventory; the first line must be {"format":"${INVENTORY_FORMAT}","version":${INVENTORY_VERSION}}`,
       { file, line, source: 'inventory' },
       'inventory.format',
+      {
+        file,
+        detail: { zh: `第一行须为 {"format":"${INVENTORY_FORMAT}","version":${INVENTORY_VERSION}}`, en: '' },
+      },
     );
   }
   if (head.version !== INVENTORY_VERSION) {
@@ -84,6 +90,7 @@ function checkHeader(text: string, file: string, line: number): void {
       `${file}:${line}: inventory format version ${String(head.version)} is not supported (this zhengban reads version ${INVENTORY_VERSION})`,
       { file, line, source: 'inventory' },
       'inventory.version',
+      { file, version: String(head.version), supported: INVENTORY_VERSION },
     );
   }
 }
@@ -97,6 +104,7 @@ function readHostLine(text: string, file: string, line: number, ctx: ScanContext
     ctx.problem({
       message: `line ${line} is not valid JSON (${(error as Error).message})`,
       code: 'inventory.json',
+      params: { line, detail: (error as Error).message },
       file,
       line,
       excerpt: excerpt(text),
@@ -115,6 +123,7 @@ function readHostLine(text: string, file: string, line: number, ctx: ScanContext
     ctx.problem({
       message: `line ${line}: a host needs a non-empty "id" and a "software" array`,
       code: 'inventory.host',
+      params: { line },
       file,
       line,
       excerpt: excerpt(text),
@@ -128,6 +137,7 @@ function readHostLine(text: string, file: string, line: number, ctx: ScanContext
       ctx.problem({
         message: `line ${line}: software[${index}] ${problem}`,
         code: 'inventory.record',
+        params: { line, index, detail: problem },
         file,
         line,
         key: `/software/${index}`,

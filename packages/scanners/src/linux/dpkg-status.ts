@@ -2,7 +2,10 @@
  * `/var/lib/dpkg/status`: RFC-822 style paragraphs (`Package`, `Status`, `Version`, `Architecture`,
  * `Maintainer`), continuation lines starting with a space. Only installed packages are products
  * (`install ok installed`, and `hold ok installed`, which is installed and pinned); the others
- * (`deinstall ok config-files`, half-installed) are counted as ignored.
+ * (`deinstall ok config-files`, half-installed) are counted as ignored. A paragraph without `Status`
+ * is no installation either (dpkg writes Status for every package it installed; paragraphs without
+ * it come from `/var/lib/dpkg/available`, a `Packages` index or a damaged copy): ignored, and said
+ * once per file.
  */
 import type { ScanContext, SoftwareRecord } from '@zhengban/core';
 import { cleanValue, excerpt } from '../common/clean-text.js';
@@ -26,6 +29,7 @@ export function parseDpkgStatus(
   const lines = text.split(/\r?\n/);
   let fields = new Map<string, string>();
   let start = 0;
+  const withoutStatus: number[] = [];
   const finish = () => {
     if (fields.size === 0) return;
     const name = fields.get('package');
@@ -34,15 +38,20 @@ export function parseDpkgStatus(
       ctx.problem({
         message: `paragraph at line ${start} has no Package field`,
         code: 'dpkg.no-package',
+        params: { line: start },
         file,
         line: start,
       });
-    } else if (status !== undefined && !INSTALLED.test(status)) {
+    } else if (status === undefined) {
+      withoutStatus.push(start);
+      ctx.ignore(1, 'no dpkg Status');
+    } else if (!INSTALLED.test(status)) {
       ctx.ignore(1, `dpkg status ${status}`);
     } else if (/[\u0000-\u001f\u007f]/.test(name)) {
       ctx.problem({
         message: `paragraph at line ${start}: the package name holds control characters`,
         code: 'dpkg.bad-text',
+        params: { line: start },
         file,
         line: start,
       });
@@ -50,6 +59,7 @@ export function parseDpkgStatus(
       ctx.problem({
         message: `package ${name} (line ${start}) has no Version field`,
         code: 'dpkg.no-version',
+        params: { line: start, package: name },
         file,
         line: start,
       });
@@ -81,6 +91,7 @@ export function parseDpkgStatus(
       ctx.problem({
         message: `line ${index + 1} is not a "Field: value" line`,
         code: 'dpkg.line',
+        params: { line: index + 1 },
         severity: 'warning',
         rejects: false,
         file,
@@ -93,5 +104,15 @@ export function parseDpkgStatus(
     fields.set(line.slice(0, colon).toLowerCase(), line.slice(colon + 1).trim());
   }
   finish();
+  if (withoutStatus.length > 0) {
+    ctx.problem({
+      message: `${withoutStatus.length} package paragraph(s) without a Status field (lines ${withoutStatus.slice(0, 8).join(', ')}${withoutStatus.length > 8 ? ', …' : ''}): not installations (dpkg writes Status for what it installed; is this /var/lib/dpkg/available or a damaged copy?); counted as ignored`,
+      code: 'dpkg.no-status',
+      severity: 'warning',
+      rejects: false,
+      file,
+      line: withoutStatus[0]!,
+    });
+  }
   return records;
 }

@@ -8,10 +8,11 @@ import { InputError, type OsInfo, type ScanContext, type SoftwareRecord } from '
 import { cleanValue } from '../common/clean-text.js';
 import { isDpkgStatus, parseDpkgStatus } from './dpkg-status.js';
 import { applyOsVersion, isOsRelease, isOsVersion, osFromOsRelease } from './os-release.js';
+import { isDpkgList, isRpmLast, parseDpkgList, parseRpmLast } from './package-lists.js';
 import { detectLayout, isPlainRpmList, parsePackageTable, parsePlainRpmList } from './package-table.js';
 
 export const LINUX_FORMATS =
-  '/var/lib/dpkg/status, dpkg-query -W output, rpm -qa --queryformat output, rpm -qa output, /etc/os-release or /etc/os-version';
+  '/var/lib/dpkg/status, dpkg -l or dpkg-query -W output, rpm -qa (--queryformat, --last) output, /etc/os-release or /etc/os-version';
 
 export class LinuxEvidence {
   readonly software: SoftwareRecord[] = [];
@@ -29,6 +30,7 @@ export class LinuxEvidence {
           `${file}: the file is empty (expected ${LINUX_FORMATS})`,
           { file, source: 'linux' },
           'linux.format',
+          { file, expected: LINUX_FORMATS, why: { zh: '文件为空', en: 'the file is empty' } },
         );
       return;
     }
@@ -48,8 +50,11 @@ export class LinuxEvidence {
       this.facts++;
     } else {
       const lines = text.split(/\r?\n/);
-      const layout = detectLayout(lines);
-      if (layout) this.software.push(...parsePackageTable(lines, layout, file, this.ctx));
+      // The lists with a recognisable shape first; the header-less table guess comes last.
+      const layout = isDpkgList(lines) || isRpmLast(lines) ? undefined : detectLayout(lines);
+      if (isDpkgList(lines)) this.software.push(...parseDpkgList(lines, file, this.ctx));
+      else if (isRpmLast(lines)) this.software.push(...parseRpmLast(lines, file, this.ctx));
+      else if (layout) this.software.push(...parsePackageTable(lines, layout, file, this.ctx));
       else if (isPlainRpmList(lines)) this.software.push(...parsePlainRpmList(lines, file, this.ctx));
       else {
         this.unknown(file, strict);
@@ -60,6 +65,7 @@ export class LinuxEvidence {
       this.ctx.problem({
         message: `${file}: no installed package found in it`,
         code: 'linux.empty-file',
+        params: { file },
         severity: 'warning',
         rejects: false,
         file,
@@ -73,10 +79,12 @@ export class LinuxEvidence {
 
   private unknown(file: string, strict: boolean): void {
     const message = `${file}: not a Linux inventory file (expected ${LINUX_FORMATS})`;
-    if (strict) throw new InputError(message, { file, source: 'linux' }, 'linux.format');
+    const params = { file, expected: LINUX_FORMATS, why: { zh: '都不是', en: '' } };
+    if (strict) throw new InputError(message, { file, source: 'linux' }, 'linux.format', params);
     this.ctx.problem({
       message: `${message}; skipped`,
       code: 'linux.format',
+      params: { ...params, skipped: { zh: '；已跳过', en: '; skipped' } },
       severity: 'warning',
       rejects: false,
       file,

@@ -8,14 +8,9 @@
 import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import {
-  type HostInventory,
-  InputError,
-  type ScanContext,
-  type Scanner,
-  ZhengbanError,
-} from '@zhengban/core';
+import { type HostInventory, InputError, type ScanContext, type Scanner } from '@zhengban/core';
 import { type CommandRunner, execFileRunner } from '../common/command-runner.js';
+import { fileFailed, reportHostNote, reportLayoutNotes } from '../common/folder-problems.js';
 import { listHostFiles } from '../common/host-folders.js';
 import { decodeText } from '../text/decode-text.js';
 import { readTextFile } from '../text/text-file.js';
@@ -30,6 +25,8 @@ export interface LinuxScannerOptions {
   platform?: NodeJS.Platform;
   /** Host id for `local`; default os.hostname(). */
   localHostId?: string;
+  /** Unit names of the units file: a sub-folder named after one holds that unit's computers. */
+  units?: Iterable<string>;
 }
 
 /** The rpm query a live scan runs (and the README tells operators to run). */
@@ -47,24 +44,24 @@ export function linuxScanner(options: LinuxScannerOptions = {}): Scanner {
         yield await scanLocal(options, ctx);
         return;
       }
-      for (const host of await listHostFiles(input)) {
+      const layout = await listHostFiles(input, { units: new Set(options.units ?? []) });
+      reportLayoutNotes(ctx, layout);
+      for (const host of layout.hosts) {
         if (ctx.signal.aborted) return;
         const evidence = new LinuxEvidence(ctx);
         for (const file of host.files) {
           try {
             evidence.addText((await readTextFile(file)).text, file, host.single);
           } catch (error) {
-            if (host.single || !(error instanceof ZhengbanError)) throw error;
-            ctx.problem({
-              message: `${error.message}; skipped`,
-              code: error.code,
-              severity: 'warning',
-              rejects: false,
-              file,
-            });
+            // In a folder, one unreadable file costs that file only; the other files count.
+            fileFailed(ctx, error, file, host.single);
           }
         }
-        if (evidence.size() > 0) yield toHost(evidence, host.id);
+        if (evidence.size() === 0) continue;
+        reportHostNote(ctx, host);
+        const inventory = toHost(evidence, host.id);
+        if (host.unit !== undefined) inventory.unit = host.unit;
+        yield inventory;
       }
     },
   };
@@ -77,6 +74,7 @@ async function scanLocal(options: LinuxScannerOptions, ctx: ScanContext): Promis
       `linux:local scans this computer and only works on Linux (this is ${platform})`,
       { source: 'linux' },
       'linux.not-linux',
+      { platform },
     );
   }
   const root = options.root ?? '/';

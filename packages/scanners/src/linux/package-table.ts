@@ -69,6 +69,9 @@ const DPKG_STATUS = /^(install|deinstall|purge|hold|unknown) (ok|reinstreq) [a-z
 const VERSION_LIKE = /^(\d+:)?[vV]?[0-9][A-Za-z0-9.+~_:-]*$/;
 const DATE_TEXT = /\d{1,2}:\d{2}(:\d{2})?/;
 const PLAIN_RPM = /^(.+)-([^-]+)-([^-]+?)(?:\.([A-Za-z0-9_]+))?$/;
+/** Words of a date as a person's locale writes it (a column of those is no package field). */
+const WRITTEN_DATE =
+  /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|AM|PM|CES?T|UTC|GMT)$|年|星期/;
 
 function kindOf(value: string): ColumnKind {
   if (ARCHES.has(value)) return 'arch';
@@ -124,6 +127,15 @@ export function detectLayout(lines: readonly string[]): TableLayout | undefined 
   const version = columns.indexOf('version');
   const name = sample.map((row) => row[0]!.trim());
   if (version < 0 || name.some((n) => n === '' || /\s/.test(n))) return undefined;
+  // Strict: a wrong guess must be impossible. Names that are whole `name-version-release.arch`
+  // tokens (rpm -qa --last, a list with a date), dates written with weekdays or months, or dpkg -l
+  // state codes in the name column mean this is not a query table.
+  if (name.filter((n) => splitPlainRpm(n)?.arch !== undefined).length >= sample.length * 0.5)
+    return undefined;
+  // A written date split at its spaces (no tabs to keep it in one cell) shifts every column after it.
+  const tabbed = lines.some((line) => line.includes('\t'));
+  if (!tabbed && sample.some((row) => row.some((cell) => WRITTEN_DATE.test(cell)))) return undefined;
+  if (name.every((n) => /^[uirhp][ncHUFWti]R?$/.test(n))) return undefined;
   const rpm =
     columns.includes('srpm') ||
     columns.includes('release') ||
@@ -171,6 +183,7 @@ export function parsePackageTable(
       ctx.problem({
         message: `line ${index + 1} has ${cells.length} columns, expected ${width}`,
         code: 'packages.column-count',
+        params: { line: index + 1, columns: cells.length, width },
         file,
         line: index + 1,
         excerpt: excerpt(line),
@@ -187,6 +200,7 @@ export function parsePackageTable(
       ctx.problem({
         message: `line ${index + 1}: no package name or version`,
         code: 'packages.row',
+        params: { line: index + 1 },
         file,
         line: index + 1,
         excerpt: excerpt(line),
@@ -229,6 +243,20 @@ export const RPM_QUERY_LAYOUT: TableLayout = {
   vendor: 5,
 };
 
+/** `bash-5.1.8-6.el9.x86_64` → name, `version-release`, arch (when it is a known one). */
+export function splitPlainRpm(token: string): { name: string; version: string; arch?: string } | undefined {
+  const match = /^\S+$/.test(token) ? PLAIN_RPM.exec(token) : null;
+  if (!match) return undefined;
+  const archKnown = match[4] !== undefined && ARCHES.has(match[4]);
+  const release = archKnown ? match[3]! : match[4] ? `${match[3]}.${match[4]}` : match[3]!;
+  const parts: { name: string; version: string; arch?: string } = {
+    name: match[1]!,
+    version: `${match[2]}-${release}`,
+  };
+  if (archKnown) parts.arch = match[4]!;
+  return parts;
+}
+
 /** Plain `rpm -qa`: `bash-5.1.8-6.el9.x86_64`. */
 export function parsePlainRpmList(
   lines: readonly string[],
@@ -240,26 +268,25 @@ export function parsePlainRpmList(
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!.trim();
     if (line === '') continue;
-    const match = /^\S+$/.test(line) ? PLAIN_RPM.exec(line) : null;
-    if (!match) {
+    const parts = splitPlainRpm(line);
+    if (!parts) {
       ctx.problem({
         message: `line ${index + 1} is not name-version-release.arch`,
         code: 'rpm.line',
+        params: { line: index + 1 },
         file,
         line: index + 1,
         excerpt: excerpt(line),
       });
       continue;
     }
-    const archKnown = match[4] !== undefined && ARCHES.has(match[4]);
-    const release = archKnown ? match[3]! : match[4] ? `${match[3]}.${match[4]}` : match[3]!;
     const record: SoftwareRecord = {
-      name: match[1]!,
-      version: `${match[2]}-${release}`,
+      name: parts.name,
+      version: parts.version,
       source,
       evidence: { source, file, line: index + 1 },
     };
-    if (archKnown) record.arch = match[4]!;
+    if (parts.arch) record.arch = parts.arch;
     records.push(record);
   }
   return records;

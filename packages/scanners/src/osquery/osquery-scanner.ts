@@ -14,9 +14,9 @@ import {
   type ScanContext,
   type Scanner,
   type SoftwareRecord,
-  ZhengbanError,
 } from '@zhengban/core';
 import { excerpt } from '../common/clean-text.js';
+import { fileFailed, reportHostNote, reportLayoutNotes } from '../common/folder-problems.js';
 import { listHostFiles } from '../common/host-folders.js';
 import { openTextStream, readLines, readTextFile } from '../text/text-file.js';
 import { type OsqueryRow, osFromRow, recordFromRow, tableOf } from './osquery-rows.js';
@@ -63,6 +63,7 @@ class OsqueryState {
       this.ctx.problem({
         message: `${where}: the software name is ${row.name.length} characters long, not a software name`,
         code: 'osquery.bad-text',
+        params: { where, length: row.name.length },
         ...evidence,
         excerpt: excerpt(row.name),
       });
@@ -161,33 +162,36 @@ function finish(state: HostState, ctx: ScanContext): HostInventory {
   return state.host;
 }
 
-export function osqueryScanner(): Scanner {
+export interface OsqueryScannerOptions {
+  /** Unit names of the units file: a sub-folder named after one holds that unit's computers. */
+  units?: Iterable<string>;
+}
+
+export function osqueryScanner(options: OsqueryScannerOptions = {}): Scanner {
   return {
     name: 'osquery',
     description:
       'osquery: osqueryi --json results and result logs (programs, deb/rpm packages, os_version, security products)',
     async *scan(input, ctx): AsyncGenerator<HostInventory> {
       const logState = new OsqueryState(ctx);
-      for (const group of await listHostFiles(input)) {
+      const layout = await listHostFiles(input, { units: new Set(options.units ?? []) });
+      reportLayoutNotes(ctx, layout);
+      for (const group of layout.hosts) {
         const groupState = new OsqueryState(ctx);
         for (const file of group.files) {
           if (ctx.signal.aborted) return;
           try {
             await readOsqueryFile(file, group.id, logState, groupState, ctx);
           } catch (error) {
-            if (group.single || !(error instanceof ZhengbanError)) throw error;
-            ctx.problem({
-              message: `${error.message}; skipped`,
-              code: error.code,
-              severity: 'warning',
-              rejects: false,
-              file,
-            });
+            // In a folder, one unreadable file costs that file only; the other files count.
+            fileFailed(ctx, error, file, group.single);
           }
         }
+        if (groupState.hosts.size > 0) reportHostNote(ctx, group);
         for (const state of groupState.hosts.values()) {
           const host = finish(state, ctx);
           if (host.hostname) host.id = host.hostname;
+          if (group.unit !== undefined) host.unit = group.unit;
           yield host;
         }
       }
@@ -212,6 +216,7 @@ async function readOsqueryFile(
       `${file}: empty; expected osquery JSON results or a result log`,
       { file, source: 'osquery' },
       'osquery.format',
+      { file, detail: { zh: '（文件为空）', en: '' } },
     );
   const firstEvent = tryJson(first.value.text);
   if (firstEvent !== undefined && logState.event(firstEvent, { file, line: first.value.line })) {
@@ -223,6 +228,7 @@ async function readOsqueryFile(
         ctx.problem({
           message: `line ${line} is not an osquery result event (JSON with name, hostIdentifier and columns or snapshot)`,
           code: 'osquery.line',
+          params: { line },
           file,
           line,
           excerpt: excerpt(text),
@@ -241,6 +247,7 @@ async function readOsqueryFile(
       `${file}: not osquery output (${(error as Error).message}); expected an osqueryi --json array or a result log`,
       { file, source: 'osquery' },
       'osquery.format',
+      { file, detail: { zh: `（无法解析：${(error as Error).message}）`, en: '' } },
     );
   }
   // The TLS logger posts {"data": [events], "log_type": "result"}.
@@ -251,6 +258,7 @@ async function readOsqueryFile(
         ctx.problem({
           message: `${file}: /data/${index} is not an osquery result event`,
           code: 'osquery.event',
+          params: { file, index },
           file,
           key: `/data/${index}`,
         });
@@ -263,6 +271,7 @@ async function readOsqueryFile(
       `${file}: not osquery output; expected an osqueryi --json array or a result log`,
       { file, source: 'osquery' },
       'osquery.format',
+      { file, detail: { zh: '', en: '' } },
     );
   const state = groupState.host(groupId);
   data.forEach((row, index) => {
@@ -271,6 +280,7 @@ async function readOsqueryFile(
       ctx.problem({
         message: `${file}: /${index} is not a row object`,
         code: 'osquery.row',
+        params: { file, index },
         file,
         key: `/${index}`,
       });

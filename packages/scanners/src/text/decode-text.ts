@@ -58,6 +58,7 @@ export function sniffEncoding(head: Uint8Array, file: string): SniffedEncoding {
       `${file}: binary data, not a text file (${evenNul + oddNul} NUL and ${control} control bytes in the first ${sample.length} bytes)`,
       { file },
       'input.binary',
+      { file, nul: evenNul + oddNul, control, sample: sample.length },
     );
   }
   // Not valid UTF-8 in the sniffed start: GBK, unless the valid part before the first invalid byte

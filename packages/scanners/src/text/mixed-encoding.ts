@@ -85,6 +85,7 @@ export function mixedEncodingError(file: string, line: number, byteOffset: numbe
     `${file}: line ${line} is not valid UTF-8 (byte ${byteOffset}), although the file starts as UTF-8; it mixes encodings (save it again as UTF-8 or GBK)`,
     { file, line },
     'input.encoding',
+    { file, line, byte: byteOffset },
   );
 }
 

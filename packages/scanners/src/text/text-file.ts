@@ -28,6 +28,7 @@ export async function readTextFile(file: string): Promise<{ text: string; encodi
       `${file}: ${info.size} bytes is too large for this format (limit ${MAX_WHOLE_FILE_BYTES})`,
       { file },
       'input.too-large',
+      { file, size: info.size, limit: MAX_WHOLE_FILE_BYTES },
     );
   }
   const bytes = await readFile(file).catch((error: unknown) => unreadable(file, error));
@@ -140,7 +141,11 @@ export function splitLines(text: string): string[] {
 
 async function statOrThrow(file: string) {
   const info = await stat(file).catch((error: unknown) => unreadable(file, error));
-  if (!info.isFile()) throw new InputError(`${file}: not a file`, { file }, 'input.unreadable');
+  if (!info.isFile())
+    throw new InputError(`${file}: not a file`, { file }, 'input.unreadable', {
+      file,
+      reason: { zh: '不是文件', en: 'not a file' },
+    });
   return info;
 }
 
@@ -149,5 +154,8 @@ function unreadable(file: string, error: unknown): never {
     (error as NodeJS.ErrnoException)?.code === 'ENOENT'
       ? 'no such file'
       : String((error as Error)?.message ?? error);
-  throw new InputError(`${file}: cannot read it (${reason})`, { file }, 'input.unreadable');
+  throw new InputError(`${file}: cannot read it (${reason})`, { file }, 'input.unreadable', {
+    file,
+    reason: { zh: reason === 'no such file' ? '文件不存在' : `无法读取（${reason}）`, en: reason },
+  });
 }

@@ -31,6 +31,7 @@ export function parsePowerShellJson(
       `${file}: not valid JSON (${(error as Error).message}); expected PowerShell ConvertTo-Json output`,
       { file },
       'windows.json',
+      { file, detail: (error as Error).message },
     );
   }
   const items = Array.isArray(data) ? data : [data];

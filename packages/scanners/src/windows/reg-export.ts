@@ -24,6 +24,7 @@ export function parseRegExport(text: string, file: string, sink: ProblemSink): R
     sink.problem({
       message,
       code: 'windows.reg-export-line',
+      params: { line, detail: message },
       severity: 'warning',
       rejects: false,
       file,

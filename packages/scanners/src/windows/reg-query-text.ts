@@ -44,6 +44,7 @@ export function parseRegQueryText(text: string, file: string, sink: ProblemSink)
     sink.problem({
       message: `line ${index + 1} is neither a registry key nor a value line; skipped`,
       code: 'windows.reg-query-line',
+      params: { line: index + 1 },
       severity: 'warning',
       rejects: false,
       file,

@@ -51,6 +51,7 @@ export function uninstallRecords(
       ctx.problem({
         message: `${entry.entry.slice(0, 80)}: DisplayName is longer than ${MAX_NAME_LENGTH} characters, not a program name`,
         code: 'windows.bad-name',
+        params: { entry: entry.entry.slice(0, 80), max: MAX_NAME_LENGTH },
         file: entry.evidence.file,
         line: entry.evidence.line,
         key: entry.evidence.key,

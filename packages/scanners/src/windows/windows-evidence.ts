@@ -2,8 +2,16 @@
  * Everything read about one Windows host, from any number of files or command outputs. Each text is
  * recognised by its content (not its name) and parsed by the matching reader.
  */
-import { type Evidence, InputError, type OsInfo, type ScanContext } from '@zhengban/core';
+import {
+  type Evidence,
+  InputError,
+  type OsInfo,
+  type ScanContext,
+  type SoftwareRecord,
+} from '@zhengban/core';
 import { cleanValue } from '../common/clean-text.js';
+import { appxRecord, isAppxPart } from './appx-packages.js';
+import { type ExportCsv, exportCsvKind, parseExportCsv } from './export-csv.js';
 import { isLicensingText, parseLicensingText } from './licensing-text.js';
 import { isJsonText, parsePowerShellJson } from './powershell-json.js';
 import { isRegExport, parseRegExport } from './reg-export.js';
@@ -24,12 +32,14 @@ import { isWmiList, parseWmiList } from './wmi-list.js';
 
 /** What the windows scanner reads, for messages. */
 export const WINDOWS_FORMATS =
-  'reg query output, a regedit .reg export, PowerShell ConvertTo-Json output, wmic /format:list output, or slmgr / ospp.vbs text';
+  'reg query output, a regedit .reg export, PowerShell ConvertTo-Json or Export-Csv output, wmic /format:list or /format:csv output, or slmgr / ospp.vbs text';
 
 export class WindowsEvidence {
   readonly uninstall: UninstallEntry[] = [];
   readonly licences: LicenceEntry[] = [];
   readonly antivirus: AntivirusEntry[] = [];
+  /** Store apps (Get-AppxPackage), already records. */
+  readonly storeApps: SoftwareRecord[] = [];
   /** Office activation id → product name, from `Office\16.0\Registration\{id}` keys. */
   readonly officeProducts = new Map<string, string>();
   wmiOs?: OsInfo;
@@ -53,6 +63,7 @@ export class WindowsEvidence {
     else if (isRegQueryText(text))
       this.addKeys(parseRegQueryText(text, file, this.ctx), 'windows:reg-query', file);
     else if (isJsonText(text)) this.addJson(text, file, strict);
+    else if (exportCsvKind(text)) this.addExportCsv(parseExportCsv(text, exportCsvKind(text)!), file);
     else if (isWmiList(text)) this.addWmiList(text, file);
     else if (isLicensingText(text)) {
       const { entries } = parseLicensingText(text, file);
@@ -65,6 +76,7 @@ export class WindowsEvidence {
       this.ctx.problem({
         message: `${file}: no Uninstall entry, OS, activation or antivirus data found in it`,
         code: 'windows.empty-file',
+        params: { file },
         severity: 'warning',
         rejects: false,
         file,
@@ -76,6 +88,7 @@ export class WindowsEvidence {
   size(): number {
     return (
       this.uninstall.length +
+      this.storeApps.length +
       this.licences.length +
       this.antivirus.length +
       this.officeProducts.size +
@@ -87,10 +100,12 @@ export class WindowsEvidence {
 
   private unknown(file: string, strict: boolean, why: string): void {
     const message = `${file}: not a Windows inventory file (expected ${WINDOWS_FORMATS}; ${why})`;
-    if (strict) throw new InputError(message, { file, source: 'windows' }, 'windows.format');
+    const params = { file, expected: WINDOWS_FORMATS, why };
+    if (strict) throw new InputError(message, { file, source: 'windows' }, 'windows.format', params);
     this.ctx.problem({
       message: `${message}; skipped`,
       code: 'windows.format',
+      params: { ...params, skipped: { zh: '；已跳过', en: '; skipped' } },
       severity: 'warning',
       rejects: false,
       file,
@@ -122,6 +137,7 @@ export class WindowsEvidence {
     // to be an inventory at all (a file of nothing but those is one "not a Windows file" error).
     const notObjects: Array<[string, string]> = [];
     const unknownObjects: string[] = [];
+    const withoutName: string[] = [];
     for (const { values, pointer } of parsePowerShellJson(text, file, (at, what) =>
       notObjects.push([at, what]),
     )) {
@@ -131,6 +147,27 @@ export class WindowsEvidence {
         continue;
       }
       known++;
+      if (kind === 'appx') {
+        if (isAppxPart(values)) this.ctx.ignore(1, 'AppX framework or resource package');
+        else {
+          const record = appxRecord(values, { source: 'windows:appx', file, key: pointer || '/' });
+          if (record) this.storeApps.push(record);
+          else
+            this.ctx.problem({
+              message: `${file}: item ${pointer || '/'} is an AppX package without a Name; skipped`,
+              code: 'windows.json-item',
+              file,
+              key: pointer || '/',
+            });
+        }
+        const computer = values.get('pscomputername');
+        if (computer) this.computerName ??= cleanValue(computer);
+        continue;
+      }
+      if (kind === 'uninstall' && !cleanValue(values.get('displayname'))) {
+        withoutName.push(pointer || '/');
+        continue;
+      }
       if (kind === 'uninstall') {
         const path = normaliseKeyPath(
           values.get('pspath') ??
@@ -142,11 +179,14 @@ export class WindowsEvidence {
       }
       this.addFact(kind, values, { source: 'windows:powershell-json', file, key: pointer || '/' });
     }
+    if (withoutName.length > 0)
+      this.noDisplayName(withoutName.length, `items ${lineList(withoutName)}`, file);
     if (known > 0) {
       for (const [pointer, what] of notObjects) {
         this.ctx.problem({
           message: `${file}: item ${pointer} is ${what}, not an object; skipped`,
           code: 'windows.json-item',
+          params: { file, item: pointer, what: { zh: `${what}，不是对象`, en: `${what}, not an object` } },
           file,
           key: pointer,
         });
@@ -155,6 +195,14 @@ export class WindowsEvidence {
         this.ctx.problem({
           message: `${file}: item ${pointer} is no Uninstall entry, Win32_OperatingSystem, SoftwareLicensingProduct or AntiVirusProduct object; skipped`,
           code: 'windows.json-item',
+          params: {
+            file,
+            item: pointer,
+            what: {
+              zh: '不是卸载项、Win32_OperatingSystem、SoftwareLicensingProduct 或 AntiVirusProduct 对象',
+              en: '',
+            },
+          },
           severity: 'warning',
           rejects: false,
           file,
@@ -170,12 +218,57 @@ export class WindowsEvidence {
       );
   }
 
+  private addExportCsv(csv: ExportCsv, file: string): void {
+    const source = csv.kind === 'powershell' ? 'windows:powershell-csv' : 'windows:wmic-product';
+    if (csv.computerName) this.computerName ??= cleanValue(csv.computerName);
+    for (const line of csv.badRows) {
+      this.ctx.problem({
+        message: `line ${line} has another number of columns than the header; skipped`,
+        code: 'windows.csv-row',
+        file,
+        line,
+      });
+    }
+    if (csv.withoutName.length > 0)
+      this.noDisplayName(
+        csv.withoutName.length,
+        `lines ${lineList(csv.withoutName)}`,
+        file,
+        csv.withoutName[0],
+      );
+    csv.rows.forEach(({ values, line }, index) => {
+      const child = values.get('pschildname') ?? `row-${index + 1}`;
+      const path = normaliseKeyPath(
+        values.get('pspath') ??
+          `HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\${child}`,
+      );
+      this.addKeys([{ path, values, line }], source, file);
+    });
+  }
+
+  /**
+   * Uninstall keys whose DisplayName is empty or null: updates, components, leftovers that Programs
+   * and Features does not list either. Not installations; counted as ignored, and said once per file.
+   */
+  private noDisplayName(count: number, where: string, file: string, line?: number): void {
+    this.ctx.ignore(count, 'no DisplayName');
+    this.ctx.problem({
+      message: `${count} Uninstall key(s) without a DisplayName (${where}): registry keys Programs and Features does not list (updates, components, leftovers); not installations, counted as ignored`,
+      code: 'windows.no-display-name',
+      severity: 'info',
+      rejects: false,
+      file,
+      ...(line !== undefined ? { line } : {}),
+    });
+  }
+
   private addWmiList(text: string, file: string): void {
     const { instances, badLines } = parseWmiList(text);
     for (const line of badLines.slice(0, 20)) {
       this.ctx.problem({
         message: `line ${line} is not a Name=Value line; skipped`,
         code: 'windows.wmic-line',
+        params: { line },
         severity: 'warning',
         rejects: false,
         file,
@@ -205,6 +298,10 @@ export class WindowsEvidence {
       if (entry) this.antivirus.push(entry);
     }
   }
+}
+
+function lineList(lines: ReadonlyArray<number | string>): string {
+  return lines.length > 8 ? `${lines.slice(0, 8).join(', ')}, …` : lines.join(', ');
 }
 
 function asBag(key: RegistryKey): PropertyBag {

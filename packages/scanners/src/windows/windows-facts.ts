@@ -49,7 +49,7 @@ export function isWindowsLicence(entry: LicenceEntry): boolean {
   return /^windows/i.test(entry.name);
 }
 
-export type FactKind = 'uninstall' | 'os' | 'os-registry' | 'licence' | 'antivirus' | 'unknown';
+export type FactKind = 'uninstall' | 'os' | 'os-registry' | 'licence' | 'antivirus' | 'appx' | 'unknown';
 
 /** What a property bag describes, by the properties it has. */
 export function factKind(bag: PropertyBag): FactKind {
@@ -62,6 +62,8 @@ export function factKind(bag: PropertyBag): FactKind {
     (bag.has('editionid') || bag.has('currentbuild') || bag.has('currentbuildnumber'))
   )
     return 'os-registry';
+  // Get-AppxPackage objects carry PSComputerName but no Uninstall values.
+  if (bag.has('packagefullname') && bag.has('packagefamilyname')) return 'appx';
   if (bag.has('pspath') || bag.has('pschildname') || bag.has('displayname')) return 'uninstall';
   return 'unknown';
 }

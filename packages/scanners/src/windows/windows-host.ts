@@ -28,7 +28,7 @@ export function assembleWindowsHost(
   fallbackId: string,
   ctx: ScanContext,
 ): HostInventory {
-  const software = uninstallRecords(evidence.uninstall, ctx);
+  const software = [...uninstallRecords(evidence.uninstall, ctx), ...evidence.storeApps];
   const os = mergeOs(evidence.wmiOs, evidence.registryOs);
   const host: HostInventory = { id: evidence.computerName ?? fallbackId, software, scanner: 'windows' };
   if (evidence.computerName) host.hostname = evidence.computerName;

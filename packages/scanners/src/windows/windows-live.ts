@@ -70,6 +70,7 @@ export async function collectLiveWindows(
       ctx.problem({
         message: `${label}: no output (exit code ${result.exitCode}); this part of the host is missing`,
         code: 'windows.live-command',
+        params: { command: label, exitCode: result.exitCode },
         severity: 'warning',
         rejects: false,
         file: label,

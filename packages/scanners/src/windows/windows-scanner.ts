@@ -3,8 +3,9 @@
  * folder with one sub-folder per host), or `local` on Windows through reg query and PowerShell.
  */
 import { hostname } from 'node:os';
-import { type HostInventory, InputError, type Scanner, ZhengbanError } from '@zhengban/core';
+import { type HostInventory, InputError, type Scanner } from '@zhengban/core';
 import { type CommandRunner, execFileRunner } from '../common/command-runner.js';
+import { fileFailed, reportHostNote, reportLayoutNotes } from '../common/folder-problems.js';
 import { listHostFiles } from '../common/host-folders.js';
 import { readTextFile } from '../text/text-file.js';
 import { WindowsEvidence } from './windows-evidence.js';
@@ -18,6 +19,8 @@ export interface WindowsScannerOptions {
   platform?: NodeJS.Platform;
   /** Host id for `local` when Windows does not report a computer name; default os.hostname(). */
   localHostId?: string;
+  /** Unit names of the units file: a sub-folder named after one holds that unit's computers. */
+  units?: Iterable<string>;
 }
 
 export function windowsScanner(options: WindowsScannerOptions = {}): Scanner {
@@ -33,6 +36,7 @@ export function windowsScanner(options: WindowsScannerOptions = {}): Scanner {
             `windows:local scans this computer and only works on Windows (this is ${platform}); give a file or folder collected with scripts/collect-windows.ps1 instead`,
             { source: 'windows' },
             'windows.not-windows',
+            { platform },
           );
         }
         const evidence = new WindowsEvidence(ctx);
@@ -40,7 +44,9 @@ export function windowsScanner(options: WindowsScannerOptions = {}): Scanner {
         yield assembleWindowsHost(evidence, options.localHostId ?? hostname(), ctx);
         return;
       }
-      for (const host of await listHostFiles(input)) {
+      const layout = await listHostFiles(input, { units: new Set(options.units ?? []) });
+      reportLayoutNotes(ctx, layout);
+      for (const host of layout.hosts) {
         if (ctx.signal.aborted) return;
         const evidence = new WindowsEvidence(ctx);
         for (const file of host.files) {
@@ -48,18 +54,15 @@ export function windowsScanner(options: WindowsScannerOptions = {}): Scanner {
             const { text } = await readTextFile(file);
             evidence.addText(text, file, host.single);
           } catch (error) {
-            // In a folder, one unreadable file is skipped (and reported); the host's other files count.
-            if (host.single || !(error instanceof ZhengbanError)) throw error;
-            ctx.problem({
-              message: `${error.message}; skipped`,
-              code: error.code,
-              severity: 'warning',
-              rejects: false,
-              file,
-            });
+            // In a folder, one unreadable file costs that file only; the other files count.
+            fileFailed(ctx, error, file, host.single);
           }
         }
-        if (evidence.size() > 0) yield assembleWindowsHost(evidence, host.id, ctx);
+        if (evidence.size() === 0) continue;
+        reportHostNote(ctx, host);
+        const inventory = assembleWindowsHost(evidence, host.id, ctx);
+        if (host.unit !== undefined) inventory.unit = host.unit;
+        yield inventory;
       }
     },
   };

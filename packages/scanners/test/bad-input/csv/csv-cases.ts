@@ -43,7 +43,9 @@ export const csvCases: BadInputCase[] = [
     files: () => ({ 'inventory.csv': lines(HEADER) }),
     expected: {
       counts: counts(0, 0, 0, 0, 0),
-      problems: [],
+      problems: [
+        '<dir>/inventory.csv  warning  <dir>/inventory.csv: the file has a header but no rows; no installation read from it  (csv.no-rows)',
+      ],
       records: [],
     },
   },
@@ -169,12 +171,18 @@ export const csvCases: BadInputCase[] = [
       ),
     }),
     expected: {
-      counts: counts(2, 4, 2, 2, 0),
+      // An impossible date costs the date, not the installation.
+      counts: counts(2, 4, 4, 0, 0),
       problems: [
-        '<dir>/inventory.csv:2  error  line 2: install date "2013-02-30" is not a real date  (csv.date)',
-        '<dir>/inventory.csv:3  error  line 3: install date "2013/13/01" is not a real date  (csv.date)',
+        '<dir>/inventory.csv:2  warning  line 2: install date "2013-02-30" is not a real date; the installation is read without it  (csv.date)',
+        '<dir>/inventory.csv:3  warning  line 3: install date "2013/13/01" is not a real date; the installation is read without it  (csv.date)',
       ],
-      records: ['PC-01 | 7-Zip | 23.01', 'PC-02 | 火绒安全软件 | 5.0.70'],
+      records: [
+        'PC-01 | WPS Office | 11.1',
+        'PC-01 | Foxmail | 7.2',
+        'PC-01 | 7-Zip | 23.01',
+        'PC-02 | 火绒安全软件 | 5.0.70',
+      ],
     },
   },
   {

@@ -49,7 +49,7 @@ export const powershellJsonCases: BadInputCase[] = [
     expected: {
       counts: counts(0, 0, 0, 0, 0),
       problems: [
-        '<dir>/PC-01.json  error  <dir>/PC-01.json: not a Windows inventory file (expected reg query output, a regedit .reg export, PowerShell ConvertTo-Json output, wmic /format:list output, or slmgr / ospp.vbs text; the JSON holds no Uninstall entries, Win32_OperatingSystem, SoftwareLicensingProduct or AntiVirusProduct objects)  (windows.format)',
+        '<dir>/PC-01.json  error  <dir>/PC-01.json: not a Windows inventory file (expected reg query output, a regedit .reg export, PowerShell ConvertTo-Json or Export-Csv output, wmic /format:list or /format:csv output, or slmgr / ospp.vbs text; the JSON holds no Uninstall entries, Win32_OperatingSystem, SoftwareLicensingProduct or AntiVirusProduct objects)  (windows.format)',
       ],
       records: [],
     },

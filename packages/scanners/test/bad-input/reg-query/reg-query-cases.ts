@@ -17,7 +17,7 @@ export const regQueryCases: BadInputCase[] = [
     expected: {
       counts: counts(0, 0, 0, 0, 0),
       problems: [
-        '<dir>/PC-01.txt  error  <dir>/PC-01.txt: not a Windows inventory file (expected reg query output, a regedit .reg export, PowerShell ConvertTo-Json output, wmic /format:list output, or slmgr / ospp.vbs text; the file is empty)  (windows.format)',
+        '<dir>/PC-01.txt  error  <dir>/PC-01.txt: not a Windows inventory file (expected reg query output, a regedit .reg export, PowerShell ConvertTo-Json or Export-Csv output, wmic /format:list or /format:csv output, or slmgr / ospp.vbs text; the file is empty)  (windows.format)',
       ],
       records: [],
     },

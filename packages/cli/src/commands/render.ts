@@ -1,0 +1,28 @@
+/**
+ * `zhengban render REPORT.json --report FORMAT[:PATH]…`: a stored JSON report (an audit's, or one
+ * `zhengban merge` wrote) rendered again in any format, e.g. the statistics form as xlsx for a
+ * merged province. The report is read as written; nothing is judged again. Exits 0, or 2 when the
+ * file is not a zhengban report.
+ */
+import { OutputSet } from '../atomic-output.js';
+import type { CliContext } from '../cli-io.js';
+import { EXIT_OK } from '../exit-codes.js';
+import { readReport } from '../report-file.js';
+import { ReportOutputs } from '../report-outputs.js';
+
+export async function renderCommand(
+  ctx: CliContext,
+  file: string,
+  options: { report: string[] },
+): Promise<number> {
+  const reports = await ReportOutputs.plan(ctx, options.report);
+  const report = readReport(ctx, file);
+  const outputs = new OutputSet(ctx.locale);
+  try {
+    await reports.prepare(outputs);
+    await reports.write(report, outputs);
+    return EXIT_OK;
+  } finally {
+    await outputs.discardAll();
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * Putting collected computers into units: the rules of a `--hosts` file and of a units file with a
+ * computer column (计算机名, 单位), applied to every host of every scanner as it streams by. A rule
+ * fills a host without a unit; where the input already names another unit the rule wins (the
+ * operator said so on purpose) and a warning names both.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { type HostInventory, InputError, type InputSummary, type Problem } from '@zhengban/core';
+import { HostUnitMap, type HostUnitRule, readHostsFile } from '@zhengban/scanners';
+import type { CliContext } from './cli-io.js';
+import { msg } from './messages.js';
+
+export interface HostUnits {
+  map: HostUnitMap;
+  /** The hosts file's own input line (absent when the rules come from the units file). */
+  summary?: InputSummary;
+  /** Problems of the hosts file, then the disagreements found while scanning. */
+  problems: Problem[];
+  /** Puts one host in its unit (mutates it). */
+  assign(host: HostInventory): void;
+}
+
+/** The `--hosts` file, plus the units file's computer rules (the hosts file's come first). */
+export async function loadHostUnits(
+  ctx: CliContext,
+  file: string | undefined,
+  unitsFileRules: readonly HostUnitRule[],
+): Promise<HostUnits | undefined> {
+  if (file === undefined && unitsFileRules.length === 0) return undefined;
+  let rules: HostUnitRule[] = [...unitsFileRules];
+  const problems: Problem[] = [];
+  let summary: InputSummary | undefined;
+  if (file !== undefined) {
+    const path = resolve(ctx.io.cwd, file);
+    if (!existsSync(path)) {
+      throw new InputError(msg(ctx.locale, 'hostsMissing', { path: file }), { file, source: 'hosts' });
+    }
+    const read = await readHostsFile(path);
+    rules = [...read.rules, ...rules];
+    problems.push(...read.problems);
+    summary = { ...read.summary, source: `hosts:${file}` };
+  }
+  const map = new HostUnitMap(rules);
+  const warned = new Set<string>();
+  return {
+    map,
+    problems,
+    ...(summary ? { summary } : {}),
+    assign(host) {
+      const rule = map.ruleFor(host.id);
+      if (rule === undefined || host.unit === rule.unit) return;
+      if (host.unit !== undefined && !warned.has(host.id)) {
+        warned.add(host.id);
+        problems.push({
+          message: msg(ctx.locale, 'hostUnitOverride', {
+            host: host.id,
+            read: host.unit,
+            unit: rule.unit,
+            pattern: rule.pattern,
+          }),
+          severity: 'warning',
+          code: 'hosts.unit-override',
+          source: 'hosts',
+          ...rule.location,
+        });
+      }
+      host.unit = rule.unit;
+    },
+  };
+}

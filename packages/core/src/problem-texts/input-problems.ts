@@ -1,0 +1,81 @@
+/**
+ * zh-CN texts of input problems (scanners, the units file), filled from the problem's params. The
+ * problem's file and line are printed before the text, so the text names the line only where the
+ * English does. `{?skipped}` is `；已跳过` when a scanner went on past the file.
+ */
+export const INPUT_PROBLEM_TEXTS: Record<string, string> = {
+  // Any file
+  'input.unreadable': '{file}：{reason}',
+  'input.empty': '{file}：文件夹中没有文件',
+  'input.too-large': '{file}：{size} 字节，对这种格式过大（上限 {limit}）',
+  'input.binary':
+    '{file}：是二进制数据，不是文本文件（前 {sample} 字节中有 {nul} 个 NUL 和 {control} 个控制字节）',
+  'input.encoding':
+    '{file}：第 {line} 行不是有效的 UTF-8（第 {byte} 字节），但文件开头是 UTF-8；文件混用了编码（请统一另存为 UTF-8 或 GBK）',
+  // CSV inventories
+  'csv.empty': '{file}：文件为空；应有一行表头，每次安装一行',
+  'csv.encoding': '{file}：未知的编码 "{encoding}"（可用 utf-8、gbk、gb18030、utf-16le）',
+  'csv.header': '{file}:1：没有{label}列；表头是：{header}（列名不同时请给出列映射）',
+  'csv.mapping': '{file}：列映射为 {field} 指定了列 "{wanted}"，但表头中没有这一列（表头：{header}）',
+  'csv.unclosed-quote':
+    '{file}:{line}：一行（或一个带引号的字段）在 {limit} 内没有结束；多半是引号没有闭合，文件其余部分无法读取',
+  'csv.column-count': '第 {line} 行有 {columns} 列，表头有 {width} 列',
+  'csv.quotes': '第 {line} 行：引号不配对（{detail}）',
+  'csv.empty-host': '第 {line} 行：计算机名称为空',
+  'csv.empty-name': '第 {line} 行：软件名称为空',
+  'csv.bad-text': '第 {line} 行：名称不是文本（过长或含 NUL 字符）',
+  'csv.date': '第 {line} 行：安装日期 "{value}" 不是真实的日期',
+  'csv.repeated-header': '第 {line} 行重复了表头（是不是两份导出拼成了一个文件？）；已跳过',
+  'csv.duplicate-column':
+    '第 {line} 行：第 {used} 列 "{usedName}" 和第 {unused} 列 "{unusedName}" 都表示 {field}；读取第 {used} 列，不读第 {unused} 列（可用列映射指定）',
+  // Units file
+  'units.empty': '{file}：单位文件为空；应有表头 单位,编制人数,上级单位',
+  'units.header': '{file}:{line}：没有单位列（应为 单位 / unit）；表头是：{header}',
+  'units.quotes': '第 {line} 行：引号没有闭合（文件可能被截断）',
+  'units.column-count': '第 {line} 行有 {columns} 列，表头有 {width} 列',
+  'units.empty-name': '第 {line} 行：单位名称为空',
+  'units.duplicate': '第 {line} 行：单位 "{unit}" 已在第 {first} 行列出',
+  'units.staff': '第 {line} 行：编制人数 "{value}" 不是整数',
+  // zhengban inventories (JSON Lines)
+  'inventory.format': '{file}：不是 zhengban 清单（{detail}）',
+  'inventory.version': '{file}：不支持清单格式版本 {version}（本程序读取版本 {supported}）',
+  'inventory.line-too-long': '第 {line} 行超过 {max} 个字符',
+  'inventory.json': '第 {line} 行不是有效的 JSON（{detail}）',
+  'inventory.host': '第 {line} 行：每台计算机需要非空的 "id" 和 "software" 数组',
+  'inventory.record': '第 {line} 行：software[{index}] {detail}',
+  // Windows
+  'windows.not-windows':
+    'windows:local 扫描本机，只能在 Windows 上运行（当前为 {platform}）；请改为给出用 scripts/collect-windows.ps1 收集的文件或文件夹',
+  'windows.format': '{file}：不是 Windows 清单文件（应为 {expected}；{why}）{?skipped}',
+  'windows.empty-file': '{file}：其中没有卸载项、操作系统、激活或杀毒软件数据',
+  'windows.json': '{file}：不是有效的 JSON（{detail}）；应为 PowerShell ConvertTo-Json 的输出',
+  'windows.json-item': '{file}：第 {item} 项{what}；已跳过',
+  'windows.wmic-line': '第 {line} 行不是 Name=Value 行；已跳过',
+  'windows.reg-query-line': '第 {line} 行既不是注册表项也不是值行；已跳过',
+  'windows.reg-export-line': '注册表导出文件第 {line} 行有问题：{detail}',
+  'windows.bad-name': '{entry}：DisplayName 超过 {max} 个字符，不是程序名称',
+  'windows.live-command': '{command}：没有输出（退出码 {exitCode}）；这台计算机缺少这部分数据',
+  // Linux
+  'linux.not-linux': 'linux:local 扫描本机，只能在 Linux 上运行（当前为 {platform}）',
+  'linux.format': '{file}：不是 Linux 清单文件（应为 {expected}；{why}）{?skipped}',
+  'linux.empty-file': '{file}：其中没有找到已安装的软件包',
+  'dpkg.no-package': '第 {line} 行开始的段落没有 Package 字段',
+  'dpkg.bad-text': '第 {line} 行开始的段落：软件包名称含有控制字符',
+  'dpkg.no-version': '软件包 {package}（第 {line} 行）没有 Version 字段',
+  'dpkg.line': '第 {line} 行不是 "字段: 值" 行',
+  'packages.column-count': '第 {line} 行有 {columns} 列，应为 {width} 列',
+  'packages.row': '第 {line} 行：没有软件包名称或版本',
+  'rpm.line': '第 {line} 行不是 名称-版本-发行号.架构 的形式',
+  // Agents
+  'osquery.format': '{file}：不是 osquery 输出{detail}；应为 osqueryi --json 数组或结果日志',
+  'osquery.line':
+    '第 {line} 行不是 osquery 结果事件（含 name、hostIdentifier 以及 columns 或 snapshot 的 JSON）',
+  'osquery.event': '{file}：/data/{index} 不是 osquery 结果事件',
+  'osquery.row': '{file}：/{index} 不是行对象',
+  'osquery.bad-text': '{where}：软件名称长 {length} 个字符，不是软件名称',
+  'glpi.format': '{file}：不是 GLPI agent 清单（{detail}）',
+  'glpi.software': '{file}：/content/softwares/{index} 没有名称',
+  'wazuh.format': '{file}：不是 Wazuh syscollector dbsync 事件（agent_info、data_type、data）',
+  'wazuh.event': '第 {line} 行不是 Wazuh syscollector dbsync 事件',
+  'wazuh.package': '{file}：一条软件包事件没有名称',
+};
