@@ -5,7 +5,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadPolicy, PolicyError, type Problem } from '@zhengban/core';
+import { loadPolicy, PolicyError, type Problem, problemText } from '@zhengban/core';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES } from '../policy/policy-test-support.js';
