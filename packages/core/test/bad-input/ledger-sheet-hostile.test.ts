@@ -52,6 +52,9 @@ describe('hostile ledger sheets', () => {
     expect(problems[0]!.message).toMatch(
       /^Cannot read ledger "台账\.xlsx": it is not a readable XLSX \(zip\) file/,
     );
+    expect(problemText(problems[0]!, 'zh-CN')).toMatch(
+      /^无法读取台账“台账\.xlsx”：它不是可读取的 XLSX（zip）文件：/,
+    );
   });
 
   it('a merged range over the whole sheet is clipped to the cells in use, not a billion cells', () => {
