@@ -52,6 +52,10 @@ export const HELP_TEXT = {
     zh: '在报告中加入整改方案与经费预算（逐项措施：调配、升级、续订、采购、卸载、安装，含金额；xlsx 含采购计划、经费预算两张表）',
     en: 'add the rectification plan and its budget to the report (reassign, upgrade, renew, buy, remove, install, with costs; xlsx gets the 采购计划 and 经费预算 sheets)',
   },
+  optDetails: {
+    zh: '在报告中加入明细表：每台计算机每个必装类别一行（产品、版本、授权编号或问题；xlsx 为“明细表”工作表）',
+    en: 'add the per-computer details: one row per computer and mandatory class (product, version, entitlement or findings; the xlsx 明细表 sheet)',
+  },
   optSplit: {
     zh: '按单位分别写出报告：写入目录的报告（如 --report html:out/各单位/）每个单位一份，另有全部单位汇总和索引（index.html、index.xlsx）；取值 unit',
     en: 'write one report per unit: each report given a folder (e.g. --report html:out/units/) gets one file per unit, the whole fleet and an index (index.html, index.xlsx); value: unit',

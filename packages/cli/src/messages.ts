@@ -191,6 +191,14 @@ const MESSAGES = {
     en: '✓ {file} is valid: policy "{name}" {version}, {products} products, {entitlements} entitlements, {rules} custom rules, {waivers} waivers, sources {sources}',
   },
   noPacks: { zh: '没有内置策略包。', en: 'no built-in policy packs.' },
+  diffPlan: {
+    zh: '整改方案执行情况：完成 {done}/{items} 项措施（另有 {partlyDone} 项部分完成），{seatsDone}/{seats} 套，经费 {costDone}/{cost}',
+    en: 'Plan carried out: {done} of {items} actions done ({partlyDone} more in part), {seatsDone} of {seats} seats, cost {costDone} of {cost}',
+  },
+  diffPlanUnit: {
+    zh: '{unit}：完成 {done}/{items} 项，经费 {costDone}/{cost}',
+    en: '{unit}: {done} of {items} actions, cost {costDone} of {cost}',
+  },
   ledgerExported: {
     zh: '已写入授权台账 {path}（{count} 条授权）。可在 Excel 中继续维护，并在策略的 ledger: 中引用该文件。',
     en: 'wrote the licence ledger {path} ({count} entitlements). Keep it in Excel and name it under ledger: in the policy.',

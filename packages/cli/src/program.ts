@@ -75,6 +75,7 @@ export function buildProgram(hooks: ProgramHooks): Command {
     .option('--split <by>', h('optSplit'))
     .option('--mergeable', h('optMergeable'))
     .option('--plan', h('optPlan'))
+    .option('--details', h('optDetails'))
     .addHelpText('after', examples('auditExamples'))
     .action(
       act(async (ctx, options: AuditOptions) =>

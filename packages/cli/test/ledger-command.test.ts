@@ -104,3 +104,20 @@ describe('zhengban ledger export', () => {
     expect(exists.stderr).toContain('文件已存在: x.xlsx（加 --force 覆盖）');
   });
 });
+
+describe('zhengban policy validate with a ledger sheet', () => {
+  it('prints each row left out, located at its cell, and exits 2', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zhengban-ledger-validate-'));
+    copyFileSync(join(FIXTURES, 'policy.yaml'), join(dir, 'policy.yaml'));
+    writeFileSync(
+      join(dir, '台账.csv'),
+      '授权编号,产品,授权类型,数量\nWPS-SUB,WPS Office,订阅,20\nBAD-1,WPS Office,包年,3\n',
+    );
+    const result = await runCli(['policy', 'validate', 'policy.yaml', '--locale', 'en'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      '台账.csv:3:3 [C3]  授权类型: "包年" is not a 授权类型 (OEM/预装, 批量, 零售, 订阅, 场地, 按用户, 免费, 开源); this ledger line is not read.',
+    );
+    expect(result.stderr).toContain('the policy loads, but its ledger sheets have 1 problems');
+  });
+});

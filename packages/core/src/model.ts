@@ -729,6 +729,27 @@ export interface RectificationPlan {
   totals: PlanTotals;
 }
 
+/**
+ * One row of the 明细表 (the per-computer ledger the national guide asks for): a computer, one
+ * mandatory class, and what was found — one row per installation of the class, or one row with no
+ * product when the computer has none.
+ */
+export interface HostClassDetail {
+  unit: string;
+  host: string;
+  class: string;
+  /** Catalogue product id; absent when the class is missing. */
+  product?: string;
+  /** The installation as read. */
+  software?: { name: string; version?: string; edition?: string };
+  /** `covered` (a seat of `entitlement`), `free` (needs no seat), `unlicensed` (no seat), `missing`. */
+  licence: 'covered' | 'free' | 'unlicensed' | 'missing';
+  /** The entitlement whose seat covers it. */
+  entitlement?: string;
+  /** Rules of the failing findings about this installation (or the missing class), sorted. */
+  findings: string[];
+}
+
 /** Software no catalogue entry recognised, for review. */
 export interface UnrecognisedSoftware {
   name: string;
@@ -778,6 +799,8 @@ export interface ComplianceReport {
   plan?: RectificationPlan;
   /** Catalogue products by id with their names, so reports can name a product a finding or licence refers to. */
   products?: ProductName[];
+  /** The 明细表, one row per computer, mandatory class and installation, when asked for (AuditorOptions.details). */
+  details?: HostClassDetail[];
   /** Engine counters (memo hits, distinct titles); informational. */
   stats?: Record<string, number>;
   /**

@@ -67,6 +67,26 @@ const CATALOGUE = {
   'budget.signDate': ['日期：      年    月    日', 'Date:'],
   'table.plan': ['采购计划', 'plan'],
   'table.budget': ['经费预算', 'budget'],
+  // 明细表 (one row per computer and mandatory class)
+  'details.sheet': ['明细表', 'details'],
+  'details.title': [
+    '{policy} 软件正版化明细表（截至 {asOf}）',
+    '{policy} per-computer details (as of {asOf})',
+  ],
+  'details.unit': ['单位', 'Unit'],
+  'details.host': ['计算机', 'Computer'],
+  'details.class': ['类别', 'Class'],
+  'details.product': ['产品', 'Product'],
+  'details.name': ['软件名称', 'Software'],
+  'details.version': ['版本号', 'Version'],
+  'details.edition': ['版本类型', 'Edition'],
+  'details.licence': ['授权情况', 'Licence'],
+  'details.entitlement': ['授权编号', 'Entitlement'],
+  'details.findings': ['问题', 'Findings'],
+  'licence.covered': ['已授权', 'covered'],
+  'licence.free': ['免费软件', 'free software'],
+  'licence.unlicensed': ['未授权', 'unlicensed'],
+  'licence.missing': ['未安装', 'not installed'],
   // `zhengban ledger export`
   'ledgerExport.sheet': ['授权台账', 'Ledger'],
   'ledgerExport.title': [

@@ -70,18 +70,10 @@ export function addPlanSheets(
   const nullRate = t('rate.null', locale);
   const params = { policy: report.policy.name, asOf: report.asOf };
   const items = planTable(report, locale);
+  // The column's own sum (removals count their installations), so the 合计 row adds up as read.
+  const seats = plan.items.reduce((sum, item) => sum + item.seats, 0);
   addTableSheet(workbook, items, t('plan.title', locale, params), nullRate, (sheet) => {
-    const total = sheet.addRow([
-      t('budget.total', locale),
-      '',
-      '',
-      '',
-      '',
-      '',
-      plan.totals.seats,
-      '',
-      plan.totals.cost,
-    ]);
+    const total = sheet.addRow([t('budget.total', locale), '', '', '', '', '', seats, '', plan.totals.cost]);
     total.font = { bold: true };
     total.commit();
     for (const suggestion of plan.suggestions)

@@ -1,6 +1,7 @@
 /**
  * xlsx (exceljs): first the statistics form people sign (统计表, xlsx/statistics-form-sheet.ts), then
- * 问题清单, 授权台账, 采购统计, 采购计划 and 经费预算 (with a plan, xlsx-plan-sheets.ts), 未识别软件,
+ * 问题清单, 授权台账, 采购统计, 采购计划 and 经费预算 (with a plan, xlsx-plan-sheets.ts), 明细表
+ * (with details, xlsx-details-sheet.ts), 未识别软件,
  * 数据输入 and 输入问题 so rejected rows travel with the spreadsheet, and last 统计数据, the
  * statistics as one flat row per unit for sorting and filtering. Text is always written as a string cell (never a
  * formula) and a leading `=`, `+`, `-`, `@`, tab or CR is still prefixed with `'` in case the
@@ -19,6 +20,7 @@ import { t } from './messages.js';
 import { statisticsForm } from './statistics-form.js';
 import { buildTable, type Cell, type Table, type TableId } from './tables.js';
 import { addStatisticsFormSheet } from './xlsx/statistics-form-sheet.js';
+import { addDetailsSheet } from './xlsx-details-sheet.js';
 import { addPlanSheets } from './xlsx-plan-sheets.js';
 
 /** The sheets after the form, in order. */
@@ -140,7 +142,10 @@ export async function renderXlsx(report: ComplianceReport, ctx: ReporterContext)
     const title = id === 'units' ? t('table.statisticsData', ctx.locale) : undefined;
     addSheet(workbook, buildTable(id, report, ctx.locale), nullRate, title);
     // The plan's two sheets, in the form of a budget request, follow the purchases.
-    if (id === 'purchases') addPlanSheets(workbook, report, ctx.locale);
+    if (id === 'purchases') {
+      addPlanSheets(workbook, report, ctx.locale);
+      addDetailsSheet(workbook, report, ctx.locale);
+    }
   }
   await workbook.commit();
   await finished;

@@ -34,7 +34,7 @@ catalog:
 forbidden: { products: [kmspico] }
 prices: { ms-windows: 1200 }
 entitlements:
-  - { id: WPS-1, product: wps, type: volume, seats: 5 }
+  - { id: WPS-1, product: wps, type: volume, seats: 5, expires: 2030-12-31 }
 settings: { asOf: 2024-06-30 }
 `;
 
@@ -58,7 +58,10 @@ const FLEET: HostInventory[] = [
 
 let report: ComplianceReport;
 beforeAll(async () => {
-  const auditor = createAuditor(parsePolicy(POLICY, { filename: 'plan.yaml' }), { plan: true });
+  const auditor = createAuditor(parsePolicy(POLICY, { filename: 'plan.yaml' }), {
+    plan: true,
+    details: true,
+  });
   for (const host of FLEET) auditor.add(host);
   report = await auditor.finish();
 });
@@ -120,7 +123,8 @@ describe('the plan in the reporters', () => {
       );
       return rows;
     };
-    expect(texts(plan)).toContain('合计||||||4||2400');
+    // 1 + 1 + 1 + 1 + 1 seats (the removal counts its installation); 1200 + 1200 priced.
+    expect(texts(plan)).toContain('合计||||||5||2400');
     expect(texts(plan)).toContain("P-0003|'=cmd|x|采购|ms-windows|操作系统|A-2|1|1200|1200||||1");
     const budget = texts(workbook.getWorksheet('经费预算')!);
     expect(budget).toContain('合计|5|4|3|2400|1');
@@ -130,6 +134,31 @@ describe('the plan in the reporters', () => {
       '财务负责人：',
       '经办人：',
       '日期：      年    月    日',
+    ]);
+  });
+
+  it('xlsx: the 明细表, one row per computer and mandatory class, findings in words', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await renderXlsx(report, createReporterContext(report))) as never);
+    const rows: string[] = [];
+    workbook.getWorksheet('明细表')!.eachRow((row) =>
+      rows.push(
+        (row.values as unknown[])
+          .slice(1)
+          .map((v) => (v ?? '') as string)
+          .join('|'),
+      ),
+    );
+    expect(rows[0]!.split('|')[0]).toBe('整改测试 软件正版化明细表（截至 2024-06-30）');
+    expect(rows[1]).toBe('单位|计算机|类别|产品|软件名称|版本号|版本类型|授权情况|授权编号|问题');
+    // (empty cells are not stored: a row ends at its last non-empty cell)
+    expect(rows.slice(2)).toEqual([
+      '<b>办公室</b>|A-1|操作系统|ms-windows|Windows 10|10.0||未授权||商业软件安装没有任何有效许可覆盖（无台账记录、席位已用尽、不在授权范围内或许可已报废）',
+      '<b>办公室</b>|A-1|办公软件|wps|WPS Office|1.0||已授权|WPS-1',
+      '<b>办公室</b>|A-1|杀毒软件|huorong|火绒|1.0||免费软件',
+      "'=cmd|x|A-2|操作系统|ms-windows|Windows 10|10.0||未授权||商业软件安装没有任何有效许可覆盖（无台账记录、席位已用尽、不在授权范围内或许可已报废）",
+      "'=cmd|x|A-2|办公软件|wps|WPS Office|1.0||已授权|WPS-1",
+      "'=cmd|x|A-2|杀毒软件|||||未安装||计算机缺少必装的杀毒软件",
     ]);
   });
 

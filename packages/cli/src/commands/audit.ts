@@ -42,6 +42,8 @@ export interface AuditOptions {
   mergeable?: boolean;
   /** Put the rectification plan into the report. */
   plan?: boolean;
+  /** Put the 明细表 (one row per computer and mandatory class) into the report. */
+  details?: boolean;
   /** An earlier phase's JSON report: first-seen dates and deadlines carry over (overdue findings). */
   since?: string;
   /** `unit`: reports given with a folder path are written one per unit, with an index. */
@@ -99,6 +101,7 @@ export async function auditCommand(ctx: CliContext, options: AuditOptions): Prom
       toolVersion: CLI_VERSION,
       ...(options.mergeable ? { mergeable: true } : {}),
       ...(options.plan ? { plan: true } : {}),
+      ...(options.details ? { details: true } : {}),
       ...(since ? { since } : {}),
       ...(split === 'unit' ? { unitBreakdown: true } : {}),
     });

@@ -95,8 +95,26 @@ function ruleTable(diff: ReportDiff, locale: Locale): string[][] {
 /** The parts of the output in order: a title with a table, or a title with a list of lines. */
 type Section = { title: string; table: string[][] } | { title: string; lines: string[]; more?: number };
 
+/** How much of BEFORE's plan was carried out: the totals as the title, one line per unit. */
+function planSection(diff: ReportDiff, locale: Locale): Section | undefined {
+  const plan = diff.plan;
+  if (!plan) return undefined;
+  const title = msg(locale, 'diffPlan', {
+    done: plan.done,
+    items: plan.items,
+    partlyDone: plan.partlyDone,
+    seatsDone: plan.seatsDone,
+    seats: plan.seats,
+    costDone: plan.costDone,
+    cost: plan.cost,
+  });
+  return { title, lines: plan.units.map((unit) => msg(locale, 'diffPlanUnit', { ...unit })) };
+}
+
 function sections(diff: ReportDiff, locale: Locale, listed: number): Section[] {
   const out: Section[] = [];
+  const plan = planSection(diff, locale);
+  if (plan) out.push(plan);
   if (diff.byRule.length > 0) out.push({ title: msg(locale, 'diffByRule'), table: ruleTable(diff, locale) });
   for (const [kind, title] of [
     ['genuine', 'diffGenuineRates'],

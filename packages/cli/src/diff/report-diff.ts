@@ -17,6 +17,7 @@ import {
   type ResultStatus,
   type Severity,
 } from '@zhengban/core';
+import { type PlanProgress, planProgress } from './plan-progress.js';
 import { type Bulletin, bulletin, rankUnits, type UnitProgress } from './unit-ranking.js';
 
 export interface DiffFinding {
@@ -68,6 +69,8 @@ export interface ReportDiff {
   byRule: RuleCounts[];
   /** Totals first, then units in AFTER's order (units only in BEFORE last); classes in report order. */
   rates: RateChange[];
+  /** How much of BEFORE's rectification plan AFTER shows carried out (when BEFORE has a plan). */
+  plan?: PlanProgress;
   /** AFTER's units ranked by progress (unit-ranking.ts). */
   ranking: UnitProgress[];
   /** Who is praised and who criticised, with reasons. */
@@ -129,9 +132,15 @@ export function diffReports(
     stillOpen,
     byRule: countByRule(fixed, added, stillOpen),
     rates: rateChanges(before, after),
+    ...planField(before, openAfter),
     ranking,
     bulletin: bulletin(ranking, after),
   };
+}
+
+function planField(before: ComplianceReport, openAfter: Map<string, Finding>): { plan?: PlanProgress } {
+  const progress = planProgress(before, new Set(openAfter.keys()));
+  return progress ? { plan: progress } : {};
 }
 
 function countByRule(fixed: DiffFinding[], added: DiffFinding[], stillOpen: DiffFinding[]): RuleCounts[] {

@@ -24,6 +24,7 @@ import type {
 } from '../model.js';
 import { CampaignDates, type FindingHistory } from './campaign-dates.js';
 import { compileCustomRules } from './custom-rules.js';
+import { DetailsCollector } from './details-collector.js';
 import { editionRestrictionProblems } from './edition-restrictions.js';
 import { expiringFindings } from './expiry-findings.js';
 import { type DeadlineSettings, dateAtLocalMidnight, localDate, sortEvidence } from './finding-factory.js';
@@ -70,6 +71,11 @@ export interface AuditorOptions {
    * it is there once every group of findings has been read.
    */
   plan?: boolean;
+  /**
+   * Put the 明细表 into the report as `report.details`: one row per computer, mandatory class and
+   * installation. Three rows a computer: off by default.
+   */
+  details?: boolean;
   /**
    * The open failures of an earlier report (`audit --since`): their first-seen dates and deadlines
    * carry over, so a failure still open after its deadline is overdue (campaign-dates.ts).
@@ -345,10 +351,12 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
       else hostsByUnit.set(hostUnits[i]!, [i]);
     }
     const planCollector = options.plan ? new PlanCollector() : undefined;
+    const detailsCollector = options.details ? new DetailsCollector(mandatory, positions) : undefined;
     function* judgedHosts(indices: readonly number[]): Generator<JudgedHost> {
       for (const i of indices) {
         const host = judged(i);
         planCollector?.addHost(host);
+        detailsCollector?.addHost(host);
         yield host;
       }
     }
@@ -374,6 +382,7 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
         seenRules.add(finding.rule);
         findingCount++;
         planCollector?.addFinding(finding);
+        detailsCollector?.addFinding(finding);
       },
       onRuleRun() {
         customRuns++;
@@ -384,6 +393,7 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
       stats.customRuleRuns = customRuns;
       report.rules = rulesMeta(policy, seenRules);
       if (planCollector) report.plan = planCollector.plan(policy, asOf, positions, unitRows);
+      if (detailsCollector) report.details = detailsCollector.rows;
       if (report.campaign) report.campaign = campaign.status(unitRows.map((row) => row.unit));
       logger.debug(
         `audit finished: ${states.length} hosts, ${findingCount} findings in ${Date.now() - started} ms`,

@@ -31,6 +31,12 @@ export const POLICY_PROBLEM_TEXTS: Record<string, string> = {
   'policy.unknown-source': '未知的策略 "{target}"{hint}',
   'policy.extends-cycle': '策略之间循环继承：{cycle}。',
   'policy.extends-too-deep': '相互继承的策略超过 {max} 个，已拒绝。',
+  // Ledger spreadsheets (`ledger:`, policy/ledger-sheet/); a bad row is a `ledger.*` problem worded where it is made
+  'policy.ledger-not-on-disk': '无法读取台账“{file}”：这个策略不是来自磁盘上的文件夹。',
+  'policy.ledger-no-header': '台账“{file}”的前几行中没有列出 {headings} 的表头行。',
+  'policy.ledger-format': '台账“{file}”必须是 .csv 或 .xlsx 文件（.xls 工作簿请先另存为 .xlsx）。',
+  'policy.ledger-too-large': '台账“{file}”大于 50 MB，已拒绝。',
+  'policy.ledger-unreadable': '无法读取台账“{file}”：{reason}。',
   // Sections and values
   'policy.missing-name': '策略需要 metadata.name：每份报告都会显示的简短名称。',
   'policy.duplicate-id': '本文件中 {what} "{id}" 重复（首次定义在第 {line} 行）；同一文件中每个都必须唯一。',

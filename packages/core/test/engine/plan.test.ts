@@ -20,46 +20,9 @@ import {
 } from '@zhengban/core';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES } from '../policy/policy-test-support.js';
+import { FLEET, HUORONG, host, OFFICE, program, WPS } from './plan-fleet.js';
 
 const policy = loadPolicy(join(FIXTURES, 'ledger', 'plan-policy.yaml'));
-
-const windows = (edition: string) => ({
-  name: `Microsoft Windows 10 ${edition}`,
-  version: '10.0.19045',
-  id: 'windows',
-  edition,
-});
-const program = (name: string, version = '1.0') => ({
-  name,
-  version,
-  source: 'test',
-  evidence: { source: 'test' },
-});
-const WPS = program('WPS Office', '11.1.0');
-const OFFICE = program('Microsoft Office Professional Plus 2016', '16.0.4266');
-const HUORONG = program('火绒安全软件', '5.0');
-const host = (
-  id: string,
-  unit: string,
-  edition: string,
-  ...software: ReturnType<typeof program>[]
-): HostInventory => ({
-  id,
-  unit,
-  scanner: 'test',
-  os: windows(edition),
-  software,
-});
-
-const FLEET: HostInventory[] = [
-  host('F-01', '财政局', 'Professional', WPS, HUORONG),
-  host('F-02', '财政局', 'Home', WPS), // Home on a Professional-only ledger; no antivirus
-  host('F-03', '财政局', 'Professional', WPS, HUORONG, program('KMSpico 10')), // an activator
-  host('J-01', '教育局', 'Professional', HUORONG), // no office suite
-  host('J-02', '教育局', 'Professional', OFFICE, HUORONG),
-  host('W-01', '卫健委', 'Professional', OFFICE, HUORONG),
-  host('W-02', '卫健委', 'Professional', OFFICE), // no antivirus
-];
 
 async function audit(p: Policy, fleet: HostInventory[]) {
   const auditor = createAuditor(p, { plan: true });

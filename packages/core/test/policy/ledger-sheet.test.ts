@@ -7,7 +7,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Entitlement, loadPolicy, type Problem } from '@zhengban/core';
+import { type Entitlement, loadPolicy, type Problem, problemText } from '@zhengban/core';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { positionOf } from './ledger-fleet.js';
@@ -209,6 +209,16 @@ describe('ledger sheets', () => {
       '台账!A9 error ledger.missing-seats: Entitlement "B-7" (type volume) needs "seats": how many installations it covers, or "unlimited". This ledger line is not read.',
       "台账!A10 error ledger.bad-cell: 授权编号: \"B 8\" is not a valid 授权编号 (letters, digits, '.', '_' and '-', starting with a letter or digit); this ledger line is not read.",
     ]);
+    // Under zh-CN every one of them reads in Chinese.
+    const zh = (policy.problems ?? []).map((problem) => problemText(problem, 'zh-CN'));
+    expect(zh.slice(1, 3)).toEqual([
+      '授权类型：“包年”不是授权类型（OEM/预装、批量、零售、订阅、场地、按用户、免费、开源）；此台账行未读入。',
+      '数量：0 不是不小于 1 的整数；此台账行未读入。',
+    ]);
+    for (const text of zh) expect(text).toMatch(/[\u4e00-\u9fff]{4}/);
+    expect(zh.at(-1)).toBe(
+      '产品“Adobe Acrobat”既不是产品目录中的产品 ID，也不是目录能识别的名称；此台账行未读入。',
+    );
     expect(messages.at(-1)).toBe(
       '台账!B7 error ledger.unknown-product: 产品 "Adobe Acrobat" is neither a catalogue product id nor a name the catalogue recognises; this ledger line is not read.',
     );

@@ -8,7 +8,8 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
-import type { Entitlement, Problem, SourceLocation } from '../../model.js';
+import type { Entitlement, LocalText, Problem, SourceLocation } from '../../model.js';
+import { problemText } from '../../problem-text.js';
 import type { LayerContext } from '../layer-context.js';
 import { readStrings } from '../policy-values.js';
 import type { Path, PolicyTree } from '../policy-yaml.js';
@@ -16,7 +17,7 @@ import { ProblemList } from '../problem-list.js';
 import { readEntitlements } from '../read-ledger.js';
 import { type LedgerField, REQUIRED_HEADINGS } from './ledger-columns.js';
 import { readCsvGrid } from './read-csv-grid.js';
-import { ledgerProblem, readLedgerGrid, type SheetEntry } from './read-ledger-grid.js';
+import { ledgerProblem, readLedgerGrid, rowLost, type SheetEntry } from './read-ledger-grid.js';
 import { readXlsxGrids, XlsxReadError } from './read-xlsx-grid.js';
 import type { SheetGrid } from './sheet-grid.js';
 
@@ -51,6 +52,7 @@ export function readLedgerFiles(
         'ledger-not-on-disk',
         `Ledger "${written}" cannot be read: this policy does not come from a folder.`,
         at,
+        { file: written },
       );
       return;
     }
@@ -70,6 +72,7 @@ export function readLedgerFiles(
         'ledger-no-header',
         `Ledger "${written}" has no header row naming ${REQUIRED_HEADINGS.join(', ')} in its first rows${grids.length > 1 ? ' on any sheet' : ''}.`,
         at,
+        { file: written, headings: REQUIRED_HEADINGS.join('、') },
       );
       return;
     }
@@ -78,7 +81,10 @@ export function readLedgerFiles(
         result.problems.push({
           ...ledgerProblem(
             'sheet-without-header',
-            `Sheet "${grids[sheet]!.sheet}" has no ledger header row and is not read.`,
+            {
+              zh: `工作表“${grids[sheet]!.sheet}”没有台账表头行，未读取。`,
+              en: `Sheet "${grids[sheet]!.sheet}" has no ledger header row and is not read.`,
+            },
             { file: grids[sheet]!.file, key: grids[sheet]!.sheet },
           ),
           severity: 'info',
@@ -107,27 +113,33 @@ function readGrids(
       'ledger-format',
       `Ledger "${written}" must be a .csv or .xlsx file (an .xls workbook must be saved as .xlsx first).`,
       at,
+      { file: written },
     );
     return undefined;
   }
   try {
     if (statSync(path).size > MAX_LEDGER_BYTES) {
-      context.problems.error('ledger-too-large', `Ledger "${written}" is larger than 50 MB; refused.`, at);
+      context.problems.error('ledger-too-large', `Ledger "${written}" is larger than 50 MB; refused.`, at, {
+        file: written,
+      });
       return undefined;
     }
     const bytes = readFileSync(path);
     return extension === '.xlsx' ? readXlsxGrids(bytes, display) : [readCsvGrid(bytes, display)];
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason =
+    const reason: LocalText =
       error instanceof XlsxReadError
-        ? error.message
+        ? error.reason
         : code === 'ENOENT'
-          ? 'no such file'
+          ? { zh: '没有这个文件', en: 'no such file' }
           : code === 'EISDIR'
-            ? 'it is a folder'
-            : (error as Error).message;
-    context.problems.error('ledger-unreadable', `Cannot read ledger "${written}": ${reason}.`, at);
+            ? { zh: '这是一个文件夹', en: 'it is a folder' }
+            : { zh: (error as Error).message, en: (error as Error).message };
+    context.problems.error('ledger-unreadable', `Cannot read ledger "${written}": ${reason.en}.`, at, {
+      file: written,
+      reason,
+    });
     return undefined;
   }
 }
@@ -148,7 +160,10 @@ function addEntry(
     problems.push(
       ledgerProblem(
         'duplicate-id',
-        `授权编号 "${id}" is already used ${first ? `at ${first.key ?? `line ${first.line}`}` : "in this policy file's entitlements"}; this ledger line is not read.`,
+        rowLost({
+          zh: `授权编号“${id}”已在${first ? ` ${first.key ?? `第 ${first.line} 行`} ` : '本策略文件的 entitlements 中'}使用`,
+          en: `授权编号 "${id}" is already used ${first ? `at ${first.key ?? `line ${first.line}`}` : "in this policy file's entitlements"}`,
+        }),
         entry.cells.get('id') ?? row,
       ),
     );
@@ -163,9 +178,14 @@ function addEntry(
   });
   if (rowProblems.count > 0 || !entitlement) {
     for (const problem of rowProblems.items) {
+      const text = {
+        zh: `${problemText(problem, 'zh-CN')}此台账行未读入。`,
+        en: `${problem.message} This ledger line is not read.`,
+      };
       problems.push({
         ...problem,
-        message: `${problem.message} This ledger line is not read.`,
+        message: text.en,
+        text,
         code: problem.code.replace(/^policy\./, 'ledger.'),
         source: 'ledger',
       });

@@ -4,7 +4,7 @@
  * that costs its own row only: the row is left out and said to be left out, the others are read.
  * Totals rows (合计, 小计, 总计) and empty rows are not ledger lines and are passed over.
  */
-import type { Problem, SourceLocation } from '../../model.js';
+import type { LocalText, Problem, SourceLocation } from '../../model.js';
 import {
   type CellResult,
   readEditionList,
@@ -36,9 +36,19 @@ export interface GridReading {
 
 const TOTALS_ROW = /^(?:合计|小计|总计|共计|total)[:：]?$/i;
 
-export function ledgerProblem(code: string, message: string, location: SourceLocation): Problem {
-  return { ...location, message, severity: 'error', code: `ledger.${code}`, source: 'ledger' };
+/**
+ * A problem of a ledger sheet, worded in both languages where it is made (`text`; the message is the
+ * English), since it names cells and headings the policy problem catalogue knows nothing of.
+ */
+export function ledgerProblem(code: string, text: LocalText, location: SourceLocation): Problem {
+  return { ...location, message: text.en, text, severity: 'error', code: `ledger.${code}`, source: 'ledger' };
 }
+
+/** "…; this ledger line is not read." in both languages. */
+export const rowLost = (what: LocalText): LocalText => ({
+  zh: `${what.zh}；此台账行未读入。`,
+  en: `${what.en}; this ledger line is not read.`,
+});
 
 /** Reads every data row under the header row of one grid. */
 export function readLedgerGrid(grid: SheetGrid): GridReading {
@@ -49,7 +59,10 @@ export function readLedgerGrid(grid: SheetGrid): GridReading {
     problems.push({
       ...ledgerProblem(
         'unknown-column',
-        `Column "${heading}" is not a ledger column and is not read (known: ${LEDGER_COLUMNS.map((c) => c.heading).join(', ')}).`,
+        {
+          zh: `“${heading}”不是台账的列，未读取（可用的列：${LEDGER_COLUMNS.map((c) => c.heading).join('、')}）。`,
+          en: `Column "${heading}" is not a ledger column and is not read (known: ${LEDGER_COLUMNS.map((c) => c.heading).join(', ')}).`,
+        },
         cellLocation(grid, header.index, column),
       ),
       severity: 'warning',
@@ -59,7 +72,10 @@ export function readLedgerGrid(grid: SheetGrid): GridReading {
     problems.push(
       ledgerProblem(
         'repeated-column',
-        `Columns ${read + 1} and ${notRead + 1} both are the ${headingOf(field)} column; column ${read + 1} is read, column ${notRead + 1} is not.`,
+        {
+          zh: `第 ${read + 1} 列和第 ${notRead + 1} 列都是“${headingOf(field)}”列；读取第 ${read + 1} 列，不读取第 ${notRead + 1} 列。`,
+          en: `Columns ${read + 1} and ${notRead + 1} both are the ${headingOf(field)} column; column ${read + 1} is read, column ${notRead + 1} is not.`,
+        },
         cellLocation(grid, header.index, notRead),
       ),
     );
@@ -118,7 +134,10 @@ function readRow(
       problems.push(
         ledgerProblem(
           'bad-cell',
-          `${headingOf(field)}: ${result.reason}; this ledger line is not read.`,
+          rowLost({
+            zh: `${headingOf(field)}：${result.reason.zh}`,
+            en: `${headingOf(field)}: ${result.reason.en}`,
+          }),
           location,
         ),
       );
@@ -126,7 +145,9 @@ function readRow(
   };
   const textOf = (cell: SheetCell): CellResult<string> => {
     const written = cellText(cell);
-    return written === undefined ? { ok: false, reason: 'the cell is empty' } : { ok: true, value: written };
+    return written === undefined
+      ? { ok: false, reason: { zh: '单元格为空', en: 'the cell is empty' } }
+      : { ok: true, value: written };
   };
   const scope: Record<string, string[]> = Object.create(null);
   const evidence: Record<string, string> = Object.create(null);

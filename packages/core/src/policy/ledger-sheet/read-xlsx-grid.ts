@@ -8,6 +8,7 @@
  * every pattern below is linear in the part's length.
  */
 import { unzipSync } from 'fflate';
+import type { LocalText } from '../../model.js';
 import type { SheetCell, SheetGrid } from './sheet-grid.js';
 
 /** Largest inflated part accepted (a ledger of 100 000 rows is well under this). */
@@ -16,7 +17,12 @@ const MAX_PART_BYTES = 64 * 1024 * 1024;
 const MAX_ROWS = 1_048_576;
 const MAX_COLUMNS = 16_384;
 
-export class XlsxReadError extends Error {}
+/** Why a workbook cannot be read, in both languages (the Error's message is the English). */
+export class XlsxReadError extends Error {
+  constructor(readonly reason: LocalText) {
+    super(reason.en);
+  }
+}
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
@@ -62,7 +68,11 @@ function partText(parts: Record<string, Uint8Array>, name: string): string | und
 /** Sheet names in workbook order with the archive path of each sheet's XML. */
 function sheetList(parts: Record<string, Uint8Array>): Array<{ name: string; path: string }> {
   const workbook = partText(parts, 'xl/workbook.xml');
-  if (!workbook) throw new XlsxReadError('it has no xl/workbook.xml (is it an XLSX workbook?)');
+  if (!workbook)
+    throw new XlsxReadError({
+      zh: '其中没有 xl/workbook.xml（它是 XLSX 工作簿吗？）',
+      en: 'it has no xl/workbook.xml (is it an XLSX workbook?)',
+    });
   const targets = new Map<string, string>();
   for (const match of (partText(parts, 'xl/_rels/workbook.xml.rels') ?? '').matchAll(
     /<Relationship\b([^>]*)\/?>/g,
@@ -119,18 +129,30 @@ function readSheet(xml: string, sharedStrings: string[], file: string, name: str
   return { file, sheet: name, rows };
 }
 
+/** Cells merged ranges may fill in one sheet: a ledger merges a title row and a few columns. */
+const MAX_MERGED_CELLS = 1_000_000;
+
 /** A merged range holds its value in the top-left cell; every cell of the range gets it. */
 function fillMergedCells(xml: string, rows: SheetCell[][]): void {
+  let filled = 0;
+  // Ranges are clipped to the cells in use: filling beyond them would invent rows and columns.
+  const lastColumn = rows.reduce((widest, row) => Math.max(widest, row.length), 0) - 1;
   for (const match of xml.matchAll(/<mergeCell\b([^>]*?)\/?>/g)) {
     const [from, to] = (attribute(match[1]!, 'ref') ?? '').split(':');
     const start = from ? parseReference(from) : undefined;
     const end = to ? parseReference(to) : undefined;
     if (!start || !end) continue;
     const value = rows[start[0]]?.[start[1]];
-    // A range larger than the used rows is clipped: filling beyond them would invent rows.
     const lastRow = Math.min(end[0], rows.length - 1);
+    const endColumn = Math.min(end[1], lastColumn);
+    filled += Math.max(0, lastRow - start[0] + 1) * Math.max(0, endColumn - start[1] + 1);
+    if (filled > MAX_MERGED_CELLS)
+      throw new XlsxReadError({
+        zh: `其合并单元格在一张工作表中覆盖超过 ${MAX_MERGED_CELLS} 个单元格`,
+        en: `its merged cells cover more than ${MAX_MERGED_CELLS} cells of a sheet`,
+      });
     for (let r = start[0]; r <= lastRow; r++) {
-      for (let c = start[1]; c <= end[1]; c++) rows[r]![c] = value;
+      for (let c = start[1]; c <= endColumn; c++) rows[r]![c] = value;
     }
   }
 }
@@ -149,10 +171,17 @@ export function readXlsxGrids(bytes: Uint8Array, file: string): SheetGrid[] {
       },
     });
   } catch (error) {
-    throw new XlsxReadError(`it is not a readable XLSX (zip) file: ${(error as Error).message}`);
+    throw new XlsxReadError({
+      zh: `它不是可读取的 XLSX（zip）文件：${(error as Error).message}`,
+      en: `it is not a readable XLSX (zip) file: ${(error as Error).message}`,
+    });
   }
   const large = [...tooLarge, ...Object.keys(parts).filter((name) => parts[name]!.length > MAX_PART_BYTES)];
-  if (large.length > 0) throw new XlsxReadError(`its part ${large[0]} is larger than 64 MB`);
+  if (large.length > 0)
+    throw new XlsxReadError({
+      zh: `其中的 ${large[0]} 大于 64 MB`,
+      en: `its part ${large[0]} is larger than 64 MB`,
+    });
   const shared = partText(parts, 'xl/sharedStrings.xml') ?? '';
   const sharedStrings = [...shared.matchAll(/<si>([\s\S]*?)<\/si>/g)].map((match) => runText(match[1]!));
   return sheetList(parts).flatMap(({ name, path }) => {

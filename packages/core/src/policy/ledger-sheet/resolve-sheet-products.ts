@@ -7,8 +7,8 @@
  */
 import { matchesAny } from '../../engine/patterns.js';
 import type { Entitlement, Policy, Problem, Product, SourceLocation } from '../../model.js';
-import { didYouMean } from '../did-you-mean.js';
-import { ledgerProblem } from './read-ledger-grid.js';
+import { didYouMeanText } from '../did-you-mean.js';
+import { ledgerProblem, rowLost } from './read-ledger-grid.js';
 
 /** The catalogue product a sheet's 产品 cell names, or undefined. */
 export function productNamed(written: string, products: readonly Product[]): Product | undefined {
@@ -42,12 +42,14 @@ export function resolveSheetProducts(
       entitlement.product = product.id;
       return true;
     }
+    const hint = didYouMeanText(entitlement.product, ids);
     problems.push(
       ledgerProblem(
         'unknown-product',
-        `产品 "${entitlement.product}" is neither a catalogue product id nor a name the catalogue recognises${
-          didYouMean(entitlement.product, ids) || ''
-        }; this ledger line is not read.`,
+        rowLost({
+          zh: `产品“${entitlement.product}”既不是产品目录中的产品 ID，也不是目录能识别的名称${hint.zh}`,
+          en: `产品 "${entitlement.product}" is neither a catalogue product id nor a name the catalogue recognises${hint.en}`,
+        }),
         cell,
       ),
     );
