@@ -84,6 +84,10 @@ describe('glpi scanner: OCS Inventory NG XML', () => {
     folder.write('in/c.xml', OCS.replace(/JTJ-BGS-05/g, 'JTJ-BGS-06'));
     folder.write('in/readme.txt', '采集说明');
     folder.write(
+      'in/config.xml',
+      '<?xml version="1.0"?><configuration><add key="a" value="b"/></configuration>',
+    );
+    folder.write(
       'in/deep.json',
       `{"content":{"softwares":[],"x":${'['.repeat(100_000)}${']'.repeat(100_000)}}}`,
     );
@@ -92,6 +96,7 @@ describe('glpi scanner: OCS Inventory NG XML', () => {
     const problems = all.filter((problem) => problem.code !== 'glpi.software');
     expect(problems.map((problem) => [problem.code, problem.severity, problem.fileFailed ?? false])).toEqual([
       ['glpi.xml', 'error', true],
+      ['glpi.format', 'warning', false],
       ['glpi.format', 'warning', false],
     ]);
     expect(problems[0]!.message).toMatch(/b\.xml:\d+: not well-formed XML/);
