@@ -63,6 +63,14 @@ describe('glpi scanner: OCS Inventory NG XML', () => {
     ]);
   });
 
+  it('the encoding the XML declaration names is used (old OCS agents: ISO-8859-1)', async () => {
+    const latin = OCS.replace('UTF-8', 'ISO-8859-1').replace('Kingsoft Corp.', 'Société Générale');
+    const text = latin.replace(/火绒安全软件 <5.0>|北京火绒网络科技有限公司|专业版/g, 'x');
+    const file = tempFolder().write('latin.xml', Buffer.from(text, 'latin1'));
+    const { hosts } = await scanAll(glpiScanner(), file);
+    expect(hosts[0]!.software[0]!.publisher).toBe('Société Générale');
+  });
+
   it('a zlib-compressed .ocs is inflated first', async () => {
     const file = tempFolder().write('pc.ocs', deflateSync(Buffer.from(OCS, 'utf8')));
     const { hosts } = await scanAll(glpiScanner(), file);
@@ -76,6 +84,10 @@ describe('glpi scanner: OCS Inventory NG XML', () => {
     folder.write('in/c.xml', OCS.replace(/JTJ-BGS-05/g, 'JTJ-BGS-06'));
     folder.write('in/readme.txt', '采集说明');
     folder.write(
+      'in/config.xml',
+      '<?xml version="1.0"?><configuration><add key="a" value="b"/></configuration>',
+    );
+    folder.write(
       'in/deep.json',
       `{"content":{"softwares":[],"x":${'['.repeat(100_000)}${']'.repeat(100_000)}}}`,
     );
@@ -84,6 +96,7 @@ describe('glpi scanner: OCS Inventory NG XML', () => {
     const problems = all.filter((problem) => problem.code !== 'glpi.software');
     expect(problems.map((problem) => [problem.code, problem.severity, problem.fileFailed ?? false])).toEqual([
       ['glpi.xml', 'error', true],
+      ['glpi.format', 'warning', false],
       ['glpi.format', 'warning', false],
     ]);
     expect(problems[0]!.message).toMatch(/b\.xml:\d+: not well-formed XML/);

@@ -10,6 +10,7 @@
  */
 import { inflateSync } from 'node:zlib';
 import { InputError } from '@zhengban/core';
+import iconv from 'iconv-lite';
 import { SaxesParser } from 'saxes';
 import { decodeText } from '../text/decode-text.js';
 
@@ -40,6 +41,18 @@ function isZlib(bytes: Uint8Array): boolean {
   return bytes.length > 2 && bytes[0] === 0x78 && [0x01, 0x5e, 0x9c, 0xda].includes(bytes[1]!);
 }
 
+/**
+ * The XML's text: in the encoding its declaration names when that is a single-byte or legacy one
+ * (old OCS agents write `encoding="ISO-8859-1"`, some `GBK`), else detected from the bytes.
+ */
+function xmlText(bytes: Uint8Array, file: string): string {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 200));
+  const declared = /^\uFEFF?\s*<\?xml[^>]*\bencoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(head)?.[1];
+  if (declared && !/^(?:utf-?8|utf-?16\w*)$/i.test(declared) && iconv.encodingExists(declared))
+    return iconv.decode(Buffer.from(bytes), declared);
+  return decodeText(bytes, file).text;
+}
+
 export function parseAgentXml(bytes: Uint8Array, file: string): AgentXml {
   let raw = bytes;
   if (isZlib(bytes)) {
@@ -53,7 +66,7 @@ export function parseAgentXml(bytes: Uint8Array, file: string): AgentXml {
       );
     }
   }
-  const { text } = decodeText(raw, file);
+  const text = xmlText(raw, file);
   const result: AgentXml = { softwares: [], antivirus: [] };
   const parser = new SaxesParser({ position: true });
   const stack: string[] = [];

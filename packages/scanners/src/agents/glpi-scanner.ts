@@ -61,20 +61,29 @@ async function readAgentFile(
     );
   }
   const bytes = await readFile(file);
-  if (looksLikeAgentXml(bytes)) return hostFromAgentXml(parseAgentXml(bytes, file), file, ctx);
-  const { text } = decodeText(bytes, file);
-  if (!/^\s*[[{]/.test(text.slice(0, 1024))) {
-    const message = `${file}: not an agent inventory (expected GLPI agent / FusionInventory JSON or XML, or OCS Inventory XML)`;
-    if (single) throw new InputError(message, { file, source: SOURCE }, 'glpi.format');
-    // A stray file (a readme, a log) beside the inventories is skipped, not an input failure.
-    ctx.problem({
-      message: `${message}; skipped`,
-      code: 'glpi.format',
-      severity: 'warning',
-      rejects: false,
-      file,
-    });
-    return undefined;
+  if (looksLikeAgentXml(bytes)) {
+    const xml = parseAgentXml(bytes, file);
+    // Another XML (a config, an export of something else) is no computer, not an empty one.
+    const inventory = xml.hardware || xml.operatingSystem || xml.softwares.length > 0 || xml.deviceId;
+    return inventory
+      ? hostFromAgentXml(xml, file, ctx)
+      : notAnInventory(file, single, ctx, 'no REQUEST/CONTENT');
   }
+  const { text } = decodeText(bytes, file);
+  if (!/^\s*[[{]/.test(text.slice(0, 1024))) return notAnInventory(file, single, ctx, 'neither JSON nor XML');
   return hostFromGlpiJson(text, file, fileStem(file), ctx);
+}
+
+function notAnInventory(file: string, single: boolean, ctx: ScanContext, why: string): undefined {
+  const message = `${file}: not an agent inventory (expected GLPI agent / FusionInventory JSON or XML, or OCS Inventory XML; ${why})`;
+  if (single) throw new InputError(message, { file, source: SOURCE }, 'glpi.format');
+  // A stray file (a readme, a log) beside the inventories is skipped, not an input failure.
+  ctx.problem({
+    message: `${message}; skipped`,
+    code: 'glpi.format',
+    severity: 'warning',
+    rejects: false,
+    file,
+  });
+  return undefined;
 }
