@@ -2,8 +2,8 @@
  * Reading inventory files as text: whole (small per-host files) or as a stream of decoded chunks
  * and numbered lines (CSV exports and result logs with millions of rows).
  */
-import { open, readFile, stat } from 'node:fs/promises';
-import { InputError } from '@zhengban/core';
+import { open, stat } from 'node:fs/promises';
+import { BoundedReadError, InputError, readRegularFile } from '@zhengban/core';
 import {
   createChunkDecoder,
   decodeText,
@@ -32,7 +32,20 @@ export async function readTextFile(file: string): Promise<{ text: string; encodi
       { file, size: info.size, limit: MAX_WHOLE_FILE_BYTES },
     );
   }
-  const bytes = await readFile(file).catch((error: unknown) => unreadable(file, error));
+  // Bounded by the bytes read too: a file that grows while it is read (or reports size 0, like the
+  // files under /proc) cannot pass the limit.
+  const bytes = await readRegularFile(file, MAX_WHOLE_FILE_BYTES).catch((error: unknown) => {
+    if (error instanceof BoundedReadError) {
+      throw new InputError(
+        error.reason === 'too-large'
+          ? `${file}: more than ${MAX_WHOLE_FILE_BYTES} bytes is too large for this format`
+          : `${file}: not a file`,
+        { file },
+        error.reason === 'too-large' ? 'input.too-large' : 'input.unreadable',
+      );
+    }
+    return unreadable(file, error);
+  });
   return decodeText(bytes, file);
 }
 
