@@ -23,6 +23,7 @@ export { type Auditor, type AuditorOptions, CORE_VERSION, createAuditor } from '
 export { FLEET_FACTS, HOST_FACTS, SOFTWARE_FACTS, UNIT_FACTS } from './engine/custom-rules.js';
 export { explain } from './engine/explain.js';
 export { UNASSIGNED_UNIT } from './engine/host-judge.js';
+export { describeMatch } from './engine/patterns.js';
 export {
   createRecogniser,
   type RecogniseInput,
