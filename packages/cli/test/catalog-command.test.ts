@@ -17,7 +17,7 @@ describe('zhengban catalog match', () => {
       'Microsoft Office Professional Plus 2016 | 16.0.4266.1001 → ms-office（Microsoft Office）',
     );
     expect(lines[1]).toBe('  类别: 办公软件  厂商: microsoft  国产: 否  许可模式: 商业');
-    expect(lines[2]).toMatch(/^ {2}匹配依据: name /);
+    expect(lines[2]).toMatch(/^ {2}匹配依据: 名称 regex "\(\?i\)\^microsoft office/);
     expect(lines.find((line) => line.startsWith('  定义位置: '))).toMatch(
       /^ {2}定义位置: builtin:catalog\/office:\d+:\d+$/,
     );

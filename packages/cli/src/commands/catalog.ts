@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
   createRecogniser,
+  describeMatch,
   formatLocation,
   type Policy,
   type Product,
@@ -71,7 +72,7 @@ export function catalogMatchCommand(ctx: CliContext, name: string, options: Cata
       domestic: msg(ctx.locale, product.domestic ? 'yes' : 'no'),
       license: licenceModelLabel(product.license, ctx.locale),
     }),
-    msg(ctx.locale, 'catalogWhy', { why: result.match.text }),
+    msg(ctx.locale, 'catalogWhy', { why: matchText(product, result.match.entry, result.match.text, ctx) }),
   ];
   for (const range of product.licenseByVersion ?? []) {
     const notes = range.notes ? `（${range.notes}）` : '';
@@ -88,6 +89,12 @@ export function catalogMatchCommand(ctx: CliContext, name: string, options: Cata
   if (product.notes) lines.push(msg(ctx.locale, 'catalogNotes', { notes: product.notes }));
   ctx.io.stdout.write(`${lines.join('\n')}\n`);
   return EXIT_OK;
+}
+
+/** Why it matched, in the reader's language (the match entry described again), else core's text. */
+function matchText(product: Product, entry: number, text: string, ctx: CliContext): string {
+  const match = product.match[entry];
+  return match ? describeMatch(match, ctx.locale) : text;
 }
 
 function fileShown(ctx: CliContext, file: string | undefined): { file?: string } {

@@ -5,7 +5,7 @@
  * match anywhere in the text, like `grep`.
  */
 import { RE2JS } from 're2js';
-import type { Pattern } from '../model.js';
+import type { Locale, Pattern, ProductMatch } from '../model.js';
 import { compileGlob } from './glob-re2.js';
 import { anchoredStarts, mayStartWith } from './regex-prefix.js';
 
@@ -72,8 +72,25 @@ const INLINE_IGNORE_CASE = /^\(\?[a-zA-Z]*i[a-zA-Z]*\)/;
  * that starts with `(?i)` ignores case whatever `caseSensitive` says, so it is not called
  * case-sensitive.
  */
-export function describePattern(pattern: Pattern): string {
+export function describePattern(pattern: Pattern, locale: Locale = 'en'): string {
   const sensitive =
     pattern.caseSensitive && !(pattern.kind === 'regex' && INLINE_IGNORE_CASE.test(pattern.value));
-  return `${pattern.kind} "${pattern.value}"${sensitive ? ' (case-sensitive)' : ''}`;
+  const note = locale === 'en' ? ' (case-sensitive)' : '（区分大小写）';
+  return `${pattern.kind} "${pattern.value}"${sensitive ? note : ''}`;
+}
+
+/**
+ * What a catalogue match entry requires, for people (`catalog match`, traces): `name regex "…" and
+ * publisher exact "…"` / `名称 regex "…"，且发行商 exact "…"`. Pattern kinds stay the policy's words.
+ */
+export function describeMatch(entry: ProductMatch, locale: Locale = 'en'): string {
+  const en = locale === 'en';
+  const patterns = (list: readonly Pattern[]) =>
+    list.map((p) => describePattern(p, locale)).join(en ? ' or ' : ' 或 ');
+  const parts: string[] = [];
+  if (entry.osId?.length) parts.push(`${en ? 'osId' : '系统标识'} ${entry.osId.join('|')}`);
+  if (entry.name?.length) parts.push(`${en ? 'name' : '名称'} ${patterns(entry.name)}`);
+  if (entry.publisher?.length) parts.push(`${en ? 'publisher' : '发行商'} ${patterns(entry.publisher)}`);
+  if (entry.version) parts.push(`${en ? 'version' : '版本'} "${entry.version}"`);
+  return parts.join(en ? ' and ' : '，且');
 }

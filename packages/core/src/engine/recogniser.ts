@@ -12,7 +12,7 @@ import { canonicalEdition, editionFromName } from '../editions.js';
 import type { OsInfo, Policy, Product, ProductMatch, SourceLocation, Vendor } from '../model.js';
 import { satisfiesRange } from '../versions/range.js';
 import { ownCopy } from './own-strings.js';
-import { describePattern, matchesAny } from './patterns.js';
+import { describeMatch, matchesAny } from './patterns.js';
 
 export interface RecogniseInput {
   name: string;
@@ -148,12 +148,7 @@ export function createRecogniser(policy: Policy): Recogniser {
   }
 
   function describe(entry: ProductMatch): string {
-    const parts: string[] = [];
-    if (entry.osId?.length) parts.push(`osId ${entry.osId.join('|')}`);
-    if (entry.name?.length) parts.push(`name ${entry.name.map(describePattern).join(' or ')}`);
-    if (entry.publisher?.length) parts.push(`publisher ${entry.publisher.map(describePattern).join(' or ')}`);
-    if (entry.version) parts.push(`version "${entry.version}"`);
-    return parts.join(' and ');
+    return describeMatch(entry);
   }
 
   function entriesOfTitle(candidates: readonly Product[], input: RecogniseInput): TitleEntry[] {
