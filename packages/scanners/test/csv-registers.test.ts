@@ -104,6 +104,7 @@ describe('csv folders', () => {
     folder.write('in/1.csv', '计算机名,软件名称\nPC-1,WPS Office\n');
     folder.write('in/2.csv', '这不是清单,也没有表头\n随便,写写\n');
     folder.write('in/3.csv', '计算机名,软件名称\nPC-3,WPS Office\n');
+    folder.write('in/说明.txt', '各科室于五月底前报送。\n');
     const { hosts, problems } = await scanAll(csvScanner(), `${folder.root}/in`);
     expect(hosts.map((host) => host.id)).toEqual(['PC-1', 'PC-3']);
     expect(problems).toEqual([
@@ -115,6 +116,9 @@ describe('csv folders', () => {
         file: expect.stringMatching(/2\.csv$/),
         message: expect.stringContaining('this file was not read (the other files were)'),
       }),
+      // A note beside the registers is no failed input.
+      expect.objectContaining({ code: 'csv.not-a-table', severity: 'warning' }),
     ]);
+    expect(problems.filter((problem) => problem.fileFailed)).toHaveLength(1);
   });
 });

@@ -100,6 +100,14 @@ describe('host folders: one computer per PC', () => {
     expect(hosts.map((host) => host.id).sort()).toEqual(['JTJ-REAL-07', 'export-2']);
   });
 
+  it('a content word with a computer name (dpkg-KY01.txt) is a computer, not a part of one collection', async () => {
+    const folder = tempFolder();
+    folder.write('kylin/dpkg-KY01.txt', DPKG_STATUS('wps-office'));
+    folder.write('kylin/dpkg-KY02.txt', DPKG_STATUS('wps-office'));
+    const { hosts } = await scanAll(linuxScanner(), `${folder.root}/kylin`);
+    expect(hosts.map((host) => host.id)).toEqual(['dpkg-KY01', 'dpkg-KY02']);
+  });
+
   it('linux: one status file per PC, and files of one collection in a per-PC folder', async () => {
     const folder = tempFolder();
     folder.write('kylin/KY-01.status', DPKG_STATUS('wps-office'));

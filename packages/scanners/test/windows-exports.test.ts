@@ -95,6 +95,18 @@ describe('PowerShell Get-ItemProperty … | Export-Csv, one file per PC', () => 
     ]);
   });
 
+  it('csv: a register with its own computer column and DisplayName is many computers, not one export', async () => {
+    const file = tempFolder().write(
+      'sccm.csv',
+      'ComputerName,DisplayName,Version,Publisher,InstallDate\nPC-1,WPS Office,12.1,Kingsoft,20240102\nPC-2,7-Zip,23.01,Igor Pavlov,\n',
+    );
+    const { hosts } = await scanAll(csvScanner(), file);
+    expect(hosts.map((host) => [host.id, host.software[0]!.name, host.software[0]!.source])).toEqual([
+      ['PC-1', 'WPS Office', 'csv'],
+      ['PC-2', '7-Zip', 'csv'],
+    ]);
+  });
+
   it('csv with a mapping reads the export as a plain table (the operator chose the columns)', async () => {
     const file = tempFolder().write(
       'x.csv',

@@ -53,8 +53,35 @@ export interface LayoutOptions {
  * Stems of files named after their content, as the collection scripts and the usual commands write
  * them (`uninstall-hklm.txt`, `os.json`, `os-release`, `status`, `rpm-qa.txt`, osquery table names).
  */
-const PART_STEM =
-  /^(?:uninstall(?:[-_]\w+)?|os|os[-_](?:version|release|info)|osinfo|licensing|antivirus|security|slmgr(?:[-_]\w+)?|ospp(?:[-_]\w+)?|hostname|computername|status|dpkg(?:[-_]\w+)?|rpm(?:[-_]\w+)?|packages|programs|software|system[-_]info|deb[-_]packages|rpm[-_]packages|windows[-_]security[-_]products|appx(?:[-_]\w+)?|wmic(?:[-_]\w+)?|results)$/i;
+const PART_STEM = new RegExp(
+  `^(?:${[
+    'uninstall(?:-(?:hklm|wow64|users|hkcu|hku|x86|x64))?',
+    'os',
+    'os[-_](?:version|release|info)',
+    'osinfo',
+    'licensing',
+    'antivirus',
+    'security',
+    'slmgr(?:-(?:xpr|dlv|dli))?',
+    'ospp(?:-dstatus)?',
+    'hostname',
+    'computername',
+    'status',
+    'dpkg(?:-(?:query|l|list|status))?',
+    'rpm(?:-(?:qa|qf|last|list))?',
+    'packages',
+    'programs',
+    'software',
+    'system[-_]info',
+    'deb[-_]packages',
+    'rpm[-_]packages',
+    'windows[-_]security[-_]products',
+    'appx(?:-packages)?',
+    'wmic(?:-(?:os|product|licensing))?',
+    'results',
+  ].join('|')})$`,
+  'i',
+);
 
 /** A file's stem: its name up to the first dot (`PC-01.slmgr.txt` → `PC-01`). */
 export function fileStem(file: string): string {

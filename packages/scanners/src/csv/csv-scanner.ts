@@ -25,7 +25,7 @@ import { fileStem, filesBelow, unitOfFile } from '../common/host-folders.js';
 import type { CsvColumns, CsvField } from './csv-headers.js';
 import { type CsvBatch, type CsvTextBatch, csvBatches, type RowError } from './csv-stream.js';
 import { fastIsoDate, readAttributes, readOs, withoutControls } from './csv-values.js';
-import { isPerPcExport, scanPerPcExport } from './per-pc-export.js';
+import { isPerPcExport, isProseText, scanPerPcExport } from './per-pc-export.js';
 import { findRegisterHeader, reportHeaderNotes } from './register-header.js';
 import { RowFields } from './row-fields.js';
 import { isWorkbook, scanWorkbook } from './xlsx-register.js';
@@ -64,6 +64,16 @@ export function csvScanner(options: CsvScannerOptions = {}): Scanner {
       );
       for (const file of files) {
         if (ctx.signal.aborted) return;
+        if (extname(file).toLowerCase() === '.txt' && (await isProseText(file))) {
+          ctx.problem({
+            message: `${file}: not a table (no line has a comma, semicolon or tab); skipped`,
+            code: 'csv.not-a-table',
+            severity: 'warning',
+            rejects: false,
+            file,
+          });
+          continue;
+        }
         const unit = unitOfFile(input, file, units);
         try {
           for await (const host of scanCsvFile(file, options, ctx)) {

@@ -17,9 +17,10 @@ import { assembleWindowsHost } from '../windows/windows-host.js';
 /** Bytes read to recognise the export by its header. */
 const PEEK_BYTES = 8192;
 
-export async function isPerPcExport(file: string): Promise<boolean> {
+/** The decoded start of a file, cut at a line break; undefined when it cannot be read or decoded. */
+export async function peekText(file: string): Promise<string | undefined> {
   const handle = await open(file, 'r').catch(() => undefined);
-  if (handle === undefined) return false;
+  if (handle === undefined) return undefined;
   try {
     const buffer = Buffer.alloc(PEEK_BYTES);
     const { bytesRead } = await handle.read(buffer, 0, PEEK_BYTES, 0);
@@ -28,13 +29,27 @@ export async function isPerPcExport(file: string): Promise<boolean> {
     if (end < 0) end = bytesRead;
     if ((buffer[0] === 0xff && buffer[1] === 0xfe) || (buffer[0] === 0xfe && buffer[1] === 0xff))
       end -= end % 2;
-    return exportCsvKind(decodeText(buffer.subarray(0, end), file).text) !== undefined;
+    return decodeText(buffer.subarray(0, end), file).text;
   } catch {
-    // Not decodable as a header: the csv reader will say what is wrong with it.
-    return false;
+    // Not decodable: the csv reader will say what is wrong with it.
+    return undefined;
   } finally {
     await handle.close();
   }
+}
+
+export async function isPerPcExport(file: string): Promise<boolean> {
+  const text = await peekText(file);
+  return text !== undefined && exportCsvKind(text) !== undefined;
+}
+
+/**
+ * A `.txt` in a folder of registers that is no table at all (a 说明.txt, a readme): no line of its
+ * start has a delimiter. It is skipped with a warning rather than failing as a broken register.
+ */
+export async function isProseText(file: string): Promise<boolean> {
+  const text = await peekText(file);
+  return text !== undefined && !/[,;\t]/.test(text);
 }
 
 export async function* scanPerPcExport(file: string, ctx: ScanContext): AsyncGenerator<HostInventory> {

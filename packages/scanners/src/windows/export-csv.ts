@@ -11,7 +11,7 @@
  * is not a program Programs and Features lists, and is counted, not read.
  */
 import Papa from 'papaparse';
-import { normaliseHeader } from '../csv/csv-headers.js';
+import { CSV_HEADER_WORDS, normaliseHeader } from '../csv/csv-headers.js';
 import { sniffDelimiter } from '../csv/csv-stream.js';
 import type { PropertyBag } from './windows-facts.js';
 
@@ -33,6 +33,11 @@ export interface ExportCsv {
   badRows: number[];
 }
 
+/** Computer columns other than the exports' own (PSComputerName, wmic's Node). */
+const OTHER_HOST_WORDS = new Set(
+  CSV_HEADER_WORDS.host.filter((word) => word !== 'pscomputername' && word !== 'node'),
+);
+
 const UNINSTALL_COLUMNS = ['displayversion', 'publisher', 'installdate', 'pschildname', 'uninstallstring'];
 
 /** The header's normalised keys when the text is one of the exports, else undefined. */
@@ -44,6 +49,9 @@ export function exportCsvKind(text: string): ExportCsvKind | undefined {
 
 /** Also used by the csv scanner: a header of a per-PC export has no computer column of its own. */
 export function kindOf(keys: readonly string[]): ExportCsvKind | undefined {
+  // A table with its own computer column (an SCCM or asset-system export with DisplayName) is a
+  // register of many computers, never one computer's export.
+  if (keys.some((key) => OTHER_HOST_WORDS.has(key))) return undefined;
   if (keys.includes('displayname') && UNINSTALL_COLUMNS.some((key) => keys.includes(key)))
     return 'powershell';
   if (keys[0] === 'node' && keys.includes('name') && (keys.includes('vendor') || keys.includes('version')))
