@@ -143,6 +143,35 @@ describeBuilt('runnable code blocks of the docs', () => {
     expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
 
+  it('every js/ts runnable file= block runs in a folder with policy.yaml, units.csv and inventory.csv', () => {
+    const modules = blocks.filter((b) => b.attributes.file !== undefined);
+    expect(modules.length).toBeGreaterThanOrEqual(4);
+    const fixtures = join(ROOT, 'packages', 'cli', 'test', 'fixtures');
+    for (const block of modules) {
+      const folder = join(scratch, `run-${block.attributes.file}`);
+      mkdirSync(folder, { recursive: true });
+      copyFileSync(join(fixtures, 'policies', 'small.yaml'), join(folder, 'policy.yaml'));
+      copyFileSync(join(fixtures, 'inventory', 'units.csv'), join(folder, 'units.csv'));
+      copyFileSync(join(fixtures, 'inventory', 'small.csv'), join(folder, 'inventory.csv'));
+      writeFileSync(join(folder, block.attributes.file!), block.code.replace(/\)!/g, ')'));
+      const result = spawnSync(process.execPath, [block.attributes.file!], {
+        cwd: folder,
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH, ZHENGBAN_LOG: 'error' },
+      });
+      expect(result.status, `${block.file}:${block.line}\n${result.stderr}`).toBe(0);
+      if (block.attributes.file === 'stream-json.mjs') {
+        const report = JSON.parse(readFileSync(join(folder, 'report.json'), 'utf8')) as {
+          findings: unknown[];
+        };
+        expect(report.findings.length).toBeGreaterThan(0);
+      }
+      if (block.attributes.file === 'province-source.mjs') {
+        expect(result.stdout).toContain("'province:2024-baseline'");
+      }
+    }
+  });
+
   it('README.md: the library tour audits a fleet and renders html', () => {
     const block = blocks.find((b) => b.file === 'README.md' && b.attributes.file === 'library-tour.mjs');
     expect(block).toBeDefined();
