@@ -13,6 +13,7 @@ import { unrecognisedLines } from './console/unrecognised-list.js';
 import { displayWidth } from './display-width.js';
 import { sanitiseTerminal as clean } from './escaping.js';
 import {
+  classLabel,
   entitlementTypeLabel,
   positionStatusLabel,
   problemSeverityLabel,
@@ -167,6 +168,24 @@ function inputsAndProblems(report: ComplianceReport, locale: Locale, colour: Pal
   return lines;
 }
 
+/** 采购套数 and 金额 per class, one line each (the national statistics' purchase columns). */
+function purchasesSummary(report: ComplianceReport, locale: Locale, colour: Palette): string[] {
+  const rows = report.purchases;
+  if (!rows) return [];
+  const currency = report.currency ?? 'CNY';
+  const lines = [colour.bold(t('table.purchases', locale))];
+  for (const row of rows) {
+    const unpriced =
+      row.unpricedLines > 0 ? t('purchases.unpricedNote', locale, { count: row.unpricedLines }) : '';
+    const unlimited =
+      row.unlimitedLines > 0 ? t('purchases.unlimitedNote', locale, { count: row.unlimitedLines }) : '';
+    lines.push(
+      `  ${t('purchases.line', locale, { class: classLabel(row.class, locale), seats: row.seats, amount: row.amount, currency })}${unlimited}${unpriced}`,
+    );
+  }
+  return [...lines, ''];
+}
+
 /** The plan in a few lines: the totals, the cost per unit with actions, the 调剂 suggestions. */
 function planSummary(report: ComplianceReport, locale: Locale, colour: Palette): string[] {
   const plan = report.plan;
@@ -206,6 +225,7 @@ export function renderConsole(report: ComplianceReport, ctx: ReporterContext): s
     ...statisticsLines(report, locale, colour, width),
     ...findings(report, locale, colour),
     ...ledger(report, locale, colour, width),
+    ...purchasesSummary(report, locale, colour),
     ...planSummary(report, locale, colour),
     ...unrecognisedLines(report, locale, colour, width),
     ...inputsAndProblems(report, locale, colour),

@@ -234,6 +234,15 @@ const CATALOGUE = {
   'purchases.amount': ['金额（{currency}）', 'Amount ({currency})'],
   'purchases.unpricedLines': ['未登记价格的条数', 'Lines without a price'],
   'purchases.total': ['合计', 'Total'],
+  'purchases.line': [
+    '{class}：采购 {seats} 套，金额 {amount} {currency}',
+    '{class}: {seats} seats bought, {amount} {currency}',
+  ],
+  'purchases.unlimitedNote': ['，另有 {count} 条不限数量', ', {count} more lines unlimited'],
+  'purchases.unpricedNote': [
+    '（{count} 条未登记价格，未计入金额）',
+    ' ({count} lines without a price, not in the amount)',
+  ],
   'ledger.validRange': ['{from} 至 {to}', '{from} to {to}'],
   'ledger.openStart': ['—', '—'],
   'ledger.openEnd': ['长期', 'no expiry'],

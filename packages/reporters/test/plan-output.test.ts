@@ -180,5 +180,9 @@ describe('the plan in the reporters', () => {
     expect(text).toContain('整改方案：5 项措施，涉及 4 套，其中需采购 3 套，经费 2400 CNY');
     expect(text).toContain('另有 1 项未定价，未计入经费');
     expect(text).toContain('  =cmd|x：3 项措施，经费 1200');
+    // WPS-1, 5 seats without a price: counted, never as 0 yuan silently.
+    expect(text).toContain(
+      '采购统计\n  操作系统：采购 0 套，金额 0 CNY\n  办公软件：采购 5 套，金额 0 CNY（1 条未登记价格，未计入金额）',
+    );
   });
 });

@@ -100,6 +100,16 @@ describe('the rectification plan', () => {
     expect(plan.currency).toBe('CNY');
   });
 
+  it('is the same when the ledger is the office sheet (title row, Chinese headings, prices)', async () => {
+    const sheet = loadPolicy(join(FIXTURES, 'ledger', 'plan-policy-sheet.yaml'));
+    expect(sheet.problems).toBeUndefined();
+    const fromYaml = await audit(policy, FLEET);
+    const fromSheet = await audit(sheet, FLEET);
+    expect(fromSheet.entitlements).toEqual(fromYaml.entitlements);
+    expect(fromSheet.plan).toEqual(fromYaml.plan);
+    expect(fromSheet.plan!.totals.cost).toBe(6000);
+  });
+
   it('carried out, leaves no failing licensing finding', async () => {
     const report = await audit(policy, FLEET);
     const after = await audit(...carriedOut(policy, FLEET, report.plan!, report.asOf));

@@ -81,7 +81,7 @@ export const policyCases: PolicyCase[] = [
     content: () => `${HEAD}base: &b { remediationDays: 10 }\nsettings:\n  <<: *b\n`,
     expected: [
       '4:1 policy.unknown-key Unknown key "base" in policy; allowed keys: apiVersion, metadata, extends, catalog, entitlements, ledger, prices, requirements, preferences, forbidden, rules, waivers, units, settings.',
-      '6:3 policy.unknown-key Unknown key "<<" in settings; allowed keys: asOf, remediationDays, unrecognised, expiryWarningDays, currency.',
+      '6:3 policy.unknown-key Unknown key "<<" in settings; allowed keys: asOf, remediationDays, unrecognised, expiryWarningDays, currency, deadline, bulletin.',
     ],
   },
   {
