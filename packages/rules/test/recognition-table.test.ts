@@ -211,13 +211,13 @@ const SOFTWARE: Row[] = [
   ['com.example.notes.deepin', 'Deepin Packages Builder', null], // a store app deepin packaged
   ['cn.example.reader', 'UnionTech Software Technology Co., Ltd.', null],
   ['com.qq.weixin', undefined, null],
-  ['sogoupinyin', undefined, null],
+  ['sogoupinyin', undefined, 'sogou-pinyin'], // third party: its own product, not the distribution's
   ['google-chrome-stable', 'Chrome Linux Team', 'google-chrome'],
   ['wps-office', 'Kingsoft Office Software', 'wps-office'],
   ['libreoffice-core', 'Debian LibreOffice Maintainers', 'libreoffice'],
-  ['LibreCAD 2.2', undefined, null],
-  ['mysql-community-server', 'Oracle and/or its affiliates', null], // Oracle's own repository
-  ['nodejs', 'NodeSource', null],
+  ['LibreCAD 2.2', undefined, 'librecad'],
+  ['mysql-community-server', 'Oracle and/or its affiliates', 'mysql-server'], // Oracle's own repository
+  ['nodejs', 'NodeSource', 'nodejs'],
   // Windows drivers, hardware utilities and runtimes: one grouped component product
   ['Realtek High Definition Audio Driver', 'Realtek Semiconductor Corp.', 'windows-system-component'],
   ['NVIDIA 图形驱动程序 466.77', 'NVIDIA Corporation', 'windows-system-component'],
@@ -235,7 +235,7 @@ const SOFTWARE: Row[] = [
   ['Realtek Card Reader', 'Realtek Semiconductor Corp.', 'windows-system-component'],
   ['Microsoft Update Health Tools', MS, 'windows-system-component'],
   ['Driver Booster 9', 'IObit', null],
-  ['驱动精灵', '驱动之家', null],
+  ['驱动精灵', '驱动之家', 'drivergenius'], // a driver tool, not a driver
   ['debian-archive-keyring', undefined, null],
   ['Windows Media Player 10', undefined, null],
   ['Windows 10 Update Assistant', MS, null],

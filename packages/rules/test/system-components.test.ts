@@ -5,14 +5,15 @@
  * U-1 Ubuntu 22.04, packages with their maintainers as publisher:
  *   bash, libssl3, python3-apt, nginx (Ubuntu Developers)      → linux-distribution-package (4 titles)
  *   wps-office (Kingsoft Office Software)                       → wps-office
- *   sogoupinyin (Sogou), zoom (Zoom Video Communications)       → unrecognised, listed
+ *   acme-notes (Acme Ltd.), com.example.reader (Example Co.)    → unrecognised, listed (third party,
+ *   in no catalogue; a store app named in reverse domain form is never the distribution's)
  * W-1 Windows 10 专业版:
  *   Realtek High Definition Audio Driver, Intel(R) Management Engine Components
  *                                                              → windows-system-component (2 titles)
  *   Security Update for Windows 10 (KB5005565)                 → ms-update
  *   Microsoft Visual C++ 2015 Redistributable (x64)            → ms-vc-runtime
  *   Foo Tool                                                   → unrecognised, listed
- * Listed: Foo Tool, sogoupinyin, zoom (one computer each; names in code-point order). Grouped: 6
+ * Listed: Foo Tool, acme-notes, com.example.reader (one computer each; code-point order). Grouped: 6
  * titles. Raw count of titles no named product claimed: 3 + 6 = 9 (all nine were listed before).
  */
 import {
@@ -44,8 +45,8 @@ const hosts: HostInventory[] = [
       record('python3-apt', 'Ubuntu Developers', '2.4.0ubuntu2'),
       record('nginx', 'Ubuntu Developers', '1.18.0-6ubuntu14.4'),
       record('wps-office', 'Kingsoft Office Software', '11.1.0.11720'),
-      record('sogoupinyin', 'Sogou', '4.2.1.145'),
-      record('zoom', 'Zoom Video Communications', '5.16.10'),
+      record('acme-notes', 'Acme Ltd.', '4.2.1'),
+      record('com.example.reader', 'Example Co.', '5.16.10'),
     ],
   },
   {
@@ -73,7 +74,7 @@ beforeAll(async () => {
 
 describe('parts of the operating system', () => {
   it('lists only third-party titles as unrecognised', () => {
-    expect(report.unrecognised.map((u) => u.name)).toEqual(['Foo Tool', 'sogoupinyin', 'zoom']);
+    expect(report.unrecognised.map((u) => u.name)).toEqual(['Foo Tool', 'acme-notes', 'com.example.reader']);
   });
 
   it('keeps the number of titles grouped as system components', () => {
