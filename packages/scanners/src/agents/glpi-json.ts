@@ -84,6 +84,16 @@ export function hostFromGlpiJson(text: string, file: string, stem: string, ctx: 
     content.antivirus.forEach((item, index) => {
       const name = isObject(item) ? cleanValue(item.name) : undefined;
       if (!isObject(item) || !name) return;
+      const overlong = overlongName(name);
+      if (overlong) {
+        ctx.problem({
+          message: `${file}: /content/antivirus/${index}: ${overlong}`,
+          code: 'glpi.software',
+          file,
+          key: `/content/antivirus/${index}`,
+        });
+        return;
+      }
       const record: SoftwareRecord = {
         name,
         source: SOURCE,

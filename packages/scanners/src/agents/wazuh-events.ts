@@ -36,6 +36,8 @@ export interface WazuhFacts {
   ignored: string[];
   /** Package entries without a usable name (none, or one too long to be a name), by JSON pointer. */
   nameless: string[];
+  /** The line of a message read one per line. */
+  line?: number;
 }
 
 export interface WhereRead {
@@ -52,6 +54,7 @@ export function readWazuhMessage(value: unknown, where: WhereRead): WazuhFacts |
   const data = isObject(value.data) ? value.data : undefined;
   if (!agent || !type || !data) return undefined;
   const facts: WazuhFacts = { agent, packages: [], ignored: [], nameless: [] };
+  if (where.line) facts.line = where.line;
   const at = (key: string) => evidence(where, key);
   const deleted = /^deleted$/i.test(cleanValue(value.operation) ?? '');
   if (type === 'dbsync_osinfo') readOsInfo(data, facts, at('/data'));
@@ -106,6 +109,7 @@ function readVdSync(message: Json, where: WhereRead): WazuhFacts | undefined {
   const agent = cleanValue(start.agentid);
   if (!agent) return undefined;
   const facts: WazuhFacts = { agent, packages: [], ignored: [], nameless: [] };
+  if (where.line) facts.line = where.line;
   const hostname = cleanValue(start.hostname) ?? cleanValue(start.agentname);
   if (hostname) facts.hostname = hostname;
   facts.os = vdSyncOs(start, message.data_context, where);

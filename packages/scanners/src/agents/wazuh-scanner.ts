@@ -82,7 +82,7 @@ function applyMessage(fleet: WazuhFleet, facts: WazuhFacts, file: string, ctx: S
       message: `${file}: a package without a usable name (none, or too long to be one) (${pointer})`,
       code: 'wazuh.package',
       file,
-      key: pointer,
+      ...(facts.line ? { line: facts.line } : { key: pointer }),
     });
   for (const reason of facts.ignored) ctx.ignore(1, reason);
   const superseded = fleet.apply(facts, file);
