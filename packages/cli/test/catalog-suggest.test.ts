@@ -42,8 +42,11 @@ describe('draft names and patterns', () => {
 
 const REPORT = {
   schemaVersion: 1,
+  tool: { name: 'zhengban', version: '0.1.0' },
+  policy: { name: 'test', sources: [] },
   asOf: '2026-12-01',
-  totals: {},
+  inputs: [],
+  totals: { computers: 0, classes: {} },
   units: [],
   findings: [],
   unrecognised: [

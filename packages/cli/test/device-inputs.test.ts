@@ -40,7 +40,7 @@ describe('device files as inputs', () => {
       { cwd: FIXTURES },
     );
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('/dev/zero: cannot read the units file (not a regular file)');
+    expect(result.stderr).toContain('/dev/zero：无法读取单位文件（不是普通文件）');
   });
 
   it('diff and merge of /dev/zero', async () => {

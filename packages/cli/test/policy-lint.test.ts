@@ -176,7 +176,7 @@ describe('policy lint on a county policy', () => {
       'path: $.office, operator: lessThan, value: 0.95',
       'path: $.Office, operator: lessThan, value: 0.95',
       [
-        '195:39 规则“office-rate”的 path 取 genuineRates 的“Office”项，但 genuineRates 只有这些类别：activator, antivirus, archiver, browser, im, office, os, other, pdf, tool；是否想写“office”？',
+        '195:39 规则“office-rate”的 path 取 genuineRates 的“Office”项，但 genuineRates 只有这些类别：activator, antivirus, archiver, browser, cloud, design, dev, im, input, media, office, os, other, pdf, science, system, tool；是否想写“office”？',
       ],
     ],
     [
@@ -184,7 +184,7 @@ describe('policy lint on a county policy', () => {
       'path: $.office, operator: lessThan, value: 0.5',
       'path: $.办公软件, operator: lessThan, value: 0.5',
       [
-        '216:40 规则“county-domestic-office”的 path 取 domesticRates 的“办公软件”项，但 domesticRates 只有这些类别：activator, antivirus, archiver, browser, im, office, os, other, pdf, tool；是否想写“office”？',
+        '216:40 规则“county-domestic-office”的 path 取 domesticRates 的“办公软件”项，但 domesticRates 只有这些类别：activator, antivirus, archiver, browser, cloud, design, dev, im, input, media, office, os, other, pdf, science, system, tool；是否想写“office”？',
       ],
     ],
     [

@@ -90,11 +90,16 @@ describe('console reporter', () => {
         source: 'policy',
       },
     ];
-    const zh = renderConsole(report, createReporterContext(report, { color: false }));
+    // A wide terminal: at 80 columns the line would fold (tested elsewhere).
+    const wide = { columns: 160 };
+    const zh = renderConsole(report, createReporterContext(report, { color: false, options: wide }));
     expect(zh).toContain(
       '  policy.yaml:37:22  警告  单位“县公安局 ”首尾有空格，与任何单位都不会相同  (policy.name-space)',
     );
-    const en = renderConsole(report, createReporterContext(report, { color: false, locale: 'en' }));
+    const en = renderConsole(
+      report,
+      createReporterContext(report, { color: false, locale: 'en', options: wide }),
+    );
     expect(en).toContain(
       '  policy.yaml:37:22  warning  The unit name "县公安局 " starts or ends with a space',
     );

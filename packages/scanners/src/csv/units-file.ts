@@ -62,17 +62,21 @@ export async function readUnitsFile(path: string): Promise<{
 }> {
   // Bounded by the bytes read: `--units /dev/zero` would otherwise read until memory runs out.
   const bytes = await readRegularFile(path, MAX_UNITS_FILE_BYTES).catch((error: unknown) => {
+    const limit = `${MAX_UNITS_FILE_BYTES / (1024 * 1024)} MB`;
     const why =
       error instanceof BoundedReadError
         ? error.reason === 'not-a-file'
-          ? ' (not a regular file)'
-          : ` (more than ${MAX_UNITS_FILE_BYTES / (1024 * 1024)} MB)`
-        : '';
+          ? { zh: '（不是普通文件）', en: ' (not a regular file)' }
+          : { zh: `（超过 ${limit}）`, en: ` (more than ${limit})` }
+        : { zh: '', en: '' };
     throw new InputError(
-      `${path}: cannot read the units file${why}`,
+      `${path}: cannot read the units file${why.en}`,
       { file: path, source: 'units' },
       'input.unreadable',
-      { file: path, reason: { zh: '无法读取单位文件', en: 'cannot read the units file' } },
+      {
+        file: path,
+        reason: { zh: `无法读取单位文件${why.zh}`, en: `cannot read the units file${why.en}` },
+      },
     );
   });
   const { text } = decodeText(bytes, path);
