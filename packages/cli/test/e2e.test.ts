@@ -17,7 +17,8 @@ describeBuilt('zhengban (built) — commands and exit codes', () => {
     const result = await spawnCli(SMALL_AUDIT, { cwd });
     expect(result.code).toBe(1);
     // A pipe without COLUMNS gets the 80-column layout: a summary per unit, then one block per class.
-    expect(result.stdout).toMatch(/^合计 +58 +4 +83\.33%（10\/12） +0$/m);
+    // 未授权安装（套） 1: BGS-02's Office has no licence (a failing licensing finding counts).
+    expect(result.stdout).toMatch(/^合计 +58 +4 +83\.33%（10\/12） +1$/m);
     // Read from the GBK file: the Chinese edition name survives decoding (a long line may be
     // folded at 80 columns, so spaces and line breaks between the words do not matter).
     expect(result.stdout).toMatch(/Microsoft\s+Windows\s+10\s+家\s*庭\s*中\s*文\s*版/);
