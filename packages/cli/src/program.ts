@@ -237,9 +237,10 @@ export function buildProgram(hooks: ProgramHooks): Command {
     .argument('<report>')
     .description(h('render'))
     .option('-r, --report <format[:path]>', h('optRenderReport'), collect)
+    .option('--split <by>', h('optSplit'))
     .addHelpText('after', examples('renderExamples'))
     .action(
-      act(async (ctx, file: string, options: { report?: string[] }) =>
+      act(async (ctx, file: string, options: { report?: string[]; split?: string }) =>
         (await import('./commands/render.js')).renderCommand(ctx, file, options),
       ),
     );

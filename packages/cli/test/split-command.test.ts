@@ -133,3 +133,28 @@ describe('zhengban audit --split unit', () => {
     expect(bad.stderr).toContain('--split unit 需要至少一个写入目录的报告');
   });
 });
+
+describe('zhengban render --split unit', () => {
+  it('writes a pack per unit from a stored report (the per-unit warning is tested in core: unit-report.test.ts)', async () => {
+    const dir = scratch('zhengban-render-split-');
+    await runCli([...SMALL_AUDIT, '--report', `json:${dir}/whole.json`, '--quiet'], { cwd });
+    const result = await runCli(
+      ['render', `${dir}/whole.json`, '--split', 'unit', '--report', `json:${dir}/units/`],
+      {
+        cwd,
+      },
+    );
+    expect(result.code).toBe(0);
+    expect(listed(join(dir, 'units'))).toEqual([
+      'index.html',
+      'index.xlsx',
+      '全部单位.json',
+      '办公室.json',
+      '档案局.json',
+      '财政局.json',
+    ]);
+    const office = readJson(join(dir, 'units', '办公室.json'));
+    expect(office.units.map((u) => u.unit)).toEqual(['办公室']);
+    expect(office.totals.computers).toBe(2);
+  });
+});

@@ -128,13 +128,17 @@ export async function auditCommand(ctx: CliContext, options: AuditOptions): Prom
     }
     const hostsLine = hostUnits?.inputLine();
     if (hostsLine) await auditor.addInput(hostsLine.summary, hostsLine.problems);
-    // Now that the computers are known, the names the policy gives them are checked too.
-    const added = seen.newWarnings(
-      policy,
-      loadPolicyFile(ctx, options.policy, { ...seen.world(units?.units), ...(asOf ? { asOf } : {}) }),
-    );
-    reportPolicyWarnings(ctx, added);
-    auditor.addProblems(added);
+    // Now that the computers are known, the names the policy gives them are checked too — unless
+    // this audit is one shard of a fleet (--mergeable): its computers are only some of the fleet's,
+    // so a name the policy gives a computer of another shard is no mistake.
+    if (!options.mergeable) {
+      const added = seen.newWarnings(
+        policy,
+        loadPolicyFile(ctx, options.policy, { ...seen.world(units?.units), ...(asOf ? { asOf } : {}) }),
+      );
+      reportPolicyWarnings(ctx, added);
+      auditor.addProblems(added);
+    }
     collectBetweenPhases();
     // Findings are worded while the reports are written (a province's never exist at once).
     const streamed = await auditor.finishStream();
