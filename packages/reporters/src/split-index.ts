@@ -6,8 +6,7 @@
 import type { ComplianceReport, Locale, ReporterContext } from '@zhengban/core';
 import { overdueOf } from './campaign-view.js';
 import { escapeHtml as e } from './escaping.js';
-import { STYLE } from './html/html-assets.js';
-import { CSP } from './html/html-reporter.js';
+import { htmlDocument } from './html/html-reporter.js';
 import { t } from './messages.js';
 import { formatRateExplained, overallFraction, rateOf } from './rates.js';
 import { countByStatus } from './report-view.js';
@@ -92,24 +91,11 @@ export function renderSplitIndexHtml(
         `<td><a href="${e(hrefOf(row.href))}">${e(row.href)}</a></td></tr>`,
     )
     .join('\n');
-  return [
-    '<!doctype html>',
-    `<html lang="${locale === 'en' ? 'en' : 'zh-CN'}">`,
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${e(CSP)}">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${e(`${t('split.title', locale)} · ${policy} · ${whole.asOf}`)}</title>`,
-    `<style>${STYLE}</style>`,
-    '</head>',
-    '<body>',
+  return htmlDocument(locale, `${t('split.title', locale)} · ${policy} · ${whole.asOf}`, [
     `<header><h1>${e(t('split.title', locale))}</h1><p class="meta">${e(`${t('report.policy', locale)}: ${policy} · ${t('report.asOf', locale)}: ${whole.asOf}`)}</p></header>`,
     `<p>${e(t('split.whole', locale))}: <a href="${e(hrefOf(wholeHref))}">${e(wholeHref)}</a></p>`,
     `<table><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`,
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
+  ]);
 }
 
 export async function renderSplitIndexXlsx(

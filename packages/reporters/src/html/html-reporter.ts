@@ -103,6 +103,17 @@ export function renderHtml(report: ComplianceReport, ctx: ReporterContext): stri
     ),
     `<footer>${e(`${report.tool.name} ${report.tool.version}`)}</footer>`,
   ];
+  return htmlDocument(locale, `${t('report.title', locale)} · ${policy} · ${report.asOf}`, [
+    ...body,
+    `<script>${FILTER_SCRIPT}</script>`,
+  ]);
+}
+
+/**
+ * A whole page around `body` (markup the caller has escaped): the report's style, and a content
+ * security policy that lets nothing be fetched and no script run but the report's own.
+ */
+export function htmlDocument(locale: Locale, title: string, body: readonly string[]): string {
   return [
     '<!doctype html>',
     `<html lang="${locale === 'en' ? 'en' : 'zh-CN'}">`,
@@ -110,12 +121,11 @@ export function renderHtml(report: ComplianceReport, ctx: ReporterContext): stri
     '<meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="${e(CSP)}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${e(`${t('report.title', locale)} · ${policy} · ${report.asOf}`)}</title>`,
+    `<title>${e(title)}</title>`,
     `<style>${STYLE}</style>`,
     '</head>',
     '<body>',
     ...body,
-    `<script>${FILTER_SCRIPT}</script>`,
     '</body>',
     '</html>',
     '',
