@@ -5,7 +5,7 @@
  * is not an error — the policy loads — but it silently covers or refuses nothing, so the audit says
  * so as a warning located at the policy line.
  */
-import type { Policy, Problem, SourceLocation } from '../model.js';
+import type { LocalText, Policy, Problem, SourceLocation } from '../model.js';
 
 export const EDITION_UNREACHABLE = 'policy.edition-unreachable';
 
@@ -19,10 +19,12 @@ function at(where: SourceLocation | undefined): Pick<Problem, 'file' | 'line' | 
 
 export function editionRestrictionProblems(policy: Policy): Problem[] {
   const problems: Problem[] = [];
-  const warn = (message: string, where: SourceLocation | undefined) =>
+  // `what` is the whole warning in both languages (`en` is the message).
+  const warn = (what: LocalText, where: SourceLocation | undefined) =>
     problems.push({
       ...at(where),
-      message,
+      message: what.en,
+      params: { what },
       severity: 'warning',
       code: EDITION_UNREACHABLE,
       source: 'engine',
@@ -37,9 +39,14 @@ export function editionRestrictionProblems(policy: Policy): Problem[] {
     if (never.length === 0) continue;
     const none = never.length === e.editions.length;
     warn(
-      `entitlement ${e.id} lists edition(s) ${never.join(', ')} that product ${e.product} does not come in (its editions: ${declared.join(', ')})${
-        none ? '; it can cover no installation' : ''
-      }`,
+      {
+        en: `entitlement ${e.id} lists edition(s) ${never.join(', ')} that product ${e.product} does not come in (its editions: ${declared.join(', ')})${
+          none ? '; it can cover no installation' : ''
+        }`,
+        zh: `授权 ${e.id} 列出了产品 ${e.product} 没有的版本 ${never.join(', ')}（它的版本有：${declared.join(', ')}）${
+          none ? '；它不能覆盖任何安装' : ''
+        }`,
+      },
       e.location,
     );
   }
@@ -50,7 +57,10 @@ export function editionRestrictionProblems(policy: Policy): Problem[] {
     const ofClass = policy.catalog.products.filter((p) => p.category === cls);
     if (ofClass.length === 0) {
       warn(
-        `requirements.editions.${cls}: the catalogue has no product of class ${cls}; the rule judges nothing`,
+        {
+          en: `requirements.editions.${cls}: the catalogue has no product of class ${cls}; the rule judges nothing`,
+          zh: `requirements.editions.${cls}：目录中没有类别为 ${cls} 的产品；这条规则不判定任何安装`,
+        },
         rule.location,
       );
       continue;
@@ -61,7 +71,10 @@ export function editionRestrictionProblems(policy: Policy): Problem[] {
     const never = words.filter((edition) => !possible.has(edition));
     if (never.length === 0) continue;
     warn(
-      `requirements.editions.${cls} names edition(s) ${never.join(', ')} that no product of class ${cls} comes in (their editions: ${[...possible].join(', ')})`,
+      {
+        en: `requirements.editions.${cls} names edition(s) ${never.join(', ')} that no product of class ${cls} comes in (their editions: ${[...possible].join(', ')})`,
+        zh: `requirements.editions.${cls} 列出的版本 ${never.join(', ')} 不是类别 ${cls} 中任何产品的版本（这些产品的版本有：${[...possible].join(', ')}）`,
+      },
       rule.location,
     );
   }

@@ -5,6 +5,7 @@
  * are each a located warning. The table itself is not changed: the unit read stays its own row.
  */
 import type { Problem, SourceLocation, UnitInfo } from '../model.js';
+import { bilingual } from '../problem-text.js';
 import { UNASSIGNED_UNIT } from './host-judge.js';
 
 export interface UnitUse {
@@ -75,6 +76,16 @@ export function unlistedUnitProblem(
     }; it is listed as a unit of its own`,
     severity: 'warning',
     code: UNLISTED_UNIT,
+    params: {
+      unit: shown(unit),
+      computers,
+      near: bilingual(
+        near !== undefined ? `；单位文件中有 ${shown(near)}，与它只差空格、全半角或不可见字符` : '',
+        near !== undefined
+          ? `; the units file has ${shown(near)}, which differs only in spaces, width or invisible characters`
+          : '',
+      ),
+    },
     source: 'engine',
     excerpt: unit,
   };
@@ -109,6 +120,7 @@ export function unitUseProblems(
       message: `computer ${host} has no unit in its inventory; it is counted under ${UNASSIGNED_UNIT}`,
       severity: 'warning',
       code: 'units.host-without-unit',
+      params: { host, unassigned: UNASSIGNED_UNIT },
       source: 'engine',
     });
   }
@@ -141,6 +153,7 @@ export function idleUnitProblems(
       message: `unit "${unit.name}" of the units file has no computer in any inventory read; it is listed with zeros`,
       severity: 'warning' as const,
       code: IDLE_UNIT,
+      params: { unit: unit.name },
       source: 'engine',
     }));
 }

@@ -40,6 +40,7 @@ export function unitTree(input: readonly UnitInfo[]): UnitTree {
         message: `unit "${unit.name}" names itself as its parent (上级单位); it is listed at the top level`,
         severity: 'error',
         code: 'units.self-parent',
+        params: { unit: unit.name },
         source: 'engine',
       });
       delete unit.parent;
@@ -66,6 +67,7 @@ export function unitTree(input: readonly UnitInfo[]): UnitTree {
       message: `the parents (上级单位) of units ${[...cycle, cycle[0]].map((n) => `"${n}"`).join(' → ')} form a cycle; these units are listed at the top level`,
       severity: 'error',
       code: 'units.parent-cycle',
+      params: { cycle: [...cycle, cycle[0]].map((n) => `"${n}"`).join(' → ') },
       source: 'engine',
     });
   }
@@ -99,6 +101,7 @@ export function unitTree(input: readonly UnitInfo[]): UnitTree {
         message: `unit "${unit.name}" states ${unit.staff} staff (编制人数) but its subordinate units state ${below} together; a unit's staff includes its subordinate units', so the totals count ${unit.staff}`,
         severity: 'warning',
         code: 'units.staff-below-subordinates',
+        params: { unit: unit.name, staff: unit.staff, below },
         source: 'engine',
       });
     }

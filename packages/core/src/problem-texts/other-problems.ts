@@ -8,6 +8,15 @@ export const OTHER_PROBLEM_TEXTS: Record<string, string> = {
   'engine.unit-conflict': '计算机 {host} 同时列在多个单位（{units}）；计入 {unit}。',
   'engine.record-without-name': '{count} 条软件记录没有名称，未判定。',
   'policy.rule-fact-scope': '规则 "{rule}"（scope {scope}）读取了 {facts}，它们不是 {scope} 级的事实。',
+  // Units (unit-problems.ts, unit-tree.ts)
+  'units.not-in-units-file':
+    '从 {computers} 台计算机的清单中读到的单位 {unit} 不在单位文件中{near}；它作为单独的单位列出。',
+  'units.host-without-unit': '计算机 {host} 的清单中没有单位；计入 {unassigned}。',
+  'units.no-computers': '单位文件中的单位 "{unit}" 在读取的所有清单中都没有计算机；按零列出。',
+  'units.self-parent': '单位 "{unit}" 把自己列为上级单位；它列在最上层。',
+  'units.parent-cycle': '单位 {cycle} 的上级单位构成循环；这些单位列在最上层。',
+  'units.staff-below-subordinates':
+    '单位 "{unit}" 的编制人数是 {staff}，但它的下级单位合计 {below} 人；单位的编制包括其下级单位，合计按 {staff} 计算。',
   // Running scanners (scan-runner.ts)
   'plugin.failed': '扫描器 "{plugin}" 处理 {input} 时出错：{reason}',
   'input.problems-truncated': '本输入另有 {count} 个问题已计数，但未逐条列出。',

@@ -48,6 +48,7 @@ export const POLICY_PROBLEM_TEXTS: Record<string, string> = {
   'policy.impossible-date': '{name} 是 {value}，这一天并不存在。',
   'policy.bad-range': '版本范围 "{range}" 无效：{reason}。',
   'policy.unknown-edition': '未知的版本类型 "{edition}"；已知的有：{known}（以及它们的中文和厂商写法）。',
+  'policy.edition-unreachable': '{what}。',
   'policy.os-id-not-os': '"osId" 用于识别操作系统，只适用于 category 为 os 的产品，不适用于 {category}。',
   'policy.empty-match': '{what}。',
   'policy.missing-seats': '授权 "{id}"（类型 {type}）需要 "seats"：覆盖多少套安装，或 "unlimited"。',

@@ -9,7 +9,7 @@
  * element at a time, and a file nested deeper than any inventory is refused rather than followed.
  */
 import { inflateSync } from 'node:zlib';
-import { InputError } from '@zhengban/core';
+import { bilingual, InputError } from '@zhengban/core';
 import iconv from 'iconv-lite';
 import { SaxesParser } from 'saxes';
 import { decodeText } from '../text/decode-text.js';
@@ -63,6 +63,13 @@ export function parseAgentXml(bytes: Uint8Array, file: string): AgentXml {
         `${file}: a compressed OCS inventory that cannot be inflated (${(error as Error).message})`,
         { file, source: 'glpi' },
         'glpi.xml',
+        {
+          where: file,
+          what: bilingual(
+            `压缩的 OCS 清单无法解压（${(error as Error).message}）`,
+            `a compressed OCS inventory that cannot be inflated (${(error as Error).message})`,
+          ),
+        },
       );
     }
   }
@@ -81,6 +88,13 @@ export function parseAgentXml(bytes: Uint8Array, file: string): AgentXml {
         `${file}:${parser.line}: elements nested more than ${MAX_DEPTH} deep; not an agent inventory`,
         { file, line: parser.line, source: 'glpi' },
         'glpi.xml',
+        {
+          where: `${file}:${parser.line}`,
+          what: bilingual(
+            `元素嵌套超过 ${MAX_DEPTH} 层；不是 agent 清单`,
+            `elements nested more than ${MAX_DEPTH} deep; not an agent inventory`,
+          ),
+        },
       );
     }
     if (stack.length === 2 && stack[0] === 'REQUEST' && name === 'DEVICEID') deviceText = '';
@@ -116,10 +130,18 @@ export function parseAgentXml(bytes: Uint8Array, file: string): AgentXml {
     parser.write(text.replace(/^\uFEFF/, '')).close();
   } catch (error) {
     if (error instanceof InputError) throw error;
+    const reason = (error as Error).message.replace(/^[^:]*:\d+:\d+: /, '');
     throw new InputError(
-      `${file}:${parser.line}: not well-formed XML (${(error as Error).message.replace(/^[^:]*:\d+:\d+: /, '')}); the file was not read`,
+      `${file}:${parser.line}: not well-formed XML (${reason}); the file was not read`,
       { file, line: parser.line, source: 'glpi' },
       'glpi.xml',
+      {
+        where: `${file}:${parser.line}`,
+        what: bilingual(
+          `不是格式正确的 XML（${reason}）；未读取此文件`,
+          `not well-formed XML (${reason}); the file was not read`,
+        ),
+      },
     );
   }
   return result;

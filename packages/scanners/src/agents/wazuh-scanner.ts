@@ -39,6 +39,11 @@ export function wazuhScanner(): Scanner {
             `(${shared.hostnames.join(', ')}): Wazuh agent ids are per manager, so each host name is ` +
             `read as its own computer, named ${shared.agent}:<host name>`,
           code: 'wazuh.shared-agent',
+          params: {
+            agent: shared.agent,
+            count: shared.hostnames.length,
+            hostnames: shared.hostnames.join(', '),
+          },
           severity: 'warning',
           rejects: false,
           file: shared.files[0],

@@ -3,7 +3,7 @@
  * located error marked `fileFailed`, and the other files are read), and a folder whose layout could
  * be read two ways says how it was read.
  */
-import { type ScanContext, ZhengbanError } from '@zhengban/core';
+import { type LocalText, type ScanContext, ZhengbanError } from '@zhengban/core';
 import type { HostFiles, HostLayout } from './host-folders.js';
 
 /**
@@ -26,7 +26,7 @@ export function fileFailed(ctx: ScanContext, error: unknown, file: string, singl
 
 /** The layout notes of a folder (info problems, counted nowhere). */
 export function reportLayoutNotes(ctx: ScanContext, layout: HostLayout): void {
-  for (const note of layout.notes) layoutNote(ctx, note.folder, note.message);
+  for (const note of layout.notes) layoutNote(ctx, note.folder, note.text);
 }
 
 /** The note of one computer read from an ambiguous folder. */
@@ -34,6 +34,13 @@ export function reportHostNote(ctx: ScanContext, host: HostFiles): void {
   if (host.note !== undefined) layoutNote(ctx, host.files[0] ?? host.id, host.note);
 }
 
-function layoutNote(ctx: ScanContext, file: string, message: string): void {
-  ctx.problem({ message, code: 'input.layout', severity: 'info', rejects: false, file });
+function layoutNote(ctx: ScanContext, file: string, text: LocalText): void {
+  ctx.problem({
+    message: text.en,
+    code: 'input.layout',
+    params: { note: text },
+    severity: 'info',
+    rejects: false,
+    file,
+  });
 }

@@ -18,7 +18,7 @@
  */
 import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative, sep } from 'node:path';
-import { InputError } from '@zhengban/core';
+import { InputError, type LocalText } from '@zhengban/core';
 
 export interface HostFiles {
   /** Host id to use when the files do not name the computer. */
@@ -30,13 +30,14 @@ export interface HostFiles {
   /** The unit a unit-named folder gives, when the files sit below one. */
   unit?: string;
   /** How an ambiguous folder was read, reported when the computer is read at all. */
-  note?: string;
+  note?: LocalText;
 }
 
 /** How a folder whose layout could be read two ways was read (reported as an info problem). */
 export interface LayoutNote {
   folder: string;
-  message: string;
+  /** The note in both languages (`en` is the problem's message). */
+  text: LocalText;
 }
 
 export interface HostLayout {
@@ -157,7 +158,10 @@ async function readCollection(
     content.parts.length === 0 &&
     content.folders.length === 0 &&
     only!.stem.toLowerCase() !== basename(folder).toLowerCase()
-      ? `${folder}: holds one computer's files (${only!.files.map((file) => basename(file)).join(', ')}); read as the computer "${only!.stem}" (the files' name), not "${basename(folder)}" (the folder's); to name it otherwise, rename the files`
+      ? {
+          en: `${folder}: holds one computer's files (${only!.files.map((file) => basename(file)).join(', ')}); read as the computer "${only!.stem}" (the files' name), not "${basename(folder)}" (the folder's); to name it otherwise, rename the files`,
+          zh: `${folder}：只有一台计算机的文件（${only!.files.map((file) => basename(file)).join(', ')}）；按文件名读作计算机 "${only!.stem}"，而不是按文件夹名读作 "${basename(folder)}"；要用其他名称，请重命名这些文件`,
+        }
       : undefined;
   for (const { stem, files } of content.groups.values()) add(layout, stem, files, unit, note);
   if (content.parts.length > 0) {
@@ -165,7 +169,10 @@ async function readCollection(
     if (content.groups.size > 0) {
       layout.notes.push({
         folder,
-        message: `${folder}: holds files named after computers (${names(content.groups)}) and files named after their content (${content.parts.map((file) => basename(file)).join(', ')}); read as ${content.groups.size} computer(s) named after the files and one computer named "${basename(folder)}" from the other files`,
+        text: {
+          en: `${folder}: holds files named after computers (${names(content.groups)}) and files named after their content (${content.parts.map((file) => basename(file)).join(', ')}); read as ${content.groups.size} computer(s) named after the files and one computer named "${basename(folder)}" from the other files`,
+          zh: `${folder}：既有以计算机命名的文件（${names(content.groups)}），也有以内容命名的文件（${content.parts.map((file) => basename(file)).join(', ')}）；前者读作 ${content.groups.size} 台以文件名命名的计算机，其余文件读作一台名为 "${basename(folder)}" 的计算机`,
+        },
       });
     }
   }
@@ -186,7 +193,10 @@ async function readSubFolder(
     if (units.size > 0 && content.groups.size > 1) {
       layout.notes.push({
         folder,
-        message: `${folder}: holds the files of ${content.groups.size} computers (${names(content.groups)}), but "${name}" is no unit of the units file; its computers are read without a unit`,
+        text: {
+          en: `${folder}: holds the files of ${content.groups.size} computers (${names(content.groups)}), but "${name}" is no unit of the units file; its computers are read without a unit`,
+          zh: `${folder}：有 ${content.groups.size} 台计算机的文件（${names(content.groups)}），但单位文件中没有单位 "${name}"；这些计算机不计入任何单位`,
+        },
       });
     }
     return readCollection(folder, unit, units, layout);
@@ -196,12 +206,15 @@ async function readSubFolder(
   const [only] = content.groups.values();
   const note =
     only !== undefined && only.stem.toLowerCase() !== name.toLowerCase()
-      ? `${folder}: holds one computer's files (${only.files.map((file) => basename(file)).join(', ')}); read as the computer "${name}" (the folder's name)${units.size > 0 ? `; "${name}" is no unit of the units file` : '; if the folder is a unit, give a units file that lists it'}`
+      ? {
+          en: `${folder}: holds one computer's files (${only.files.map((file) => basename(file)).join(', ')}); read as the computer "${name}" (the folder's name)${units.size > 0 ? `; "${name}" is no unit of the units file` : '; if the folder is a unit, give a units file that lists it'}`,
+          zh: `${folder}：只有一台计算机的文件（${only.files.map((file) => basename(file)).join(', ')}）；按文件夹名读作计算机 "${name}"${units.size > 0 ? `；单位文件中没有单位 "${name}"` : '；如果这个文件夹是一个单位，请给出列有它的单位文件'}`,
+        }
       : undefined;
   add(layout, name, files.sort(), unit, note);
 }
 
-function add(layout: HostLayout, id: string, files: string[], unit?: string, note?: string): void {
+function add(layout: HostLayout, id: string, files: string[], unit?: string, note?: LocalText): void {
   const host: HostFiles = { id, files, single: false };
   if (unit !== undefined) host.unit = unit;
   if (note !== undefined) host.note = note;

@@ -68,6 +68,7 @@ export function csvScanner(options: CsvScannerOptions = {}): Scanner {
           ctx.problem({
             message: `${file}: not a table (no line has a comma, semicolon or tab); skipped`,
             code: 'csv.not-a-table',
+            params: { file },
             severity: 'warning',
             rejects: false,
             file,
@@ -152,6 +153,7 @@ async function* scanRows(
       reject(ctx, file, line, row.all(), `line ${line}: ${rowError.message}`, rowError.code, {
         line,
         detail: rowError.message,
+        ...rowError.params,
       });
       return current;
     }
@@ -244,6 +246,7 @@ async function* scanRows(
           ctx.problem({
             message: `line ${line}: install date "${written.slice(0, 40)}" is not a real date; the installation is read without it`,
             code: 'csv.date',
+            params: { line, value: written.slice(0, 40) },
             severity: 'warning',
             rejects: false,
             file,
@@ -319,6 +322,14 @@ async function* scanRows(
             ctx.problem({
               message: `line ${at}: columns ${used + 1} "${cells[used]}" and ${unused + 1} "${cells[unused]}" both name the ${field}; column ${used + 1} is read, column ${unused + 1} is not (give a mapping to choose)`,
               code: 'csv.duplicate-column',
+              params: {
+                line: at,
+                used: used + 1,
+                usedName: cells[used]!,
+                unused: unused + 1,
+                unusedName: cells[unused]!,
+                field,
+              },
               severity: 'warning',
               rejects: false,
               file,
@@ -357,6 +368,7 @@ async function* scanRows(
     ctx.problem({
       message: `${file}: the file has a header but no rows; no installation read from it`,
       code: 'csv.no-rows',
+      params: { file },
       severity: 'warning',
       rejects: false,
       file,
@@ -366,6 +378,10 @@ async function* scanRows(
     ctx.problem({
       message: `${withoutName.length} row(s) without a DisplayName (lines ${withoutName.slice(0, 8).join(', ')}${withoutName.length > 8 ? ', …' : ''}): registry keys Programs and Features does not list (updates, components, leftovers); not installations, counted as ignored`,
       code: 'csv.no-display-name',
+      params: {
+        count: withoutName.length,
+        lines: `${withoutName.slice(0, 8).join(', ')}${withoutName.length > 8 ? ', …' : ''}`,
+      },
       severity: 'info',
       rejects: false,
       file,

@@ -8,7 +8,7 @@
  * and lets us count physical lines per chunk — rows equal line breaks unless a quoted field holds a
  * newline, and only then are fields scanned.
  */
-import { InputError } from '@zhengban/core';
+import { bilingual, InputError, type ProblemParams } from '@zhengban/core';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import type { OnMixedEncoding } from '../text/decode-text.js';
@@ -18,6 +18,8 @@ import { openTextStream } from '../text/text-file.js';
 export interface RowError {
   message: string;
   code: string;
+  /** The params of the problem's text besides the row's `line`. */
+  params?: ProblemParams;
 }
 
 export interface CsvBatch {
@@ -105,6 +107,12 @@ export async function* csvBatches(
       batch.errors.set(i, {
         message: `not read: the file starts as UTF-8 but is not valid UTF-8 from line ${mixedFrom.line} (byte ${mixedFrom.byte}) on; it mixes encodings, so no row from there on is read (save the file again as UTF-8 or GBK)`,
         code: 'input.encoding',
+        params: {
+          at: bilingual(`第 ${batch.lines[i]!} 行未读取：`, `line ${batch.lines[i]!}: not read: `),
+          from: mixedFrom.line,
+          byte: mixedFrom.byte,
+          unread: bilingual('，从该行起的行都不读取', ', so no row from there on is read'),
+        },
       });
     }
     return batch;
@@ -218,6 +226,7 @@ export async function* csvBatches(
         {
           message: `the line is longer than ${MAX_PENDING_CHARS / 1024 / 1024} MB and holds no quote, so it is not a row of an inventory; skipped`,
           code: 'csv.line-too-long',
+          params: { limit: `${MAX_PENDING_CHARS / 1024 / 1024} MB` },
         },
       ],
     ]),

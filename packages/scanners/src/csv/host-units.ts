@@ -5,7 +5,13 @@
  * An exact name wins over a pattern; among patterns, the first in the file wins.
  */
 import { readFile } from 'node:fs/promises';
-import { InputError, type InputSummary, type Problem, type SourceLocation } from '@zhengban/core';
+import {
+  InputError,
+  type InputSummary,
+  type LocalText,
+  type Problem,
+  type SourceLocation,
+} from '@zhengban/core';
 import Papa from 'papaparse';
 import { excerpt } from '../common/clean-text.js';
 import { decodeText } from '../text/decode-text.js';
@@ -75,12 +81,33 @@ export function globMatches(pattern: string, text: string): boolean {
 }
 
 /** Checks one host → unit cell pair; returns the problem text, or undefined when it is usable. */
-export function hostRuleProblem(host: string, unit: string, line: number): string | undefined {
-  if (host === '') return `line ${line}: the computer name is empty`;
-  if (unit === '') return `line ${line}: the unit of ${host.slice(0, 60)} is empty`;
+export function hostRuleProblem(host: string, unit: string, line: number): LocalText | undefined {
+  if (host === '')
+    return { en: `line ${line}: the computer name is empty`, zh: `第 ${line} 行：计算机名称为空` };
+  if (unit === '')
+    return {
+      en: `line ${line}: the unit of ${host.slice(0, 60)} is empty`,
+      zh: `第 ${line} 行：${host.slice(0, 60)} 的单位为空`,
+    };
   if (host.length > MAX_PATTERN)
-    return `line ${line}: the computer name is longer than ${MAX_PATTERN} characters`;
+    return {
+      en: `line ${line}: the computer name is longer than ${MAX_PATTERN} characters`,
+      zh: `第 ${line} 行：计算机名称超过 ${MAX_PATTERN} 个字符`,
+    };
   return undefined;
+}
+
+/** A host put in another unit on an earlier line (`line` is this row's). */
+export function hostAlreadyPut(
+  host: string,
+  unit: string,
+  line: number,
+  earlierLine: number | undefined,
+): LocalText {
+  return {
+    en: `line ${line}: ${host} is already put in ${unit} on line ${earlierLine}`,
+    zh: `第 ${line} 行：${host} 已在第 ${earlierLine} 行归入 ${unit}`,
+  };
 }
 
 /** Index of the host column in a normalised header, or -1. */
@@ -140,11 +167,11 @@ export async function readHostsFile(
     let problem = hostRuleProblem(host, unit, at);
     const earlier = seen.get(host.toLowerCase());
     if (problem === undefined && earlier !== undefined && earlier.unit !== unit)
-      problem = `line ${at}: ${host} is already put in ${earlier.unit} on line ${earlier.location.line}`;
+      problem = hostAlreadyPut(host, earlier.unit, at, earlier.location.line);
     if (problem !== undefined) {
       summary.rejected++;
       problems.push({
-        message: problem,
+        message: problem.en,
         severity: 'error',
         code: 'hosts.row',
         source: 'hosts',

@@ -5,7 +5,7 @@
  * without a computer column (PowerShell Export-Csv of the Uninstall keys): those are one computer,
  * named after the file.
  */
-import { InputError, type ScanContext } from '@zhengban/core';
+import { InputError, type ProblemParams, type ScanContext } from '@zhengban/core';
 import { isTypeLine, kindOf } from '../windows/export-csv.js';
 import {
   CSV_FIELDS,
@@ -152,24 +152,27 @@ export function reportHeaderNotes(
   header: RegisterHeader,
   fileHost: string,
 ): void {
-  const note = (message: string, code: string) =>
-    ctx.problem({ message, code, severity: 'info', rejects: false, file, line: header.line });
+  const note = (message: string, code: string, params: ProblemParams) =>
+    ctx.problem({ message, code, params, severity: 'info', rejects: false, file, line: header.line });
   if (header.titleLines.length > 0) {
     note(
       `line ${header.line} is the header; line(s) ${header.titleLines.join(', ')} above it are a title and are not read`,
       'csv.title-rows',
+      { line: header.line, titleLines: header.titleLines.join(', ') },
     );
   }
   if (header.merged) {
     note(
       `lines ${header.line} and ${header.line + 1} are read as one header (merged cells above the column names): ${header.cells.join(', ').slice(0, 200)}`,
       'csv.merged-header',
+      { line: header.line, next: header.line + 1, header: header.cells.join(', ').slice(0, 200) },
     );
   }
   if (header.hostFromFile) {
     note(
       `no computer column: a per-PC export, every row is the computer "${fileHost}" (the file's name)`,
       'csv.host-from-file',
+      { host: fileHost },
     );
   }
 }

@@ -17,7 +17,7 @@ import { excerpt } from '../common/clean-text.js';
 import { decodeText } from '../text/decode-text.js';
 import { normaliseHeader } from './csv-headers.js';
 import { sniffDelimiter } from './csv-stream.js';
-import { type HostUnitRule, hostColumn, hostRuleProblem } from './host-units.js';
+import { type HostUnitRule, hostAlreadyPut, hostColumn, hostRuleProblem } from './host-units.js';
 
 const UNIT_WORDS = [
   '单位',
@@ -189,10 +189,10 @@ export async function readUnitsFile(path: string): Promise<{
           ? undefined
           : (hostRuleProblem(host, name, at) ??
             (earlier !== undefined && earlier.unit !== name
-              ? `line ${at}: ${host} is already put in ${earlier.unit} on line ${earlier.location.line}`
+              ? hostAlreadyPut(host, earlier.unit, at, earlier.location.line)
               : undefined));
       if (problem !== undefined) {
-        fail(problem, at, row, 'units.host', { line: at, host });
+        fail(problem.en, at, row, 'units.host', { line: at, host, what: problem });
         continue;
       }
       if (host !== '' && earlier === undefined) {

@@ -46,6 +46,7 @@ export async function* scanWorkbook<O extends { sheet?: string }>(
       `${file}: the workbook has no sheet "${wanted}" (sheets: ${sheets.map((sheet) => sheet.name).join(', ')})`,
       { file, source: 'csv' },
       'csv.sheet',
+      { file, wanted: wanted ?? '', sheets: sheets.map((sheet) => sheet.name).join(', ') },
     );
   }
   const several = chosen.length > 1;
@@ -95,6 +96,7 @@ async function readSheets(file: string): Promise<SheetRows[]> {
       `${file}: not a readable .xlsx workbook (${(error as Error).message}); an old .xls must be saved as .xlsx or CSV first`,
       { file, source: 'csv' },
       'csv.xlsx',
+      { file, reason: (error as Error).message },
     );
   }
   const sheets: SheetRows[] = [];

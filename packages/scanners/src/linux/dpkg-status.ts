@@ -140,6 +140,10 @@ export function parseDpkgStatus(
     ctx.problem({
       message: `${withoutStatus.length} package paragraph(s) without a Status field (lines ${withoutStatus.slice(0, 8).join(', ')}${withoutStatus.length > 8 ? ', …' : ''}): not installations (dpkg writes Status for what it installed; is this /var/lib/dpkg/available or a damaged copy?); counted as ignored`,
       code: 'dpkg.no-status',
+      params: {
+        count: withoutStatus.length,
+        lines: `${withoutStatus.slice(0, 8).join(', ')}${withoutStatus.length > 8 ? ', …' : ''}`,
+      },
       severity: 'warning',
       rejects: false,
       file,

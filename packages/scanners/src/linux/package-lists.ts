@@ -9,7 +9,7 @@
  *   `name:amd64` (multi-arch) gives the architecture.
  * - `rpm -qa --last`: `name-version-release.arch   <install date in the locale>`.
  */
-import type { ScanContext, SoftwareRecord } from '@zhengban/core';
+import { bilingual, type ScanContext, type SoftwareRecord } from '@zhengban/core';
 import { excerpt } from '../common/clean-text.js';
 import { isoDate } from '../common/dates.js';
 import { splitPlainRpm } from './package-table.js';
@@ -43,6 +43,10 @@ export function parseDpkgList(
       ctx.problem({
         message: `line ${index + 1} is not a dpkg -l package line`,
         code: 'dpkg.list-line',
+        params: {
+          line: index + 1,
+          what: bilingual('不是 dpkg -l 的软件包行', ' is not a dpkg -l package line'),
+        },
         file,
         line: index + 1,
         excerpt: excerpt(line),
@@ -58,6 +62,10 @@ export function parseDpkgList(
       ctx.problem({
         message: `line ${index + 1}: no package name or version`,
         code: 'dpkg.list-line',
+        params: {
+          line: index + 1,
+          what: bilingual('：没有软件包名称或版本', ': no package name or version'),
+        },
         file,
         line: index + 1,
         excerpt: excerpt(line),

@@ -8,7 +8,7 @@
  * at least {@link MIXED_MIN_WIDE_CHARACTERS} valid three- or four-byte UTF-8 characters come before
  * its first invalid byte; otherwise it is read as GB18030 (ASCII reads the same in both).
  */
-import { InputError } from '@zhengban/core';
+import { bilingual, InputError } from '@zhengban/core';
 
 /** Valid three- or four-byte UTF-8 characters before the first invalid byte that make a file "mixed". */
 export const MIXED_MIN_WIDE_CHARACTERS = 3;
@@ -85,7 +85,7 @@ export function mixedEncodingError(file: string, line: number, byteOffset: numbe
     `${file}: line ${line} is not valid UTF-8 (byte ${byteOffset}), although the file starts as UTF-8; it mixes encodings (save it again as UTF-8 or GBK)`,
     { file, line },
     'input.encoding',
-    { file, line, byte: byteOffset },
+    { file, line, byte: byteOffset, at: bilingual(`${file}：`, `${file}: `), from: line },
   );
 }
 

@@ -3,8 +3,10 @@
  * recognised by its content (not its name) and parsed by the matching reader.
  */
 import {
+  bilingual,
   type Evidence,
   InputError,
+  type LocalText,
   type OsInfo,
   type ScanContext,
   type SoftwareRecord,
@@ -196,7 +198,11 @@ export class WindowsEvidence {
       this.addFact(kind, values, { source: 'windows:powershell-json', file, key: pointer || '/' });
     }
     if (withoutName.length > 0)
-      this.noDisplayName(withoutName.length, `items ${lineList(withoutName)}`, file);
+      this.noDisplayName(
+        withoutName.length,
+        bilingual(`第 ${lineList(withoutName)} 项`, `items ${lineList(withoutName)}`),
+        file,
+      );
     if (known > 0) {
       for (const [pointer, what] of notObjects) {
         this.ctx.problem({
@@ -241,6 +247,7 @@ export class WindowsEvidence {
       this.ctx.problem({
         message: `line ${line} has another number of columns than the header; skipped`,
         code: 'windows.csv-row',
+        params: { line },
         file,
         line,
       });
@@ -248,7 +255,7 @@ export class WindowsEvidence {
     if (csv.withoutName.length > 0)
       this.noDisplayName(
         csv.withoutName.length,
-        `lines ${lineList(csv.withoutName)}`,
+        bilingual(`第 ${lineList(csv.withoutName)} 行`, `lines ${lineList(csv.withoutName)}`),
         file,
         csv.withoutName[0],
       );
@@ -266,11 +273,12 @@ export class WindowsEvidence {
    * Uninstall keys whose DisplayName is empty or null: updates, components, leftovers that Programs
    * and Features does not list either. Not installations; counted as ignored, and said once per file.
    */
-  private noDisplayName(count: number, where: string, file: string, line?: number): void {
+  private noDisplayName(count: number, where: LocalText, file: string, line?: number): void {
     this.ctx.ignore(count, 'no DisplayName');
     this.ctx.problem({
-      message: `${count} Uninstall key(s) without a DisplayName (${where}): registry keys Programs and Features does not list (updates, components, leftovers); not installations, counted as ignored`,
+      message: `${count} Uninstall key(s) without a DisplayName (${where.en}): registry keys Programs and Features does not list (updates, components, leftovers); not installations, counted as ignored`,
       code: 'windows.no-display-name',
+      params: { count, where },
       severity: 'info',
       rejects: false,
       file,
