@@ -38,7 +38,7 @@ describe('zhengban policy validate', () => {
     expect(result.code).toBe(1);
     // ms-visio comes in Standard and Professional only (builtin:catalog/office).
     const line = result.stderr.split('\n').find((text) => text.startsWith('p.yaml:5:5  '));
-    expect(line).toMatch(/E-OFF.*ProPlus.*ms-visio.*Standard, Professional/);
+    expect(line).toMatch(/E-OFF.*ms-visio.*ProPlus.*Standard, Professional/);
   });
 
   it('prints every problem as file:line:col  message and exits 2', async () => {
