@@ -3,16 +3,31 @@
  * policy gives (waiver and scope hosts, scope units) against them once scanning is done. A
  * province has about a hundred thousand names: a set of strings, nothing more per host.
  */
-import type { HostInventory, Policy, PolicyLintWorld, Problem, UnitInfo } from '@zhengban/core';
+import {
+  type HostInventory,
+  ownCopy,
+  type Policy,
+  type PolicyLintWorld,
+  type Problem,
+  type UnitInfo,
+} from '@zhengban/core';
 
 export class SeenNames {
   private readonly hosts = new Set<string>();
   private readonly units = new Set<string>();
 
+  /**
+   * Names read by a scanner are views into the chunk of the file they came from: one kept view keeps
+   * its whole chunk (1–2 MiB) alive, so each name is stored as its own copy (core's ownCopy), once.
+   */
   add(host: HostInventory): void {
-    this.hosts.add(host.id);
-    if (host.hostname) this.hosts.add(host.hostname);
-    if (host.unit) this.units.add(host.unit);
+    this.keep(this.hosts, host.id);
+    if (host.hostname) this.keep(this.hosts, host.hostname);
+    if (host.unit) this.keep(this.units, host.unit);
+  }
+
+  private keep(set: Set<string>, name: string): void {
+    if (!set.has(name)) set.add(ownCopy(name));
   }
 
   /** The world to lint against: the units file's units (with parents) and every unit and host seen. */

@@ -32,6 +32,7 @@ export { explain } from './engine/explain.js';
 export { daysBetween, localDate } from './engine/finding-factory.js';
 export { UNASSIGNED_UNIT } from './engine/host-judge.js';
 export { licenseAt, needsEntitlement } from './engine/licence-model.js';
+export { ownCopy } from './engine/own-strings.js';
 export { describeMatch } from './engine/patterns.js';
 export { buildPlan, isPlanFinding, type PlanInput } from './engine/plan/build-plan.js';
 export { ledgerAfterPlan } from './engine/plan/plan-ledger.js';
