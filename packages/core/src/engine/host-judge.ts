@@ -19,6 +19,7 @@ import {
 } from './host-store.js';
 import { licenseAt, needsEntitlement } from './licence-model.js';
 import type { Recogniser, Recognition } from './recogniser.js';
+import { isSystemComponent } from './recognition-share.js';
 import { makeRef } from './software-refs.js';
 import { hasId, type TitleRegistry } from './title-registry.js';
 
@@ -184,6 +185,11 @@ const versionParts = (version: string): string[] => version.trim().toLowerCase()
  * one states are one installation: it folds into the most precise (then first in key order) of
  * those that extend it, keeping all evidence; an edition one of them lacks is taken from the other,
  * two different editions stay two installations. `6.1.7600` and `6.1.7601` disagree: two.
+ *
+ * Not for grouped products (system components: a distribution's packages, drivers, updates — see
+ * isSystemComponent): there one product id stands for many different programs, so `bash 5.1` and
+ * `libssl3 5.1.2` are two packages, not one read at two precisions. Skipping them is also what keeps
+ * a Linux host's hundreds of packages out of this pass.
  */
 function foldLessPrecise(items: InstallationState[]): InstallationState[] {
   // Candidates by (product, a strict prefix of their version): a Linux host has hundreds of its
@@ -192,7 +198,7 @@ function foldLessPrecise(items: InstallationState[]): InstallationState[] {
   const seen = new Set<string>();
   const repeated = new Set<string>();
   for (const item of items) {
-    if (item.version === undefined) continue;
+    if (item.version === undefined || isSystemComponent(item.product)) continue;
     if (seen.has(item.product.id)) repeated.add(item.product.id);
     else seen.add(item.product.id);
   }
