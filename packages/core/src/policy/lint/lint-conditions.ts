@@ -11,6 +11,7 @@ import { closest } from '../did-you-mean.js';
 import { mappings, text } from '../layer-context.js';
 import { isRecord } from '../policy-values.js';
 import type { Path } from '../policy-yaml.js';
+import { RULE_FACTS } from '../rule-facts.js';
 import { checkOperator, jsonPathKeys } from '../rule-operators.js';
 import { FACT_ALIASES, type FactKind, factKind, KIND_WORDS } from './fact-types.js';
 import { type LintContext, warnAt } from './lint-context.js';
@@ -117,7 +118,7 @@ function lintLeaf(leaf: Leaf, context: LintContext): void {
   const kind = factKind(scope, fact);
   if (kind === undefined) {
     if (scope === 'software' && !RECORD_ATTRIBUTES.has(fact)) {
-      const meant = FACT_ALIASES[fact] ?? closest(fact, SOFTWARE_FACT_NAMES);
+      const meant = FACT_ALIASES[fact] ?? closest(fact, RULE_FACTS.software);
       warnAt(context, 'not-a-fact', 'factNotAFact', { rule, fact }, [...path, 'fact'], hintFor(meant));
     }
     return;
@@ -152,25 +153,6 @@ function lintLeaf(leaf: Leaf, context: LintContext): void {
   }
   lintValue({ ...leaf, fact, base, kind: valueKind }, context);
 }
-
-const SOFTWARE_FACT_NAMES = [
-  'name',
-  'version',
-  'publisher',
-  'installDate',
-  'arch',
-  'source',
-  'product',
-  'category',
-  'vendor',
-  'domestic',
-  'license',
-  'edition',
-  'licenseStatus',
-  'channel',
-  'kmsHost',
-  'recognised',
-];
 
 interface Comparison extends Leaf {
   fact: string;
