@@ -5,12 +5,12 @@
  * (xlsx/statistics-form.ts) and the HTML form page (html/statistics-form.ts).
  *
  * Nesting: a unit whose `parent` has units under it becomes a group. The group opens with a
- * subtotal row (`<parent> 小计`: the parent's own computers, when it is a unit, plus every unit
- * below it), then the parent's own row as `本级` when it is a unit, then its children one level
+ * subtotal row (`<parent> 小计`: the engine's `subtotal` of the parent when it is a unit — staff
+ * counted once —, else the sum of every unit below it), then the parent's own row as `本级` when it is a unit, then its children one level
  * deeper. Subtotals are sums of counts and rates are recomputed from the sums, as totals are
  * (docs/semantics.md#rates); the totals row is the report's own `totals`.
  */
-import type { ClassStats, ComplianceReport, Locale, Totals, UnitStats } from '@zhengban/core';
+import type { ClassStats, ComplianceReport, Locale, Totals, UnitStats, UnitSubtotal } from '@zhengban/core';
 import { overdueOf } from './campaign-view.js';
 import { classLabel } from './labels.js';
 import { type MessageKey, t } from './messages.js';
@@ -80,7 +80,7 @@ interface Counts {
   overdue: number | undefined;
 }
 
-function countsOf(stats: UnitStats | Totals, overdue: number | undefined): Counts {
+function countsOf(stats: UnitStats | Totals | UnitSubtotal, overdue: number | undefined): Counts {
   return {
     staff: stats.staff,
     computers: stats.computers,
@@ -187,7 +187,13 @@ function unitRows(report: ComplianceReport, locale: Locale): FormRow[] {
       if (own) rows.push(formRow('unit', name, depth, countsOfUnit(own), report.classes, own.rates));
       return;
     }
-    const total = sumCounts(subtreeCounts(name, new Set()), report.classes);
+    // The engine's subtotal when the head is a unit (docs/semantics.md#units): its 编制人数 already
+    // includes its subordinates', so adding theirs to it would count people twice. A head that is
+    // not a unit of the report states no staff: its group is summed here.
+    const subtotal = own?.subtotal;
+    const total = subtotal
+      ? countsOf(subtotal, overdueOf(report, name, true))
+      : sumCounts(subtreeCounts(name, new Set()), report.classes);
     rows.push(
       formRow(
         'subtotal',
@@ -195,7 +201,7 @@ function unitRows(report: ComplianceReport, locale: Locale): FormRow[] {
         depth,
         total,
         report.classes,
-        undefined,
+        subtotal?.rates,
       ),
     );
     if (own) {

@@ -187,3 +187,38 @@ describe('statistics form nesting', () => {
     expect(rows.reduce((sum, row) => sum + row.computers, 0)).toBe(3);
   });
 });
+
+describe('statistics form: staff counted once in a subtotal', () => {
+  it("a parent's 编制人数 already includes its subordinates': the subtotal row shows it, not the sum", async () => {
+    // 县教育局 states 100 staff, its school 一中 (under it) 60: the people of 一中 are among the
+    // 100. The subtotal row and the totals row both say 100 (they said 160 when the form summed).
+    const { createAuditor, builtinPolicy } = await loadEngine();
+    const auditor = createAuditor(builtinPolicy, {
+      asOf: '2024-06-30',
+      units: [
+        { name: '县教育局', staff: 100 },
+        { name: '一中', staff: 60, parent: '县教育局' },
+      ],
+    });
+    auditor.add({ id: 'JY-1', unit: '县教育局', software: [], scanner: 'test' });
+    auditor.add({ id: 'YZ-1', unit: '一中', software: [], scanner: 'test' });
+    const report = await auditor.finish();
+    const form = statisticsForm(report, 'zh-CN');
+    const subtotal = form.rows.find((row) => row.kind === 'subtotal')!;
+    expect([subtotal.staff, subtotal.computers]).toEqual([100, 2]);
+    expect(form.rows.find((row) => row.kind === 'totals')!.staff).toBe(100);
+  });
+});
+
+async function loadEngine() {
+  const core = await import('@zhengban/core');
+  const { builtinResolver } = await import('@zhengban/rules');
+  const policy = core.parsePolicy(
+    'apiVersion: zhengban/v1\nmetadata: { name: t }\nextends: [builtin:cn-gov-baseline]\n',
+    {
+      filename: 'p.yaml',
+      resolvers: [builtinResolver],
+    },
+  );
+  return { createAuditor: core.createAuditor, builtinPolicy: policy };
+}
