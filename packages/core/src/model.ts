@@ -825,7 +825,7 @@ export interface CampaignStatus {
   deadline?: IsoDate;
   /** Overdue findings in all. */
   overdue: number;
-  /** Overdue findings per unit, in the statistics table's order (unit-less findings under ''). */
+  /** Overdue findings per unit, in the statistics table's order; fleet-level findings count in `overdue` only. */
   units: Array<{ unit: string; overdue: number }>;
   /** `settings.bulletin`, for `zhengban diff`. */
   bulletin?: BulletinSettings;
