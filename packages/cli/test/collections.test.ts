@@ -151,7 +151,7 @@ describe('zhengban audit: collections by unit', () => {
       { cwd: root },
     );
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/pcs\/PC-B\.reg {2}.*this file was not read/);
+    expect(result.stderr).toMatch(/pcs\/PC-B\.reg {2}.*此文件未读取（其余文件已读取）/);
     expect(result.stderr).toContain('有 1 个输入文件无法读取');
     const report = readReport(out);
     expect(report.totals.computers).toBe(2);
@@ -168,7 +168,7 @@ describe('zhengban audit: collections by unit', () => {
       cwd: root,
     });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/PC-B\.reg {2}.*this file was not read/);
+    expect(result.stderr).toMatch(/PC-B\.reg {2}.*此文件未读取（其余文件已读取）/);
     const lines = readFileSync(out, 'utf8').trim().split('\n');
     expect(lines.slice(1).map((line) => [JSON.parse(line).id, JSON.parse(line).unit])).toEqual([
       ['PC-A', '办公室'],

@@ -95,8 +95,9 @@ export const INPUT_PROBLEM_TEXTS: Record<string, string> = {
   'glpi.format': '{file}：不是 GLPI agent 清单（{detail}）{?skipped}',
   'glpi.xml': '{where}：{what}{?skipped}',
   'glpi.software': '{file}：/content/softwares/{index} 没有名称',
-  'wazuh.format': '{file}：不是 Wazuh syscollector dbsync 事件（agent_info、data_type、data）{?skipped}',
-  'wazuh.event': '第 {line} 行不是 Wazuh syscollector dbsync 事件',
+  'wazuh.format':
+    '{file}：不是 Wazuh syscollector 消息（Wazuh 4 的 dbsync 或 state 事件，或 Wazuh 5 的 VDSync 消息）{?skipped}',
+  'wazuh.event': '第 {line} 行不是 Wazuh syscollector 消息',
   'wazuh.package': '{file}：一条软件包事件没有名称',
   'wazuh.shared-agent':
     'agent {agent} 出现在 {count} 个主机名下（{hostnames}）：Wazuh 的 agent 编号只在一台管理服务器内唯一，所以每个主机名读作一台单独的计算机，名为 {agent}:<主机名>',

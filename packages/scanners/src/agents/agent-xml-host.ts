@@ -10,7 +10,7 @@ import {
   type ScanContext,
   type SoftwareRecord,
 } from '@zhengban/core';
-import { cleanValue, overlongName } from '../common/clean-text.js';
+import { cleanValue, overlongNameText } from '../common/clean-text.js';
 import { isoDate, parseIsoDate } from '../common/dates.js';
 import { fileStem } from '../common/host-folders.js';
 import { osIdFromName } from '../common/os-identity.js';
@@ -48,13 +48,19 @@ export function hostFromAgentXml(xml: AgentXml, file: string, ctx: ScanContext):
     if (record === undefined) {
       ctx.problem({
         message: `line ${line}: a SOFTWARES entry without a NAME`,
+        text: {
+          zh: `第 ${line} 行：SOFTWARES 条目没有 NAME`,
+          en: `line ${line}: a SOFTWARES entry without a NAME`,
+        },
         code: 'glpi.software',
         file,
         line,
       });
-    } else if (overlongName(record.name)) {
+    } else if (overlongNameText(record.name)) {
+      const overlong = overlongNameText(record.name)!;
       ctx.problem({
-        message: `line ${line}: ${overlongName(record.name)}`,
+        message: `line ${line}: ${overlong.en}`,
+        text: { zh: `第 ${line} 行：${overlong.zh}`, en: `line ${line}: ${overlong.en}` },
         code: 'glpi.software',
         file,
         line,

@@ -9,7 +9,7 @@ import {
   type ScanContext,
   type SoftwareRecord,
 } from '@zhengban/core';
-import { cleanValue, overlongName } from '../common/clean-text.js';
+import { cleanValue, overlongNameText } from '../common/clean-text.js';
 import { parseIsoDate } from '../common/dates.js';
 import { osIdFromName } from '../common/os-identity.js';
 
@@ -47,16 +47,21 @@ export function hostFromGlpiJson(text: string, file: string, stem: string, ctx: 
       ctx.problem({
         message: `${file}: /content/softwares/${index} has no name`,
         code: 'glpi.software',
+        params: { file, index },
         file,
         key: `/content/softwares/${index}`,
       });
       return;
     }
     // A name of megabytes is no software name; comparing it against the catalogue would cost seconds.
-    const overlong = overlongName(name);
+    const overlong = overlongNameText(name);
     if (overlong) {
       ctx.problem({
-        message: `${file}: /content/softwares/${index}: ${overlong}`,
+        message: `${file}: /content/softwares/${index}: ${overlong.en}`,
+        text: {
+          zh: `${file}：/content/softwares/${index}：${overlong.zh}`,
+          en: `${file}: /content/softwares/${index}: ${overlong.en}`,
+        },
         code: 'glpi.software',
         file,
         key: `/content/softwares/${index}`,
@@ -84,10 +89,14 @@ export function hostFromGlpiJson(text: string, file: string, stem: string, ctx: 
     content.antivirus.forEach((item, index) => {
       const name = isObject(item) ? cleanValue(item.name) : undefined;
       if (!isObject(item) || !name) return;
-      const overlong = overlongName(name);
+      const overlong = overlongNameText(name);
       if (overlong) {
         ctx.problem({
-          message: `${file}: /content/antivirus/${index}: ${overlong}`,
+          message: `${file}: /content/antivirus/${index}: ${overlong.en}`,
+          text: {
+            zh: `${file}：/content/antivirus/${index}：${overlong.zh}`,
+            en: `${file}: /content/antivirus/${index}: ${overlong.en}`,
+          },
           code: 'glpi.software',
           file,
           key: `/content/antivirus/${index}`,

@@ -67,20 +67,31 @@ async function readAgentFile(
     const inventory = xml.hardware || xml.operatingSystem || xml.softwares.length > 0 || xml.deviceId;
     return inventory
       ? hostFromAgentXml(xml, file, ctx)
-      : notAnInventory(file, single, ctx, 'no REQUEST/CONTENT');
+      : notAnInventory(file, single, ctx, { zh: '没有 REQUEST/CONTENT', en: 'no REQUEST/CONTENT' });
   }
   const { text } = decodeText(bytes, file);
-  if (!/^\s*[[{]/.test(text.slice(0, 1024))) return notAnInventory(file, single, ctx, 'neither JSON nor XML');
+  if (!/^\s*[[{]/.test(text.slice(0, 1024)))
+    return notAnInventory(file, single, ctx, { zh: '既不是 JSON 也不是 XML', en: 'neither JSON nor XML' });
   return hostFromGlpiJson(text, file, fileStem(file), ctx);
 }
 
-function notAnInventory(file: string, single: boolean, ctx: ScanContext, why: string): undefined {
-  const message = `${file}: not an agent inventory (expected GLPI agent / FusionInventory JSON or XML, or OCS Inventory XML; ${why})`;
-  if (single) throw new InputError(message, { file, source: SOURCE }, 'glpi.format');
+function notAnInventory(
+  file: string,
+  single: boolean,
+  ctx: ScanContext,
+  why: { zh: string; en: string },
+): undefined {
+  const message = `${file}: not an agent inventory (expected GLPI agent / FusionInventory JSON or XML, or OCS Inventory XML; ${why.en})`;
+  const detail = {
+    zh: `应为 GLPI agent / FusionInventory 的 JSON 或 XML，或 OCS Inventory 的 XML；${why.zh}`,
+    en: why.en,
+  };
+  if (single) throw new InputError(message, { file, source: SOURCE }, 'glpi.format', { file, detail });
   // A stray file (a readme, a log) beside the inventories is skipped, not an input failure.
   ctx.problem({
     message: `${message}; skipped`,
     code: 'glpi.format',
+    params: { file, detail, skipped: { zh: '；已跳过', en: '; skipped' } },
     severity: 'warning',
     rejects: false,
     file,

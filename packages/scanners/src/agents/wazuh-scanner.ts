@@ -26,8 +26,8 @@ export function wazuhScanner(): Scanner {
         const messages = await readMessages(file, ctx);
         if (messages.length === 0) {
           const message = `${file}: ${NOT_WAZUH}`;
-          if (single) throw new InputError(message, { file, source: 'wazuh' }, 'wazuh.format');
-          ctx.problem({ message, code: 'wazuh.format', file, fatal: true });
+          if (single) throw new InputError(message, { file, source: 'wazuh' }, 'wazuh.format', { file });
+          ctx.problem({ message, code: 'wazuh.format', params: { file }, file, fatal: true });
           continue;
         }
         for (const facts of messages) applyMessage(fleet, facts, file, ctx);
@@ -75,6 +75,7 @@ async function readMessages(file: string, ctx: ScanContext): Promise<WazuhFacts[
       ctx.problem({
         message: `line ${line} is not a Wazuh syscollector message`,
         code: 'wazuh.event',
+        params: { line },
         file,
         line,
       });
@@ -85,6 +86,10 @@ function applyMessage(fleet: WazuhFleet, facts: WazuhFacts, file: string, ctx: S
   for (const pointer of facts.nameless)
     ctx.problem({
       message: `${file}: a package without a usable name (none, or too long to be one) (${pointer})`,
+      text: {
+        zh: `${file}：一个软件包没有可用的名称（没有，或长得不像名称）（${pointer}）`,
+        en: `${file}: a package without a usable name (none, or too long to be one) (${pointer})`,
+      },
       code: 'wazuh.package',
       file,
       ...(facts.line ? { line: facts.line } : { key: pointer }),

@@ -25,6 +25,13 @@ export function excerpt(text: string): string {
 export const MAX_NAME_LENGTH = 1024;
 
 /** Why a name is refused (as the end of a sentence), or undefined when it is fine. */
+/** The same, in both languages (for a problem's `text`). */
+export function overlongNameText(name: string): { zh: string; en: string } | undefined {
+  const en = overlongName(name);
+  if (en === undefined) return undefined;
+  return { zh: `名称长 ${name.length} 个字符，超过 ${MAX_NAME_LENGTH}（不是软件名称）；已跳过`, en };
+}
+
 export function overlongName(name: string): string | undefined {
   return name.length > MAX_NAME_LENGTH
     ? `the name is ${name.length} characters long, more than ${MAX_NAME_LENGTH} (not a software name); skipped`

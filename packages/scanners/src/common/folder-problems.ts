@@ -16,6 +16,13 @@ export function fileFailed(ctx: ScanContext, error: unknown, file: string, singl
   ctx.problem({
     message: `${error.message}; this file was not read (the other files were)`,
     code: error.code,
+    params: {
+      ...error.params,
+      skipped: {
+        zh: '；此文件未读取（其余文件已读取）',
+        en: '; this file was not read (the other files were)',
+      },
+    },
     severity: 'error',
     rejects: false,
     fileFailed: true,

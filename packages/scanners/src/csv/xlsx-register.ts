@@ -65,6 +65,10 @@ export async function* scanWorkbook<O extends { sheet?: string }>(
       ctx.problem({
         message: `sheet "${sheet.name}": ${error.message}; the sheet was not read`,
         code: error.code,
+        params: {
+          ...error.params,
+          skipped: { zh: `；工作表“${sheet.name}”未读取`, en: '; the sheet was not read' },
+        },
         severity: 'warning',
         rejects: false,
         file: label,

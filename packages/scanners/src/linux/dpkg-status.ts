@@ -123,6 +123,10 @@ export function parseDpkgStatus(
       // own, not a silent overwrite of the first.
       ctx.problem({
         message: `line ${index + 1}: a new Package field without a blank line before it; read as the start of the next package`,
+        text: {
+          zh: `第 ${index + 1} 行：新的 Package 字段前没有空行；读作下一个软件包的开始`,
+          en: `line ${index + 1}: a new Package field without a blank line before it; read as the start of the next package`,
+        },
         code: 'dpkg.line',
         severity: 'warning',
         rejects: false,

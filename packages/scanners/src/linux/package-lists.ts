@@ -130,6 +130,7 @@ export function parseRpmLast(
       ctx.problem({
         message: `line ${index + 1} is not "name-version-release.arch  date" (rpm -qa --last)`,
         code: 'rpm.line',
+        params: { line: index + 1 },
         file,
         line: index + 1,
         excerpt: excerpt(line),

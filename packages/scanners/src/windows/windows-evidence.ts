@@ -174,6 +174,11 @@ export class WindowsEvidence {
             this.ctx.problem({
               message: `${file}: item ${pointer || '/'} is an AppX package without a Name; skipped`,
               code: 'windows.json-item',
+              params: {
+                file,
+                item: pointer || '/',
+                what: { zh: '是没有 Name 的 AppX 包', en: ' is an AppX package without a Name' },
+              },
               file,
               key: pointer || '/',
             });
