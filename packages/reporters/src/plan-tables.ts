@@ -6,10 +6,7 @@
 import type { ComplianceReport, Locale, PlanTotals } from '@zhengban/core';
 import { classLabel } from './labels.js';
 import { t } from './messages.js';
-import type { Cell, Table } from './tables.js';
-
-const text = (value: string | undefined): Cell => ({ kind: 'text', value: value ?? '' });
-const count = (value: number | undefined): Cell => ({ kind: 'count', value });
+import { type Cell, count, type Table, text } from './table-cells.js';
 
 /** A cost: the number, or 未定价 when the price is unknown (never an empty cell that reads as 0). */
 function money(value: number | undefined, locale: Locale): Cell {

@@ -6,7 +6,7 @@
 import type { ClassPurchases, ComplianceReport, Locale } from '@zhengban/core';
 import { classLabel } from './labels.js';
 import { t } from './messages.js';
-import type { Cell, Table } from './tables.js';
+import type { Cell, Table } from './table-cells.js';
 
 export function purchasesTable(report: ComplianceReport, locale: Locale): Table {
   const currency = report.currency ?? 'CNY';

@@ -27,43 +27,9 @@ import {
   waiverText,
 } from './report-view.js';
 import { unitEntries } from './statistics-view.js';
+import { type Cell, count, date, rate, TABLE_IDS, type Table, type TableId, text } from './table-cells.js';
 
-export type Cell =
-  | { kind: 'text'; value: string }
-  | { kind: 'count'; value: number | undefined }
-  | { kind: 'rate'; value: number | null; numerator: number; denominator: number }
-  | { kind: 'date'; value: string | undefined };
-
-export const TABLE_IDS = [
-  'units',
-  'findings',
-  'ledger',
-  'purchases',
-  'plan',
-  'budget',
-  'unrecognised',
-  'inputs',
-  'problems',
-] as const;
-export type TableId = (typeof TABLE_IDS)[number];
-
-export interface Table {
-  id: TableId;
-  /** Sheet / file name: 统计表, 问题清单, … */
-  title: string;
-  columns: string[];
-  rows: Cell[][];
-}
-
-const text = (value: string | undefined): Cell => ({ kind: 'text', value: value ?? '' });
-const count = (value: number | undefined): Cell => ({ kind: 'count', value });
-const date = (value: string | undefined): Cell => ({ kind: 'date', value });
-const rate = (value: number | null, numerator: number, denominator: number): Cell => ({
-  kind: 'rate',
-  value,
-  numerator,
-  denominator,
-});
+export { type Cell, TABLE_IDS, type Table, type TableId } from './table-cells.js';
 
 function headers(keys: MessageKey[], locale: Locale): string[] {
   return keys.map((key) => t(key, locale));
