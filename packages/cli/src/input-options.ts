@@ -10,9 +10,14 @@ import { type Scanner, UsageError } from '@zhengban/core';
 import { CSV_FIELDS, type CsvField, getScanner } from '@zhengban/scanners';
 import type { CliContext } from './cli-io.js';
 import { msg } from './messages.js';
-import type { SourceOptions } from './scan-sources.js';
 
 const CSV_KEYS = ['sheet', 'delimiter', 'encoding'];
+
+/** What the built-in scanners are told besides their input. */
+export interface SourceOptions {
+  /** Unit names (units file, hosts file): a sub-folder named after one holds that unit's computers. */
+  units?: readonly string[];
+}
 
 /**
  * `PATH?key=value&…` → the path and the query. A `?` is a query only when what follows is

@@ -16,7 +16,7 @@ import {
   UsageError,
 } from '@zhengban/core';
 import type { CliContext } from './cli-io.js';
-import { builtinScanner, splitInputQuery } from './input-options.js';
+import { builtinScanner, type SourceOptions, splitInputQuery } from './input-options.js';
 import { throwIfInterrupted, untilInterrupted } from './interrupt.js';
 import { msg } from './messages.js';
 import { isBuiltinScanner, loadScanner } from './plugin-loader.js';
@@ -29,12 +29,6 @@ export interface ScanSource {
   input: string;
   /** `KIND:PATH` as the user wrote it, shown in the report's inputs. */
   label: string;
-}
-
-/** What the built-in scanners are told besides their input. */
-export interface SourceOptions {
-  /** Unit names (units file, hosts file): a sub-folder named after one holds that unit's computers. */
-  units?: readonly string[];
 }
 
 /** Resolves every `--input` spec; throws UsageError / InputError naming the bad one. */
