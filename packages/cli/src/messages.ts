@@ -4,8 +4,11 @@
  */
 import type { Locale, LocalText } from '@zhengban/core';
 import { HELP_TEXT } from './help-text.js';
+import { DIFF_MERGE_MESSAGES } from './messages-diff-merge.js';
+import { POLICY_CATALOG_MESSAGES } from './messages-policy-catalog.js';
 
-const MESSAGES = {
+/** Messages of every command: errors, option values, inputs and outputs, progress. */
+const COMMON_MESSAGES = {
   errorPrefix: { zh: '错误', en: 'error' },
   helpHint: { zh: "运行 '{command} --help' 查看用法。", en: "Run '{command} --help' for usage." },
   verboseHint: {
@@ -184,183 +187,17 @@ const MESSAGES = {
     zh: '{count} 项发现达到 --fail-on {level} 的阈值',
     en: '{count} finding(s) at or above --fail-on {level}',
   },
-
-  // policy
-  policyValid: {
-    zh: '✓ {file} 有效：策略「{name}」{version}，{products} 个产品，{entitlements} 条授权，{rules} 条自定义规则，{waivers} 项豁免，来源 {sources}',
-    en: '✓ {file} is valid: policy "{name}" {version}, {products} products, {entitlements} entitlements, {rules} custom rules, {waivers} waivers, sources {sources}',
-  },
-  noPacks: { zh: '没有内置策略包。', en: 'no built-in policy packs.' },
-  diffPlan: {
-    zh: '整改方案执行情况：完成 {done}/{items} 项措施（另有 {partlyDone} 项部分完成），{seatsDone}/{seats} 套，经费 {costDone}/{cost}',
-    en: 'Plan carried out: {done} of {items} actions done ({partlyDone} more in part), {seatsDone} of {seats} seats, cost {costDone} of {cost}',
-  },
-  diffPlanUnit: {
-    zh: '{unit}：完成 {done}/{items} 项，经费 {costDone}/{cost}',
-    en: '{unit}: {done} of {items} actions, cost {costDone} of {cost}',
-  },
-  ledgerExported: {
-    zh: '已写入授权台账 {path}（{count} 条授权）。可在 Excel 中继续维护，并在策略的 ledger: 中引用该文件。',
-    en: 'wrote the licence ledger {path} ({count} entitlements). Keep it in Excel and name it under ledger: in the policy.',
-  },
-  ledgerExportLoss: {
-    zh: '授权 {id} 的 {keys} 没有对应的台账列，未写入表格（仍保留在 YAML 中）',
-    en: 'entitlement {id}: {keys} has no ledger column and is not in the workbook (it stays in the YAML)',
-  },
-  ledgerExportNotXlsx: {
-    zh: '台账只能导出为 .xlsx 文件，而不是 {path}',
-    en: 'the ledger is exported as an .xlsx file, not {path}',
-  },
-  policyValidLedgerProblems: {
-    zh: '策略可以加载，但台账表格中有 {count} 个问题（见上；出错的行未读入）',
-    en: 'the policy loads, but its ledger sheets have {count} problems (above; rows in error were not read)',
-  },
-  policyInitWritten: {
-    zh: '已写入初始策略 {path}（{units} 个单位）。下一步: zhengban policy validate {path}',
-    en: 'wrote starter policy {path} ({units} units). Next: zhengban policy validate {path}',
-  },
-
-  // explain
-  explainNothing: {
-    zh: '{file} 中没有编号为 {target} 的发现，也没有关于计算机 {target} 的发现（没有发现的计算机不会列出）',
-    en: '{file} has no finding with id {target} and none about a computer named {target} (computers without findings are not listed)',
-  },
-  status_fail: { zh: '不合格', en: 'fail' },
-  status_warn: { zh: '警告', en: 'warn' },
-  status_error: { zh: '无法判断', en: 'error' },
-  status_pass: { zh: '合格', en: 'pass' },
-  status_skip: { zh: '跳过', en: 'skip' },
-  status_waived: { zh: '已豁免', en: 'waived' },
-
-  // catalog
-  catalogNoMatch: {
-    zh: "目录中没有产品匹配 '{name}'",
-    en: "no catalogue product matches '{name}'",
-  },
-  catalogUnknownClass: {
-    zh: "没有类别 '{word}'；目录中的类别有：{classes}",
-    en: "no class '{word}'; the catalogue has: {classes}",
-  },
-  catalogEmpty: { zh: '没有符合条件的产品。', en: 'no products match.' },
-  catalogMatched: { zh: '{input} → {id}（{name}）', en: '{input} → {id} ({name})' },
-  catalogDetails: {
-    zh: '  类别: {category}  厂商: {vendor}  国产: {domestic}  许可模式: {license}',
-    en: '  class: {category}  vendor: {vendor}  domestic: {domestic}  licence model: {license}',
-  },
-  catalogWhy: { zh: '  匹配依据: {why}', en: '  matched by: {why}' },
-  catalogEdition: { zh: '  版本类型: {edition}', en: '  edition: {edition}' },
-  catalogDefinedAt: { zh: '  定义位置: {where}', en: '  defined at: {where}' },
-  catalogNotes: { zh: '  备注: {notes}', en: '  notes: {notes}' },
-  yes: { zh: '是', en: 'yes' },
-  no: { zh: '否', en: 'no' },
-  catalogHeader: { zh: 'ID|类别|国产|许可模式|名称', en: 'ID|class|domestic|licence|name' },
-  catalogVersionLicense: {
-    zh: '  版本 {versions} 的许可模式: {license}{notes}',
-    en: '  licence model for versions {versions}: {license}{notes}',
-  },
-  suggestNothing: {
-    zh: '{path} 中没有未识别软件，无须生成目录草稿。',
-    en: '{path} lists no unrecognised software: no draft to write.',
-  },
-  suggestWritten: {
-    zh: '已写入目录草稿 {path}：{count} 个产品（覆盖 {hosts} 台次计算机）。请逐个核定 license 后在策略中 extends 此文件；核定前 policy validate 会列出它们。',
-    en: 'wrote draft catalogue {path}: {count} products ({hosts} computer installations). Decide each license, then extend it from your policy; until then policy validate lists them.',
-  },
-  suggestHeader: {
-    zh: '由 zhengban catalog suggest 根据 {report}（{asOf}）生成的目录草稿：按计算机数排列的前 {count} 种未识别软件。\n请逐项核对：name 与 match 去掉了版本号和架构；vendor 取自发行商；category 与 domestic 为猜测。\nlicense: unreviewed 表示许可方式待核定（按商业软件判定，policy validate 会列出），请改为\ncommercial、personal-use、freeware、open-source 或 bundled，并在 notes 中写明依据（厂商许可页）。\n用法：在策略中写 extends: [./本文件名]。',
-    en: 'Draft catalogue written by zhengban catalog suggest from {report} ({asOf}): the top {count} unrecognised titles by computers.\nCheck each entry: name and match have versions and architectures removed; vendor comes from the publisher; category and domestic are guesses.\nlicense: unreviewed means the licence model is not decided (judged as commercial, listed by policy validate): change it to\ncommercial, personal-use, freeware, open-source or bundled, and say in notes where the model comes from (the vendor licence page).\nUse: extends: [./this-file] in your policy.',
-  },
-  suggestNotes: {
-    zh: '待核定：见于 {hosts} 台次计算机（如 {samples}）；名称：{spellings}',
-    en: 'To review: found on {hosts} computer installations (e.g. {samples}); names: {spellings}',
-  },
-  unreviewedLicense: {
-    zh: '{where}  警告  产品 {id}（{name}）的许可方式尚未核定（license: unreviewed），暂按商业软件判定；请改为 commercial、personal-use、freeware、open-source 或 bundled。',
-    en: '{where}  warning  product {id} ({name}) has no licence model yet (license: unreviewed) and is judged as commercial; set commercial, personal-use, freeware, open-source or bundled.',
-  },
-
-  // diff
-  notAReport: {
-    zh: '{path} 不是 zhengban 的 JSON 报告（缺少 {field}）',
-    en: '{path} is not a zhengban JSON report (missing {field})',
-  },
-  badReportField: {
-    zh: '{path} 不是 zhengban 的 JSON 报告（{field} 无效）',
-    en: '{path} is not a zhengban JSON report ({field} is not valid)',
-  },
-  reportsDoNotCombine: {
-    zh: '这些报告无法合并：其中有不是 zhengban 生成的报告内容（{message}）',
-    en: 'these reports cannot be combined: one holds content zhengban did not write ({message})',
-  },
-  diffTitle: {
-    zh: '整改进展：{before}（{beforeAsOf}）→ {after}（{afterAsOf}）',
-    en: 'Progress: {before} ({beforeAsOf}) → {after} ({afterAsOf})',
-  },
-  diffSummary: {
-    zh: '已整改 {fixed} 项，新增 {new} 项，仍未整改 {stillOpen} 项（未整改发现 {openBefore} → {openAfter}；计算机 {computersBefore} → {computersAfter} 台）',
-    en: '{fixed} fixed, {new} new, {stillOpen} still open (open findings {openBefore} → {openAfter}; computers {computersBefore} → {computersAfter})',
-  },
-  diffByRule: { zh: '按规则', en: 'By rule' },
-  diffRuleHeader: { zh: '规则|已整改|新增|仍未整改', en: 'rule|fixed|new|still open' },
-  diffGenuineRates: { zh: '正版率变化', en: 'Genuine rate changes' },
-  diffDomesticRates: { zh: '国产化率变化', en: 'Domestic rate changes' },
-  diffUnit: { zh: '单位', en: 'unit' },
-  diffTotal: { zh: '合计', en: 'total' },
-  diffNewFindings: { zh: '新增发现', en: 'New findings' },
-  diffFixedFindings: { zh: '已整改的发现', en: 'Fixed findings' },
-  diffMore: {
-    zh: '…… 另有 {count} 项（用 --format json 查看全部）',
-    en: '… {count} more (see --format json)',
-  },
-  diffNone: { zh: '无', en: 'none' },
-  diffOverdue: {
-    zh: '逾期未整改 {before} → {after} 项',
-    en: 'overdue findings {before} → {after}',
-  },
-  diffRanking: { zh: '单位排名（按整改进展）', en: 'Units ranked by progress' },
-  diffRankingHeader: {
-    zh: '名次|单位|正版率|变化|已整改|新增|未整改|逾期',
-    en: 'rank|unit|genuine rate|change|fixed|new|open|overdue',
-  },
-  diffPraise: { zh: '通报表扬', en: 'Praise (通报表扬)' },
-  diffCriticise: { zh: '通报批评', en: 'Criticism (通报批评)' },
-  diffThresholds: {
-    zh: '标准：表扬——总体正版率不低于 {praiseRate}、未整改问题不超过 {praiseOpen} 项且无逾期；批评——逾期问题达到 {overdue} 项{rateFell}{rateBelow}',
-    en: 'thresholds: praise — overall genuine rate at least {praiseRate}, at most {praiseOpen} open findings and none overdue; criticism — {overdue} or more overdue findings{rateFell}{rateBelow}',
-  },
-  diffThresholdRateFell: { zh: '，或正版率下降', en: ', or a genuine rate that fell' },
-  diffThresholdRateBelow: { zh: '，或正版率低于 {threshold}', en: ', or a genuine rate below {threshold}' },
-  reasonGenuineRate: {
-    zh: '总体正版率 {value}（不低于 {threshold}）',
-    en: 'overall genuine rate {value} (at least {threshold})',
-  },
-  reasonOutstanding: {
-    zh: '未整改问题 {value} 项（不超过 {threshold} 项）',
-    en: '{value} open finding(s) (at most {threshold})',
-  },
-  reasonNoOverdue: { zh: '无逾期问题', en: 'nothing overdue' },
-  reasonOverdue: { zh: '逾期未整改问题 {value} 项', en: '{value} overdue finding(s)' },
-  reasonRateFell: { zh: '正版率由 {before} 降至 {after}', en: 'genuine rate fell from {before} to {after}' },
-  reasonRateBelow: { zh: '正版率 {value} 低于 {threshold}', en: 'genuine rate {value} below {threshold}' },
-  classOs: { zh: '操作系统', en: 'OS' },
-  classOffice: { zh: '办公软件', en: 'office' },
-  classAntivirus: { zh: '杀毒软件', en: 'antivirus' },
-  classOverall: { zh: '总体', en: 'overall' },
-  mergeNeedsTwo: { zh: '至少需要两个报告才能合并', en: 'merging needs at least two reports' },
-  merged: {
-    zh: '已合并 {count} 份报告到 {path}（{computers} 台计算机）',
-    en: 'merged {count} reports into {path} ({computers} computers)',
-  },
-  notRegularFile: {
-    zh: '{path} 不是普通文件（设备、管道或套接字），无法读取',
-    en: '{path} is not a regular file (a device, a pipe or a socket)',
-  },
-  reportTooLarge: {
-    zh: '{path} 超过 {limit}，无法整体读取（请分片审计后再合并）',
-    en: '{path} is larger than {limit} and cannot be read whole (audit in shards and merge them)',
-  },
-  badJson: { zh: 'JSON 无效: {message}', en: 'invalid JSON: {message}' },
 } satisfies Record<string, LocalText>;
+
+/** The one catalogue: the parts merged. */
+const MESSAGES = { ...COMMON_MESSAGES, ...POLICY_CATALOG_MESSAGES, ...DIFF_MERGE_MESSAGES };
+
+/** Keys two parts both define; a spread would silently keep the last text, so this must be empty. */
+type KeysDefinedTwice =
+  | (keyof typeof COMMON_MESSAGES & keyof typeof POLICY_CATALOG_MESSAGES)
+  | (keyof typeof COMMON_MESSAGES & keyof typeof DIFF_MERGE_MESSAGES)
+  | (keyof typeof POLICY_CATALOG_MESSAGES & keyof typeof DIFF_MERGE_MESSAGES);
+true satisfies [KeysDefinedTwice] extends [never] ? true : never;
 
 export type MessageKey = keyof typeof MESSAGES;
 
