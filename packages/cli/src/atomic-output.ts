@@ -69,8 +69,9 @@ function tempPathFor(path: string): string {
 
 /**
  * Every this many bytes appended, the data so far is sent to the disk in the background
- * (fdatasync, not waited for), so the final fsync has only the tail to wait for: a province's
- * 3 GB report otherwise left ~2 s of dirty pages for the commit to flush after the last byte.
+ * (fdatasync, not waited for), so the final fsync has only the tail to wait for: otherwise all of a
+ * province's multi-gigabyte report could still be dirty pages for the commit to flush after the
+ * last byte, and the command would sit idle while the kernel wrote them.
  */
 const SYNC_EVERY_BYTES = 256 * 1024 * 1024;
 

@@ -3,8 +3,8 @@
  * 512 KiB buffers: one is filled while the other is being written, so rendering never waits for
  * the disk and the disk never waits for rendering, and no buffer is allocated per host group. (A
  * Buffer per group, kept alive while the previous write was in flight, was promoted to the old
- * generation; their off-heap memory then waited for a full collection — 500 MB of RSS at 100 000
- * hosts. One write per host group would also be a hundred thousand system calls.)
+ * generation; their off-heap memory then waited for a full collection, so resident memory grew with
+ * the report. One write per host group would also be one system call per computer.)
  */
 import type { PendingFile } from './atomic-output.js';
 

@@ -2,10 +2,10 @@
  * `zhengban audit` runs in a Node process with a larger young generation. An audit allocates a few
  * hundred bytes per inventory record that live only until the record is judged, and each finding's
  * text lives until it is written; with V8's default young generation (16 MiB semi-spaces) much of
- * that outlives it, is copied into the old generation and collected there, next to the ~1 GB a
- * province's computers occupy. With 64 MiB semi-spaces the 100 000-computer benchmark took 154 s
- * instead of 232 s (user CPU 141 s instead of 269 s; docs/performance.md). Node reads heap flags
- * only when it starts, so the command relaunches itself once with the flags below, unless
+ * that outlives it, is copied into the old generation and collected there, next to everything a
+ * province's computers occupy: copied once and collected by full collections, which walk the whole
+ * store each time. With 64 MiB semi-spaces it dies young instead (docs/performance.md). Node reads
+ * heap flags only when it starts, so the command relaunches itself once with the flags below, unless
  * --max-semi-space-size (or ZHENGBAN_NO_RELAUNCH=1) is already given or a debugger is attached
  * (`--inspect`). The parent only waits: signals go to the child, whose exit code or signal becomes
  * its own.
@@ -19,12 +19,11 @@ export const EXPOSE_GC_FLAG = '--expose-gc';
  * V8 "pretenures" an allocation site (allocates its objects straight into the old generation) when
  * most of the objects it made were still alive at a collection. Preparing the report judges every
  * computer with the same code that later words the findings, and at the full collection after it
- * V8 marked 17 of 29 sampled sites long-lived (--trace-pretenuring-statistics); from then on every
- * judged computer and worded finding went straight to the old generation, ~100 MB/s, freed only by
- * full collections every few seconds: 1.0–1.3 GiB instead of ~0.6, and 15–40 % slower. At 100 000
- * computers that happened in 4 of 14 runs before collectBetweenPhases and in 3 of 4 runs with it;
- * with this flag in none (docs/performance.md). The audit's long-lived data is copied out of the
- * young generation once instead, which measured no slower.
+ * V8 could mark most of those sites long-lived (--trace-pretenuring-statistics shows it); from then
+ * on every judged computer and worded finding went straight to the old generation, freed only by
+ * full collections: the peak nearly doubled and the audit slowed, in some runs and not others, which
+ * made the peak a matter of luck. With this flag the audit's long-lived data is copied out of the
+ * young generation once instead, and the peak is the same in every run (docs/performance.md).
  */
 export const NO_PRETENURING_FLAG = '--no-allocation-site-pretenuring';
 /** Set in the relaunched child's environment. */
@@ -79,13 +78,12 @@ export function relaunch(script: string, argv: readonly string[]): void {
 
 /**
  * One full collection, when the process was started with --expose-gc (the relaunched audit is):
- * called when every inventory is read (reading leaves ~50 MiB of dead objects in the old generation
- * at 100 000 computers, which preparing would otherwise grow past: its peak 530 → 514 MiB), and
- * once the report is prepared and before it is written. Preparing judges every computer and
- * allocates seats over the whole fleet; at 100 000 computers that leaves ~150 MiB of dead objects in
- * the old generation and ~55 MiB of dead large arrays, and V8, having just grown its limits, would
- * otherwise carry them through the whole write (old generation ~320 MiB against ~190 MiB live).
- * Costs a fraction of a second; without the flag it does nothing.
+ * called when every inventory is read (reading leaves dead objects in the old generation, which
+ * preparing, the run's peak, would otherwise be added to), and once the report is prepared and
+ * before it is written. Preparing judges every computer and allocates seats over the whole fleet,
+ * which leaves dead objects and dead large arrays in the old generation, and V8, having just grown
+ * its limits, would otherwise carry them through the whole write. One collection at each of these
+ * two points is cheap beside the audit; without the flag it does nothing.
  */
 export function collectBetweenPhases(): void {
   (globalThis as { gc?: () => void }).gc?.();

@@ -19,8 +19,8 @@ export function excerpt(text: string): string {
 
 /**
  * Longer software names are not software names (a broken export, a pasted document, a hostile
- * agent): rejected at their record, since matching every catalogue pattern over a 20 MB name took
- * 18 s. The CSV reader has the same bound.
+ * agent): rejected at their record, since every catalogue pattern is matched over a name, and over
+ * a name of megabytes that would hold the audit up on one record. The CSV reader has the same bound.
  */
 export const MAX_NAME_LENGTH = 1024;
 
