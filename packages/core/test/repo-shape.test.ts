@@ -1,7 +1,8 @@
 /**
  * The repository's shape, as the developers' guide states it: no source file over 400 lines (a file
- * that long holds more than one idea), and no import cycle inside a package's src/ (a cycle means
- * two modules cannot be understood, tested or loaded apart), type-only imports included.
+ * that long holds more than one idea), no import cycle inside a package's src/ (a cycle means two
+ * modules cannot be understood, tested or loaded apart), type-only imports included, and a
+ * docs/performance.md short enough to be read (its history belongs in git log).
  *
  * Offenders known today are listed below, each for the helper fixing it; the list only shrinks. A
  * listed offender that is fixed fails the test too, so that it is taken off the list and cannot
@@ -15,6 +16,9 @@ import { describe, expect, it } from 'vitest';
 
 const PACKAGES = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const MAX_LINES = 400;
+const PERFORMANCE_DOC = resolve(PACKAGES, '../docs/performance.md');
+/** Issue 21: the method, today's figures, the targets and what limits them fit in 15 KB. */
+const PERFORMANCE_DOC_MAX_BYTES = 15_000;
 
 /** Files over 400 lines today, as `package/src/…`: the lead empties this list after the merges. */
 const KNOWN_LONG_FILES = [
@@ -142,6 +146,15 @@ describe('the repository shape', () => {
     ).toEqual([]);
     const fixed = KNOWN_LONG_FILES.filter((file) => !long.some((entry) => entry.file === file));
     expect(fixed, `no longer over ${MAX_LINES} lines: take them off KNOWN_LONG_FILES`).toEqual([]);
+  });
+
+  it(`keeps docs/performance.md within ${PERFORMANCE_DOC_MAX_BYTES} bytes`, () => {
+    const bytes = statSync(PERFORMANCE_DOC).size;
+    expect(
+      bytes,
+      `docs/performance.md is ${bytes} bytes: it holds the method, today's figures, the targets and what limits them; ` +
+        'earlier runs and how the figures got here belong in git log, not in the page (replace figures, do not add runs)',
+    ).toBeLessThanOrEqual(PERFORMANCE_DOC_MAX_BYTES);
   });
 
   for (const name of ['cli', 'core', 'reporters', 'rules', 'scanners']) {
