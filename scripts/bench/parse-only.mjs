@@ -1,7 +1,7 @@
 /**
  * The ceiling, two ways, each reading and CSV-parsing the inventory and doing nothing else:
  *
- * - `readerOnly`: the csv scanner's own reader (`readCsvBatches` from @zhengban/scanners: 1 MiB
+ * - `readerOnly`: the csv scanner's own reader (`readCsvBatches` from @zhengban/scanners: 64 KiB
  *   reads, streaming UTF-8 decoding, lines cut at their breaks, Papa Parse for lines with quotes),
  *   every row split into all its fields and counted — the same parser zhengban runs, so the ratio
  *   the issue asks for is taken against it;
