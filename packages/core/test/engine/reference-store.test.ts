@@ -66,6 +66,41 @@ describe('reference store (oracle of the compact store)', () => {
     expect(report.findings.length).toBeGreaterThan(0);
   });
 
+  it('gives hostile identifiers and odd records the same report', async () => {
+    const record = (name: unknown, version?: string, publisher?: string) =>
+      ({ name, version, publisher, source: 'memory' }) as HostInventory['software'][number];
+    const odd: HostInventory[] = [
+      {
+        id: '__proto__',
+        unit: 'toString',
+        scanner: 'memory',
+        os: { name: 'Kylin', id: 'kylin', version: 'V10' },
+        software: [
+          record('WPS Office (12.1.0.16417)', '12.1.0.16417', 'Kingsoft Corp.'),
+          record(' WPS Office (12.1.0.16417) ', ' 12.1.0.16417 ', ' Kingsoft Corp. '),
+          record('Foo\u0000Viewer', '1\u00002'),
+          record('Foo', '\u0000Viewer1\u00002'),
+          record('   '),
+          record(undefined),
+          record('KMSpico', '10.2.0'),
+        ],
+      },
+      {
+        id: 'constructor',
+        unit: '__proto__',
+        scanner: 'memory',
+        software: [record('Foo Viewer', '1.0', 'Foo Ltd')],
+      },
+      {
+        id: '__proto__',
+        hostname: 'hasOwnProperty',
+        scanner: 'other',
+        software: [record('KMSpico', '10.2.0')],
+      },
+    ];
+    await expectSameThroughBothStores(strict, odd, { units, asOf: AS_OF, mergeable: true, details: true });
+  });
+
   it('gives random fleets the same report', async () => {
     await fc.assert(
       fc.asyncProperty(fleetArbitrary, fc.boolean(), async (fleet, judgeUnrecognised) => {
