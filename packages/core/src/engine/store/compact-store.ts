@@ -24,11 +24,9 @@ import type { InstallationState, InstallKind } from '../model/installation.js';
 import type { CustomOccurrence, ForbiddenOccurrence, Occurrence } from '../model/occurrence.js';
 import type { SoftwareRef } from '../model/software-ref.js';
 import { ownCopy, StringPool } from '../own-strings.js';
-import type { Recogniser } from '../recogniser.js';
 import { moreCompleteOs } from '../rules/dedupe.js';
 import { makeRef, note, sharedSpelling } from '../software-refs.js';
-import type { SoftwareRule } from '../software-rules.js';
-import { EMPTY_IDS, hasId, idsOf, mergeIds, type Title, type TitleRegistry } from '../title-registry.js';
+import { EMPTY_IDS, hasId, idsOf, mergeIds, type Title } from '../title-registry.js';
 import { type TitleVariant, VariantRegistry } from '../title-variants.js';
 import {
   activationOf,
@@ -39,16 +37,8 @@ import {
   putInKeyOrder,
 } from './compact-host.js';
 import { CustomRuleNotes } from './custom-notes.js';
-import type { FleetStore, StoreCounts } from './fleet-store.js';
+import type { FleetStore, StoreCounts, StoreOptions } from './fleet-store.js';
 import { KindIndex } from './kind-index.js';
-
-export interface StoreOptions {
-  recogniser: Recogniser;
-  titles: TitleRegistry;
-  /** Keep unrecognised records for `unauthorised` findings. */
-  keepUnrecognised: boolean;
-  softwareRules: readonly SoftwareRule[];
-}
 
 /** Every host this store hands out is one of its own. */
 const own = (host: StoredHost): CompactHost => host as CompactHost;

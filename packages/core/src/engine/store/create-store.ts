@@ -1,6 +1,6 @@
 /** The store an auditor keeps the fleet in (fleet-store.ts): compact, or the plain reference one. */
-import { CompactStore, type StoreOptions } from './compact-store.js';
-import type { FleetStore } from './fleet-store.js';
+import { CompactStore } from './compact-store.js';
+import type { FleetStore, StoreOptions } from './fleet-store.js';
 import { ReferenceStore } from './reference-store.js';
 
 export type StoreKind = 'compact' | 'reference';

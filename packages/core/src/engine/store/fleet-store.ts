@@ -11,6 +11,19 @@ import type { StoredHost } from '../model/host.js';
 import type { InstallationState } from '../model/installation.js';
 import type { CustomOccurrence, ForbiddenOccurrence, Occurrence } from '../model/occurrence.js';
 import type { SoftwareRef } from '../model/software-ref.js';
+import type { Recogniser } from '../recogniser.js';
+import type { SoftwareRule } from '../software-rules.js';
+import type { TitleRegistry } from '../title-registry.js';
+
+/** What every store is made with: the audit's recogniser, title registry and software rules. */
+export interface StoreOptions {
+  /** Recognises each title variant (the compact store: once per variant). */
+  recogniser: Recogniser;
+  titles: TitleRegistry;
+  /** Keep unrecognised records for `unauthorised` findings. */
+  keepUnrecognised: boolean;
+  softwareRules: readonly SoftwareRule[];
+}
 
 /** The counts of reading the fleet that the report's `stats` carries. */
 export interface StoreCounts {

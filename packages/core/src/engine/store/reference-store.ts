@@ -14,8 +14,7 @@ import type { SoftwareRef } from '../model/software-ref.js';
 import { installationKey, softwareFact } from '../record-facts.js';
 import { moreCompleteOs, spelledSmaller } from '../rules/dedupe.js';
 import { makeRef, note, sharedSpelling } from '../software-refs.js';
-import type { StoreOptions } from './compact-store.js';
-import type { FleetStore, StoreCounts } from './fleet-store.js';
+import type { FleetStore, StoreCounts, StoreOptions } from './fleet-store.js';
 
 type Installation = Omit<InstallationState, 'key' | 'os'> & { key: string };
 
