@@ -5,13 +5,9 @@
  * arrives once more with new facts.
  */
 import type { LicenseStatus, RecordAttributes } from '../model.js';
-import type { StringPool } from './own-strings.js';
+import type { Activation } from './model/activation.js';
 
-export interface Activation {
-  statuses: LicenseStatus[];
-  kmsHosts: string[];
-  channels: string[];
-}
+export type { Activation } from './model/activation.js';
 
 /**
  * `list` with `value` added when new and present. An empty list is replaced by a one-element
@@ -24,11 +20,11 @@ export function withUnique<T>(list: T[], value: T | undefined): T[] {
   return list;
 }
 
-/** Adds the activation facts a record's attributes hold (owned copies). */
+/** Adds the activation facts a record's attributes hold (as `strings` keeps them: owned copies). */
 export function noteActivation(
   activation: Activation,
   attributes: RecordAttributes | undefined,
-  strings: StringPool,
+  strings: { get(text: string): string },
 ): void {
   if (!attributes) return;
   const status = attributes.licenseStatus;
@@ -64,9 +60,16 @@ export const hasActivation = (attributes: RecordAttributes | undefined): boolean
     (typeof attributes.kmsHost === 'string' && attributes.kmsHost.trim() !== '') ||
     (typeof attributes.channel === 'string' && attributes.channel !== ''));
 
-/** `activation` itself, or a copy to add to when it is shared (frozen, or NO_ACTIVATION). */
+/**
+ * True for an activation several installations or hosts point at (NO_ACTIVATION, or one the pool
+ * handed out): it must be copied before anything is added. The pool freezes what it shares, so
+ * being frozen is what marks it, and adding to one by mistake throws instead of changing others.
+ */
+export const isShared = (activation: Activation): boolean => Object.isFrozen(activation);
+
+/** `activation` itself, or a copy to add to when it is shared. */
 export function writable(activation: Activation): Activation {
-  if (!Object.isFrozen(activation)) return activation;
+  if (!isShared(activation)) return activation;
   return {
     statuses: [...activation.statuses],
     kmsHosts: [...activation.kmsHosts],
@@ -79,7 +82,7 @@ export class ActivationPool {
   private readonly pool = new Map<string, Activation>();
 
   shared(activation: Activation): Activation {
-    if (Object.isFrozen(activation)) return activation;
+    if (isShared(activation)) return activation;
     const key = JSON.stringify([activation.statuses, activation.kmsHosts, activation.channels]);
     const shared = this.pool.get(key);
     if (shared) return shared;

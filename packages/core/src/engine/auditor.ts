@@ -1,5 +1,5 @@
 /**
- * The auditor: hosts stream in through `add()` (kept compact, see host-store.ts); `finishStream()`
+ * The auditor: hosts stream in through `add()` (kept compact, see store/compact-store.ts); `finishStream()`
  * judges every computer, allocates licences, fills the statistics table and returns the report with
  * its findings still to come: they are worded one unit and one host at a time as they are read
  * (finding-stream.ts), so memory follows computers, not findings. `finish()` reads them all into
@@ -31,7 +31,7 @@ import { type DeadlineSettings, dateAtLocalMidnight, localDate, sortEvidence } f
 import { findingStream } from './finding-stream.js';
 import { type HostFindingContext, hostFindings } from './host-findings.js';
 import { type JudgedHost, judgeHost, normaliseKmsHost } from './host-judge.js';
-import { type HostState, HostStore } from './host-store.js';
+import type { StoredHost } from './model/host.js';
 import { PlanCollector } from './plan/plan-collector.js';
 import { purchaseFields } from './purchases.js';
 import { createRecogniser } from './recogniser.js';
@@ -42,6 +42,7 @@ import { SeatDemands } from './seat-demands.js';
 import { type OsOfHost, SoftwareRuleFindings } from './software-rule-findings.js';
 import { ruleCounters, softwareRules } from './software-rules.js';
 import { orderedUnits, StatisticsTable } from './statistics.js';
+import { createStore, type StoreKind } from './store/create-store.js';
 import { TitleRegistry } from './title-registry.js';
 import { countsAsUnauthorised, unauthorisedInstallations } from './unauthorised-count.js';
 import { addUnitConsumption, UnrecognisedByUnit, unrecognisedTitlesOf } from './unit-breakdown.js';
@@ -86,6 +87,11 @@ export interface AuditorOptions {
    * split into one report per unit (`unitReport`). Off by default: it keeps a count per title and unit.
    */
   unitBreakdown?: boolean;
+  /**
+   * @internal Which store keeps the fleet: the compact one (default) or the plain reference one that
+   * tests run beside it as an oracle (store/reference-store.ts). Not a policy setting.
+   */
+  store?: StoreKind;
 }
 
 export interface Auditor {
@@ -118,7 +124,7 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
   const softwareRuleSet = softwareRules(custom.software, asOf);
   const allowlist = policy.forbidden.mode === 'allowlist';
   const unrecognisedUnauthorised = allowlist || policy.settings.unrecognised === 'unauthorised';
-  const store = new HostStore({
+  const store = createStore(options.store ?? 'compact', {
     recogniser,
     titles,
     keepUnrecognised: unrecognisedUnauthorised,
@@ -145,6 +151,7 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
       judgeActivation: policy.requirements.activation.required,
       unrecognisedUnauthorised,
       counters,
+      store,
       installationsOf: (state) => store.installationsOf(state),
       firstPass: false,
       ledger: new Map(policy.entitlements.map((e) => [e.id, e])),
@@ -164,8 +171,8 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
     // 1. Each computer on its own: verdicts, not yet findings. They are not kept: a province's
     //    two million judged installations would double the memory of the store, so each pass below
     //    judges a computer again (the same verdicts: judging depends on the store and the policy).
-    const states = [...store.hosts.keys()].sort().map((id) => store.hosts.get(id)!);
-    const engineProblems = hostProblems(states, store.namelessRecords);
+    const states = store.sortedHosts();
+    const engineProblems = hostProblems(states, store.counts().namelessRecords);
     const hostUnits: string[] = new Array(states.length);
     const demands = new SeatDemands(states.length);
     const osHosts: OsOfHost[] = [];
@@ -173,12 +180,16 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
     const share = new RecognitionShare();
     const byUnit = options.unitBreakdown ? new UnrecognisedByUnit() : undefined;
     for (let i = 0; i < states.length; i++) {
-      store.putInKeyOrder(states[i]!);
       const host = judgeHost(states[i]!, firstCtx);
-      share.addHost(host, states[i]!.unrecognisedTitles.length);
-      if (byUnit) byUnit.noteHost(host.unit, host.id, unrecognisedTitlesOf(states[i]!, host, titles));
+      share.addHost(host, store.unrecognisedTitleCount(states[i]!));
+      if (byUnit)
+        byUnit.noteHost(
+          host.unit,
+          host.id,
+          unrecognisedTitlesOf(store.unrecognisedTitleIds(states[i]!), host, titles),
+        );
       // Nothing reads a host's title sets after the first pass (and no host arrives any more).
-      store.dropTitleSets(states[i]!);
+      store.releaseTitleSets(states[i]!);
       hostUnits[i] = host.unit;
       installationCount += host.installations.length;
       demands.addHost(i, host);
@@ -203,7 +214,7 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
       ...unitUseProblems(options.units ?? [], units, {
         hostsByUnit: hostsOfUnits(states, hostUnits),
         whereIs: (id) => {
-          const state = store.hosts.get(id);
+          const state = store.host(id);
           if (!state) return undefined;
           return state.osEvidence[0] ?? store.installationsOf(state)[0]?.evidence[0];
         },
@@ -235,12 +246,7 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
 
     // 4. Custom rules: software verdicts settled now, host rules as the stream passes each host;
     //    a unit's and the fleet's findings are few and made here.
-    const software = await SoftwareRuleFindings.prepare(
-      osHosts,
-      softwareRuleSet,
-      (state, judged, keep) => store.customOccurrences(state, judged, keep),
-      deadlines,
-    );
+    const software = await SoftwareRuleFindings.prepare(osHosts, softwareRuleSet, store, deadlines);
     const softwareCounters = ruleCounters(softwareRuleSet);
     let customRuns = softwareCounters.runs;
     const unitFindings = new Map<string, Finding[]>();
@@ -283,22 +289,23 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
       basis = mergeBasis({ policy, units: options.units ?? [], clock: waiversNow, hosts: hosts() });
     }
 
+    const stored = store.counts();
     const stats: Record<string, number> = {
       hosts: states.length,
       hostArrivals: states.reduce((n, h) => n + h.arrivals, 0),
-      records: store.records,
+      records: stored.records,
       installations: installationCount,
       distinctTitles: titles.titles.length,
       // Titles grouped as parts of the operating system (docs/semantics.md#system-components):
       // with the unrecognised list they are the raw count of titles no other product claimed.
-      systemComponentTitles: store.variants.titlesOfClass('system'),
+      systemComponentTitles: stored.systemComponentTitles,
       recognitionLookups: recogniser.stats.lookups,
       recognitionMemoHits: recogniser.stats.hits,
       recognitionDistinct: recogniser.stats.distinct,
       customRuleRuns: customRuns,
-      customRuleMemoHits: softwareCounters.hits + store.ruleHits,
-      titleVariants: store.variants.count,
-      customRuleReferences: states.reduce((n, h) => n + h.custom.size, 0),
+      customRuleMemoHits: softwareCounters.hits + stored.ruleHits,
+      titleVariants: stored.titleVariants,
+      customRuleReferences: stored.customRuleReferences,
       activationJudged: counters.activationJudged,
       activationSkipped: counters.activationSkipped,
       ...share.stats(),
@@ -437,7 +444,7 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
 }
 
 /** Per unit, its computers (sorted, as `states` is). */
-function hostsOfUnits(states: readonly HostState[], hostUnits: readonly string[]): Map<string, string[]> {
+function hostsOfUnits(states: readonly StoredHost[], hostUnits: readonly string[]): Map<string, string[]> {
   const out = new Map<string, string[]>();
   states.forEach((state, i) => {
     const list = out.get(hostUnits[i]!);
@@ -448,7 +455,7 @@ function hostsOfUnits(states: readonly HostState[], hostUnits: readonly string[]
 }
 
 /** Warnings about the fleet as read: a host in several units, records without a name. */
-function hostProblems(hosts: readonly HostState[], namelessRecords: number): Problem[] {
+function hostProblems(hosts: readonly StoredHost[], namelessRecords: number): Problem[] {
   const out: Problem[] = [];
   for (const host of hosts) {
     if (host.units.length > 1) {

@@ -5,16 +5,12 @@
  * only when the host's findings are worded.
  */
 import type { Evidence } from '../model.js';
-import type { InstallKind, Occurrence, SoftwareRef } from './host-store.js';
-import { makeRef } from './software-refs.js';
+import type { InstallKind } from './model/installation.js';
+import type { CustomOccurrence } from './model/occurrence.js';
+import type { SoftwareRef } from './model/software-ref.js';
+import { makeRef, sharedSpelling } from './software-refs.js';
 import type { TitleRegistry } from './title-registry.js';
 import type { TitleVariant } from './title-variants.js';
-
-export interface CustomOccurrence extends Occurrence {
-  /** Index of the software rule. */
-  rule: number;
-  tuple: number;
-}
 
 /** What grouping needs from the store: titles, variants by id, evidence codes. */
 export interface CustomRefSource {
@@ -77,7 +73,7 @@ export class CustomRefs {
         } else {
           if (variant.spelling === undefined) {
             const title = source.titles.get(variant.title);
-            variant.spelling = Object.freeze(makeRef(title.name, title.publisher, version));
+            variant.spelling = sharedSpelling(makeRef(title.name, title.publisher, version));
           }
           occurrence = { rule, tuple, software: variant.spelling, evidence: [] };
         }

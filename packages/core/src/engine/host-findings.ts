@@ -7,9 +7,10 @@
 import type { Entitlement, Finding, FindingSubject } from '../model.js';
 import { describeEvidence, makeFinding } from './finding-factory.js';
 import type { JudgeContext, JudgedHost, JudgedInstallation } from './host-judge.js';
-import type { InstallationState, Occurrence } from './host-store.js';
 import { installationTrace } from './installation-trace.js';
 import { licensingFinding, licensingRule } from './licensing-findings.js';
+import type { InstallationState } from './model/installation.js';
+import type { Occurrence } from './model/occurrence.js';
 import { CLASS_NAMES, className } from './rule-catalog.js';
 import { missingClassFindings } from './rule-findings.js';
 import { sharedStep, sharedText } from './shared-parts.js';
@@ -41,12 +42,12 @@ export function hostFindings(
     if (judged.deniedBy && wants('requirements.edition')) add(deniedEdition(host, judged));
     if (judged.activation && wants('requirements.activation')) add(notGenuinelyActivated(host, judged, ctx));
   }
-  if (wants('forbidden.pattern') && host.state.forbidden) {
-    for (const [titleId, occurrence] of [...host.state.forbidden].sort((a, b) => a[0] - b[0]))
-      add(forbiddenPattern(host, titleId, occurrence, ctx));
+  if (wants('forbidden.pattern')) {
+    for (const { title, occurrence } of ctx.store.forbiddenOf(host.state))
+      add(forbiddenPattern(host, title, occurrence, ctx));
   }
-  if (ctx.unrecognisedUnauthorised && host.state.unrecognised && wants('unauthorised')) {
-    for (const [, occurrence] of [...host.state.unrecognised].sort((a, b) => (a[0] < b[0] ? -1 : 1)))
+  if (ctx.unrecognisedUnauthorised && wants('unauthorised')) {
+    for (const occurrence of ctx.store.unrecognisedOf(host.state))
       add(unrecognisedSoftware(host, occurrence, ctx));
   }
   for (const judged of host.installations) {
@@ -77,7 +78,7 @@ function subjectOf(host: JudgedHost, item: InstallationState): FindingSubject {
     product: item.product.id,
     class: item.product.category,
     // Not copied: an installation's spelling is its kind's, frozen and shared by every finding about
-    // that kind (host-store.ts; an OS's, host-judge.ts osSpelling).
+    // that kind (store/compact-store.ts; an OS's, host-judge.ts osSpelling).
     software: item.software,
   };
 }

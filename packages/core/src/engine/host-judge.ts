@@ -8,20 +8,16 @@
 import type { OsInfo, Policy } from '../model.js';
 import type { CoverageVerdict } from './allocation.js';
 import type { DeadlineSettings } from './finding-factory.js';
-import {
-  type HostState,
-  type InstallationState,
-  installationKey,
-  NO_ACTIVATION,
-  newActivation,
-  type SoftwareRef,
-  smallerRef,
-} from './host-store.js';
 import { licenseAt, needsEntitlement } from './licence-model.js';
+import type { StoredHost } from './model/host.js';
+import type { InstallationState } from './model/installation.js';
+import type { SoftwareRef } from './model/software-ref.js';
 import type { Recogniser, Recognition } from './recogniser.js';
-import { isSystemComponent } from './recognition-share.js';
-import { makeRef } from './software-refs.js';
-import { hasId, type TitleRegistry } from './title-registry.js';
+import { installationKey } from './record-facts.js';
+import { foldInstallations } from './rules/dedupe.js';
+import { makeRef, sharedSpelling } from './software-refs.js';
+import type { FleetStore } from './store/fleet-store.js';
+import type { TitleRegistry } from './title-registry.js';
 
 export const UNASSIGNED_UNIT = '未分配';
 
@@ -66,7 +62,7 @@ export interface JudgedHost {
   hostname?: string;
   os?: OsInfo;
   osRecognition?: Recognition;
-  state: HostState;
+  state: StoredHost;
   installations: JudgedInstallation[];
 }
 
@@ -82,8 +78,10 @@ export interface JudgeContext {
   /** Unrecognised installations are `unauthorised` findings (allowlist mode or settings). */
   unrecognisedUnauthorised: boolean;
   counters: { activationSkipped: number; activationJudged: number };
-  /** The host's installations as fresh objects (HostStore.installationsOf). */
-  readonly installationsOf: (state: HostState) => InstallationState[];
+  /** What the fleet's inventories told: judging reads hosts through it only. */
+  readonly store: FleetStore;
+  /** The host's installations as fresh objects (FleetStore.installationsOf, with or without evidence). */
+  readonly installationsOf: (state: StoredHost) => InstallationState[];
   /**
    * The auditor judges each computer more than once (its verdicts are not kept between passes);
    * only the first pass counts activation and notes unrecognised operating systems.
@@ -110,139 +108,9 @@ const osSpellings = new WeakMap<Recognition, SoftwareRef>();
 function osSpelling(name: string, version: string | undefined, recognition: Recognition): SoftwareRef {
   const known = osSpellings.get(recognition);
   if (known !== undefined && known.name === name && known.version === version) return known;
-  const spelling = Object.freeze(makeRef(name, undefined, version, recognition.edition || undefined));
+  const spelling = sharedSpelling(makeRef(name, undefined, version, recognition.edition || undefined));
   osSpellings.set(recognition, spelling);
   return spelling;
-}
-
-const keyOf = (i: InstallationState) => i.key ?? installationKey(i.product.id, i.version, i.edition);
-
-function absorb(into: InstallationState, from: InstallationState): void {
-  into.evidence.push(...from.evidence);
-  into.software = smallerRef(into.software, from.software);
-  // Activation objects belong to the store (or are the shared NO_ACTIVATION): merged into a copy.
-  if (from.activation !== NO_ACTIVATION) {
-    const a = newActivation();
-    for (const source of [into.activation, from.activation]) {
-      for (const s of source.statuses) if (!a.statuses.includes(s)) a.statuses.push(s);
-      for (const k of source.kmsHosts) if (!a.kmsHosts.includes(k)) a.kmsHosts.push(k);
-      for (const c of source.channels) if (!a.channels.includes(c)) a.channels.push(c);
-    }
-    into.activation = a;
-  }
-  into.os ||= from.os;
-}
-
-/**
- * One product on one host counts once per version: an installation read without a version (a GUID
- * key without DisplayVersion) folds into the smallest sibling of the same product that has one, and
- * one without an edition into the smallest sibling of the same product and version that has one.
- */
-export function foldInstallations(installations: InstallationState[]): InstallationState[] {
-  const byKey = new Map<string, InstallationState>();
-  for (const item of installations) {
-    const key = keyOf(item);
-    const existing = byKey.get(key);
-    if (existing) absorb(existing, item);
-    else byKey.set(key, item);
-  }
-  // Keys are unique; the default sort is code-unit order, as `<` compares.
-  let items = [...byKey.keys()].sort().map((key) => byKey.get(key)!);
-  const foldBy = (
-    orphan: (i: InstallationState) => boolean,
-    fits: (o: InstallationState, i: InstallationState) => boolean,
-  ) => {
-    // An orphan goes to the first installation (in key order) that is no orphan and fits it: looked
-    // for among those only (most installations have no edition, few have one to offer).
-    const targets = items.filter((other) => !orphan(other));
-    const kept: InstallationState[] = [];
-    for (const item of items) {
-      const target =
-        targets.length > 0 && orphan(item) ? targets.find((other) => fits(other, item)) : undefined;
-      if (target) absorb(target, item);
-      else kept.push(item);
-    }
-    items = kept;
-  };
-  foldBy(
-    (i) => i.version === undefined,
-    (o, i) => o.product.id === i.product.id && (i.edition === undefined || o.edition === i.edition),
-  );
-  items = foldLessPrecise(items);
-  foldBy(
-    (i) => i.edition === undefined,
-    (o, i) => o.product.id === i.product.id && o.version === i.version,
-  );
-  return items;
-}
-
-/** `6.1` → [`6`, `1`]; parts compared as written (trimmed, case-insensitive). */
-const versionParts = (version: string): string[] => version.trim().toLowerCase().split('.');
-
-/**
- * One computer, one operating system read twice: `reg query` gives Windows 7 as `6.1`, the register
- * row `6.1.7601`. Installations of one product whose versions agree on every part the less precise
- * one states are one installation: it folds into the most precise (then first in key order) of
- * those that extend it, keeping all evidence; an edition one of them lacks is taken from the other,
- * two different editions stay two installations. `6.1.7600` and `6.1.7601` disagree: two.
- *
- * Not for grouped products (system components: a distribution's packages, drivers, updates — see
- * isSystemComponent): there one product id stands for many different programs, so `bash 5.1` and
- * `libssl3 5.1.2` are two packages, not one read at two precisions. Skipping them is also what keeps
- * a Linux host's hundreds of packages out of this pass.
- */
-function foldLessPrecise(items: InstallationState[]): InstallationState[] {
-  // Candidates by (product, a strict prefix of their version): a Linux host has hundreds of its
-  // distribution's packages under one product, so pairs are never compared one against all.
-  // Most hosts have each product once: then there is nothing to fold and nothing is built.
-  const seen = new Set<string>();
-  const repeated = new Set<string>();
-  for (const item of items) {
-    if (item.version === undefined || isSystemComponent(item.product)) continue;
-    if (seen.has(item.product.id)) repeated.add(item.product.id);
-    else seen.add(item.product.id);
-  }
-  if (repeated.size === 0) return items;
-  const parts = new Map<InstallationState, string[]>();
-  const extending = new Map<string, InstallationState[]>();
-  for (const item of items) {
-    if (item.version === undefined || !repeated.has(item.product.id)) continue;
-    const mine = versionParts(item.version);
-    parts.set(item, mine);
-    for (let k = 1; k < mine.length; k++) {
-      const key = `${item.product.id}\u0000${mine.slice(0, k).join('.')}`;
-      const list = extending.get(key);
-      if (list) list.push(item);
-      else extending.set(key, [item]);
-    }
-  }
-  if (extending.size === 0) return items;
-  const compatible = (a: InstallationState, b: InstallationState) =>
-    a.edition === undefined || b.edition === undefined || a.edition === b.edition;
-  // Least precise first, so what folds into a middle version travels on with it.
-  const byPrecision = [...parts.keys()].sort((a, b) => parts.get(a)!.length - parts.get(b)!.length);
-  const gone = new Set<InstallationState>();
-  for (const item of byPrecision) {
-    const candidates = extending.get(`${item.product.id}\u0000${parts.get(item)!.join('.')}`);
-    if (!candidates) continue;
-    let target: InstallationState | undefined;
-    // `candidates` are in key order: the first of the most precise wins.
-    for (const other of candidates) {
-      if (gone.has(other) || !compatible(other, item)) continue;
-      if (!target || parts.get(other)!.length > parts.get(target)!.length) target = other;
-    }
-    if (!target) continue;
-    // The more precise version is the installation's, and so is its spelling.
-    const spelling = target.software;
-    absorb(target, item);
-    target.software = spelling;
-    if (target.edition === undefined && item.edition !== undefined) {
-      target.edition = item.edition;
-      target.key = installationKey(target.product.id, target.version, target.edition);
-    }
-    gone.add(item);
-  }
-  return gone.size === 0 ? items : items.filter((i) => !gone.has(i));
 }
 
 /**
@@ -253,7 +121,7 @@ export function installationId(host: string, item: InstallationState): string {
   return `${host}\u0000${installationKey(item.product.id, item.version, item.edition)}`;
 }
 
-export function judgeHost(state: HostState, ctx: JudgeContext): JudgedHost {
+export function judgeHost(state: StoredHost, ctx: JudgeContext): JudgedHost {
   const unit = [...state.units].sort()[0] ?? UNASSIGNED_UNIT;
   const host: JudgedHost = { id: state.id, unit, state, installations: [] };
   const hostname = [...state.hostnames].sort()[0];
@@ -282,7 +150,7 @@ export function judgeHost(state: HostState, ctx: JudgeContext): JudgedHost {
     } else if (ctx.firstPass) {
       const titleId = ctx.titles.idOf(state.os.name, undefined);
       ctx.titles.noteVersion(titleId, state.os.version);
-      if (!hasId(state.unrecognisedTitles, titleId)) ctx.titles.noteHost(titleId, state.id);
+      if (!ctx.store.hasUnrecognisedTitle(state, titleId)) ctx.titles.noteHost(titleId, state.id);
     }
   }
 

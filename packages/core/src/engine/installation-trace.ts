@@ -1,7 +1,9 @@
 /** The trace steps every finding about one installation starts with: where it was read, how it was recognised. */
 import type { TraceStep } from '../model.js';
 import { describeEvidence } from './finding-factory.js';
-import type { InstallationState, SoftwareRef } from './host-store.js';
+import type { InstallationState } from './model/installation.js';
+import type { SoftwareRef } from './model/software-ref.js';
+import { isSharedSpelling } from './software-refs.js';
 
 /**
  * The steps that describe an installation kind (how it was recognised, its version and edition),
@@ -19,7 +21,7 @@ interface KindSteps {
 const stepsBySpelling = new WeakMap<SoftwareRef, KindSteps>();
 
 function kindSteps(item: InstallationState): KindSteps {
-  const shared = Object.isFrozen(item.software);
+  const shared = isSharedSpelling(item.software);
   if (shared) {
     const known = stepsBySpelling.get(item.software);
     const made = known?.item;

@@ -11,13 +11,10 @@
  * report keeps the three counts in `stats` (they add up when reports are merged); the share is
  * recognised / (recognised + unrecognised).
  */
-import type { Product } from '../model.js';
 import type { JudgedHost } from './host-judge.js';
+import { isSystemComponent } from './model/product-kinds.js';
 
-/** A catalogue product that is a part of another product, not software of its own. */
-export function isSystemComponent(product: Product): boolean {
-  return product.category === 'system' || (product.category === 'other' && product.license === 'bundled');
-}
+export { isSystemComponent } from './model/product-kinds.js';
 
 export class RecognitionShare {
   recognised = 0;

@@ -14,7 +14,7 @@ import type {
 import type { RuleVerdict } from './custom-rules.js';
 import { type DeadlineSettings, describeEvidence, makeFinding } from './finding-factory.js';
 import type { JudgedHost } from './host-judge.js';
-import type { Occurrence } from './host-store.js';
+import type { Occurrence } from './model/occurrence.js';
 import { className } from './rule-catalog.js';
 import { frozenCopy, sharedStep, sharedText } from './shared-parts.js';
 import { hostClassFlags } from './statistics.js';

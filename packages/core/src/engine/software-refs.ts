@@ -1,29 +1,11 @@
 /**
- * Spellings of software as read (SoftwareRef): compared field by field so that, when several
- * spellings of one installation or title meet on a host, the smallest is kept whatever the order
- * they arrived in; and the occurrences of forbidden or unrecognised titles built from records.
+ * Spellings of software as read (SoftwareRef) made from records, and the occurrences of forbidden
+ * or unrecognised titles they add up to (the smallest spelling kept: rules/dedupe.ts).
  */
 import type { Evidence, Product } from '../model.js';
-import type { Occurrence, SoftwareRef } from './host-store.js';
-
-const cmp = (a?: string, b?: string): number => ((a ?? '') < (b ?? '') ? -1 : (a ?? '') > (b ?? '') ? 1 : 0);
-
-/** The smaller of two spellings of one installation, so merging never depends on order. */
-export function smallerRef(a: SoftwareRef, b: SoftwareRef): SoftwareRef {
-  return compareRef(a, b.name, b.publisher, b.version, b.edition) <= 0 ? a : b;
-}
-
-export function compareRef(
-  a: SoftwareRef,
-  name: string,
-  publisher?: string,
-  version?: string,
-  edition?: string,
-): number {
-  return (
-    cmp(a.name, name) || cmp(a.publisher, publisher) || cmp(a.version, version) || cmp(a.edition, edition)
-  );
-}
+import type { Occurrence } from './model/occurrence.js';
+import type { SoftwareRef } from './model/software-ref.js';
+import { compareRef } from './rules/dedupe.js';
 
 /** One literal per combination of fields (same key order as ever): no property store is grown. */
 export function makeRef(name: string, publisher?: string, version?: string, edition?: string): SoftwareRef {
@@ -34,6 +16,16 @@ export function makeRef(name: string, publisher?: string, version?: string, edit
   if (publisher) return edition ? { name, publisher, edition } : { name, publisher };
   return edition ? { name, edition } : { name };
 }
+
+/**
+ * A spelling many findings will point at (an installation kind's, an OS's, an unrecognised
+ * variant's): frozen, so that no reader of one finding can change another's, and so that what
+ * describes it may be cached by it (isSharedSpelling).
+ */
+export const sharedSpelling = (ref: SoftwareRef): SoftwareRef => Object.freeze(ref);
+
+/** True for a spelling made by sharedSpelling (safe to key a cache of derived parts by). */
+export const isSharedSpelling = (ref: SoftwareRef): boolean => Object.isFrozen(ref);
 
 /** Adds one record to the occurrence of its key (created on first sight). */
 export function note<K>(

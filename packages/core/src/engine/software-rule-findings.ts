@@ -3,23 +3,20 @@
  * fire (custom-refs.ts) grouped into occurrences, plus the host's recognised OS judged as a record.
  */
 import type { Evidence, Finding } from '../model.js';
-import type { CustomOccurrence } from './custom-refs.js';
 import type { RuleVerdict } from './custom-rules.js';
 import type { DeadlineSettings } from './finding-factory.js';
 import { occurrenceSubject } from './host-findings.js';
 import type { JudgedHost } from './host-judge.js';
-import { type HostState, installationKey, type SoftwareRef } from './host-store.js';
-import { softwareFact } from './record-facts.js';
+import type { CustomOccurrence } from './model/occurrence.js';
+import type { SoftwareRef } from './model/software-ref.js';
+import { installationKey, softwareFact } from './record-facts.js';
 import { customFinding } from './rule-findings.js';
 import type { SoftwareRule } from './software-rules.js';
+import type { FleetStore } from './store/fleet-store.js';
 import { TitleTuples } from './tuple-memo.js';
 
-/** A host's records of firing custom-rule tuples, grouped (HostStore.customOccurrences). */
-export type CustomOccurrencesOf = (
-  state: HostState,
-  judged: ReadonlyMap<string, SoftwareRef>,
-  keep: (rule: number, tuple: number) => boolean,
-) => CustomOccurrence[];
+/** A host's records of firing custom-rule tuples, grouped (FleetStore.customOccurrences). */
+export type CustomRecords = Pick<FleetStore, 'customOccurrences' | 'customRecordCount'>;
 
 /** Installation key → spelling of the host's judged installations. */
 function judgedSpellings(host: JudgedHost): Map<string, SoftwareRef> {
@@ -100,7 +97,7 @@ function withOs(records: CustomOccurrence[], os: readonly CustomOccurrence[]): C
 export class SoftwareRuleFindings {
   private constructor(
     private readonly rules: readonly SoftwareRule[],
-    private readonly occurrencesOf: CustomOccurrencesOf,
+    private readonly records: CustomRecords,
     private readonly deadlines: DeadlineSettings,
     private readonly os: Map<string, CustomOccurrence[]>,
     private readonly verdicts: RuleVerdict[][],
@@ -109,7 +106,7 @@ export class SoftwareRuleFindings {
   static async prepare(
     hosts: Iterable<OsOfHost>,
     rules: readonly SoftwareRule[],
-    occurrencesOf: CustomOccurrencesOf,
+    records: CustomRecords,
     deadlines: DeadlineSettings,
   ): Promise<SoftwareRuleFindings> {
     const os = new Map<string, CustomOccurrence[]>();
@@ -121,7 +118,7 @@ export class SoftwareRuleFindings {
     }
     const verdicts: RuleVerdict[][] = [];
     for (const rule of rules) verdicts.push(await rule.memo.settled());
-    return new SoftwareRuleFindings(rules, occurrencesOf, deadlines, os, verdicts);
+    return new SoftwareRuleFindings(rules, records, deadlines, os, verdicts);
   }
 
   forHost(host: JudgedHost): Finding[] {
@@ -130,7 +127,9 @@ export class SoftwareRuleFindings {
     if (rules.length === 0) return findings;
     const fires = (rule: number, tuple: number) => !rules[rule]!.memo.isQuiet(tuple);
     const occurrences = withOs(
-      host.state.custom.size > 0 ? this.occurrencesOf(host.state, judgedSpellings(host), fires) : [],
+      this.records.customRecordCount(host.state) > 0
+        ? this.records.customOccurrences(host.state, judgedSpellings(host), fires)
+        : [],
       this.os.get(host.id) ?? [],
     );
     for (const occurrence of occurrences) {

@@ -7,7 +7,8 @@
  * whatever the number of rules.
  */
 
-import type { InstallKind, SoftwareRef } from './host-store.js';
+import type { InstallKind } from './model/installation.js';
+import type { SoftwareRef } from './model/software-ref.js';
 import { ownCopy } from './own-strings.js';
 import type { Recogniser, Recognition } from './recogniser.js';
 import { installationKey, softwareFact } from './record-facts.js';
@@ -27,7 +28,7 @@ export interface TitleVariant {
   recognition: Recognition | undefined;
   /** installationKey(product, version, edition) when recognised. */
   installKey: string | undefined;
-  /** What every installation of this variant shares, made on its first recognised sighting (host-store.ts). */
+  /** What every installation of this variant shares, made on its first recognised sighting (store/compact-store.ts). */
   kind?: InstallKind;
   /** The unrecognised title's version was offered to the registry's version list. */
   versionNoted: boolean;
@@ -147,6 +148,8 @@ export class VariantRegistry {
     editionRead: string | undefined,
   ): TitleVariant {
     const titleId = this.titles.idOf(name, publisher);
+    // The variant keeps its version and edition for the run: owned copies, never the parser's views
+    // into a chunk of the file (own-strings.ts).
     const variant = this.create(titleId, ownCopy(version), ownCopy(editionRead));
     const title = this.titles.get(titleId);
     let list = this.byName.get(title.name);
@@ -156,7 +159,7 @@ export class VariantRegistry {
     }
     list.push(variant);
     // Owned copies only: `publisher` is the parser's slice, and a key holding it would keep its whole
-    // batch of text alive (15 MiB more live heap at 10 000 hosts).
+    // batch of text alive for the run.
     this.byKey.set(
       ownCopy(variantKey(title.name, title.publisher, variant.version, variant.editionRead)),
       variant,

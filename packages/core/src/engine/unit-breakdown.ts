@@ -5,8 +5,7 @@
  */
 import type { EntitlementPosition, UnrecognisedSoftware } from '../model.js';
 import type { JudgedHost } from './host-judge.js';
-import type { HostState } from './host-store.js';
-import { idsOf, type TitleRegistry } from './title-registry.js';
+import type { TitleRegistry } from './title-registry.js';
 
 const MAX_SAMPLES = 5;
 
@@ -42,11 +41,13 @@ export class UnrecognisedByUnit {
   }
 }
 
-/** A computer's unrecognised titles as the first pass counted them: its software and, unrecognised, its OS. */
-export function unrecognisedTitlesOf(state: HostState, host: JudgedHost, titles: TitleRegistry): number[] {
-  const ids = idsOf(state.unrecognisedTitles);
-  if (state.os && !host.osRecognition) {
-    const os = titles.idOf(state.os.name, undefined);
+/**
+ * A computer's unrecognised titles as the first pass counted them: its software's (`ids`, from the
+ * store) and, unrecognised, its OS.
+ */
+export function unrecognisedTitlesOf(ids: number[], host: JudgedHost, titles: TitleRegistry): number[] {
+  if (host.os && !host.osRecognition) {
+    const os = titles.idOf(host.os.name, undefined);
     if (!ids.includes(os)) ids.push(os);
   }
   return ids;

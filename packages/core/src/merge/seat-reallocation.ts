@@ -9,8 +9,8 @@
 import { allocateSeats, type LicensableInstallation } from '../engine/allocation.js';
 import type { DeadlineSettings } from '../engine/finding-factory.js';
 import type { JudgedHost, JudgedInstallation } from '../engine/host-judge.js';
-import type { InstallationState } from '../engine/host-store.js';
 import { licensingFinding } from '../engine/licensing-findings.js';
+import type { InstallationState } from '../engine/model/installation.js';
 import type { EntitlementPosition, Finding, Policy, Product, SeatDemand, VersionScheme } from '../model.js';
 
 /** Rules whose findings come from the allocation (licensing-findings.ts). */

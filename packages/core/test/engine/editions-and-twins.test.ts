@@ -21,6 +21,7 @@
 import { type ComplianceReport, createAuditor, type HostInventory } from '@zhengban/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildPolicy, entitlement, glob, product, regex } from './policy-builder.js';
+import { expectSameThroughBothStores } from './store-oracle.js';
 
 const policy = buildPolicy({
   catalog: {
@@ -77,22 +78,26 @@ function host(id: string, os: string, version: string, software: [string, string
   };
 }
 
+const fleet = (): HostInventory[] => [
+  host('H-1', 'Microsoft Windows 10 专业版', '10.0.19045', [
+    ['Microsoft Office Standard 2016', '16.0.4266.1001'],
+  ]),
+  host('H-2', 'Microsoft Windows 10 家庭中文版', '10.0.19045'),
+  host('H-3', 'Microsoft Windows 10 企业版', '10.0.19045'),
+  host('H-4', 'Microsoft Windows 7 专业版', '6.1', [['Microsoft Windows 7 专业版', '6.1.7601']]),
+  host('H-5', 'Microsoft Windows 7 专业版', '6.1.7600', [['Microsoft Windows 7 专业版', '6.1.7601']]),
+];
+
 let report: ComplianceReport;
 
 beforeAll(async () => {
   const auditor = createAuditor(policy, { asOf: '2024-06-30' });
-  auditor.add(
-    host('H-1', 'Microsoft Windows 10 专业版', '10.0.19045', [
-      ['Microsoft Office Standard 2016', '16.0.4266.1001'],
-    ]),
-  );
-  auditor.add(host('H-2', 'Microsoft Windows 10 家庭中文版', '10.0.19045'));
-  auditor.add(host('H-3', 'Microsoft Windows 10 企业版', '10.0.19045'));
-  auditor.add(host('H-4', 'Microsoft Windows 7 专业版', '6.1', [['Microsoft Windows 7 专业版', '6.1.7601']]));
-  auditor.add(
-    host('H-5', 'Microsoft Windows 7 专业版', '6.1.7600', [['Microsoft Windows 7 专业版', '6.1.7601']]),
-  );
+  for (const h of fleet()) auditor.add(h);
   report = await auditor.finish();
+});
+
+it('gives the same report through the reference store (oracle)', async () => {
+  await expectSameThroughBothStores(policy, fleet(), { asOf: '2024-06-30', mergeable: true, details: true });
 });
 
 const rules = (host: string) =>

@@ -21,6 +21,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import { FIXTURES } from '../policy/policy-test-support.js';
 import { FLEET, HUORONG, host, OFFICE, program, WPS } from './plan-fleet.js';
+import { expectSameThroughBothStores } from './store-oracle.js';
 
 const policy = loadPolicy(join(FIXTURES, 'ledger', 'plan-policy.yaml'));
 
@@ -29,6 +30,10 @@ async function audit(p: Policy, fleet: HostInventory[]) {
   for (const h of fleet) auditor.add(h);
   return auditor.finish();
 }
+
+it('gives the same report through the reference store (oracle)', async () => {
+  await expectSameThroughBothStores(policy, FLEET, { plan: true, details: true });
+});
 
 const brief = (plan: RectificationPlan) =>
   plan.items.map((i) =>

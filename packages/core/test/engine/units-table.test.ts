@@ -25,6 +25,7 @@ import {
 } from '@zhengban/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildPolicy, product, regex } from './policy-builder.js';
+import { expectSameThroughBothStores } from './store-oracle.js';
 
 const file = 'units.csv';
 const units: UnitInfo[] = [
@@ -98,6 +99,15 @@ let report: ComplianceReport;
 
 beforeAll(async () => {
   report = await audit(fleet());
+});
+
+it('gives the same report through the reference store (oracle)', async () => {
+  await expectSameThroughBothStores(policy, fleet(), {
+    units,
+    asOf: '2024-06-30',
+    mergeable: true,
+    unitBreakdown: true,
+  });
 });
 
 describe('nested units', () => {
