@@ -84,7 +84,8 @@ export const INPUT_PROBLEM_TEXTS: Record<string, string> = {
     '{count} 个软件包段落没有 Status 字段（第 {lines} 行）：不是安装（dpkg 会为它安装的软件包写 Status；这是 /var/lib/dpkg/available 还是损坏的副本？）；计为已忽略',
   'packages.column-count': '第 {line} 行有 {columns} 列，应为 {width} 列',
   'packages.row': '第 {line} 行：没有软件包名称或版本',
-  'rpm.line': '第 {line} 行不是 名称-版本-发行号.架构 的形式',
+  // `withDate` names the install date of an `rpm -qa --last` line.
+  'rpm.line': '第 {line} 行不是 名称-版本-发行号.架构{?withDate} 的形式',
   // Agents
   'osquery.format': '{file}：不是 osquery 输出{detail}；应为 osqueryi --json 数组或结果日志{?skipped}',
   'osquery.line':
