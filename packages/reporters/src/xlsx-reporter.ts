@@ -10,7 +10,6 @@
  * Written with exceljs's streaming writer and inline strings: about five times faster than the
  * in-memory workbook on 50 000 findings, and rows are released as they are committed.
  */
-import { PassThrough } from 'node:stream';
 import type { ComplianceReport, Reporter, ReporterContext } from '@zhengban/core';
 import type ExcelJS from 'exceljs';
 import { neutraliseFormula } from './csv-reporter.js';
@@ -20,6 +19,7 @@ import { t } from './messages.js';
 import { statisticsForm } from './statistics-form.js';
 import { buildTable, type Cell, type Table, type TableId } from './tables.js';
 import { addStatisticsFormSheet } from './xlsx/statistics-form-sheet.js';
+import { streamedWorkbook } from './xlsx/streamed-workbook.js';
 import { addDetailsSheet } from './xlsx-details-sheet.js';
 import { addPlanSheets } from './xlsx-plan-sheets.js';
 
@@ -114,24 +114,11 @@ function addSheet(
 }
 
 export async function renderXlsx(report: ComplianceReport, ctx: ReporterContext): Promise<Uint8Array> {
-  const stream = new PassThrough();
-  const chunks: Buffer[] = [];
-  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const finished = new Promise<void>((resolve, reject) => {
-    stream.on('end', resolve);
-    stream.on('error', reject);
-  });
-  // Loaded here, not at import: exceljs takes ~0.5 s to load and most audits write no workbook.
-  const { default: Excel } = await import('exceljs');
-  const workbook = new Excel.stream.xlsx.WorkbookWriter({
-    stream,
-    useSharedStrings: false,
-    useStyles: true,
-  });
-  workbook.creator = xmlSafeText(`${report.tool.name} ${report.tool.version}`);
-  // A fixed date keeps the bytes reproducible; the audit date is what the workbook speaks for.
-  workbook.created = new Date(`${report.asOf}T00:00:00Z`);
-  workbook.modified = workbook.created;
+  // The audit date is the day the workbook speaks for.
+  const { workbook, bytes } = await streamedWorkbook(
+    xmlSafeText(`${report.tool.name} ${report.tool.version}`),
+    report.asOf,
+  );
   const nullRate = t('rate.null', ctx.locale);
   addStatisticsFormSheet(workbook, statisticsForm(report, ctx.locale), {
     text: safeText,
@@ -147,10 +134,7 @@ export async function renderXlsx(report: ComplianceReport, ctx: ReporterContext)
       addDetailsSheet(workbook, report, ctx.locale);
     }
   }
-  await workbook.commit();
-  await finished;
-  const bytes = Buffer.concat(chunks);
-  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return bytes();
 }
 
 export function xlsxReporter(): Reporter {
