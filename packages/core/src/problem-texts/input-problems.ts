@@ -15,7 +15,7 @@ export const INPUT_PROBLEM_TEXTS: Record<string, string> = {
     '{at}文件开头是 UTF-8，但从第 {from} 行（第 {byte} 字节）起不是有效的 UTF-8；文件混用了编码{?unread}（请统一另存为 UTF-8 或 GBK）{?skipped}',
   'input.layout': '{note}',
   // CSV inventories
-  'csv.empty': '{file}：文件为空；应有一行表头，每次安装一行',
+  'csv.empty': '{file}：文件为空{?sheets}；应有一行表头，每次安装一行',
   'csv.encoding': '{file}：未知的编码 "{encoding}"（可用 utf-8、gbk、gb18030、utf-16le）',
   'csv.header': '{file}:1：没有{label}列；表头是：{header}（列名不同时请给出列映射）',
   'csv.mapping': '{file}：列映射为 {field} 指定了列 "{wanted}"，但表头中没有这一列（表头：{header}）',
@@ -40,6 +40,10 @@ export const INPUT_PROBLEM_TEXTS: Record<string, string> = {
   'csv.repeated-header': '第 {line} 行重复了表头（是不是两份导出拼成了一个文件？）；已跳过',
   'csv.duplicate-column':
     '第 {line} 行：第 {used} 列 "{usedName}" 和第 {unused} 列 "{unusedName}" 都表示 {field}；读取第 {used} 列，不读第 {unused} 列（可用列映射指定）',
+  // Hosts file (`--hosts`: computer → unit)
+  'hosts.header':
+    '{file}:{line}：主机文件需要计算机列（计算机名 / hostname）和单位列（单位 / unit）；表头是：{header}',
+  'hosts.row': '{what}',
   // Units file
   'units.empty': '{file}：单位文件为空；应有表头 单位,编制人数,上级单位',
   'units.header': '{file}:{line}：没有单位列（应为 单位 / unit）；表头是：{header}',
