@@ -5,7 +5,6 @@
  * dates in date cells, prices as numbers and 剩余天数 counted from asOf. Reading the workbook back
  * with `ledger:` gives the same entitlements.
  */
-import { PassThrough } from 'node:stream';
 import {
   type Entitlement,
   type IsoDate,
@@ -14,10 +13,10 @@ import {
   type Locale,
   ledgerRowValues,
 } from '@zhengban/core';
-import { neutraliseFormula } from './csv-reporter.js';
 import { displayWidth } from './display-width.js';
-import { replaceLoneSurrogates } from './escaping.js';
 import { t } from './messages.js';
+import { streamedWorkbook } from './xlsx/streamed-workbook.js';
+import { safeText } from './xlsx-reporter.js';
 
 export interface LedgerWorkbookOptions {
   /** The policy's name, for the title row. */
@@ -27,27 +26,11 @@ export interface LedgerWorkbookOptions {
   locale: Locale;
 }
 
-const safeText = (value: string): string =>
-  neutraliseFormula(
-    replaceLoneSurrogates(value).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '\uFFFD'),
-  );
-
 export async function renderLedgerWorkbook(
   entitlements: readonly Entitlement[],
   options: LedgerWorkbookOptions,
 ): Promise<Uint8Array> {
-  const stream = new PassThrough();
-  const chunks: Buffer[] = [];
-  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const finished = new Promise<void>((resolve, reject) => {
-    stream.on('end', resolve);
-    stream.on('error', reject);
-  });
-  const { default: Excel } = await import('exceljs');
-  const workbook = new Excel.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: false, useStyles: true });
-  workbook.creator = 'zhengban';
-  workbook.created = new Date(`${options.asOf}T00:00:00Z`);
-  workbook.modified = workbook.created;
+  const { workbook, bytes } = await streamedWorkbook('zhengban', options.asOf);
   const sheet = workbook.addWorksheet(t('ledgerExport.sheet', options.locale), {
     views: [{ state: 'frozen', ySplit: 2 }],
   });
@@ -87,8 +70,5 @@ export async function renderLedgerWorkbook(
     row.commit();
   }
   sheet.commit();
-  await workbook.commit();
-  await finished;
-  const bytes = Buffer.concat(chunks);
-  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return bytes();
 }

@@ -6,8 +6,9 @@
  *
  * Nesting: a unit whose `parent` has units under it becomes a group. The group opens with a
  * subtotal row (`<parent> 小计`: the engine's `subtotal` of the parent when it is a unit — staff
- * counted once —, else the sum of every unit below it), then the parent's own row as `本级` when it is a unit, then its children one level
- * deeper. Subtotals are sums of counts and rates are recomputed from the sums, as totals are
+ * counted once —, else the sum of every unit below it), then the parent's own row as `本级` when it
+ * is a unit (its 本级 staff: the stated figure less its subordinates', from the engine), then its
+ * children one level deeper. Subtotals are sums of counts and rates are recomputed from the sums, as totals are
  * (docs/semantics.md#rates); the totals row is the report's own `totals`.
  */
 import type { ClassStats, ComplianceReport, Locale, Totals, UnitStats, UnitSubtotal } from '@zhengban/core';
@@ -15,7 +16,7 @@ import { overdueOf } from './campaign-view.js';
 import { classLabel } from './labels.js';
 import { type MessageKey, t } from './messages.js';
 import { overallFraction, rateOf } from './rates.js';
-import type { RateCell } from './statistics-view.js';
+import { ownRowStaff, type RateCell } from './statistics-view.js';
 
 export type FormRowKind = 'unit' | 'subtotal' | 'totals';
 
@@ -210,7 +211,7 @@ function unitRows(report: ComplianceReport, locale: Locale): FormRow[] {
           'unit',
           t('form.ownLevel', locale, { unit: name }),
           depth + 1,
-          countsOfUnit(own),
+          { ...countsOfUnit(own), staff: ownRowStaff(own) },
           report.classes,
           own.rates,
         ),

@@ -115,8 +115,18 @@ export interface UnitEntry {
   /** The unit the row speaks of (a subtotal: the parent unit, with everything under it). */
   unit: string;
   stats: UnitStats | UnitSubtotal;
+  /** The 编制人数 the row shows (a parent's own row: its 本级 figure, ownRowStaff). */
+  staff: number | undefined;
   parent: string | undefined;
   subtotal: boolean;
+}
+
+/**
+ * The 编制人数 of a unit's own row: a parent's stated figure includes its subordinates', whose rows
+ * follow, so its own row shows the engine's 本级 figure (`ownStaff`, docs/semantics.md#units).
+ */
+export function ownRowStaff(unit: UnitStats): number | undefined {
+  return unit.subtotal ? unit.ownStaff : unit.staff;
 }
 
 /**
@@ -134,6 +144,7 @@ export function unitEntries(report: ComplianceReport, locale: Locale): UnitEntry
         label: indent(parent.level) + t('stats.subtotal', locale, { unit: parent.unit }),
         unit: parent.unit,
         stats: parent.subtotal!,
+        staff: parent.subtotal!.staff,
         parent: parent.parent,
         subtotal: true,
       });
@@ -145,6 +156,7 @@ export function unitEntries(report: ComplianceReport, locale: Locale): UnitEntry
       label: indent(unit.level) + unit.unit,
       unit: unit.unit,
       stats: unit,
+      staff: ownRowStaff(unit),
       parent: unit.parent,
       subtotal: false,
     });
@@ -158,6 +170,7 @@ export function unitEntries(report: ComplianceReport, locale: Locale): UnitEntry
 export function statisticsBlocks(report: ComplianceReport, locale: Locale): UnitBlock[] {
   const blocks = unitEntries(report, locale).map((entry) => {
     const b = block(report, entry.stats, entry.label, false, locale);
+    b.staff = entry.staff;
     b.parent = entry.parent;
     return b;
   });

@@ -61,10 +61,11 @@ export function statisticsTable(report: ComplianceReport, locale: Locale): Table
     label: string,
     parent: string | undefined,
     stats: Omit<UnitStats, 'unit'>,
+    staff: number | undefined,
     unit?: string,
     subtotal = false,
   ): Cell[] => {
-    const cells: Cell[] = [text(label), text(parent), count(stats.staff), count(stats.computers)];
+    const cells: Cell[] = [text(label), text(parent), count(staff), count(stats.computers)];
     for (const name of report.classes) {
       const c = stats.classes[name] ?? { installed: 0, genuine: 0, domestic: 0, missing: 0 };
       cells.push(count(c.installed), count(c.genuine), count(c.domestic), count(c.missing));
@@ -78,9 +79,9 @@ export function statisticsTable(report: ComplianceReport, locale: Locale): Table
     return cells;
   };
   const rows = unitEntries(report, locale).map((entry) =>
-    row(entry.label, entry.parent, entry.stats, entry.unit, entry.subtotal),
+    row(entry.label, entry.parent, entry.stats, entry.staff, entry.unit, entry.subtotal),
   );
-  rows.push(row(t('stats.totals', locale), undefined, report.totals));
+  rows.push(row(t('stats.totals', locale), undefined, report.totals, report.totals.staff));
   return { id: 'units', title: t('table.units', locale), columns, rows };
 }
 

@@ -11,7 +11,6 @@
  * committed, where the in-memory workbook holds an object per cell of every sheet until the end,
  * and no shared-strings table has to be built over the whole workbook first.
  */
-import { PassThrough } from 'node:stream';
 import type { ComplianceReport, Reporter, ReporterContext } from '@zhengban/core';
 import type ExcelJS from 'exceljs';
 import { neutraliseFormula } from './csv-reporter.js';
@@ -21,6 +20,7 @@ import { t } from './messages.js';
 import { statisticsForm } from './statistics-form.js';
 import { buildTable, type Cell, type Table, type TableId } from './tables.js';
 import { addStatisticsFormSheet } from './xlsx/statistics-form-sheet.js';
+import { streamedWorkbook } from './xlsx/streamed-workbook.js';
 import { addDetailsSheet } from './xlsx-details-sheet.js';
 import { addPlanSheets } from './xlsx-plan-sheets.js';
 
@@ -115,24 +115,11 @@ function addSheet(
 }
 
 export async function renderXlsx(report: ComplianceReport, ctx: ReporterContext): Promise<Uint8Array> {
-  const stream = new PassThrough();
-  const chunks: Buffer[] = [];
-  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const finished = new Promise<void>((resolve, reject) => {
-    stream.on('end', resolve);
-    stream.on('error', reject);
-  });
-  // Loaded here, not at import: exceljs is a large library to load and most audits write no workbook.
-  const { default: Excel } = await import('exceljs');
-  const workbook = new Excel.stream.xlsx.WorkbookWriter({
-    stream,
-    useSharedStrings: false,
-    useStyles: true,
-  });
-  workbook.creator = xmlSafeText(`${report.tool.name} ${report.tool.version}`);
-  // A fixed date keeps the bytes reproducible; the audit date is what the workbook speaks for.
-  workbook.created = new Date(`${report.asOf}T00:00:00Z`);
-  workbook.modified = workbook.created;
+  // The audit date is the day the workbook speaks for.
+  const { workbook, bytes } = await streamedWorkbook(
+    xmlSafeText(`${report.tool.name} ${report.tool.version}`),
+    report.asOf,
+  );
   const nullRate = t('rate.null', ctx.locale);
   addStatisticsFormSheet(workbook, statisticsForm(report, ctx.locale), {
     text: safeText,
@@ -148,10 +135,7 @@ export async function renderXlsx(report: ComplianceReport, ctx: ReporterContext)
       addDetailsSheet(workbook, report, ctx.locale);
     }
   }
-  await workbook.commit();
-  await finished;
-  const bytes = Buffer.concat(chunks);
-  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return bytes();
 }
 
 export function xlsxReporter(): Reporter {

@@ -4,11 +4,13 @@
  * is not a unit itself, so 市政府 heads a group with its subtotal: staff 25+18+6 = 49, computers
  * 4+3+0 = 7, OS installed 4+3 = 7 of which genuine 3+3 = 6, overall genuine 9+8 = 17 of 11+9 = 20.
  */
-import type { ComplianceReport } from '@zhengban/core';
+import { type ComplianceReport, problemText, type UnitInfo } from '@zhengban/core';
 import { createReporterContext, renderXlsx } from '@zhengban/reporters';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { statisticsForm } from '../src/statistics-form.js';
+import { statisticsBlocks } from '../src/statistics-view.js';
+import { statisticsTable } from '../src/tables.js';
 import { fixtureReport, HOSTILE_UNIT } from './fixtures/report.js';
 
 const owned: ComplianceReport = {
@@ -208,7 +210,68 @@ describe('statistics form: staff counted once in a subtotal', () => {
     expect([subtotal.staff, subtotal.computers]).toEqual([100, 2]);
     expect(form.rows.find((row) => row.kind === 'totals')!.staff).toBe(100);
   });
+
+  it("shows 本级 as the stated staff less the subordinates', so the rows under a subtotal add up to it", async () => {
+    // 县教育局 100 with 一中 60 and 二中 25 under it: 本级 100 − 60 − 25 = 15, and 15 + 60 + 25 = 100.
+    const report = await nestedReport([
+      { name: '县教育局', staff: 100 },
+      { name: '一中', staff: 60, parent: '县教育局' },
+      { name: '二中', staff: 25, parent: '县教育局' },
+    ]);
+    const staff = statisticsForm(report, 'zh-CN').rows.map((row) => [row.label, row.staff]);
+    expect(staff).toEqual([
+      ['县教育局 小计', 100],
+      ['县教育局（本级）', 15],
+      ['一中', 60],
+      ['二中', 25],
+      ['合计', 100],
+    ]);
+    // Every other table prints the same figures on the same rows (xlsx 统计数据 and csv, console and
+    // markdown, the signed xlsx sheet).
+    const table = statisticsTable(report, 'zh-CN');
+    const staffAt = table.columns.indexOf('编制人数');
+    expect(table.rows.map((row) => [row[0]!.value, row[staffAt]!.value])).toEqual([
+      ['县教育局', 15],
+      ['\u3000一中', 60],
+      ['\u3000二中', 25],
+      ['县教育局 小计', 100],
+      ['合计', 100],
+    ]);
+    expect(statisticsBlocks(report, 'zh-CN').map((block) => block.staff)).toEqual([15, 60, 25, 100, 100]);
+    const { sheet } = await formSheet(report);
+    expect(rowOf(sheet, '县教育局（本级）').getCell(2).value).toBe(15);
+  });
+
+  it('leaves 本级 blank, with a located warning, when the subordinates state more than the parent', async () => {
+    // 县教育局 states 50 but 一中 60: no figure is right for 本级, so none is printed; the subtotal
+    // keeps the parent's stated 50 and the warning says both numbers.
+    const report = await nestedReport([
+      { name: '县教育局', staff: 50, location: { file: 'units.csv', line: 2 } },
+      { name: '一中', staff: 60, parent: '县教育局', location: { file: 'units.csv', line: 3 } },
+    ]);
+    const staff = statisticsForm(report, 'zh-CN').rows.map((row) => [row.label, row.staff]);
+    expect(staff.slice(0, 3)).toEqual([
+      ['县教育局 小计', 50],
+      ['县教育局（本级）', undefined],
+      ['一中', 60],
+    ]);
+    const warning = report.problems.find((p) => p.code === 'units.staff-below-subordinates')!;
+    expect(warning).toMatchObject({ severity: 'warning', file: 'units.csv', line: 2 });
+    expect(problemText(warning, 'zh-CN')).toBe(
+      '单位 "县教育局" 的编制人数是 50，但它的下级单位合计 60 人；单位的编制包括其下级单位，合计按 50 计算，它本级一行的编制人数留空。',
+    );
+    const { sheet } = await formSheet(report);
+    expect(rowOf(sheet, '县教育局（本级）').getCell(2).value).toBeNull();
+  });
 });
+
+async function nestedReport(units: UnitInfo[]): Promise<ComplianceReport> {
+  const { createAuditor, builtinPolicy } = await loadEngine();
+  const auditor = createAuditor(builtinPolicy, { asOf: '2024-06-30', units });
+  auditor.add({ id: 'JY-1', unit: '县教育局', software: [], scanner: 'test' });
+  auditor.add({ id: 'YZ-1', unit: '一中', software: [], scanner: 'test' });
+  return auditor.finish();
+}
 
 async function loadEngine() {
   const core = await import('@zhengban/core');

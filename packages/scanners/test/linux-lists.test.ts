@@ -2,6 +2,7 @@
  * Linux lists as people print them: `dpkg -l` (English and Chinese headings), `rpm -qa --last`
  * (which the header-less table reader once misread), and a dpkg status paragraph without Status.
  */
+import { problemText } from '@zhengban/core';
 import { linuxScanner } from '@zhengban/scanners';
 import { describe, expect, it } from 'vitest';
 import { byName, scanAll, tempFolder } from './support/run.js';
@@ -80,6 +81,28 @@ describe('linux scanner: rpm -qa --last', () => {
     expect(
       hosts[0]!.software.map((record) => `${record.name} ${record.version} ${record.installDate}`),
     ).toEqual(['kernel 4.19.90-24.4.v2101.ky10 2021-04-12', 'bash 5.0-14.ky10 2021-04-10']);
+  });
+});
+
+describe('linux scanner: a line of an rpm list that is not a package', () => {
+  it('is a located problem worded in Chinese, saying which form was expected', async () => {
+    const good = (n: number) => `pkg${n}-1.0-1.el7.x86_64                   Wed 06 Aug 2014 01:00:31 PM CEST`;
+    const lines = Array.from({ length: 100 }, (_, n) => good(n));
+    lines.push('半截的一行', '');
+    const file = tempFolder().write('last.txt', lines.join('\n'));
+    const { hosts, summary, problems } = await scanAll(linuxScanner(), file);
+    expect(hosts[0]!.software).toHaveLength(100);
+    expect(summary).toMatchObject({ accepted: 100, rejected: 1 });
+    expect(problems).toEqual([
+      expect.objectContaining({
+        code: 'rpm.line',
+        line: 101,
+        message: 'line 101 is not "name-version-release.arch  date" (rpm -qa --last)',
+      }),
+    ]);
+    expect(problemText(problems[0]!, 'zh-CN')).toBe(
+      '第 101 行不是 名称-版本-发行号.架构  安装日期（rpm -qa --last） 的形式',
+    );
   });
 });
 

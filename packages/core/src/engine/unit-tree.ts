@@ -98,7 +98,7 @@ export function unitTree(input: readonly UnitInfo[]): UnitTree {
     if (below > unit.staff) {
       problems.push({
         ...located(unit),
-        message: `unit "${unit.name}" states ${unit.staff} staff (编制人数) but its subordinate units state ${below} together; a unit's staff includes its subordinate units', so the totals count ${unit.staff}`,
+        message: `unit "${unit.name}" states ${unit.staff} staff (编制人数) but its subordinate units state ${below} together; a unit's staff includes its subordinate units', so the totals count ${unit.staff} and its own row (本级) shows no staff`,
         severity: 'warning',
         code: 'units.staff-below-subordinates',
         params: { unit: unit.name, staff: unit.staff, below },
@@ -181,12 +181,44 @@ export function nestRows(rows: UnitStats[], mandatory: readonly string[]): void 
       else theirs.classes[cls] = { ...stats };
     }
   }
+  const below = new Map<string, UnitStats[]>();
+  for (const row of rows) {
+    const parent = parentRow(row);
+    if (!parent) continue;
+    const list = below.get(parent.unit);
+    if (list) list.push(row);
+    else below.set(parent.unit, [row]);
+  }
   for (const row of rows) {
     const s = subtotals.get(row.unit)!;
     if (s.units === 1) continue;
     s.rates = ratesOf(s.classes, mandatory);
     row.subtotal = s;
+    const own = ownLevelStaff(row, below.get(row.unit)!, subtotals);
+    if (own !== undefined) row.ownStaff = own;
   }
+}
+
+/**
+ * A parent's 本级 staff: its stated 编制人数 less what its direct subordinates state (each one's
+ * subtotal figure when it has subordinates of its own), so that its own row and the rows under it
+ * add up to its subtotal. Unknown — never guessed — when the parent states none, when a
+ * subordinate states none (its people may be in the parent's figure or not), or when the
+ * subordinates state more than the parent (warned about as units.staff-below-subordinates).
+ */
+function ownLevelStaff(
+  parent: UnitStats,
+  children: readonly UnitStats[],
+  subtotals: ReadonlyMap<string, UnitSubtotal>,
+): number | undefined {
+  if (parent.staff === undefined) return undefined;
+  let theirs = 0;
+  for (const child of children) {
+    const staff = subtotals.get(child.unit)!.staff;
+    if (staff === undefined) return undefined;
+    theirs += staff;
+  }
+  return theirs <= parent.staff ? parent.staff - theirs : undefined;
 }
 
 /** Total staff counting each person once: a unit's figure only when no unit above it states one. */

@@ -55,6 +55,11 @@ export interface UnitStats {
   unauthorised: number;
   /** For a unit with subordinate units in the table: itself and everything under it. */
   subtotal?: UnitSubtotal;
+  /**
+   * With a subtotal: 本级编制人数, `staff` less its direct subordinates' (what the unit's own row
+   * shows); absent when that cannot be known (docs/semantics.md#units).
+   */
+  ownStaff?: number;
 }
 
 /** A parent unit's subtotal: the unit and every unit under it (staff counted once). */
@@ -69,7 +74,9 @@ export interface UnitSubtotal {
 }
 
 /** The whole fleet: every computer once, and staff counted once (see UnitStats.staff). */
-export type Totals = Omit<UnitStats, 'unit' | 'staff' | 'parent' | 'level' | 'subtotal'> & { staff?: number };
+export type Totals = Omit<UnitStats, 'unit' | 'staff' | 'parent' | 'level' | 'subtotal' | 'ownStaff'> & {
+  staff?: number;
+};
 
 /** The licence position of one entitlement (effective licence position). */
 export interface EntitlementPosition {

@@ -5,6 +5,8 @@
  */
 import { CANONICAL_EDITIONS, canonicalEdition } from '../editions.js';
 import type { IsoDate, LocalText, Outcome, Severity } from '../model.js';
+import { bilingual } from '../problem-text.js';
+import { rangeFaultText } from '../problem-texts/range-faults.js';
 import { parseVersionRange } from '../versions/range.js';
 import type { Path, PolicyTree } from './policy-yaml.js';
 import type { ProblemList } from './problem-list.js';
@@ -76,7 +78,12 @@ export function readRange(
     const { version, meant } = parsed.wildcard;
     const zh = `版本范围“${value}”无效：版本号“${version}”带通配符，请写成 ${meant}。`;
     problems.errorText('bad-range', { zh, en }, tree.at(path));
-  } else problems.error('bad-range', en, tree.at(path), { range: value, reason: parsed.reason });
+  } else
+    problems.error('bad-range', en, tree.at(path), {
+      range: value,
+      reason: parsed.reason,
+      why: bilingual(rangeFaultText(parsed.fault), parsed.reason),
+    });
   return undefined;
 }
 

@@ -21,6 +21,8 @@ import {
   parseDocument,
 } from 'yaml';
 import type { SourceLocation } from '../model.js';
+import { bilingual } from '../problem-text.js';
+import { yamlErrorText } from '../problem-texts/yaml-errors.js';
 import type { ProblemList } from './problem-list.js';
 
 /** A path into the policy data: keys and list indexes. */
@@ -113,19 +115,22 @@ export function readPolicyYaml(
             ? 'tab-indent'
             : 'yaml-syntax';
       const where = locate(error.pos[0]);
+      const detail = firstSentence(error.message);
       const message =
         code === 'duplicate-key'
           ? `Duplicate key ${JSON.stringify(keyTextAt(text, error.pos[0]))}: a key may appear only once in a mapping.`
           : code === 'tab-indent'
             ? 'Tabs are not allowed for indentation in YAML; indent with spaces.'
-            : `YAML syntax error: ${firstSentence(error.message)}.`;
+            : `YAML syntax error: ${detail}.`;
       problems.error(
         code,
         message,
         { file, ...where },
         {
           key: code === 'duplicate-key' ? JSON.stringify(keyTextAt(text, error.pos[0])) : '',
-          detail: firstSentence(error.message),
+          detail,
+          // The library words its errors in English only: Chinese comes from the error's code.
+          ...(code === 'yaml-syntax' ? { reason: bilingual(yamlErrorText(error.code), detail) } : {}),
         },
       );
     }

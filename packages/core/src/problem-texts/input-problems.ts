@@ -15,7 +15,7 @@ export const INPUT_PROBLEM_TEXTS: Record<string, string> = {
     '{at}文件开头是 UTF-8，但从第 {from} 行（第 {byte} 字节）起不是有效的 UTF-8；文件混用了编码{?unread}（请统一另存为 UTF-8 或 GBK）{?skipped}',
   'input.layout': '{note}',
   // CSV inventories
-  'csv.empty': '{file}：文件为空；应有一行表头，每次安装一行',
+  'csv.empty': '{file}：文件为空{?sheets}；应有一行表头，每次安装一行',
   'csv.encoding': '{file}：未知的编码 "{encoding}"（可用 utf-8、gbk、gb18030、utf-16le）',
   'csv.header': '{file}:1：没有{label}列；表头是：{header}（列名不同时请给出列映射）',
   'csv.mapping': '{file}：列映射为 {field} 指定了列 "{wanted}"，但表头中没有这一列（表头：{header}）',
@@ -40,6 +40,10 @@ export const INPUT_PROBLEM_TEXTS: Record<string, string> = {
   'csv.repeated-header': '第 {line} 行重复了表头（是不是两份导出拼成了一个文件？）；已跳过',
   'csv.duplicate-column':
     '第 {line} 行：第 {used} 列 "{usedName}" 和第 {unused} 列 "{unusedName}" 都表示 {field}；读取第 {used} 列，不读第 {unused} 列（可用列映射指定）',
+  // Hosts file (`--hosts`: computer → unit)
+  'hosts.header':
+    '{file}:{line}：主机文件需要计算机列（计算机名 / hostname）和单位列（单位 / unit）；表头是：{header}',
+  'hosts.row': '{what}',
   // Units file
   'units.empty': '{file}：单位文件为空；应有表头 单位,编制人数,上级单位',
   'units.header': '{file}:{line}：没有单位列（应为 单位 / unit）；表头是：{header}',
@@ -84,7 +88,8 @@ export const INPUT_PROBLEM_TEXTS: Record<string, string> = {
     '{count} 个软件包段落没有 Status 字段（第 {lines} 行）：不是安装（dpkg 会为它安装的软件包写 Status；这是 /var/lib/dpkg/available 还是损坏的副本？）；计为已忽略',
   'packages.column-count': '第 {line} 行有 {columns} 列，应为 {width} 列',
   'packages.row': '第 {line} 行：没有软件包名称或版本',
-  'rpm.line': '第 {line} 行不是 名称-版本-发行号.架构 的形式',
+  // `withDate` names the install date of an `rpm -qa --last` line.
+  'rpm.line': '第 {line} 行不是 名称-版本-发行号.架构{?withDate} 的形式',
   // Agents
   'osquery.format': '{file}：不是 osquery 输出{detail}；应为 osqueryi --json 数组或结果日志{?skipped}',
   'osquery.line':

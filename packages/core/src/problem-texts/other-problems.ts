@@ -16,7 +16,7 @@ export const OTHER_PROBLEM_TEXTS: Record<string, string> = {
   'units.self-parent': '单位 "{unit}" 把自己列为上级单位；它列在最上层。',
   'units.parent-cycle': '单位 {cycle} 的上级单位构成循环；这些单位列在最上层。',
   'units.staff-below-subordinates':
-    '单位 "{unit}" 的编制人数是 {staff}，但它的下级单位合计 {below} 人；单位的编制包括其下级单位，合计按 {staff} 计算。',
+    '单位 "{unit}" 的编制人数是 {staff}，但它的下级单位合计 {below} 人；单位的编制包括其下级单位，合计按 {staff} 计算，它本级一行的编制人数留空。',
   // Running scanners (scan-runner.ts)
   'plugin.failed': '扫描器 "{plugin}" 处理 {input} 时出错：{reason}',
   'input.problems-truncated': '本输入另有 {count} 个问题已计数，但未逐条列出。',

@@ -13,7 +13,8 @@ export const POLICY_PROBLEM_TEXTS: Record<string, string> = {
   'policy.bad-identifier': '{name} 应为{expected}；"{value}" 不符合。',
   'policy.out-of-range': '{name} 应{bound}，不能是 {value}。',
   // Reading the YAML (policy-yaml.ts, policy-sources.ts)
-  'policy.yaml-syntax': 'YAML 语法错误：{detail}。',
+  // `reason` is the yaml library's error in words by its code (yaml-errors.ts); `detail` its English.
+  'policy.yaml-syntax': 'YAML 语法错误：{reason}。',
   'policy.duplicate-key': '重复的键 {key}：同一映射中每个键只能出现一次。',
   'policy.tab-indent': 'YAML 不允许用制表符缩进，请改用空格。',
   'policy.too-large':
@@ -46,7 +47,8 @@ export const POLICY_PROBLEM_TEXTS: Record<string, string> = {
   'policy.bad-glob': '通配符 {pattern} 无效：{reason}。',
   'policy.bad-date': '{name} 应为 YYYY-MM-DD 格式的日期{value}。',
   'policy.impossible-date': '{name} 是 {value}，这一天并不存在。',
-  'policy.bad-range': '版本范围 "{range}" 无效：{reason}。',
+  // `why` is the range's fault in words (range-faults.ts); `reason` its English.
+  'policy.bad-range': '版本范围 "{range}" 无效：{why}。',
   'policy.unknown-edition': '未知的版本类型 "{edition}"；已知的有：{known}（以及它们的中文和厂商写法）。',
   'policy.edition-unreachable': '{what}。',
   'policy.os-id-not-os': '"osId" 用于识别操作系统，只适用于 category 为 os 的产品，不适用于 {category}。',

@@ -32,10 +32,29 @@ export interface VersionRange {
   alternatives: VersionComparator[][];
 }
 
+/** Why a range text cannot be read, for words in other languages (problem-texts/range-faults.ts). */
+export interface RangeFault {
+  kind:
+    | 'not-text'
+    | 'control'
+    | 'empty'
+    | 'too-long'
+    | 'empty-alternative'
+    | 'star-combined'
+    | 'tilde-caret'
+    | 'no-version'
+    | 'wildcard'
+    | 'not-a-version';
+  /** The part of the range at fault, as written. */
+  token?: string;
+  /** For a wildcard: the range meant. */
+  meant?: string;
+}
+
 export type RangeParseResult =
   | { ok: true; range: VersionRange }
   /** `wildcard`: the version written with a wildcard (`16.0.x`) and the range meant, when that is why. */
-  | { ok: false; reason: string; wildcard?: { version: string; meant: string } };
+  | { ok: false; reason: string; fault: RangeFault; wildcard?: { version: string; meant: string } };
 
 const OPERATOR = /^(>=|<=|>|<|==|=)/;
 const BOUND = /^[0-9A-Za-z][0-9A-Za-z.+~^:_-]*$/;
@@ -50,12 +69,14 @@ function wildcardRange(prefix: string): string {
 
 /** Parses a range text; the reason names the offending part in plain words. */
 export function parseVersionRange(text: string): RangeParseResult {
-  if (typeof text !== 'string') return { ok: false, reason: 'a version range must be text' };
+  if (typeof text !== 'string')
+    return { ok: false, reason: 'a version range must be text', fault: { kind: 'not-text' } };
   if (/[\u0000-\u001f\u007f]/.test(text.replace(/[\t\n\r]/g, ' '))) {
-    return { ok: false, reason: 'the range contains a control character' };
+    return { ok: false, reason: 'the range contains a control character', fault: { kind: 'control' } };
   }
-  if (text.trim() === '') return { ok: false, reason: 'the range is empty' };
-  if (text.length > 512) return { ok: false, reason: 'the range is longer than 512 characters' };
+  if (text.trim() === '') return { ok: false, reason: 'the range is empty', fault: { kind: 'empty' } };
+  if (text.length > 512)
+    return { ok: false, reason: 'the range is longer than 512 characters', fault: { kind: 'too-long' } };
   const alternatives: VersionComparator[][] = [];
   for (const alternative of text.split('||')) {
     // `>= 9` is read as `>=9`; commas separate comparators like spaces do.
@@ -63,23 +84,39 @@ export function parseVersionRange(text: string): RangeParseResult {
       .replace(/(>=|<=|==|>|<|=)\s+/g, '$1')
       .split(/[\s,]+/)
       .filter(Boolean);
-    if (tokens.length === 0) return { ok: false, reason: `"||" has nothing on one side in "${text}"` };
+    if (tokens.length === 0)
+      return {
+        ok: false,
+        reason: `"||" has nothing on one side in "${text}"`,
+        fault: { kind: 'empty-alternative' },
+      };
     const comparators: VersionComparator[] = [];
     for (const token of tokens) {
       if (token === '*' || token.toLowerCase() === 'x') {
-        if (tokens.length > 1) return { ok: false, reason: `"*" cannot be combined with other comparators` };
+        if (tokens.length > 1)
+          return {
+            ok: false,
+            reason: `"*" cannot be combined with other comparators`,
+            fault: { kind: 'star-combined' },
+          };
         continue;
       }
       if (/^[~^]/.test(token)) {
         return {
           ok: false,
           reason: `"${token}": the operators ~ and ^ are not supported; write >= and < instead`,
+          fault: { kind: 'tilde-caret', token },
         };
       }
       const op = OPERATOR.exec(token);
       const operator = (op ? (op[1] === '==' ? '=' : op[1]) : '=') as RangeOperator;
       const version = op ? token.slice(op[1]!.length) : token;
-      if (!version) return { ok: false, reason: `"${token}" has an operator but no version` };
+      if (!version)
+        return {
+          ok: false,
+          reason: `"${token}" has an operator but no version`,
+          fault: { kind: 'no-version', token },
+        };
       const wildcard = /^(\d+(?:\.\d+)*)\.[xX*]$/.exec(version);
       if (wildcard) {
         // `16.0.x` would be compared as one odd version and blame every installation as unreadable.
@@ -87,11 +124,16 @@ export function parseVersionRange(text: string): RangeParseResult {
         return {
           ok: false,
           reason: `"${version}" holds a wildcard; write ${meant}`,
+          fault: { kind: 'wildcard', token: version, meant },
           wildcard: { version, meant },
         };
       }
       if (!BOUND.test(version) || !/[0-9]/.test(version)) {
-        return { ok: false, reason: `"${version}" is not a version (write e.g. >=9 <13)` };
+        return {
+          ok: false,
+          reason: `"${version}" is not a version (write e.g. >=9 <13)`,
+          fault: { kind: 'not-a-version', token: version },
+        };
       }
       comparators.push({ operator, version });
     }

@@ -148,6 +148,42 @@ describe('nested units', () => {
     expect(row('市财政局').computers).toBe(2);
   });
 
+  it("gives a parent's own row (本级) its stated staff less its subordinates', or nothing when that is unknown", () => {
+    const row = (name: string) => report.units.find((u) => u.unit === name)!;
+    // 市政府 states 100; directly under it 市财政局 (subtotal 10, its own figure) and 市教育局 30:
+    // 本级 100 − 10 − 30 = 60, and 60 + 10 + 30 is the subtotal's 100.
+    expect(row('市政府').ownStaff).toBe(60);
+    // 市财政局 states 10 but 国库支付中心 under it 15: no 本级 figure (warned below).
+    expect(row('市财政局').subtotal!.staff).toBe(10);
+    expect(row('市财政局').ownStaff).toBeUndefined();
+    // Units without subordinates have no 本级 figure of their own: their row is their staff.
+    expect(row('市教育局').ownStaff).toBeUndefined();
+  });
+
+  it('leaves 本级 staff unknown when a subordinate states none, and counts it the same after merging', async () => {
+    const partial: UnitInfo[] = [
+      { name: '县教育局', staff: 100 },
+      { name: '一中', staff: 60, parent: '县教育局' },
+      { name: '二中', parent: '县教育局' },
+    ];
+    const run = async (list: UnitInfo[], hosts: HostInventory[]) => {
+      const auditor = createAuditor(policy, { units: list, asOf: '2024-06-30', mergeable: true });
+      for (const h of hosts) auditor.add(h);
+      return auditor.finish();
+    };
+    const unknown = await run(partial, [host(1, '县教育局')]);
+    expect(unknown.units[0]!.ownStaff).toBeUndefined();
+    expect(unknown.units[0]!.subtotal!.staff).toBe(100);
+    // With 二中's 25 stated: 100 − 60 − 25 = 15, in one audit and in two merged shards alike.
+    const stated = partial.map((u) => (u.name === '二中' ? { ...u, staff: 25 } : u));
+    expect((await run(stated, [host(1, '县教育局'), host(2, '一中')])).units[0]!.ownStaff).toBe(15);
+    const merged = mergeReports(
+      await run(stated, [host(1, '县教育局')]),
+      await run(stated, [host(2, '一中')]),
+    );
+    expect(merged.units[0]!.ownStaff).toBe(15);
+  });
+
   it('counts every person and every computer once in the totals', () => {
     // Staff: 市政府 100 covers 市财政局, 国库支付中心 and 市教育局; + 市档案馆 8 + 自指单位 5 + 甲 3 +
     // 乙 4 = 120 (adding every row would give 175). Computers: 9 hosts, 9.
@@ -181,6 +217,9 @@ describe('unit problems, each located', () => {
 
   it('warns when a parent states fewer staff than its subordinates', () => {
     expect(find('units.staff-below-subordinates')).toMatchObject([{ severity: 'warning', file, line: 3 }]);
+    expect(find('units.staff-below-subordinates')[0]!.message).toBe(
+      'unit "市财政局" states 10 staff (编制人数) but its subordinate units state 15 together; a unit\'s staff includes its subordinate units\', so the totals count 10 and its own row (本级) shows no staff',
+    );
   });
 
   it('names units of the units file that no computer uses', () => {

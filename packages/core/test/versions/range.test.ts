@@ -28,14 +28,19 @@ describe('parseVersionRange', () => {
   });
 
   it.each([
-    ['', 'the range is empty'],
-    ['>=', '">=" has an operator but no version'],
-    ['^1.2', '"^1.2": the operators ~ and ^ are not supported; write >= and < instead'],
-    ['>=abc', '"abc" is not a version (write e.g. >=9 <13)'],
-    ['>=9 ||', '"||" has nothing on one side in ">=9 ||"'],
-    ['1.2 - 1.4', '"-" is not a version (write e.g. >=9 <13)'],
-  ])('rejects %j: %s', (text, reason) => {
-    expect(parseVersionRange(text)).toEqual({ ok: false, reason });
+    ['', 'the range is empty', { kind: 'empty' }],
+    ['>=', '">=" has an operator but no version', { kind: 'no-version', token: '>=' }],
+    [
+      '^1.2',
+      '"^1.2": the operators ~ and ^ are not supported; write >= and < instead',
+      { kind: 'tilde-caret', token: '^1.2' },
+    ],
+    ['>=abc', '"abc" is not a version (write e.g. >=9 <13)', { kind: 'not-a-version', token: 'abc' }],
+    ['>=9 ||', '"||" has nothing on one side in ">=9 ||"', { kind: 'empty-alternative' }],
+    ['1.2 - 1.4', '"-" is not a version (write e.g. >=9 <13)', { kind: 'not-a-version', token: '-' }],
+  ])('rejects %j: %s', (text, reason, fault) => {
+    // `fault` is what the zh-CN text is worded from (problem-texts/range-faults.ts).
+    expect(parseVersionRange(text)).toEqual({ ok: false, reason, fault });
   });
 });
 

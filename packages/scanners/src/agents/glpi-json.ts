@@ -28,6 +28,7 @@ export function hostFromGlpiJson(text: string, file: string, stem: string, ctx: 
       `${file}: not JSON (${(error as Error).message}); expected a GLPI agent inventory`,
       { file, source: SOURCE },
       'glpi.format',
+      { file, detail: { zh: '不是有效的 JSON', en: `not JSON (${(error as Error).message})` } },
     );
   }
   const content = isObject(data) ? data.content : undefined;
@@ -36,6 +37,7 @@ export function hostFromGlpiJson(text: string, file: string, stem: string, ctx: 
       `${file}: not a GLPI agent inventory (no content.softwares array)`,
       { file, source: SOURCE },
       'glpi.format',
+      { file, detail: { zh: '没有 content.softwares 数组', en: 'no content.softwares array' } },
     );
   }
   const hardware = isObject(content.hardware) ? content.hardware : {};

@@ -58,6 +58,7 @@ async function readAgentFile(
       `${file}: ${info.size} bytes is too large for an agent inventory (limit ${MAX_WHOLE_FILE_BYTES})`,
       { file, source: SOURCE },
       'input.too-large',
+      { file, size: info.size, limit: MAX_WHOLE_FILE_BYTES },
     );
   }
   const bytes = await readFile(file);

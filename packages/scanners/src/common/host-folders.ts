@@ -111,7 +111,9 @@ export async function listHostFiles(input: string, options: LayoutOptions = {}):
   const units = options.units ?? new Set<string>();
   await readCollection(input, undefined, units, layout, true);
   if (layout.hosts.length === 0)
-    throw new InputError(`${input}: the folder holds no files`, { file: input }, 'input.empty');
+    throw new InputError(`${input}: the folder holds no files`, { file: input }, 'input.empty', {
+      file: input,
+    });
   layout.hosts.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return layout;
 }

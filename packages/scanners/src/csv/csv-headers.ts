@@ -252,6 +252,7 @@ export function resolveCsvColumns(
       `${file}: the mapping gives column "${wanted}" for ${field}, but the header has no such column (header: ${header.join(', ')})`,
       { file, line, source: 'csv' },
       'csv.mapping',
+      { file, field: field ?? '', wanted: wanted ?? '', header: header.join(', ') },
     );
   }
   for (const field of match.missing) {

@@ -197,13 +197,14 @@ export async function* csvBatches(
     const errors = new Map<number, RowError>();
     for (const error of result.errors) {
       if (error.row === undefined) continue;
-      errors.set(error.row, {
-        message:
-          error.code === 'MissingQuotes'
-            ? 'a quoted field is not closed (the file may be cut off)'
-            : 'a quote inside a quoted field is not doubled ("")',
-        code: 'csv.quotes',
-      });
+      const [zh, en] =
+        error.code === 'MissingQuotes'
+          ? [
+              '带引号的字段没有闭合（文件可能被截断）',
+              'a quoted field is not closed (the file may be cut off)',
+            ]
+          : ['带引号的字段中的引号没有写成两个（""）', 'a quote inside a quoted field is not doubled ("")'];
+      errors.set(error.row, { message: en, code: 'csv.quotes', params: { detail: bilingual(zh, en) } });
     }
     pending = text.slice(consumed);
     return { rows, lines, errors };

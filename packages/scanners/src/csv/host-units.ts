@@ -6,6 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import {
+  bilingual,
   InputError,
   type InputSummary,
   type LocalText,
@@ -124,6 +125,7 @@ export async function readHostsFile(
       `${path}: cannot read the hosts file`,
       { file: path, source: 'hosts' },
       'input.unreadable',
+      { file: path, reason: bilingual('无法读取主机文件', 'cannot read the hosts file') },
     );
   });
   const { text } = decodeText(bytes, path);
@@ -147,10 +149,13 @@ export async function readHostsFile(
   const hostAt = hostColumn(header);
   const unitAt = header.findIndex((key) => CSV_HEADER_WORDS.unit.includes(key));
   if (hostAt < 0 || unitAt < 0) {
+    const at = Math.max(headerIndex, 0) + 1;
+    const written = (rows[headerIndex] ?? []).join(', ').slice(0, 200);
     throw new InputError(
-      `${path}:${Math.max(headerIndex, 0) + 1}: the hosts file needs a computer column (计算机名 / hostname) and a unit column (单位 / unit); header was: ${(rows[headerIndex] ?? []).join(', ').slice(0, 200)}`,
-      { file: path, line: Math.max(headerIndex, 0) + 1, source: 'hosts' },
+      `${path}:${at}: the hosts file needs a computer column (计算机名 / hostname) and a unit column (单位 / unit); header was: ${written}`,
+      { file: path, line: at, source: 'hosts' },
       'hosts.header',
+      { file: path, line: at, header: written },
     );
   }
   const rules: HostUnitRule[] = [];
@@ -174,6 +179,7 @@ export async function readHostsFile(
         message: problem.en,
         severity: 'error',
         code: 'hosts.row',
+        params: { line: at, host, what: problem },
         source: 'hosts',
         file: path,
         line: at,

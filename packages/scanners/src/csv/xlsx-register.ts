@@ -8,7 +8,7 @@
  * inventory header (a 说明 or 汇总 sheet) is one warning; when no sheet has one, the file fails.
  */
 import { extname } from 'node:path';
-import { type HostInventory, InputError, type ScanContext, ZhengbanError } from '@zhengban/core';
+import { bilingual, type HostInventory, InputError, type ScanContext, ZhengbanError } from '@zhengban/core';
 import type { CsvBatch, CsvTextBatch } from './csv-stream.js';
 
 export function isWorkbook(file: string): boolean {
@@ -81,6 +81,7 @@ export async function* scanWorkbook<O extends { sheet?: string }>(
       `${file}: every sheet of the workbook is empty`,
       { file, source: 'csv' },
       'csv.empty',
+      { file, sheets: bilingual('（工作簿的每个工作表都是空的）', ' (every sheet of the workbook)') },
     );
   }
 }

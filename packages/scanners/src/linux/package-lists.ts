@@ -12,7 +12,7 @@
 import { bilingual, type ScanContext, type SoftwareRecord } from '@zhengban/core';
 import { excerpt } from '../common/clean-text.js';
 import { isoDate } from '../common/dates.js';
-import { splitPlainRpm } from './package-table.js';
+import { rpmListRecords, splitPlainRpm } from './package-table.js';
 
 const DPKG_RULER = /^\+\+\+-=+(?:-=+)+\s*$/;
 const DPKG_ROW = /^([uirhp])([ncHUFWti])([R ]?)\s+(\S+)\s+(\S+)(?:\s+(\S+))?(?:\s+(.*))?$/;
@@ -119,34 +119,16 @@ export function parseRpmLast(
   file: string,
   ctx: Pick<ScanContext, 'problem'>,
 ): SoftwareRecord[] {
-  const source = 'linux:rpm-last';
-  const records: SoftwareRecord[] = [];
-  for (let index = 0; index < lines.length; index++) {
-    const line = lines[index]!.trim();
-    if (line === '') continue;
-    const match = LAST_ROW.exec(line);
-    const parts = match ? splitPlainRpm(match[1]!) : undefined;
-    if (!match || !parts) {
-      ctx.problem({
-        message: `line ${index + 1} is not "name-version-release.arch  date" (rpm -qa --last)`,
-        code: 'rpm.line',
-        params: { line: index + 1 },
-        file,
-        line: index + 1,
-        excerpt: excerpt(line),
-      });
-      continue;
-    }
-    const record: SoftwareRecord = {
-      name: parts.name,
-      version: parts.version,
-      source,
-      evidence: { source, file, line: index + 1 },
-    };
-    if (parts.arch) record.arch = parts.arch;
-    const date = lastDate(match[2]!);
-    if (date) record.installDate = date;
-    records.push(record);
-  }
-  return records;
+  return rpmListRecords(lines, file, ctx, {
+    source: 'linux:rpm-last',
+    expected: '"name-version-release.arch  date" (rpm -qa --last)',
+    params: { withDate: bilingual('  安装日期（rpm -qa --last）', '  date (rpm -qa --last)') },
+    read(line) {
+      const match = LAST_ROW.exec(line);
+      const parts = match ? splitPlainRpm(match[1]!) : undefined;
+      if (!match || !parts) return undefined;
+      const installDate = lastDate(match[2]!);
+      return installDate ? { ...parts, installDate } : parts;
+    },
+  });
 }

@@ -5,7 +5,7 @@
  * release, Unix install time, vendor, size, source rpm. Plain `rpm -qa` (`name-version-release.arch`)
  * is read too.
  */
-import type { ScanContext, SoftwareRecord } from '@zhengban/core';
+import type { ProblemParams, ScanContext, SoftwareRecord } from '@zhengban/core';
 import { excerpt } from '../common/clean-text.js';
 import { isoDateFromUnix } from '../common/dates.js';
 
@@ -267,17 +267,50 @@ export function parsePlainRpmList(
   file: string,
   ctx: Pick<ScanContext, 'problem'>,
 ): SoftwareRecord[] {
-  const source = 'linux:rpm-qa';
+  return rpmListRecords(lines, file, ctx, {
+    source: 'linux:rpm-qa',
+    expected: 'name-version-release.arch',
+    read: splitPlainRpm,
+  });
+}
+
+/** One line of an `rpm -qa` list taken apart: the package and, with `--last`, its install date. */
+export interface RpmListLine {
+  name: string;
+  version: string;
+  arch?: string;
+  installDate?: string;
+}
+
+/** How one kind of `rpm -qa` list is read (plain, `--last`). */
+export interface RpmListForm {
+  source: string;
+  /** The form of a line, for a line that is not in it. */
+  expected: string;
+  /** Extra params of that problem (what the zh-CN text adds to the form). */
+  params?: ProblemParams;
+  /** Takes one trimmed, non-empty line apart, or undefined when it is not in the form. */
+  read(line: string): RpmListLine | undefined;
+}
+
+/** The records of an `rpm -qa` list: one per line `form` reads, a located problem for any other. */
+export function rpmListRecords(
+  lines: readonly string[],
+  file: string,
+  ctx: Pick<ScanContext, 'problem'>,
+  form: RpmListForm,
+): SoftwareRecord[] {
+  const { source } = form;
   const records: SoftwareRecord[] = [];
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!.trim();
     if (line === '') continue;
-    const parts = splitPlainRpm(line);
+    const parts = form.read(line);
     if (!parts) {
       ctx.problem({
-        message: `line ${index + 1} is not name-version-release.arch`,
+        message: `line ${index + 1} is not ${form.expected}`,
         code: 'rpm.line',
-        params: { line: index + 1 },
+        params: { line: index + 1, ...form.params },
         file,
         line: index + 1,
         excerpt: excerpt(line),
@@ -291,6 +324,7 @@ export function parsePlainRpmList(
       evidence: { source, file, line: index + 1 },
     };
     if (parts.arch) record.arch = parts.arch;
+    if (parts.installDate) record.installDate = parts.installDate;
     records.push(record);
   }
   return records;

@@ -42,6 +42,13 @@ export async function readTextFile(file: string): Promise<{ text: string; encodi
           : `${file}: not a file`,
         { file },
         error.reason === 'too-large' ? 'input.too-large' : 'input.unreadable',
+        error.reason === 'too-large'
+          ? {
+              file,
+              size: { zh: `超过 ${MAX_WHOLE_FILE_BYTES}`, en: `more than ${MAX_WHOLE_FILE_BYTES}` },
+              limit: MAX_WHOLE_FILE_BYTES,
+            }
+          : { file, reason: { zh: '不是文件', en: 'not a file' } },
       );
     }
     return unreadable(file, error);

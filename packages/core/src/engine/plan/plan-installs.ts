@@ -6,7 +6,7 @@
  * Forbidden products and activators are never proposed.
  */
 import type { Finding, Policy, Product } from '../../model.js';
-import type { PlanDrafts } from './plan-drafts.js';
+import type { DraftKey, PlanDrafts } from './plan-drafts.js';
 import type { PlanPrices } from './plan-prices.js';
 
 const FREE_LICENCES: ReadonlySet<string> = new Set(['freeware', 'open-source', 'bundled']);
@@ -28,19 +28,7 @@ export class InstallPlanner {
       const seat = this.freeSeat(product.id, host, unit);
       if (seat === undefined) continue;
       this.free.set(seat, this.free.get(seat)! - 1);
-      this.drafts.add(
-        {
-          action: 'install',
-          unit,
-          product: product.id,
-          class: cls,
-          domestic: product.domestic,
-          entitlement: seat,
-          free: true,
-        },
-        host,
-        finding.id,
-      );
+      this.install(finding, cls, product, { entitlement: seat, free: true });
       return;
     }
     const product =
@@ -54,17 +42,23 @@ export class InstallPlanner {
     }
     const freeLicence = FREE_LICENCES.has(product.license);
     const unitPrice = freeLicence ? 0 : this.prices.of(product.id);
+    this.install(finding, cls, product, {
+      ...(unitPrice !== undefined ? { unitPrice } : {}),
+      ...(freeLicence ? { free: true } : {}),
+    });
+  }
+
+  /** Drafts installing `product` on the finding's computer, on a free seat or at a price. */
+  private install(
+    finding: Finding,
+    cls: string,
+    product: Product,
+    terms: Pick<DraftKey, 'entitlement' | 'unitPrice' | 'free'>,
+  ): void {
+    const unit = finding.subject.unit ?? '';
     this.drafts.add(
-      {
-        action: 'install',
-        unit,
-        product: product.id,
-        class: cls,
-        domestic: product.domestic,
-        ...(unitPrice !== undefined ? { unitPrice } : {}),
-        ...(freeLicence ? { free: true } : {}),
-      },
-      host,
+      { action: 'install', unit, product: product.id, class: cls, domestic: product.domestic, ...terms },
+      finding.subject.host ?? '',
       finding.id,
     );
   }
