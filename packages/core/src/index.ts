@@ -20,7 +20,6 @@ export {
   type SeatDemand,
 } from './engine/allocation.js';
 export { type AuditOptions, audit } from './engine/audit.js';
-export { type Auditor, type AuditorOptions, CORE_VERSION, createAuditor } from './engine/auditor.js';
 export {
   CampaignDates,
   type FindingHistory,
@@ -34,6 +33,7 @@ export { UNASSIGNED_UNIT } from './engine/host-judge.js';
 export { licenseAt, needsEntitlement } from './engine/licence-model.js';
 export { ownCopy } from './engine/own-strings.js';
 export { describeMatch } from './engine/patterns.js';
+export { type Auditor, type AuditorOptions, CORE_VERSION, createAuditor } from './engine/pipeline/auditor.js';
 export { buildPlan, isPlanFinding, type PlanInput } from './engine/plan/build-plan.js';
 export { ledgerAfterPlan } from './engine/plan/plan-ledger.js';
 export { installationKey, type UncoveredInstallation } from './engine/plan/plan-licences.js';

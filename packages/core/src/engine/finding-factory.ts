@@ -70,19 +70,15 @@ export interface FindingDraft {
 }
 
 export interface DeadlineSettings {
-  asOf: IsoDate;
-  remediationDays: number;
+  readonly asOf: IsoDate;
+  readonly remediationDays: number;
+  /** The deadline of every failure judged under these settings: one date per audit. */
+  readonly deadline: IsoDate;
 }
 
-/** The deadline of a failure: one date per audit, computed once per settings object. */
-const deadlines = new WeakMap<DeadlineSettings, IsoDate>();
-function deadlineOf(settings: DeadlineSettings): IsoDate {
-  let date = deadlines.get(settings);
-  if (date === undefined) {
-    date = addDays(settings.asOf, settings.remediationDays);
-    deadlines.set(settings, date);
-  }
-  return date;
+/** Settings with their deadline worked out once (a province has a million failures to date). */
+export function deadlineSettings(asOf: IsoDate, remediationDays: number): DeadlineSettings {
+  return { asOf, remediationDays, deadline: addDays(asOf, remediationDays) };
 }
 
 export function makeFinding(draft: FindingDraft, settings: DeadlineSettings): Finding {
@@ -96,7 +92,7 @@ export function makeFinding(draft: FindingDraft, settings: DeadlineSettings): Fi
     evidence: sortEvidence(draft.evidence ?? []),
   };
   if (draft.remediation) finding.remediation = draft.remediation;
-  if (draft.status === 'fail') finding.deadline = deadlineOf(settings);
+  if (draft.status === 'fail') finding.deadline = settings.deadline;
   if (draft.trace && draft.trace.length > 0) finding.trace = draft.trace;
   return finding;
 }

@@ -72,6 +72,7 @@ async function hostRuleFindings(host: JudgedHost, input: FindingStreamInput): Pr
       { host: host.id, unit: host.unit },
       pick(facts, compiled.facts),
       input.context.deadlines,
+      input.context.parts,
     );
     if (f) findings.push(f);
   }

@@ -5,6 +5,7 @@
  * to the rules that count as unauthorised, once before, for the statistics table).
  */
 import type { Entitlement, Finding, FindingSubject } from '../model.js';
+import type { AuditParts } from './audit-parts.js';
 import { describeEvidence, makeFinding } from './finding-factory.js';
 import type { JudgeContext, JudgedHost, JudgedInstallation } from './host-judge.js';
 import type { InstallationState, Occurrence } from './host-store.js';
@@ -12,16 +13,20 @@ import { installationTrace } from './installation-trace.js';
 import { licensingFinding, licensingRule } from './licensing-findings.js';
 import { CLASS_NAMES, className } from './rule-catalog.js';
 import { missingClassFindings } from './rule-findings.js';
-import { sharedStep, sharedText } from './shared-parts.js';
+import { sharedText } from './shared-parts.js';
+import type { TitleRegistry } from './title-registry.js';
 
+/** The one context of an audit's judging and wording (pipeline/audit-context.ts makes it). */
 export interface HostFindingContext extends JudgeContext {
-  ledger: Map<string, Entitlement>;
+  readonly titles: TitleRegistry;
+  readonly ledger: Map<string, Entitlement>;
   /** Products the ledger has a line for (allowlist mode: the others are unauthorised). */
-  entitled: Set<string>;
-  allowlist: boolean;
-  mandatory: readonly string[];
+  readonly entitled: Set<string>;
+  readonly allowlist: boolean;
+  readonly mandatory: readonly string[];
   /** Each unit's parent (units file, policy `units:`), to say when a parent's scope left it out. */
-  parentOf?: ReadonlyMap<string, string>;
+  readonly parentOf: ReadonlyMap<string, string>;
+  readonly parts: AuditParts;
 }
 
 /** Which rules to word; the statistics pass asks only for those that count as unauthorised. */
@@ -37,8 +42,8 @@ export function hostFindings(
   const findings: Finding[] = [];
   const add = (draft: Parameters<typeof makeFinding>[0]) => findings.push(makeFinding(draft, ctx.deadlines));
   for (const judged of host.installations) {
-    if (judged.forbidden && wants('forbidden.product')) add(forbiddenProduct(host, judged));
-    if (judged.deniedBy && wants('requirements.edition')) add(deniedEdition(host, judged));
+    if (judged.forbidden && wants('forbidden.product')) add(forbiddenProduct(host, judged, ctx.parts));
+    if (judged.deniedBy && wants('requirements.edition')) add(deniedEdition(host, judged, ctx.parts));
     if (judged.activation && wants('requirements.activation')) add(notGenuinelyActivated(host, judged, ctx));
   }
   if (wants('forbidden.pattern') && host.state.forbidden) {
@@ -61,11 +66,12 @@ export function hostFindings(
       ctx.entitled,
       ctx.allowlist,
       ctx.deadlines,
+      ctx.parts,
       ctx.parentOf,
     );
     if (f) findings.push(f);
   }
-  for (const f of missingClassFindings(host, ctx.mandatory, ctx.deadlines))
+  for (const f of missingClassFindings(host, ctx.mandatory, ctx.deadlines, ctx.parts))
     if (wants(f.rule)) findings.push(f);
   return findings;
 }
@@ -114,7 +120,7 @@ const UNRECOGNISED_REMEDIATION = sharedText(
   'Uninstall it, or add it to the catalogue and record its licence',
 );
 
-function forbiddenProduct(host: JudgedHost, judged: JudgedInstallation): Draft {
+function forbiddenProduct(host: JudgedHost, judged: JudgedInstallation, parts: AuditParts): Draft {
   const item = judged.state;
   const product = item.product;
   return {
@@ -129,13 +135,13 @@ function forbiddenProduct(host: JudgedHost, judged: JudgedInstallation): Draft {
     remediation: FORBIDDEN_PRODUCT_REMEDIATION,
     evidence: item.evidence,
     trace: [
-      ...installationTrace(item),
-      sharedStep('rule', `forbidden.product: ${product.id} is in forbidden.products`),
+      ...installationTrace(item, parts.traces),
+      parts.shared.step('rule', `forbidden.product: ${product.id} is in forbidden.products`),
     ],
   };
 }
 
-function deniedEdition(host: JudgedHost, judged: JudgedInstallation): Draft {
+function deniedEdition(host: JudgedHost, judged: JudgedInstallation, parts: AuditParts): Draft {
   const item = judged.state;
   const rule = judged.deniedBy!;
   const edition = item.edition!;
@@ -155,7 +161,7 @@ function deniedEdition(host: JudgedHost, judged: JudgedInstallation): Draft {
     },
     evidence: item.evidence,
     trace: [
-      ...installationTrace(item),
+      ...installationTrace(item, parts.traces),
       {
         step: 'edition',
         detail: `${edition}: ${rule.deny?.includes(edition) ? `denied (${rule.deny.join(', ')})` : `not allowed (${rule.allow?.join(', ')})`}`,
@@ -174,7 +180,7 @@ const STATUS_WORDS: Record<string, { zh: string; en: string }> = {
   'extended-grace': { zh: '延长宽限期', en: 'extended grace' },
 };
 
-function notGenuinelyActivated(host: JudgedHost, judged: JudgedInstallation, ctx: JudgeContext): Draft {
+function notGenuinelyActivated(host: JudgedHost, judged: JudgedInstallation, ctx: HostFindingContext): Draft {
   const item = judged.state;
   const { statuses, kmsHosts, badStatuses, badKms } = judged.activation!;
   const cls = CLASS_NAMES[item.product.category] ?? className(item.product.category);
@@ -200,7 +206,7 @@ function notGenuinelyActivated(host: JudgedHost, judged: JudgedInstallation, ctx
     remediation: ACTIVATION_REMEDIATION,
     evidence: item.evidence,
     trace: [
-      ...installationTrace(item),
+      ...installationTrace(item, ctx.parts.traces),
       {
         step: 'rule',
         detail: `requirements.activation: status ${statuses.join(',') || '-'}; KMS ${kmsHosts.join(',') || '-'}; allowed ${[...ctx.kmsAllowed].join(',') || '(none)'}`,
@@ -213,7 +219,7 @@ function forbiddenPattern(
   host: JudgedHost,
   titleId: number,
   occurrence: Occurrence,
-  ctx: JudgeContext,
+  ctx: HostFindingContext,
 ): Draft {
   const title = ctx.titles.get(titleId);
   const pattern = ctx.policy.forbidden.patterns[title.forbidden]!;
@@ -241,7 +247,7 @@ function forbiddenPattern(
   };
 }
 
-function unrecognisedSoftware(host: JudgedHost, occurrence: Occurrence, ctx: JudgeContext): Draft {
+function unrecognisedSoftware(host: JudgedHost, occurrence: Occurrence, ctx: HostFindingContext): Draft {
   return {
     rule: 'unauthorised',
     status: 'fail',
@@ -258,7 +264,7 @@ function unrecognisedSoftware(host: JudgedHost, occurrence: Occurrence, ctx: Jud
         .slice(0, 5)
         .map((e) => ({ step: 'evidence' as const, detail: describeEvidence(e) })),
       { step: 'recognition', detail: `"${occurrence.software.name}": no catalogue product matches` },
-      sharedStep(
+      ctx.parts.shared.step(
         'rule',
         ctx.policy.forbidden.mode === 'allowlist'
           ? 'unauthorised: forbidden.mode allowlist'

@@ -20,8 +20,8 @@ import {
 import { licenseAt, needsEntitlement } from './licence-model.js';
 import type { Recogniser, Recognition } from './recogniser.js';
 import { isSystemComponent } from './recognition-share.js';
+import { freezeShared } from './shared-parts.js';
 import { makeRef } from './software-refs.js';
-import { hasId, type TitleRegistry } from './title-registry.js';
 
 export const UNASSIGNED_UNIT = '未分配';
 
@@ -70,26 +70,32 @@ export interface JudgedHost {
   installations: JudgedInstallation[];
 }
 
+/**
+ * What judging reads: the policy and the store, never anything a pass writes. The auditor judges
+ * each computer more than once (its verdicts are not kept between passes: a province's two
+ * million judged installations would double the memory of the store), which gives the same
+ * verdicts only because of that. What the first judgement records about the fleet is its own
+ * step (pipeline/first-judgement.ts).
+ */
 export interface JudgeContext {
-  policy: Policy;
-  recogniser: Recogniser;
-  titles: TitleRegistry;
-  deadlines: DeadlineSettings;
-  forbiddenProducts: Set<string>;
-  kmsAllowed: Set<string>;
-  activationClasses: Set<string>;
-  judgeActivation: boolean;
+  readonly policy: Policy;
+  readonly deadlines: DeadlineSettings;
+  readonly forbiddenProducts: ReadonlySet<string>;
+  readonly kmsAllowed: ReadonlySet<string>;
+  readonly activationClasses: ReadonlySet<string>;
+  readonly judgeActivation: boolean;
   /** Unrecognised installations are `unauthorised` findings (allowlist mode or settings). */
-  unrecognisedUnauthorised: boolean;
-  counters: { activationSkipped: number; activationJudged: number };
-  /** The host's installations as fresh objects (HostStore.installationsOf). */
-  readonly installationsOf: (state: HostState) => InstallationState[];
-  /**
-   * The auditor judges each computer more than once (its verdicts are not kept between passes);
-   * only the first pass counts activation and notes unrecognised operating systems.
-   */
-  readonly firstPass: boolean;
+  readonly unrecognisedUnauthorised: boolean;
+  /** The host's installations as fresh objects (HostStore.installationsOf), with evidence or not. */
+  readonly installationsOf: (state: HostState, evidence: EvidenceChoice) => InstallationState[];
+  readonly parts: { readonly osSpellings: OsSpellings };
 }
+
+/**
+ * Whether a judged host carries where each installation was read: the findings need it, the
+ * passes that only count (seat demands, statistics) do not, and skip copying it.
+ */
+export type EvidenceChoice = 'with-evidence' | 'without-evidence';
 
 /** `kms.example.cn:1688` → `kms.example.cn`. */
 export function normaliseKmsHost(host: string): string {
@@ -103,16 +109,18 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '0.0.0.0']);
 
 /**
  * An OS as findings spell it, frozen and shared by the hosts whose OS was recognised alike (the
- * recogniser answers them with one object; shared-parts.ts).
+ * recogniser answers them with one object; shared-parts.ts). One table per audit (AuditParts).
  */
-const osSpellings = new WeakMap<Recognition, SoftwareRef>();
+export class OsSpellings {
+  private readonly byRecognition = new WeakMap<Recognition, SoftwareRef>();
 
-function osSpelling(name: string, version: string | undefined, recognition: Recognition): SoftwareRef {
-  const known = osSpellings.get(recognition);
-  if (known !== undefined && known.name === name && known.version === version) return known;
-  const spelling = Object.freeze(makeRef(name, undefined, version, recognition.edition || undefined));
-  osSpellings.set(recognition, spelling);
-  return spelling;
+  of(name: string, version: string | undefined, recognition: Recognition): SoftwareRef {
+    const known = this.byRecognition.get(recognition);
+    if (known !== undefined && known.name === name && known.version === version) return known;
+    const spelling = freezeShared(makeRef(name, undefined, version, recognition.edition || undefined));
+    this.byRecognition.set(recognition, spelling);
+    return spelling;
+  }
 }
 
 const keyOf = (i: InstallationState) => i.key ?? installationKey(i.product.id, i.version, i.edition);
@@ -253,24 +261,34 @@ export function installationId(host: string, item: InstallationState): string {
   return `${host}\u0000${installationKey(item.product.id, item.version, item.edition)}`;
 }
 
-export function judgeHost(state: HostState, ctx: JudgeContext): JudgedHost {
+/**
+ * The host's OS recognised, once per host: before its first judgement (pipeline/first-judgement.ts),
+ * since the recogniser counts what it is asked and every later judgement reads the answer kept.
+ */
+export function recogniseHostOs(state: HostState, recogniser: Recogniser): void {
+  if (state.os && state.osRecognition === undefined)
+    state.osRecognition = recogniser.recogniseOs(state.os) ?? null;
+}
+
+/** One computer's verdicts. Reads the store and the policy only, so every pass gets the same ones. */
+export function judgeHost(state: HostState, ctx: JudgeContext, evidence: EvidenceChoice): JudgedHost {
   const unit = [...state.units].sort()[0] ?? UNASSIGNED_UNIT;
   const host: JudgedHost = { id: state.id, unit, state, installations: [] };
   const hostname = [...state.hostnames].sort()[0];
   if (hostname) host.hostname = hostname;
 
-  const items = ctx.installationsOf(state);
+  const items = ctx.installationsOf(state, evidence);
   if (state.os) {
     host.os = state.os;
-    // Asked once per host (judging runs in passes; the recogniser counts what it is asked).
-    if (state.osRecognition === undefined) state.osRecognition = ctx.recogniser.recogniseOs(state.os) ?? null;
+    if (state.osRecognition === undefined)
+      throw new Error(`host ${state.id} judged before its OS was recognised`);
     const recognition = state.osRecognition ?? undefined;
     if (recognition) {
       host.osRecognition = recognition;
       const version = state.os.version?.trim() || undefined;
       const osItem: InstallationState = {
         product: recognition.product,
-        software: osSpelling(state.os.name, version, recognition),
+        software: ctx.parts.osSpellings.of(state.os.name, version, recognition),
         evidence: [...state.osEvidence],
         recognition: recognition.match.text,
         activation: state.osActivation,
@@ -279,10 +297,6 @@ export function judgeHost(state: HostState, ctx: JudgeContext): JudgedHost {
       if (version) osItem.version = version;
       if (recognition.edition) osItem.edition = recognition.edition;
       items.push(osItem);
-    } else if (ctx.firstPass) {
-      const titleId = ctx.titles.idOf(state.os.name, undefined);
-      ctx.titles.noteVersion(titleId, state.os.version);
-      if (!hasId(state.unrecognisedTitles, titleId)) ctx.titles.noteHost(titleId, state.id);
     }
   }
 
@@ -304,7 +318,7 @@ export function judgeHost(state: HostState, ctx: JudgeContext): JudgedHost {
       judged.notGenuine = true;
       judged.deniedBy = editionRule;
     }
-    if (ctx.judgeActivation && ctx.activationClasses.has(product.category)) {
+    if (judgesActivation(ctx, product.category)) {
       const verdict = judgeActivation(host, item, ctx);
       if (verdict) {
         judged.notGenuine = true;
@@ -322,6 +336,16 @@ function editionDenied(rule: EditionRule, edition: string): boolean {
   );
 }
 
+/** Whether the policy asks for the activation of installations of this class to be judged. */
+export function judgesActivation(ctx: JudgeContext, category: string): boolean {
+  return ctx.judgeActivation && ctx.activationClasses.has(category);
+}
+
+/** Whether any activation fact was read for the installation (a status other than `unknown`, a KMS host). */
+export function activationRead(item: InstallationState): boolean {
+  return item.activation.kmsHosts.length > 0 || item.activation.statuses.some((s) => s !== 'unknown');
+}
+
 /** The activation facts of an installation that are not genuine, or undefined when none is read or all are. */
 function judgeActivation(
   host: JudgedHost,
@@ -330,11 +354,7 @@ function judgeActivation(
 ): ActivationVerdict | undefined {
   const statuses = item.activation.statuses.filter((s) => s !== 'unknown').sort();
   const kmsHosts = [...item.activation.kmsHosts].sort();
-  if (statuses.length === 0 && kmsHosts.length === 0) {
-    if (ctx.firstPass) ctx.counters.activationSkipped++;
-    return undefined;
-  }
-  if (ctx.firstPass) ctx.counters.activationJudged++;
+  if (statuses.length === 0 && kmsHosts.length === 0) return undefined;
   const self = new Set([
     host.id.toLowerCase(),
     ...(host.hostname ? [host.hostname.toLowerCase(), host.hostname.toLowerCase().split('.')[0]!] : []),

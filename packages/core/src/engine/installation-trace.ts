@@ -2,6 +2,7 @@
 import type { TraceStep } from '../model.js';
 import { describeEvidence } from './finding-factory.js';
 import type { InstallationState, SoftwareRef } from './host-store.js';
+import { freezeShared } from './shared-parts.js';
 
 /**
  * The steps that describe an installation kind (how it was recognised, its version and edition),
@@ -15,13 +16,18 @@ interface KindSteps {
   edition: TraceStep | undefined;
 }
 
-/** By the installation's spelling: the store's spellings are frozen and shared per kind. */
-const stepsBySpelling = new WeakMap<SoftwareRef, KindSteps>();
+/**
+ * One audit's kind steps (AuditParts), by the installation's spelling: the store's spellings are
+ * frozen and shared per kind, so a frozen spelling stands for its kind.
+ */
+export class InstallationTraces {
+  readonly bySpelling = new WeakMap<SoftwareRef, KindSteps>();
+}
 
-function kindSteps(item: InstallationState): KindSteps {
+function kindSteps(item: InstallationState, traces: InstallationTraces): KindSteps {
   const shared = Object.isFrozen(item.software);
   if (shared) {
-    const known = stepsBySpelling.get(item.software);
+    const known = traces.bySpelling.get(item.software);
     const made = known?.item;
     if (
       made !== undefined &&
@@ -41,33 +47,33 @@ function kindSteps(item: InstallationState): KindSteps {
       edition: item.edition,
       recognition: item.recognition,
     },
-    recognition: Object.freeze({
+    recognition: freezeShared({
       step: 'recognition',
       detail: `"${item.software.name}"${version}${edition} → ${item.product.id} (${item.recognition})`,
     }),
     version: item.version
-      ? Object.freeze({ step: 'version', detail: `${item.version} (scheme ${item.product.versionScheme})` })
+      ? freezeShared({ step: 'version', detail: `${item.version} (scheme ${item.product.versionScheme})` })
       : undefined,
-    edition: item.edition ? Object.freeze({ step: 'edition', detail: item.edition }) : undefined,
+    edition: item.edition ? freezeShared({ step: 'edition', detail: item.edition }) : undefined,
   };
-  if (shared) stepsBySpelling.set(item.software, steps);
+  if (shared) traces.bySpelling.set(item.software, steps);
   return steps;
 }
 
 /** Evidence and recognition steps shared by every installation finding. */
-export function installationTrace(item: InstallationState): TraceStep[] {
+export function installationTrace(item: InstallationState, traces: InstallationTraces): TraceStep[] {
   const evidence = item.evidence;
   const steps: TraceStep[] = [];
   for (let i = 0; i < evidence.length && i < 5; i++)
     steps.push({ step: 'evidence', detail: describeEvidence(evidence[i]!) });
   if (evidence.length > 5) steps.push({ step: 'evidence', detail: `… ${evidence.length - 5} more` });
-  steps.push(kindSteps(item).recognition);
+  steps.push(kindSteps(item, traces).recognition);
   return steps;
 }
 
 /** The version and edition steps of a licensing finding (when the installation has them). */
-export function versionSteps(item: InstallationState): TraceStep[] {
-  const { version, edition } = kindSteps(item);
+export function versionSteps(item: InstallationState, traces: InstallationTraces): TraceStep[] {
+  const { version, edition } = kindSteps(item, traces);
   if (version === undefined) return edition === undefined ? [] : [edition];
   return edition === undefined ? [version] : [version, edition];
 }

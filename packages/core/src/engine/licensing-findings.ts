@@ -8,10 +8,10 @@ import type { Entitlement, Finding, LicenseModel, LocalText, TraceStep } from '.
 import type { BlockReason, CoverageVerdict } from './allocation.js';
 import { type DeadlineSettings, makeFinding } from './finding-factory.js';
 import type { JudgedHost, JudgedInstallation } from './host-judge.js';
-import { installationTrace, versionSteps } from './installation-trace.js';
+import { type InstallationTraces, installationTrace, versionSteps } from './installation-trace.js';
 import { licenseAt } from './licence-model.js';
 import { parentScopeNote } from './parent-scope.js';
-import { sharedStep, sharedText } from './shared-parts.js';
+import { constantStep, freezeShared, type SharedParts, sharedText } from './shared-parts.js';
 
 /** Why an entitlement did not apply, in both locales (also used by `explain`). */
 export const REASON_WORDS: Record<BlockReason, LocalText> = {
@@ -61,16 +61,27 @@ interface VerdictWords {
 
 /**
  * The auditor shares one verdict object among every installation it applies to (hundreds of
- * thousands lack a seat of one pool), so its wording is made once per verdict and ledger.
+ * thousands lack a seat of one pool), so its wording is made once per verdict and ledger: one
+ * table per audit (AuditParts).
  */
-const verdictWords = new WeakMap<CoverageVerdict, VerdictWords>();
+export class VerdictWordings {
+  readonly byVerdict = new WeakMap<CoverageVerdict, VerdictWords>();
+}
+
+/** What wording a licensing finding shares with others of its audit (AuditParts has them all). */
+export interface LicensingParts {
+  readonly shared: SharedParts;
+  readonly traces: InstallationTraces;
+  readonly verdicts: VerdictWordings;
+}
 
 function describeVerdict(
   coverage: CoverageVerdict,
   product: string,
   ledger: Map<string, Entitlement>,
+  wordings: VerdictWordings,
 ): VerdictWords {
-  const known = verdictWords.get(coverage);
+  const known = wordings.byVerdict.get(coverage);
   if (known && known.ledger === ledger) return known;
   const blockers = coverage.blockers.map((b) =>
     describeBlocker(ledger.get(b.entitlement), b.entitlement, b.reasons),
@@ -78,10 +89,10 @@ function describeVerdict(
   const why: LocalText = blockers.length
     ? { zh: blockers.map((b) => b.zh).join('；'), en: blockers.map((b) => b.en).join('; ') }
     : { zh: `台账中没有 ${product} 的许可`, en: `the ledger has no entitlement for ${product}` };
-  const steps = blockers.map((b) => Object.freeze({ step: 'entitlement' as const, detail: b.trace }));
+  const steps = blockers.map((b) => freezeShared({ step: 'entitlement' as const, detail: b.trace }));
   const words = { ledger, blockers, why, steps };
   // Without blockers the wording names the product, which the verdict does not hold.
-  if (blockers.length > 0) verdictWords.set(coverage, words);
+  if (blockers.length > 0) wordings.byVerdict.set(coverage, words);
   return words;
 }
 
@@ -122,7 +133,7 @@ const MODEL_WORDS: Partial<Record<LicenseModel, { text: LocalText; step: TraceSt
       '该软件仅限个人免费使用，单位使用须取得商业许可',
       'free for personal use only; an agency needs a licence',
     ),
-    step: sharedStep(
+    step: constantStep(
       'rule',
       'license: personal-use (free for personal use only; needs an entitlement in an agency)',
     ),
@@ -132,7 +143,7 @@ const MODEL_WORDS: Partial<Record<LicenseModel, { text: LocalText; step: TraceSt
       '软件目录尚未核定该软件的许可方式，暂按商业软件处理',
       'the catalogue has not decided its licence model yet; judged as commercial until it does',
     ),
-    step: sharedStep(
+    step: constantStep(
       'rule',
       'license: unreviewed (judged as commercial until the catalogue entry is filled in)',
     ),
@@ -152,15 +163,16 @@ export function licensingFinding(
   productsWithEntitlements: Set<string>,
   allowlist: boolean,
   deadlines: DeadlineSettings,
+  parts: LicensingParts,
   parentOf?: ReadonlyMap<string, string>,
 ): Finding | undefined {
   const item = installation.state;
   if (coverage.outcome === 'covered') return undefined;
   const product = item.product;
   const label = `${item.software.name}${item.version ? ` ${item.version}` : ''}`;
-  const { steps, why } = describeVerdict(coverage, product.id, ledger);
-  const trace: TraceStep[] = installationTrace(item);
-  for (const step of versionSteps(item)) trace.push(step);
+  const { steps, why } = describeVerdict(coverage, product.id, ledger, parts.verdicts);
+  const trace: TraceStep[] = installationTrace(item, parts.traces);
+  for (const step of versionSteps(item, parts.traces)) trace.push(step);
 
   const rule = licensingRule(coverage, product.id, productsWithEntitlements, allowlist);
   let status: 'fail' | 'error' = 'fail';
@@ -210,7 +222,7 @@ export function licensingFinding(
   }
   const note = parentScopeNote(host.unit, coverage.blockers, ledger, parentOf);
   if (note) message = { zh: `${message.zh}${note.zh}`, en: `${message.en}${note.en}` };
-  trace.push(sharedStep('rule', rule));
+  trace.push(parts.shared.step('rule', rule));
   for (const step of steps) trace.push(step);
   return makeFinding(
     {

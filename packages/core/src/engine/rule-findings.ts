@@ -16,15 +16,31 @@ import { type DeadlineSettings, describeEvidence, makeFinding } from './finding-
 import type { JudgedHost } from './host-judge.js';
 import type { Occurrence } from './host-store.js';
 import { className } from './rule-catalog.js';
-import { frozenCopy, sharedStep, sharedText } from './shared-parts.js';
+import { freezeShared, type SharedParts, sharedText } from './shared-parts.js';
 import { hostClassFlags } from './statistics.js';
 
 const percent = (rate: number) => `${(Math.round(rate * 1000) / 10).toFixed(1)}%`;
+
+/**
+ * The wording one audit shares among its rule findings (AuditParts): a missing class's remediation,
+ * a custom rule's step per fact tuple.
+ */
+export class RuleWordings {
+  readonly missingRemediations = new Map<string, LocalText>();
+  readonly customSteps = new WeakMap<object, Map<CustomRule, TraceStep>>();
+}
+
+/** What wording rule findings share with others of their audit (AuditParts has them all). */
+export interface RuleParts {
+  readonly shared: SharedParts;
+  readonly ruleWords: RuleWordings;
+}
 
 export function missingClassFindings(
   host: JudgedHost,
   mandatory: readonly string[],
   deadlines: DeadlineSettings,
+  parts: RuleParts,
 ): Finding[] {
   const findings: Finding[] = [];
   for (const cls of mandatory) {
@@ -48,9 +64,11 @@ export function missingClassFindings(
             zh: `${host.id} 没有已识别的${words.zh}${osNote.zh}`,
             en: `${host.id} has no recognised ${words.en}${osNote.en}`,
           },
-          remediation: missingRemediation(cls, words),
+          remediation: missingRemediation(cls, words, parts.ruleWords),
           evidence: host.os?.evidence && cls === 'os' ? [host.os.evidence] : [],
-          trace: [sharedStep('rule', `requirements.missing.${cls}: no installation of category ${cls}`)],
+          trace: [
+            parts.shared.step('rule', `requirements.missing.${cls}: no installation of category ${cls}`),
+          ],
         },
         deadlines,
       ),
@@ -59,16 +77,14 @@ export function missingClassFindings(
   return findings;
 }
 
-const missingRemediations = new Map<string, LocalText>();
-
-function missingRemediation(cls: string, words: LocalText): LocalText {
-  let text = missingRemediations.get(cls);
+function missingRemediation(cls: string, words: LocalText, wordings: RuleWordings): LocalText {
+  let text = wordings.missingRemediations.get(cls);
   if (text === undefined) {
     text = sharedText(
       `安装正版${words.zh}并登记台账`,
       `Install a licensed ${words.en} and record it in the ledger`,
     );
-    missingRemediations.set(cls, text);
+    wordings.missingRemediations.set(cls, text);
   }
   return text;
 }
@@ -116,6 +132,7 @@ export function customFinding(
   subject: FindingSubject,
   facts: Record<string, unknown>,
   deadlines: DeadlineSettings,
+  parts: RuleParts,
   occurrence?: Occurrence,
 ): Finding | undefined {
   if ('fired' in verdict && !verdict.fired) return undefined;
@@ -131,7 +148,7 @@ export function customFinding(
           zh: `${rule.message.zh}（无法判断：${error}）`,
           en: `${rule.message.en} (cannot be judged: ${error})`,
         }
-      : frozenCopy(rule.message),
+      : parts.shared.frozenCopy(rule.message),
     evidence: occurrence?.evidence ?? [],
     trace: [
       ...(occurrence?.evidence ?? [])
@@ -139,10 +156,10 @@ export function customFinding(
         .map((e) => ({ step: 'evidence' as const, detail: describeEvidence(e) })),
       error
         ? { step: 'rule', detail: `${customRuleDetail(id, rule, facts)}: error ${error}` }
-        : customRuleStep(id, rule, facts),
+        : customRuleStep(id, rule, facts, parts.ruleWords),
     ],
   };
-  if (rule.remediation) draft.remediation = frozenCopy(rule.remediation);
+  if (rule.remediation) draft.remediation = parts.shared.frozenCopy(rule.remediation);
   return makeFinding(draft, deadlines);
 }
 
@@ -157,17 +174,20 @@ function customRuleDetail(id: string, rule: CustomRule, facts: Record<string, un
  * The rule step of a custom rule that fired on one tuple of facts: the same on every finding of
  * that tuple (thousands of hosts), so made once, frozen, per tuple object and rule.
  */
-const customSteps = new WeakMap<object, Map<CustomRule, TraceStep>>();
-
-function customRuleStep(id: string, rule: CustomRule, facts: Record<string, unknown>): TraceStep {
-  let byRule = customSteps.get(facts);
+function customRuleStep(
+  id: string,
+  rule: CustomRule,
+  facts: Record<string, unknown>,
+  wordings: RuleWordings,
+): TraceStep {
+  let byRule = wordings.customSteps.get(facts);
   if (byRule === undefined) {
     byRule = new Map();
-    customSteps.set(facts, byRule);
+    wordings.customSteps.set(facts, byRule);
   }
   let step = byRule.get(rule);
   if (step === undefined) {
-    step = Object.freeze({ step: 'rule' as const, detail: customRuleDetail(id, rule, facts) });
+    step = freezeShared({ step: 'rule' as const, detail: customRuleDetail(id, rule, facts) });
     byRule.set(rule, step);
   }
   return step;

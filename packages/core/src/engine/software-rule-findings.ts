@@ -10,7 +10,7 @@ import { occurrenceSubject } from './host-findings.js';
 import type { JudgedHost } from './host-judge.js';
 import { type HostState, installationKey, type SoftwareRef } from './host-store.js';
 import { softwareFact } from './record-facts.js';
-import { customFinding } from './rule-findings.js';
+import { customFinding, type RuleParts } from './rule-findings.js';
 import type { SoftwareRule } from './software-rules.js';
 import { TitleTuples } from './tuple-memo.js';
 
@@ -30,6 +30,12 @@ function judgedSpellings(host: JudgedHost): Map<string, SoftwareRef> {
       state.software,
     );
   return spellings;
+}
+
+/** What the findings are worded with: the audit's deadline and shared parts (its HostFindingContext). */
+export interface RuleWording {
+  readonly deadlines: DeadlineSettings;
+  readonly parts: RuleParts;
 }
 
 /** What the OS occurrences of a host are made from. */
@@ -101,7 +107,7 @@ export class SoftwareRuleFindings {
   private constructor(
     private readonly rules: readonly SoftwareRule[],
     private readonly occurrencesOf: CustomOccurrencesOf,
-    private readonly deadlines: DeadlineSettings,
+    private readonly wording: RuleWording,
     private readonly os: Map<string, CustomOccurrence[]>,
     private readonly verdicts: RuleVerdict[][],
   ) {}
@@ -110,7 +116,7 @@ export class SoftwareRuleFindings {
     hosts: Iterable<OsOfHost>,
     rules: readonly SoftwareRule[],
     occurrencesOf: CustomOccurrencesOf,
-    deadlines: DeadlineSettings,
+    wording: RuleWording,
   ): Promise<SoftwareRuleFindings> {
     const os = new Map<string, CustomOccurrence[]>();
     if (rules.length > 0) {
@@ -121,7 +127,7 @@ export class SoftwareRuleFindings {
     }
     const verdicts: RuleVerdict[][] = [];
     for (const rule of rules) verdicts.push(await rule.memo.settled());
-    return new SoftwareRuleFindings(rules, occurrencesOf, deadlines, os, verdicts);
+    return new SoftwareRuleFindings(rules, occurrencesOf, wording, os, verdicts);
   }
 
   forHost(host: JudgedHost): Finding[] {
@@ -144,7 +150,8 @@ export class SoftwareRuleFindings {
         verdict,
         subject,
         memo.tuples[occurrence.tuple]!,
-        this.deadlines,
+        this.wording.deadlines,
+        this.wording.parts,
         occurrence,
       );
       if (f) findings.push(f);

@@ -9,7 +9,7 @@
  * `expires` date; from the next day it no longer applies and is reported as `waivers.expired`.
  */
 import type { Finding, ResultStatus, Waiver } from '../model.js';
-import { localDate, makeFinding } from './finding-factory.js';
+import { deadlineSettings, localDate, makeFinding } from './finding-factory.js';
 
 /** The result a reader sees: `waived` when a waiver applies, else the raw status. */
 export function effectiveStatus(finding: Finding): ResultStatus | 'waived' {
@@ -17,22 +17,20 @@ export function effectiveStatus(finding: Finding): ResultStatus | 'waived' {
 }
 
 /** A waiver's hosts in lower case: host names compare ignoring case, as entitlement scopes do. */
-const lowerHosts = new WeakMap<Waiver, ReadonlySet<string>>();
-
-function waiverHosts(waiver: Waiver): ReadonlySet<string> {
-  let hosts = lowerHosts.get(waiver);
-  if (!hosts) {
-    hosts = new Set((waiver.hosts ?? []).map((host) => host.toLowerCase()));
-    lowerHosts.set(waiver, hosts);
-  }
-  return hosts;
+function lowerCaseHosts(waiver: Waiver): ReadonlySet<string> {
+  return new Set((waiver.hosts ?? []).map((host) => host.toLowerCase()));
 }
 
-export function waiverMatches(waiver: Waiver, finding: Finding): boolean {
+/** `hosts`: the waiver's hosts in lower case, when the caller keeps them (WaiverBook does). */
+export function waiverMatches(waiver: Waiver, finding: Finding, hosts?: ReadonlySet<string>): boolean {
   if (finding.rule !== waiver.rule && !finding.rule.startsWith(`${waiver.rule}.`)) return false;
   const { unit, host, product } = finding.subject;
   if (waiver.units && waiver.units.length > 0 && (!unit || !waiver.units.includes(unit))) return false;
-  if (waiver.hosts && waiver.hosts.length > 0 && (!host || !waiverHosts(waiver).has(host.toLowerCase())))
+  if (
+    waiver.hosts &&
+    waiver.hosts.length > 0 &&
+    (!host || !(hosts ?? lowerCaseHosts(waiver)).has(host.toLowerCase()))
+  )
     return false;
   if (waiver.products && waiver.products.length > 0 && (!product || !waiver.products.includes(product)))
     return false;
@@ -63,11 +61,18 @@ export class WaiverBook {
   private readonly valid: Waiver[];
   private readonly stale: Waiver[];
   private readonly wouldCover = new Map<Waiver, number>();
+  /** Each waiver's hosts in lower case, made once per book: a book lives for one audit. */
+  private readonly hostsOf = new Map<Waiver, ReadonlySet<string>>();
 
   constructor(waivers: readonly Waiver[], now: Date) {
     this.today = localDate(now);
     this.valid = waivers.filter((w) => w.expires >= this.today);
     this.stale = waivers.filter((w) => w.expires < this.today);
+    for (const w of waivers) this.hostsOf.set(w, lowerCaseHosts(w));
+  }
+
+  private matches(waiver: Waiver, finding: Finding): boolean {
+    return waiverMatches(waiver, finding, this.hostsOf.get(waiver));
   }
 
   /** True when no waiver can change a finding: `apply` returns its input as it is. */
@@ -86,8 +91,8 @@ export class WaiverBook {
     if (finding.rule === 'waivers.expired' || finding.status === 'pass') return finding;
     const { waiver: _previous, ...raw } = finding;
     for (const w of this.stale)
-      if (waiverMatches(w, raw)) this.wouldCover.set(w, (this.wouldCover.get(w) ?? 0) + 1);
-    const waiver = this.valid.find((w) => waiverMatches(w, raw));
+      if (this.matches(w, raw)) this.wouldCover.set(w, (this.wouldCover.get(w) ?? 0) + 1);
+    const waiver = this.valid.find((w) => this.matches(w, raw));
     if (!waiver) return raw;
     const applied: Finding['waiver'] = {
       id: waiver.id,
@@ -135,7 +140,7 @@ export class WaiverBook {
           ],
           discriminator: w.id,
         },
-        { asOf: today, remediationDays: 0 },
+        deadlineSettings(today, 0),
       );
     });
   }

@@ -12,8 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import { expiringFindings } from '../engine/expiry-findings.js';
-import type { DeadlineSettings } from '../engine/finding-factory.js';
-import { compareFindings } from '../engine/finding-factory.js';
+import { compareFindings, deadlineSettings } from '../engine/finding-factory.js';
 import { domesticFindings } from '../engine/rule-findings.js';
 import { unauthorisedByUnit } from '../engine/unauthorised-count.js';
 import {
@@ -45,7 +44,7 @@ export function mergeReports(
   const bases = checkMergeable(reports);
   const policy = bases[0]!.policy;
   const asOf = a.asOf;
-  const deadlines: DeadlineSettings = { asOf, remediationDays: policy.settings.remediationDays };
+  const deadlines = deadlineSettings(asOf, policy.settings.remediationDays);
 
   const demands = bases.flatMap((basis) => basis.seats);
   const realloc = reallocateSeats(demands, policy, asOf, deadlines);

@@ -7,6 +7,7 @@
  * genuine flag per class.
  */
 import { allocateSeats, type LicensableInstallation } from '../engine/allocation.js';
+import { newAuditParts } from '../engine/audit-parts.js';
 import type { DeadlineSettings } from '../engine/finding-factory.js';
 import type { JudgedHost, JudgedInstallation } from '../engine/host-judge.js';
 import type { InstallationState } from '../engine/host-store.js';
@@ -69,6 +70,8 @@ export function reallocateSeats(
   const ledger = new Map(policy.entitlements.map((e) => [e.id, e]));
   const entitled = new Set(policy.entitlements.map((e) => e.product));
   const allowlist = policy.forbidden.mode === 'allowlist';
+  // The merged report's own shared wording, as an audit has its own (audit-parts.ts).
+  const parts = newAuditParts();
 
   const seats: SeatDemand[] = [];
   const findings: Finding[] = [];
@@ -83,7 +86,16 @@ export function reallocateSeats(
     if (!product) return;
     replaced.add(installationSubjectKey(demand.host, demand.product, demand.software));
     const { host, installation } = judgedStub(demand, product, licensed);
-    const finding = licensingFinding(host, installation, coverage, ledger, entitled, allowlist, deadlines);
+    const finding = licensingFinding(
+      host,
+      installation,
+      coverage,
+      ledger,
+      entitled,
+      allowlist,
+      deadlines,
+      parts,
+    );
     if (finding) findings.push(finding);
     const key = `${demand.host}\u0000${product.category}`;
     const entry = classes.get(key) ?? {
