@@ -285,18 +285,7 @@ export function judgeHost(state: HostState, ctx: JudgeContext, evidence: Evidenc
     const recognition = state.osRecognition ?? undefined;
     if (recognition) {
       host.osRecognition = recognition;
-      const version = state.os.version?.trim() || undefined;
-      const osItem: InstallationState = {
-        product: recognition.product,
-        software: ctx.parts.osSpellings.of(state.os.name, version, recognition),
-        evidence: [...state.osEvidence],
-        recognition: recognition.match.text,
-        activation: state.osActivation,
-        os: true,
-      };
-      if (version) osItem.version = version;
-      if (recognition.edition) osItem.edition = recognition.edition;
-      items.push(osItem);
+      items.push(osInstallation(state, state.os, recognition, ctx));
     }
   }
 
@@ -304,13 +293,7 @@ export function judgeHost(state: HostState, ctx: JudgeContext, evidence: Evidenc
     const product = item.product;
     const forbidden = ctx.forbiddenProducts.has(product.id);
     const seat = needsEntitlement(licenseAt(product, item.version));
-    const judged: JudgedInstallation = {
-      state: item,
-      notGenuine: forbidden,
-      needsSeat: !forbidden && seat,
-      licensed: !forbidden && !seat,
-      forbidden,
-    };
+    const judged = judgedInstallation(item, forbidden, seat);
     host.installations.push(judged);
 
     const editionRule = ctx.policy.requirements.editions[product.category];
@@ -327,6 +310,51 @@ export function judgeHost(state: HostState, ctx: JudgeContext, evidence: Evidenc
     }
   }
   return host;
+}
+
+/**
+ * The host's recognised OS as one of its installations. Every field in the literal, as the store
+ * writes its installations (HostStore.installationsOf): one shape for all of them.
+ */
+function osInstallation(
+  state: HostState,
+  os: OsInfo,
+  recognition: Recognition,
+  ctx: JudgeContext,
+): InstallationState {
+  const version = os.version?.trim() || undefined;
+  return {
+    product: recognition.product,
+    version,
+    edition: recognition.edition || undefined,
+    software: ctx.parts.osSpellings.of(os.name, version, recognition),
+    evidence: [...state.osEvidence],
+    recognition: recognition.match.text,
+    activation: state.osActivation,
+    os: true,
+    key: undefined,
+  };
+}
+
+/**
+ * An installation's verdicts before allocation. Every field in the literal, the optional ones
+ * as undefined until a rule sets them: one shape for the million judged installations.
+ */
+function judgedInstallation(
+  item: InstallationState,
+  forbidden: boolean,
+  needsSeat: boolean,
+): JudgedInstallation {
+  return {
+    state: item,
+    notGenuine: forbidden,
+    needsSeat: !forbidden && needsSeat,
+    licensed: !forbidden && !needsSeat,
+    forbidden,
+    deniedBy: undefined,
+    activation: undefined,
+    coverage: undefined,
+  };
 }
 
 function editionDenied(rule: EditionRule, edition: string): boolean {

@@ -2,7 +2,7 @@
 import type { TraceStep } from '../model.js';
 import { describeEvidence } from './finding-factory.js';
 import type { InstallationState, SoftwareRef } from './host-store.js';
-import { freezeShared } from './shared-parts.js';
+import { freezeShared, isShared } from './shared-parts.js';
 
 /**
  * The steps that describe an installation kind (how it was recognised, its version and edition),
@@ -25,7 +25,7 @@ export class InstallationTraces {
 }
 
 function kindSteps(item: InstallationState, traces: InstallationTraces): KindSteps {
-  const shared = Object.isFrozen(item.software);
+  const shared = isShared(item.software);
   if (shared) {
     const known = traces.bySpelling.get(item.software);
     const made = known?.item;
