@@ -21,8 +21,8 @@ import {
 import { type CustomOccurrence, type CustomRefSource, CustomRefs } from './custom-refs.js';
 import { EvidenceCodes } from './evidence-codes.js';
 import { ownCopy, StringPool } from './own-strings.js';
-import type { Recogniser, Recognition } from './recogniser.js';
 import { recordFact } from './record-facts.js';
+import type { Recogniser, Recognition } from './rules/recogniser.js';
 import { compareRef, makeRef, note } from './software-refs.js';
 import type { SoftwareRule } from './software-rules.js';
 import { EMPTY_IDS, type IdSet, mergeIds, type TitleRegistry } from './title-registry.js';

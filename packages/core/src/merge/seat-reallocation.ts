@@ -6,12 +6,12 @@
  * the licence position, each installation's licensing finding, and the change in each host's
  * genuine flag per class.
  */
-import { allocateSeats, type LicensableInstallation } from '../engine/allocation.js';
-import { newAuditParts } from '../engine/audit-parts.js';
-import type { DeadlineSettings } from '../engine/finding-factory.js';
-import type { JudgedHost, JudgedInstallation } from '../engine/host-judge.js';
 import type { InstallationState } from '../engine/host-store.js';
-import { licensingFinding } from '../engine/licensing-findings.js';
+import { allocateSeats, type LicensableInstallation } from '../engine/rules/allocation.js';
+import { newAuditParts } from '../engine/rules/audit-parts.js';
+import type { DeadlineSettings } from '../engine/rules/finding-factory.js';
+import type { JudgedHost, JudgedInstallation } from '../engine/rules/host-judge.js';
+import { licensingFinding } from '../engine/rules/licensing-findings.js';
 import type { EntitlementPosition, Finding, Policy, Product, SeatDemand, VersionScheme } from '../model.js';
 
 /** Rules whose findings come from the allocation (licensing-findings.ts). */

@@ -7,18 +7,18 @@
 import type { Logger } from '../../logger.js';
 import { silentLogger } from '../../logger.js';
 import type { IsoDate, Policy, RuleScope } from '../../model.js';
-import { type AuditParts, newAuditParts } from '../audit-parts.js';
 import { type CompiledRule, compileCustomRules } from '../custom-rules.js';
+import { HostStore } from '../host-store.js';
+import { type AuditParts, newAuditParts } from '../rules/audit-parts.js';
 import {
   type DeadlineSettings,
   dateAtLocalMidnight,
   deadlineSettings,
   localDate,
-} from '../finding-factory.js';
-import type { HostFindingContext } from '../host-findings.js';
-import { normaliseKmsHost } from '../host-judge.js';
-import { HostStore } from '../host-store.js';
-import { createRecogniser, type Recogniser } from '../recogniser.js';
+} from '../rules/finding-factory.js';
+import type { HostFindingContext } from '../rules/host-findings.js';
+import { normaliseKmsHost } from '../rules/host-judge.js';
+import { createRecogniser, type Recogniser } from '../rules/recogniser.js';
 import { type SoftwareRule, softwareRules } from '../software-rules.js';
 import { TitleRegistry } from '../title-registry.js';
 import type { AuditorOptions } from './auditor-options.js';

@@ -4,12 +4,12 @@
  * installation no longer counts. Then each ledger line's consumption per unit, when asked for.
  */
 import type { EntitlementPosition, Totals, UnitInfo, UnitStats } from '../../model.js';
-import type { HostFindingContext } from '../host-findings.js';
-import { hostFindings } from '../host-findings.js';
-import { StatisticsTable } from '../statistics.js';
-import { countsAsUnauthorised, unauthorisedInstallations } from '../unauthorised-count.js';
-import { addUnitConsumption } from '../unit-breakdown.js';
-import { WaiverBook } from '../waivers.js';
+import type { HostFindingContext } from '../rules/host-findings.js';
+import { hostFindings } from '../rules/host-findings.js';
+import { StatisticsTable } from '../rules/statistics.js';
+import { countsAsUnauthorised, unauthorisedInstallations } from '../rules/unauthorised-count.js';
+import { addUnitConsumption } from '../rules/unit-breakdown.js';
+import { WaiverBook } from '../rules/waivers.js';
 import type { AuditSetup } from './audit-setup.js';
 import type { FirstPass } from './first-pass.js';
 import type { JudgeAgain } from './judge-again.js';

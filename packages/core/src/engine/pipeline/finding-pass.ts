@@ -6,14 +6,14 @@
 import type { ComplianceReport, EntitlementPosition, Finding, UnitInfo } from '../../model.js';
 import type { CampaignDates } from '../campaign-dates.js';
 import { DetailsCollector } from '../details-collector.js';
-import { findingStream } from '../finding-stream.js';
-import type { HostFindingContext } from '../host-findings.js';
-import type { JudgedHost } from '../host-judge.js';
 import { PlanCollector } from '../plan/plan-collector.js';
 import { rulesMeta } from '../report-parts.js';
-import { WaiverBook } from '../waivers.js';
+import type { HostFindingContext } from '../rules/host-findings.js';
+import type { JudgedHost } from '../rules/host-judge.js';
+import { WaiverBook } from '../rules/waivers.js';
 import type { AuditSetup } from './audit-setup.js';
 import type { Counted } from './count-pass.js';
+import { findingStream } from './finding-stream.js';
 import type { FirstPass } from './first-pass.js';
 import type { JudgeAgain } from './judge-again.js';
 import type { ScopeFindings } from './scope-rules.js';

@@ -4,16 +4,16 @@
  * adds is this step's, called by the first pass alone: the OS recognised once, an unrecognised OS
  * noted among the unrecognised titles, and activation evidence counted.
  */
-import type { HostFindingContext } from '../host-findings.js';
+import type { HostState } from '../host-store.js';
+import type { HostFindingContext } from '../rules/host-findings.js';
 import {
   activationRead,
   type JudgedHost,
   judgeHost,
   judgesActivation,
   recogniseHostOs,
-} from '../host-judge.js';
-import type { HostState } from '../host-store.js';
-import type { Recogniser } from '../recogniser.js';
+} from '../rules/host-judge.js';
+import type { Recogniser } from '../rules/recogniser.js';
 import { hasId } from '../title-registry.js';
 
 /** For `report.stats`: installations whose activation was judged, and those with nothing read. */

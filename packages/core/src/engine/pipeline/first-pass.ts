@@ -3,12 +3,12 @@
  * fleet — its unit, its seat demands, the recognition share, unrecognised titles per unit, the OS
  * list software rules judge. Verdicts are not kept: later passes judge each host again.
  */
-import type { HostFindingContext } from '../host-findings.js';
 import type { HostState } from '../host-store.js';
-import { RecognitionShare } from '../recognition-share.js';
-import { SeatDemands } from '../seat-demands.js';
-import type { OsOfHost } from '../software-rule-findings.js';
-import { UnrecognisedByUnit, unrecognisedTitlesOf } from '../unit-breakdown.js';
+import type { HostFindingContext } from '../rules/host-findings.js';
+import { RecognitionShare } from '../rules/recognition-share.js';
+import { SeatDemands } from '../rules/seat-demands.js';
+import type { OsOfHost } from '../rules/software-rule-findings.js';
+import { UnrecognisedByUnit, unrecognisedTitlesOf } from '../rules/unit-breakdown.js';
 import type { AuditSetup } from './audit-setup.js';
 import { type ActivationCounts, judgeFirstTime } from './first-judgement.js';
 

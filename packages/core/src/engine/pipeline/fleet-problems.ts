@@ -4,10 +4,10 @@
  * entitlement can reach. Sorted by message.
  */
 import type { Problem, UnitInfo } from '../../model.js';
-import { editionRestrictionProblems } from '../edition-restrictions.js';
 import type { HostState } from '../host-store.js';
-import { orderedUnits } from '../statistics.js';
-import { unitUseProblems } from '../unit-problems.js';
+import { editionRestrictionProblems } from '../rules/edition-restrictions.js';
+import { orderedUnits } from '../rules/statistics.js';
+import { unitUseProblems } from '../rules/unit-problems.js';
 import type { AuditSetup } from './audit-setup.js';
 import type { FirstPass } from './first-pass.js';
 

@@ -2,9 +2,9 @@
  * Every way the pipeline reads or trims the store, in one place: the passes call these and nothing
  * else of the store, so the store behind them can change in this one file.
  */
-import type { EvidenceChoice } from '../host-judge.js';
 import type { HostState, HostStore, InstallationState } from '../host-store.js';
-import type { CustomOccurrencesOf } from '../software-rule-findings.js';
+import type { EvidenceChoice } from '../rules/host-judge.js';
+import type { CustomOccurrencesOf } from '../rules/software-rule-findings.js';
 
 export interface FleetReads {
   /** Every host, sorted by id: the order every pass walks them in. */

@@ -1,8 +1,8 @@
 /** The later passes' judgement of host i: judged again (verdicts are not kept), with its seats applied. */
 
-import type { HostFindingContext } from '../host-findings.js';
-import type { EvidenceChoice, JudgedHost } from '../host-judge.js';
-import { judgeHost } from '../host-judge.js';
+import type { HostFindingContext } from '../rules/host-findings.js';
+import type { EvidenceChoice, JudgedHost } from '../rules/host-judge.js';
+import { judgeHost } from '../rules/host-judge.js';
 import type { FirstPass } from './first-pass.js';
 
 export type JudgeAgain = (index: number, evidence: EvidenceChoice) => JudgedHost;

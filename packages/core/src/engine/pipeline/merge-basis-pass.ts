@@ -4,8 +4,8 @@
  */
 import { mergeBasis } from '../../merge/merge-basis.js';
 import type { ComplianceReport } from '../../model.js';
-import { sortEvidence } from '../finding-factory.js';
-import type { JudgedHost } from '../host-judge.js';
+import { sortEvidence } from '../rules/finding-factory.js';
+import type { JudgedHost } from '../rules/host-judge.js';
 import type { AuditSetup } from './audit-setup.js';
 import type { JudgeAgain } from './judge-again.js';
 

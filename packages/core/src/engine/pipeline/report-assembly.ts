@@ -4,8 +4,8 @@
  */
 import type { ComplianceReport, EntitlementPosition, InputSummary, Problem, UnitInfo } from '../../model.js';
 import type { CampaignDates } from '../campaign-dates.js';
-import { purchaseFields } from '../purchases.js';
 import { rulesMeta } from '../report-parts.js';
+import { purchaseFields } from '../rules/purchases.js';
 import type { AuditSetup } from './audit-setup.js';
 import type { Counted } from './count-pass.js';
 import type { FirstPass } from './first-pass.js';

@@ -4,11 +4,11 @@
  * findings of each unit and the fleet's expiring entitlements.
  */
 import type { EntitlementPosition, Finding } from '../../model.js';
-import { expiringFindings } from '../expiry-findings.js';
-import type { HostFindingContext } from '../host-findings.js';
 import { pick, scopeFacts } from '../report-parts.js';
-import { customFinding, domesticFindings } from '../rule-findings.js';
-import { SoftwareRuleFindings } from '../software-rule-findings.js';
+import { expiringFindings } from '../rules/expiry-findings.js';
+import type { HostFindingContext } from '../rules/host-findings.js';
+import { customFinding, domesticFindings } from '../rules/rule-findings.js';
+import { SoftwareRuleFindings } from '../rules/software-rule-findings.js';
 import { ruleCounters } from '../software-rules.js';
 import type { AuditSetup } from './audit-setup.js';
 import type { Counted } from './count-pass.js';

@@ -8,7 +8,7 @@
  * a demand is two numbers (its host, its kind) in typed columns, not an object: 1.2 M objects at
  * 100 000 hosts were promoted to the old generation and dead a second later, at the run's peak.
  */
-import type { EntitlementPosition, IsoDate, Policy, VersionScheme } from '../model.js';
+import type { EntitlementPosition, IsoDate, Policy, VersionScheme } from '../../model.js';
 import { allocateInOrder, type CoverageVerdict, compareText, type DemandColumns } from './allocation.js';
 import type { JudgedHost } from './host-judge.js';
 

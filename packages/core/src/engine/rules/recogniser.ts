@@ -8,11 +8,11 @@
  * Results are memoised per (name, publisher, version, osId, edition): a fleet has thousands of
  * distinct titles but millions of records.
  */
-import { canonicalEdition, editionFromName } from '../editions.js';
-import type { OsInfo, Policy, Product, ProductMatch, SourceLocation, Vendor } from '../model.js';
-import { satisfiesRange } from '../versions/range.js';
-import { ownCopy } from './own-strings.js';
-import { describeMatch, matchesAny } from './patterns.js';
+import { canonicalEdition, editionFromName } from '../../editions.js';
+import type { OsInfo, Policy, Product, ProductMatch, SourceLocation, Vendor } from '../../model.js';
+import { satisfiesRange } from '../../versions/range.js';
+import { ownCopy } from '../own-strings.js';
+import { describeMatch, matchesAny } from '../patterns.js';
 
 export interface RecogniseInput {
   name: string;

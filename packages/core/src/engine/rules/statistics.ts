@@ -3,7 +3,7 @@
  * installed, genuine, domestic or missing, and the rates (docs/semantics.md#rates). Totals are sums
  * of counts, never averages of rates.
  */
-import type { ClassStats, Totals, UnitInfo, UnitStats } from '../model.js';
+import type { ClassStats, Totals, UnitInfo, UnitStats } from '../../model.js';
 import { type JudgedHost, UNASSIGNED_UNIT } from './host-judge.js';
 import { ratesOf } from './statistics-rates.js';
 import { nestRows, staffOnce, type UnitTree, unitTree } from './unit-tree.js';

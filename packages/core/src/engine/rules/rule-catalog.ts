@@ -4,7 +4,7 @@
  * `requirements.missing` and `preferences.domestic` are families: the report names one rule per class
  * (`requirements.missing.office`).
  */
-import type { RuleMeta, Severity } from '../model.js';
+import type { RuleMeta, Severity } from '../../model.js';
 
 const DOC = 'docs/semantics.md';
 

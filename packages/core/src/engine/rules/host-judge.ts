@@ -5,9 +5,7 @@
  * report streams out (host-findings.ts), so a province's million findings never exist at once.
  * Licensing verdicts follow allocation (licensing-findings.ts).
  */
-import type { OsInfo, Policy } from '../model.js';
-import type { CoverageVerdict } from './allocation.js';
-import type { DeadlineSettings } from './finding-factory.js';
+import type { OsInfo, Policy } from '../../model.js';
 import {
   type HostState,
   type InstallationState,
@@ -16,12 +14,14 @@ import {
   newActivation,
   type SoftwareRef,
   smallerRef,
-} from './host-store.js';
+} from '../host-store.js';
+import { makeRef } from '../software-refs.js';
+import type { CoverageVerdict } from './allocation.js';
+import type { DeadlineSettings } from './finding-factory.js';
 import { licenseAt, needsEntitlement } from './licence-model.js';
 import type { Recogniser, Recognition } from './recogniser.js';
 import { isSystemComponent } from './recognition-share.js';
 import { freezeShared } from './shared-parts.js';
-import { makeRef } from './software-refs.js';
 
 export const UNASSIGNED_UNIT = '未分配';
 

@@ -2,17 +2,17 @@
  * Findings of software-scope custom rules, in `finish()`: each host's records kept for tuples that
  * fire (custom-refs.ts) grouped into occurrences, plus the host's recognised OS judged as a record.
  */
-import type { Evidence, Finding } from '../model.js';
-import type { CustomOccurrence } from './custom-refs.js';
-import type { RuleVerdict } from './custom-rules.js';
+import type { Evidence, Finding } from '../../model.js';
+import type { CustomOccurrence } from '../custom-refs.js';
+import type { RuleVerdict } from '../custom-rules.js';
+import { type HostState, installationKey, type SoftwareRef } from '../host-store.js';
+import { softwareFact } from '../record-facts.js';
+import type { SoftwareRule } from '../software-rules.js';
+import { TitleTuples } from '../tuple-memo.js';
 import type { DeadlineSettings } from './finding-factory.js';
 import { occurrenceSubject } from './host-findings.js';
 import type { JudgedHost } from './host-judge.js';
-import { type HostState, installationKey, type SoftwareRef } from './host-store.js';
-import { softwareFact } from './record-facts.js';
 import { customFinding, type RuleParts } from './rule-findings.js';
-import type { SoftwareRule } from './software-rules.js';
-import { TitleTuples } from './tuple-memo.js';
 
 /** A host's records of firing custom-rule tuples, grouped (HostStore.customOccurrences). */
 export type CustomOccurrencesOf = (

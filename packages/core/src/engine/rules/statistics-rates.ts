@@ -1,5 +1,5 @@
 /** Rates from counts: genuine and domestic per class, and overall over the mandatory classes. */
-import type { ClassStats, Rates } from '../model.js';
+import type { ClassStats, Rates } from '../../model.js';
 
 export function ratio(part: number, whole: number): number | null {
   return whole === 0 ? null : part / whole;

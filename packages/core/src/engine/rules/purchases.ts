@@ -4,7 +4,7 @@
  * freeware, not open-source) that are in use (not retired, not disposed), whether or not anything
  * is installed on them. A line without a price is counted in `unpricedLines`, never as zero yuan.
  */
-import type { ClassPurchases, Policy } from '../model.js';
+import type { ClassPurchases, Policy } from '../../model.js';
 import { lineAmount } from './allocation.js';
 
 const FREE_TYPES: ReadonlySet<string> = new Set(['freeware', 'open-source']);

@@ -4,7 +4,7 @@
  * versions.unparseable when only an unreadable version is, licensing.unlicensed otherwise — or
  * `unauthorised` in allowlist mode for a product the ledger has no line for at all.
  */
-import type { Entitlement, Finding, LicenseModel, LocalText, TraceStep } from '../model.js';
+import type { Entitlement, Finding, LicenseModel, LocalText, TraceStep } from '../../model.js';
 import type { BlockReason, CoverageVerdict } from './allocation.js';
 import { type DeadlineSettings, makeFinding } from './finding-factory.js';
 import type { JudgedHost, JudgedInstallation } from './host-judge.js';

@@ -5,15 +5,15 @@
  * finding would be: the report order (compareFindings) sorts by unit, then host, so groups never
  * interleave; expired-waiver warnings come last because their counts span every group.
  */
-import type { CustomRule, Finding, UnitStats } from '../model.js';
-import type { CompiledRule } from './custom-rules.js';
-import { compareFindings } from './finding-factory.js';
-import { type HostFindingContext, hostFindings } from './host-findings.js';
-import type { JudgedHost } from './host-judge.js';
-import { dedupe, hostFacts, pick } from './report-parts.js';
-import { customFinding } from './rule-findings.js';
-import type { SoftwareRuleFindings } from './software-rule-findings.js';
-import type { WaiverBook } from './waivers.js';
+import type { CustomRule, Finding, UnitStats } from '../../model.js';
+import type { CompiledRule } from '../custom-rules.js';
+import { dedupe, hostFacts, pick } from '../report-parts.js';
+import { compareFindings } from '../rules/finding-factory.js';
+import { type HostFindingContext, hostFindings } from '../rules/host-findings.js';
+import type { JudgedHost } from '../rules/host-judge.js';
+import { customFinding } from '../rules/rule-findings.js';
+import type { SoftwareRuleFindings } from '../rules/software-rule-findings.js';
+import type { WaiverBook } from '../rules/waivers.js';
 
 export interface FindingStreamInput {
   /** Units in report order, each with its computers sorted by id (judged as they are read). */

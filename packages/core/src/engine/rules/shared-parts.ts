@@ -5,7 +5,7 @@
  * them, and the json reporter writes the text of a frozen value once (json-reporter.ts).
  * Frozen, so no reader of one finding can change another's.
  */
-import type { LocalText, TraceStep } from '../model.js';
+import type { LocalText, TraceStep } from '../../model.js';
 
 /**
  * The one way to make a part several findings may hold: frozen all the way down, so that readers

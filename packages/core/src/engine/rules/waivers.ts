@@ -8,7 +8,7 @@
  * entitlement `scope.hosts`: Windows host names are case-insensitive). It is valid through its
  * `expires` date; from the next day it no longer applies and is reported as `waivers.expired`.
  */
-import type { Finding, ResultStatus, Waiver } from '../model.js';
+import type { Finding, ResultStatus, Waiver } from '../../model.js';
 import { deadlineSettings, localDate, makeFinding } from './finding-factory.js';
 
 /** The result a reader sees: `waived` when a waiver applies, else the raw status. */

@@ -4,8 +4,8 @@
  * same name with an invisible character or a different space), and computers with no unit at all
  * are each a located warning. The table itself is not changed: the unit read stays its own row.
  */
-import type { Problem, SourceLocation, UnitInfo } from '../model.js';
-import { bilingual } from '../problem-text.js';
+import type { Problem, SourceLocation, UnitInfo } from '../../model.js';
+import { bilingual } from '../../problem-text.js';
 import { UNASSIGNED_UNIT } from './host-judge.js';
 
 export interface UnitUse {

@@ -4,7 +4,7 @@
  * its unit's parent (or grandparent) is in the scope — the finding says so, so the author sees that
  * listing the child unit would have covered it.
  */
-import type { Entitlement, LocalText } from '../model.js';
+import type { Entitlement, LocalText } from '../../model.js';
 import type { Blocker } from './allocation.js';
 
 /** Parents deeper than this are a cycle (the units file reader reports those). */

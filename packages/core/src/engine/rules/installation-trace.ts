@@ -1,7 +1,7 @@
 /** The trace steps every finding about one installation starts with: where it was read, how it was recognised. */
-import type { TraceStep } from '../model.js';
+import type { TraceStep } from '../../model.js';
+import type { InstallationState, SoftwareRef } from '../host-store.js';
 import { describeEvidence } from './finding-factory.js';
-import type { InstallationState, SoftwareRef } from './host-store.js';
 import { freezeShared, isShared } from './shared-parts.js';
 
 /**

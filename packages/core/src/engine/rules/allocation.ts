@@ -10,8 +10,8 @@
  * the earliest expiry first (no expiry last), then id. Installations are taken in unit, host,
  * product, version, edition order — so the result never depends on the order hosts were added.
  */
-import type { Entitlement, EntitlementPosition, IsoDate, VersionScheme } from '../model.js';
-import { parseVersionRange, satisfiesRange, type VersionRange, widenRange } from '../versions/range.js';
+import type { Entitlement, EntitlementPosition, IsoDate, VersionScheme } from '../../model.js';
+import { parseVersionRange, satisfiesRange, type VersionRange, widenRange } from '../../versions/range.js';
 import { daysBetween } from './finding-factory.js';
 
 /** One installation that needs a seat (a commercial product on one host). */

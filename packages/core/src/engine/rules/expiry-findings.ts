@@ -4,8 +4,8 @@
  * licensing.expired findings on the day after it expires unless it is renewed. One finding per
  * entitlement, not per installation: renewing is one decision about one ledger line.
  */
-import type { EntitlementPosition, Finding, Policy } from '../model.js';
-import { DEFAULT_EXPIRY_WARNING_DAYS } from '../policy/merge-layers.js';
+import type { EntitlementPosition, Finding, Policy } from '../../model.js';
+import { DEFAULT_EXPIRY_WARNING_DAYS } from '../../policy/merge-layers.js';
 import { type DeadlineSettings, makeFinding } from './finding-factory.js';
 import { sharedText } from './shared-parts.js';
 

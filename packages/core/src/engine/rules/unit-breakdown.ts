@@ -3,10 +3,10 @@
  * unrecognised software, counted per unit while the first pass still has each computer's set of
  * unrecognised titles (they are dropped after it), and each ledger line's seats consumed per unit.
  */
-import type { EntitlementPosition, UnrecognisedSoftware } from '../model.js';
+import type { EntitlementPosition, UnrecognisedSoftware } from '../../model.js';
+import type { HostState } from '../host-store.js';
+import { idsOf, type TitleRegistry } from '../title-registry.js';
 import type { JudgedHost } from './host-judge.js';
-import type { HostState } from './host-store.js';
-import { idsOf, type TitleRegistry } from './title-registry.js';
 
 const MAX_SAMPLES = 5;
 

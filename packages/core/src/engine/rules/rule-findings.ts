@@ -10,11 +10,11 @@ import type {
   Policy,
   TraceStep,
   UnitStats,
-} from '../model.js';
-import type { RuleVerdict } from './custom-rules.js';
+} from '../../model.js';
+import type { RuleVerdict } from '../custom-rules.js';
+import type { Occurrence } from '../host-store.js';
 import { type DeadlineSettings, describeEvidence, makeFinding } from './finding-factory.js';
 import type { JudgedHost } from './host-judge.js';
-import type { Occurrence } from './host-store.js';
 import { className } from './rule-catalog.js';
 import { freezeShared, type SharedParts, sharedText } from './shared-parts.js';
 import { hostClassFlags } from './statistics.js';

@@ -5,7 +5,7 @@
  * An installation with several such findings (a forbidden product whose name also matches a
  * forbidden pattern) counts once. docs/semantics.md#unauthorised-count.
  */
-import type { Finding } from '../model.js';
+import type { Finding } from '../../model.js';
 
 /** The rules whose failure means an installation is used without the right to. */
 export function countsAsUnauthorised(rule: string): boolean {

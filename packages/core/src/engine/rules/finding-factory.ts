@@ -12,7 +12,7 @@ import type {
   ResultStatus,
   Severity,
   TraceStep,
-} from '../model.js';
+} from '../../model.js';
 
 /** `2013-07-31` + 15 → `2013-08-15`, computed on the calendar (no time zones involved). */
 export function addDays(date: IsoDate, days: number): IsoDate {

@@ -4,8 +4,8 @@
  * for version ranges (Oracle Java SE 8 is free up to 8u202 and needs a subscription after), the
  * first range the installed version satisfies winning.
  */
-import type { LicenseModel, Product } from '../model.js';
-import { satisfiesRange } from '../versions/range.js';
+import type { LicenseModel, Product } from '../../model.js';
+import { satisfiesRange } from '../../versions/range.js';
 
 /**
  * Models that need an entitlement in an agency: commercial software, software free for personal use

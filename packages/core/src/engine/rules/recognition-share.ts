@@ -11,7 +11,7 @@
  * report keeps the three counts in `stats` (they add up when reports are merged); the share is
  * recognised / (recognised + unrecognised).
  */
-import type { Product } from '../model.js';
+import type { Product } from '../../model.js';
 import type { JudgedHost } from './host-judge.js';
 
 /** A catalogue product that is a part of another product, not software of its own. */

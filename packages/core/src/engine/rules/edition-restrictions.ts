@@ -5,7 +5,7 @@
  * is not an error — the policy loads — but it silently covers or refuses nothing, so the audit says
  * so as a warning located at the policy line.
  */
-import type { LocalText, Policy, Problem, SourceLocation } from '../model.js';
+import type { LocalText, Policy, Problem, SourceLocation } from '../../model.js';
 
 export const EDITION_UNREACHABLE = 'policy.edition-unreachable';
 

@@ -11,7 +11,7 @@
  * A unit that names itself as its parent, or parents that form a cycle, cannot be nested: each is a
  * located error and those links are dropped (the units stand at the top level), never guessed.
  */
-import type { ClassStats, Problem, UnitInfo, UnitStats, UnitSubtotal } from '../model.js';
+import type { ClassStats, Problem, UnitInfo, UnitStats, UnitSubtotal } from '../../model.js';
 import { ratesOf } from './statistics-rates.js';
 
 export interface UnitTree {

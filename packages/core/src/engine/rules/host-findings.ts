@@ -4,17 +4,17 @@
  * licensing, missing classes. Called once per host while the report streams out (and, restricted
  * to the rules that count as unauthorised, once before, for the statistics table).
  */
-import type { Entitlement, Finding, FindingSubject } from '../model.js';
+import type { Entitlement, Finding, FindingSubject } from '../../model.js';
+import type { InstallationState, Occurrence } from '../host-store.js';
+import type { TitleRegistry } from '../title-registry.js';
 import type { AuditParts } from './audit-parts.js';
 import { describeEvidence, makeFinding } from './finding-factory.js';
 import type { JudgeContext, JudgedHost, JudgedInstallation } from './host-judge.js';
-import type { InstallationState, Occurrence } from './host-store.js';
 import { installationTrace } from './installation-trace.js';
 import { licensingFinding, licensingRule } from './licensing-findings.js';
 import { CLASS_NAMES, className } from './rule-catalog.js';
 import { missingClassFindings } from './rule-findings.js';
 import { sharedText } from './shared-parts.js';
-import type { TitleRegistry } from './title-registry.js';
 
 /** The one context of an audit's judging and wording (pipeline/audit-context.ts makes it). */
 export interface HostFindingContext extends JudgeContext {
