@@ -2,6 +2,20 @@
 
 export { BoundedReadError, readRegularFile, readRegularFileSync } from './bounded-read.js';
 export { CANONICAL_EDITIONS, canonicalEdition, editionFromName } from './editions.js';
+export { type AuditOptions, audit } from './engine/audit.js';
+export {
+  CampaignDates,
+  type FindingHistory,
+  findingHistory,
+} from './engine/campaign-dates.js';
+export { FLEET_FACTS, HOST_FACTS, SOFTWARE_FACTS, UNIT_FACTS } from './engine/custom-rules.js';
+export { explain } from './engine/explain.js';
+export { ownCopy } from './engine/own-strings.js';
+export { describeMatch } from './engine/patterns.js';
+export { type Auditor, type AuditorOptions, CORE_VERSION, createAuditor } from './engine/pipeline/auditor.js';
+export { buildPlan, isPlanFinding, type PlanInput } from './engine/plan/build-plan.js';
+export { ledgerAfterPlan } from './engine/plan/plan-ledger.js';
+export { installationKey, type UncoveredInstallation } from './engine/plan/plan-licences.js';
 // engine (packages/core/src/engine/)
 export {
   type Allocation,
@@ -18,35 +32,21 @@ export {
   type InstallationCoverage,
   type LicensableInstallation,
   type SeatDemand,
-} from './engine/allocation.js';
-export { type AuditOptions, audit } from './engine/audit.js';
-export { type Auditor, type AuditorOptions, CORE_VERSION, createAuditor } from './engine/auditor.js';
-export {
-  CampaignDates,
-  type FindingHistory,
-  findingHistory,
-} from './engine/campaign-dates.js';
-export { FLEET_FACTS, HOST_FACTS, SOFTWARE_FACTS, UNIT_FACTS } from './engine/custom-rules.js';
-export { EDITION_UNREACHABLE, editionRestrictionProblems } from './engine/edition-restrictions.js';
-export { explain } from './engine/explain.js';
-export { daysBetween, localDate } from './engine/finding-factory.js';
-export { UNASSIGNED_UNIT } from './engine/host-judge.js';
-export { licenseAt, needsEntitlement } from './engine/licence-model.js';
-export { ownCopy } from './engine/own-strings.js';
-export { describeMatch } from './engine/patterns.js';
-export { buildPlan, isPlanFinding, type PlanInput } from './engine/plan/build-plan.js';
-export { ledgerAfterPlan } from './engine/plan/plan-ledger.js';
-export { installationKey, type UncoveredInstallation } from './engine/plan/plan-licences.js';
+} from './engine/rules/allocation.js';
+export { EDITION_UNREACHABLE, editionRestrictionProblems } from './engine/rules/edition-restrictions.js';
+export { daysBetween, localDate } from './engine/rules/finding-factory.js';
+export { UNASSIGNED_UNIT } from './engine/rules/host-judge.js';
+export { licenseAt, needsEntitlement } from './engine/rules/licence-model.js';
 export {
   createRecogniser,
   type RecogniseInput,
   type Recogniser,
   type Recognition,
   type RecognitionMatch,
-} from './engine/recogniser.js';
-export { isSystemComponent, recognitionShare } from './engine/recognition-share.js';
-export { builtinRuleMeta, builtinRules } from './engine/rule-catalog.js';
-export { applyWaivers, effectiveStatus } from './engine/waivers.js';
+} from './engine/rules/recogniser.js';
+export { isSystemComponent, recognitionShare } from './engine/rules/recognition-share.js';
+export { builtinRuleMeta, builtinRules } from './engine/rules/rule-catalog.js';
+export { applyWaivers, effectiveStatus } from './engine/rules/waivers.js';
 export {
   formatLocation,
   formatProblem,

@@ -48,6 +48,8 @@ const NO_SCHEMA: SchemaNode = {};
  * report has ~60 M objects and values).
  */
 interface Plan extends ObjectShape {
+  /** The book it belongs to, which makes its children's plans. */
+  book: PlanBook;
   node: SchemaNode;
   quotedKeys: string[];
   children: (Plan | undefined)[];
@@ -56,7 +58,7 @@ interface Plan extends ObjectShape {
   /**
    * What goes before key i's value at one indentation — `{` or `,`, the line break, the indent, the
    * quoted key and `: ` as one string — for the first key and the others: one piece per key
-   * instead of four for the final join (half the time of a finding's text), made once per depth.
+   * instead of four for the final join, made once per depth.
    * Indexed by the indentation's length (it is only ever spaces).
    */
   leads: (Leads | undefined)[];
@@ -82,36 +84,47 @@ function leadsOf(plan: Plan, inner: string): Leads {
   return leads;
 }
 
-const plans = new Map<SchemaNode | undefined, Plan>();
+/**
+ * The plans of one report's writing. One book per report, not per process: a plan keeps the text
+ * of every shared frozen value it wrote (writeShared), which belongs to that report's findings.
+ */
+class PlanBook {
+  private readonly plans = new Map<SchemaNode | undefined, Plan>();
 
-function planOf(raw: SchemaNode | undefined): Plan {
-  let plan = plans.get(raw);
-  if (!plan) {
-    const node = (raw && resolve(raw)) ?? NO_SCHEMA;
-    const known = node.properties ?? {};
-    const open = typeof node.additionalProperties === 'object' ? node.additionalProperties : undefined;
-    const keys = Object.keys(known);
-    const quotedKeys = keys.map((key) => JSON.stringify(key));
-    plan = {
-      node,
-      keys,
-      quoted: new Map(keys.map((key, i) => [key, quotedKeys[i]!])),
-      known,
-      open,
-      quotedKeys,
-      children: new Array(keys.length),
-      leads: [],
-      shared: [],
-    };
-    plans.set(raw, plan);
+  of(raw: SchemaNode | undefined): Plan {
+    let plan = this.plans.get(raw);
+    if (!plan) {
+      plan = newPlan(raw, this);
+      this.plans.set(raw, plan);
+    }
+    return plan;
   }
-  return plan;
+}
+
+function newPlan(raw: SchemaNode | undefined, book: PlanBook): Plan {
+  const node = (raw && resolve(raw)) ?? NO_SCHEMA;
+  const known = node.properties ?? {};
+  const open = typeof node.additionalProperties === 'object' ? node.additionalProperties : undefined;
+  const keys = Object.keys(known);
+  const quotedKeys = keys.map((key) => JSON.stringify(key));
+  return {
+    book,
+    node,
+    keys,
+    quoted: new Map(keys.map((key, i) => [key, quotedKeys[i]!])),
+    known,
+    open,
+    quotedKeys,
+    children: new Array(keys.length),
+    leads: [],
+    shared: [],
+  };
 }
 
 const childPlan = (plan: Plan, i: number): Plan => {
   let child = plan.children[i];
   if (!child) {
-    child = planOf(plan.known[plan.keys[i]!]);
+    child = plan.book.of(plan.known[plan.keys[i]!]);
     plan.children[i] = child;
   }
   return child;
@@ -131,17 +144,16 @@ function isArrayIndex(key: string): boolean {
 const omitted = (value: unknown) =>
   value === undefined || typeof value === 'function' || typeof value === 'symbol';
 
+/** Characters JSON.stringify writes as escapes (lone surrogates included): other text is written as is. */
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
 /**
  * `JSON.stringify(value, null, 2)` of `value` with every object's keys in schema order (keys the
  * schema leaves open after them, in code point order), written in one pass without copying.
  * Byte-for-byte what JSON.stringify gives for the reordered copy, array-index keys included.
- * Pieces are pushed onto `out` and joined once by the caller: a string built with `+=` is a rope
- * of many small pieces that V8 must flatten, piece by piece, when it is encoded, where a joined
- * one is already flat.
+ * Pieces are pushed onto `out` and joined once by the caller: a string built with `+=` is a rope,
+ * flattened character by character when it is encoded, which a joined string never needs.
  */
-/** Characters JSON.stringify writes as escapes (lone surrogates included): other text is written as is. */
-const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
-
 function writeOrdered(value: unknown, plan: Plan, indent: string, out: string[]): void {
   if (typeof value === 'string') {
     if (NEEDS_ESCAPE.test(value)) out.push(JSON.stringify(value));
@@ -202,7 +214,7 @@ function writeFresh(value: object, plan: Plan, indent: string, out: string[]): v
       out.push('[]');
       return;
     }
-    plan.items ??= planOf(plan.node.items);
+    plan.items ??= plan.book.of(plan.node.items);
     const marks = marksOf(inner);
     for (let i = 0; i < value.length; i++) {
       const item = value[i];
@@ -239,7 +251,7 @@ function writeFresh(value: object, plan: Plan, indent: string, out: string[]): v
       first = false;
       if (known) writeOrdered(item, childPlan(plan, keys.indexOf(key)), inner, out);
       else {
-        plan.openPlan ??= planOf(plan.open);
+        plan.openPlan ??= plan.book.of(plan.open);
         writeOrdered(item, plan.openPlan, inner, out);
       }
     }
@@ -255,7 +267,10 @@ interface Marks {
   closeObject: string;
 }
 
-/** By the indentation's length (it is only ever spaces): made once per depth, not per value. */
+/**
+ * By the indentation's length (it is only ever spaces): made once per depth, not per value.
+ * Process-wide on purpose: plain strings fixed by the depth alone, the same for every report.
+ */
 const marksByIndent: Marks[] = [];
 const deeperByIndent: string[] = [];
 
@@ -301,20 +316,19 @@ function keyOrder(source: Record<string, unknown>, shape: ObjectShape): readonly
   return [...indices.sort((x, y) => Number(x) - Number(y)), ...all.filter((key) => !isArrayIndex(key))];
 }
 
-function stringifyOrdered(value: unknown, node: SchemaNode | undefined, indent: string): string {
-  const out: string[] = [];
-  writeOrdered(value, planOf(node), indent, out);
-  return out.join('');
-}
-
 /** JSON text of the report, two-space indented, keys in schema order, ending in a newline. */
 export function renderJson(report: ComplianceReport): string {
+  return renderWith(report, new PlanBook());
+}
+
+function renderWith(report: ComplianceReport, book: PlanBook): string {
   // JSON.stringify writes lone surrogates as `\udxxx` escapes, so the text is valid UTF-8 JSON.
-  return `${stringifyOrdered(report, ROOT, '')}\n`;
+  const out: string[] = [];
+  writeOrdered(report, book.of(ROOT), '', out);
+  return `${out.join('')}\n`;
 }
 
 const FINDING = ROOT.properties?.findings?.items;
-const FINDING_PLAN = planOf(FINDING);
 /** Where the findings array starts: a key at depth 1 is the only place a line starts like this. */
 const FINDINGS_KEY = '\n  "findings": ';
 /** Inside the findings array, each finding's lines are indented by two levels. */
@@ -330,7 +344,7 @@ const BEFORE_FINDINGS = new Set(REPORT_KEYS.slice(0, REPORT_KEYS.indexOf('findin
  * keys first, other keys last, as writeOrdered places them — so merge data (tens of megabytes,
  * after the findings) is rendered once, not with the head as well.
  */
-function around(report: ComplianceReport, side: 'before' | 'after'): string {
+function around(report: ComplianceReport, side: 'before' | 'after', book: PlanBook): string {
   const part: Record<string, unknown> = Object.create(null);
   for (const key of Object.keys(report)) {
     if (key === 'findings') continue;
@@ -338,7 +352,7 @@ function around(report: ComplianceReport, side: 'before' | 'after'): string {
     if (before === (side === 'before')) part[key] = (report as unknown as Record<string, unknown>)[key];
   }
   part.findings = [];
-  const text = renderJson(part as unknown as ComplianceReport);
+  const text = renderWith(part as unknown as ComplianceReport, book);
   const open = text.indexOf(FINDINGS_KEY) + FINDINGS_KEY.length;
   // `[]`: the empty array the part was rendered with.
   return side === 'before' ? text.slice(0, open) : text.slice(open + 2);
@@ -346,18 +360,20 @@ function around(report: ComplianceReport, side: 'before' | 'after'): string {
 
 export function jsonWriter(report: ComplianceReport): ReportWriter {
   let count = 0;
+  const book = new PlanBook();
+  const findingPlan = book.of(FINDING);
   return {
-    start: () => around(report, 'before'),
+    start: () => around(report, 'before', book),
     findings(group) {
       const out: string[] = [];
       for (const finding of group) {
         out.push(count === 0 ? '[' : ',', FINDING_INDENT);
-        writeOrdered(finding, FINDING_PLAN, '    ', out);
+        writeOrdered(finding, findingPlan, '    ', out);
         count++;
       }
       return out.join('');
     },
-    end: () => `${count === 0 ? '[]' : '\n  ]'}${around(report, 'after')}`,
+    end: () => `${count === 0 ? '[]' : '\n  ]'}${around(report, 'after', book)}`,
   };
 }
 

@@ -7,8 +7,8 @@ import type { Logger } from '../logger.js';
 import type { ComplianceReport, HostInventory, IsoDate, Policy, UnitInfo } from '../model.js';
 import type { Scanner } from '../plugins.js';
 import { runScanner } from '../scan-runner.js';
-import { createAuditor } from './auditor.js';
 import type { FindingHistory } from './campaign-dates.js';
+import { createAuditor } from './pipeline/auditor.js';
 
 export interface AuditOptions {
   policy: Policy;

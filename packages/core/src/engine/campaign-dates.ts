@@ -9,7 +9,7 @@
  * is overdue.
  */
 import type { CampaignStatus, ComplianceReport, Finding, IsoDate, PolicySettings } from '../model.js';
-import { effectiveStatus } from './waivers.js';
+import { effectiveStatus } from './rules/waivers.js';
 
 /** What an earlier report says of its open failures, by finding id. */
 export interface FindingHistory {

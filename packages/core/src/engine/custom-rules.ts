@@ -16,8 +16,8 @@ import { PolicyError } from '../errors.js';
 import type { CustomRule, IsoDate, Policy, RuleScope } from '../model.js';
 import { satisfiesRange } from '../versions/range.js';
 import { compileFastConditions } from './fast-conditions.js';
-import { addDays } from './finding-factory.js';
 import { compilePattern } from './patterns.js';
+import { addDays } from './rules/finding-factory.js';
 
 /** Fact names per scope (docs/semantics.md#custom-rules; the policy loader validates the same list). */
 export const SOFTWARE_FACTS = [

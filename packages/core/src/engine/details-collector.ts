@@ -5,7 +5,7 @@
  * grows with the fleet (three rows a computer), so it is made only when asked for.
  */
 import type { EntitlementPosition, Finding, HostClassDetail } from '../model.js';
-import type { JudgedHost } from './host-judge.js';
+import type { JudgedHost } from './rules/host-judge.js';
 
 export class DetailsCollector {
   readonly rows: HostClassDetail[] = [];

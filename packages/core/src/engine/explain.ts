@@ -3,8 +3,8 @@
  * → version/edition → rule → entitlement → waiver — one line each, in the reader's language.
  */
 import type { Finding, Locale, TraceStep } from '../model.js';
-import type { BlockReason } from './allocation.js';
-import { REASON_WORDS } from './licensing-findings.js';
+import type { BlockReason } from './rules/allocation.js';
+import { REASON_WORDS } from './rules/licensing-findings.js';
 
 const ORDER: TraceStep['step'][] = [
   'evidence',

@@ -11,7 +11,15 @@ import { anchoredStarts, mayStartWith } from './regex-prefix.js';
 
 export type StringMatcher = (text: string) => boolean;
 
+/**
+ * Compiled matchers by pattern text. Process-wide on purpose: a matcher is a pure function of the
+ * pattern's kind, case and text (no audit or policy state in it), so two audits that share one give
+ * the same answers; and custom-rule operators name their pattern as a fresh object on every call,
+ * so only the text can find it again. Bounded: a long-lived process that loads policy after policy
+ * starts afresh past MAX_CACHED_PATTERNS distinct texts instead of growing without end.
+ */
 const cache = new Map<string, StringMatcher>();
+const MAX_CACHED_PATTERNS = 8192;
 
 function build(pattern: Pattern): StringMatcher {
   const nocase = !pattern.caseSensitive;
@@ -46,11 +54,13 @@ export function compilePattern(pattern: Pattern): StringMatcher {
   let matcher = cache.get(key);
   if (!matcher) {
     matcher = build(pattern);
+    if (cache.size >= MAX_CACHED_PATTERNS) cache.clear();
     cache.set(key, matcher);
   }
   return matcher;
 }
 
+/** By the list's identity: a policy's lists are never changed after loading, and go with it. */
 const lists = new WeakMap<readonly Pattern[], StringMatcher>();
 
 /** True when any of the patterns matches the text (the list is compiled once, on first use). */

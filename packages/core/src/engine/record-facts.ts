@@ -4,8 +4,8 @@
  */
 import type { RecordAttributes } from '../model.js';
 import type { SOFTWARE_FACTS } from './custom-rules.js';
-import { licenseAt } from './licence-model.js';
-import type { Recognition } from './recogniser.js';
+import { licenseAt } from './rules/licence-model.js';
+import type { Recognition } from './rules/recogniser.js';
 
 export const installationKey = (product: string, version?: string, edition?: string): string =>
   `${product}\u0000${version ?? ''}\u0000${edition ?? ''}`;

@@ -3,9 +3,9 @@
  * scope see, the rule descriptions, and the merging of two findings about one subject.
  */
 import type { Finding, Policy, RuleMeta } from '../model.js';
-import { sortEvidence } from './finding-factory.js';
-import type { JudgedHost } from './host-judge.js';
-import { builtinRuleMeta } from './rule-catalog.js';
+import { sortEvidence } from './rules/finding-factory.js';
+import type { JudgedHost } from './rules/host-judge.js';
+import { builtinRuleMeta } from './rules/rule-catalog.js';
 
 export function pick(facts: Record<string, unknown>, names: readonly string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};

@@ -10,8 +10,8 @@
 import type { InstallKind } from './model/installation.js';
 import type { SoftwareRef } from './model/software-ref.js';
 import { ownCopy } from './own-strings.js';
-import type { Recogniser, Recognition } from './recogniser.js';
 import { installationKey, softwareFact } from './record-facts.js';
+import type { Recogniser, Recognition } from './rules/recogniser.js';
 import type { SoftwareRule } from './software-rules.js';
 import type { TitleRegistry } from './title-registry.js';
 import { TitleTuples } from './tuple-memo.js';

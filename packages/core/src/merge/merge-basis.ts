@@ -4,7 +4,7 @@
  * licence decides (the host's genuine flag for its class, its licensing finding). The auditor builds
  * it in `finish()` after allocation; `mergeReports` re-allocates the seats over the union.
  */
-import { installationId, type JudgedHost } from '../engine/host-judge.js';
+import { installationId, type JudgedHost } from '../engine/rules/host-judge.js';
 import type { MergeBasis, Policy, SeatDemand, UnitInfo } from '../model.js';
 
 export interface MergeBasisInput {

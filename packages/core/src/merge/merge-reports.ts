@@ -11,11 +11,10 @@
  * spans all shards).
  */
 import { createHash } from 'node:crypto';
-import { expiringFindings } from '../engine/expiry-findings.js';
-import type { DeadlineSettings } from '../engine/finding-factory.js';
-import { compareFindings } from '../engine/finding-factory.js';
-import { domesticFindings } from '../engine/rule-findings.js';
-import { unauthorisedByUnit } from '../engine/unauthorised-count.js';
+import { expiringFindings } from '../engine/rules/expiry-findings.js';
+import { compareFindings, deadlineSettings } from '../engine/rules/finding-factory.js';
+import { domesticFindings } from '../engine/rules/rule-findings.js';
+import { unauthorisedByUnit } from '../engine/rules/unauthorised-count.js';
 import {
   earlier,
   IDLE_UNIT,
@@ -23,9 +22,9 @@ import {
   nearUnit,
   UNLISTED_UNIT,
   unlistedUnitProblem,
-} from '../engine/unit-problems.js';
-import { nestRows } from '../engine/unit-tree.js';
-import { applyWaivers } from '../engine/waivers.js';
+} from '../engine/rules/unit-problems.js';
+import { nestRows } from '../engine/rules/unit-tree.js';
+import { applyWaivers } from '../engine/rules/waivers.js';
 import { UsageError } from '../errors.js';
 import type { ComplianceReport, Finding, MergeBasis, Policy, Problem } from '../model.js';
 import { mergeProblems, mergeRuleMeta, mergeStats, mergeUnrecognised } from './merge-lists.js';
@@ -45,7 +44,7 @@ export function mergeReports(
   const bases = checkMergeable(reports);
   const policy = bases[0]!.policy;
   const asOf = a.asOf;
-  const deadlines: DeadlineSettings = { asOf, remediationDays: policy.settings.remediationDays };
+  const deadlines = deadlineSettings(asOf, policy.settings.remediationDays);
 
   const demands = bases.flatMap((basis) => basis.seats);
   const realloc = reallocateSeats(demands, policy, asOf, deadlines);

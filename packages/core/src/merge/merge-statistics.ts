@@ -4,8 +4,8 @@
  * recomputed from the counts (never averaged), totals are sums of the unit rows — as the auditor's
  * StatisticsTable does for one audit.
  */
-import { ratesOf, unitOrder } from '../engine/statistics.js';
-import { staffOnce } from '../engine/unit-tree.js';
+import { ratesOf, unitOrder } from '../engine/rules/statistics.js';
+import { staffOnce } from '../engine/rules/unit-tree.js';
 import type { ClassStats, ComplianceReport, Policy, Totals, UnitInfo, UnitStats } from '../model.js';
 
 /** The table's classes, in the auditor's order: mandatory ones, then domestic-target ones. */

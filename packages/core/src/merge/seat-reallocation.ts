@@ -6,11 +6,13 @@
  * the licence position, each installation's licensing finding, and the change in each host's
  * genuine flag per class.
  */
-import { allocateSeats, type LicensableInstallation } from '../engine/allocation.js';
-import type { DeadlineSettings } from '../engine/finding-factory.js';
-import type { JudgedHost, JudgedInstallation } from '../engine/host-judge.js';
-import { licensingFinding } from '../engine/licensing-findings.js';
+
 import type { InstallationState } from '../engine/model/installation.js';
+import { allocateSeats, type LicensableInstallation } from '../engine/rules/allocation.js';
+import { newAuditParts } from '../engine/rules/audit-parts.js';
+import type { DeadlineSettings } from '../engine/rules/finding-factory.js';
+import type { JudgedHost, JudgedInstallation } from '../engine/rules/host-judge.js';
+import { licensingFinding } from '../engine/rules/licensing-findings.js';
 import type { EntitlementPosition, Finding, Policy, Product, SeatDemand, VersionScheme } from '../model.js';
 
 /** Rules whose findings come from the allocation (licensing-findings.ts). */
@@ -69,6 +71,8 @@ export function reallocateSeats(
   const ledger = new Map(policy.entitlements.map((e) => [e.id, e]));
   const entitled = new Set(policy.entitlements.map((e) => e.product));
   const allowlist = policy.forbidden.mode === 'allowlist';
+  // The merged report's own shared wording, as an audit has its own (audit-parts.ts).
+  const parts = newAuditParts();
 
   const seats: SeatDemand[] = [];
   const findings: Finding[] = [];
@@ -83,7 +87,16 @@ export function reallocateSeats(
     if (!product) return;
     replaced.add(installationSubjectKey(demand.host, demand.product, demand.software));
     const { host, installation } = judgedStub(demand, product, licensed);
-    const finding = licensingFinding(host, installation, coverage, ledger, entitled, allowlist, deadlines);
+    const finding = licensingFinding(
+      host,
+      installation,
+      coverage,
+      ledger,
+      entitled,
+      allowlist,
+      deadlines,
+      parts,
+    );
     if (finding) findings.push(finding);
     const key = `${demand.host}\u0000${product.category}`;
     const entry = classes.get(key) ?? {

@@ -4,8 +4,8 @@
  */
 import { allocateVerdicts, type SeatDemand } from '@zhengban/core';
 import { describe, expect, it } from 'vitest';
-import type { JudgedHost } from '../../src/engine/host-judge.js';
-import { SeatDemands } from '../../src/engine/seat-demands.js';
+import type { JudgedHost } from '../../src/engine/rules/host-judge.js';
+import { SeatDemands } from '../../src/engine/rules/seat-demands.js';
 import { buildPolicy, entitlement } from './policy-builder.js';
 
 /** mulberry32: the same fleet every run. */

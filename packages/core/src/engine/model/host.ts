@@ -4,7 +4,7 @@
  * which keeps them in its own encoding.
  */
 import type { Evidence, OsInfo } from '../../model.js';
-import type { Recognition } from '../recogniser.js';
+import type { Recognition } from '../rules/recogniser.js';
 import type { Activation } from './activation.js';
 
 export interface StoredHost {

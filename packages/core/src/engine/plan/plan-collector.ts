@@ -12,7 +12,7 @@ import type {
   RectificationPlan,
   UnitStats,
 } from '../../model.js';
-import type { JudgedHost } from '../host-judge.js';
+import type { JudgedHost } from '../rules/host-judge.js';
 import { buildPlan, isPlanFinding } from './build-plan.js';
 import { installationKey, type UncoveredInstallation } from './plan-licences.js';
 

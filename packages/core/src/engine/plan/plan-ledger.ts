@@ -11,7 +11,7 @@
  * Removals and installations change computers, not the ledger.
  */
 import type { Entitlement, IsoDate, RectificationPlan } from '../../model.js';
-import { addDays } from '../finding-factory.js';
+import { addDays } from '../rules/finding-factory.js';
 
 export function ledgerAfterPlan(
   ledger: readonly Entitlement[],

@@ -12,8 +12,8 @@
  */
 
 import type { Entitlement, Finding, Policy } from '../../model.js';
-import type { Blocker, BlockReason } from '../allocation.js';
-import { compareEntitlements } from '../allocation.js';
+import type { Blocker, BlockReason } from '../rules/allocation.js';
+import { compareEntitlements } from '../rules/allocation.js';
 import type { PlanDrafts } from './plan-drafts.js';
 import type { PlanPrices } from './plan-prices.js';
 

@@ -11,7 +11,7 @@ import type { StoredHost } from '../model/host.js';
 import type { InstallationState, InstallKind } from '../model/installation.js';
 import type { Occurrence } from '../model/occurrence.js';
 import type { StringPool } from '../own-strings.js';
-import type { Recognition } from '../recogniser.js';
+import type { Recognition } from '../rules/recogniser.js';
 import { EMPTY_IDS, type IdSet } from '../title-registry.js';
 
 export interface CompactHost extends StoredHost {

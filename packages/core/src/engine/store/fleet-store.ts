@@ -11,7 +11,7 @@ import type { StoredHost } from '../model/host.js';
 import type { InstallationState } from '../model/installation.js';
 import type { CustomOccurrence, ForbiddenOccurrence, Occurrence } from '../model/occurrence.js';
 import type { SoftwareRef } from '../model/software-ref.js';
-import type { Recogniser } from '../recogniser.js';
+import type { Recogniser } from '../rules/recogniser.js';
 import type { SoftwareRule } from '../software-rules.js';
 import type { TitleRegistry } from '../title-registry.js';
 

@@ -5,7 +5,7 @@
  * 供应商 and 合同号) stays in YAML only; `ledgerRowLosses` names it so the export can say so.
  */
 
-import { daysBetween } from '../../engine/finding-factory.js';
+import { daysBetween } from '../../engine/rules/finding-factory.js';
 import type { Entitlement, EntitlementStatus, EntitlementType, IsoDate } from '../../model.js';
 import type { LedgerField } from './ledger-columns.js';
 

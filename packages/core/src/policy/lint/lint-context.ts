@@ -3,7 +3,7 @@
  * caller knows of the world (units from a units file, hosts from inventories), and the file's
  * located data so each warning lands on the exact value.
  */
-import { builtinRules, className } from '../../engine/rule-catalog.js';
+import { builtinRules, className } from '../../engine/rules/rule-catalog.js';
 import type { LocalText, Policy, UnitInfo } from '../../model.js';
 import { DEFAULT_CLASSES } from '../merge-layers.js';
 import type { Path, PolicyTree } from '../policy-yaml.js';
