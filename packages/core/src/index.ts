@@ -74,7 +74,7 @@ export {
 // policy loading (packages/core/src/policy/)
 export type { PolicyLintWorld } from './policy/lint/lint-policy.js';
 export { type LoadPolicyOptions, loadPolicy, parsePolicy } from './policy/load-policy.js';
-export { DEFAULT_BULLETIN } from './policy/merge-layers.js';
+export { DEFAULT_BULLETIN } from './policy/policy-defaults.js';
 export { policyJsonSchema } from './policy/policy-schema.js';
 export { registerPolicyResolver } from './policy/policy-sources.js';
 export { bilingual, hasProblemText, problemText, problemTextCodes } from './problem-text.js';
