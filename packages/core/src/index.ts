@@ -26,12 +26,12 @@ export {
   type FindingHistory,
   findingHistory,
 } from './engine/campaign-dates.js';
-export { FLEET_FACTS, HOST_FACTS, SOFTWARE_FACTS, UNIT_FACTS } from './engine/custom-rules.js';
 export { EDITION_UNREACHABLE, editionRestrictionProblems } from './engine/edition-restrictions.js';
 export { explain } from './engine/explain.js';
 export { daysBetween, localDate } from './engine/finding-factory.js';
 export { UNASSIGNED_UNIT } from './engine/host-judge.js';
 export { licenseAt, needsEntitlement } from './engine/licence-model.js';
+export { FLEET_FACTS, HOST_FACTS, SOFTWARE_FACTS, UNIT_FACTS } from './engine/model/facts.js';
 export { ownCopy } from './engine/own-strings.js';
 export { describeMatch } from './engine/patterns.js';
 export { buildPlan, isPlanFinding, type PlanInput } from './engine/plan/build-plan.js';

@@ -36,7 +36,7 @@ import { PlanCollector } from './plan/plan-collector.js';
 import { purchaseFields } from './purchases.js';
 import { createRecogniser } from './recogniser.js';
 import { RecognitionShare } from './recognition-share.js';
-import { pick, rulesMeta, scopeFacts } from './report-parts.js';
+import { fleetFacts, pick, rulesMeta, unitFacts } from './report-parts.js';
 import { customFinding, domesticFindings } from './rule-findings.js';
 import { SeatDemands } from './seat-demands.js';
 import { type OsOfHost, SoftwareRuleFindings } from './software-rule-findings.js';
@@ -247,7 +247,7 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
     for (const row of unitRows) unitFindings.set(row.unit, domesticFindings(row, policy, deadlines));
     for (const compiled of custom.unit) {
       for (const row of unitRows) {
-        const facts = scopeFacts(row, mandatory, { unit: row.unit, staff: row.staff });
+        const facts = unitFacts(row, mandatory);
         customRuns++;
         const verdict = compiled.evaluateNow?.(facts) ?? (await compiled.evaluate(facts));
         const f = customFinding(
@@ -262,7 +262,7 @@ export function createAuditor(policy: Policy, options: AuditorOptions = {}): Aud
     }
     const fleetFindings: Finding[] = expiringFindings(positions, policy, deadlines);
     for (const compiled of custom.fleet) {
-      const facts = scopeFacts(totals, mandatory, { units: unitRows.length });
+      const facts = fleetFacts(totals, mandatory, unitRows.length);
       customRuns++;
       const verdict = compiled.evaluateNow?.(facts) ?? (await compiled.evaluate(facts));
       const f = customFinding(compiled.rule, verdict, {}, pick(facts, compiled.facts), deadlines);
