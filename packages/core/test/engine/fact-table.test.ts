@@ -30,7 +30,7 @@ import {
 } from '../../src/engine/model/facts-operators.js';
 import type { Recognition } from '../../src/engine/recogniser.js';
 import { fleetFacts, hostFacts, softwareFact, unitFacts } from '../../src/engine/record-facts.js';
-import { KIND_WORDS } from '../../src/policy/lint/fact-types.js';
+import { FACT_ALIASES, KIND_WORDS } from '../../src/policy/lint/fact-types.js';
 import { checkOperator } from '../../src/policy/rule-operators.js';
 
 const SCOPES: RuleScope[] = ['software', 'host', 'unit', 'fleet'];
@@ -169,6 +169,13 @@ describe('the loader and the engine know every fact of the table, in its scope o
       const policy = { rules: [ruleReading(scope, fact)] } as unknown as Policy;
       expect(() => compileCustomRules(policy, '2024-06-30'), fact).toThrow(PolicyError);
     }
+  });
+});
+
+describe('the linter names facts of the table only', () => {
+  it('every word it corrects (`class` → `category`) is corrected to a fact', () => {
+    const known = new Set(FACTS.map((fact) => fact.name));
+    expect(Object.values(FACT_ALIASES).filter((name) => !known.has(name))).toEqual([]);
   });
 });
 
