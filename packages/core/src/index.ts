@@ -8,8 +8,8 @@ export {
   type FindingHistory,
   findingHistory,
 } from './engine/campaign-dates.js';
-export { FLEET_FACTS, HOST_FACTS, SOFTWARE_FACTS, UNIT_FACTS } from './engine/custom-rules.js';
 export { explain } from './engine/explain.js';
+export { FLEET_FACTS, HOST_FACTS, SOFTWARE_FACTS, UNIT_FACTS } from './engine/model/facts.js';
 export { ownCopy } from './engine/own-strings.js';
 export { describeMatch } from './engine/patterns.js';
 export { type Auditor, type AuditorOptions, CORE_VERSION, createAuditor } from './engine/pipeline/auditor.js';
@@ -74,7 +74,7 @@ export {
 // policy loading (packages/core/src/policy/)
 export type { PolicyLintWorld } from './policy/lint/lint-policy.js';
 export { type LoadPolicyOptions, loadPolicy, parsePolicy } from './policy/load-policy.js';
-export { DEFAULT_BULLETIN } from './policy/merge-layers.js';
+export { DEFAULT_BULLETIN } from './policy/policy-defaults.js';
 export { policyJsonSchema } from './policy/policy-schema.js';
 export { registerPolicyResolver } from './policy/policy-sources.js';
 export { bilingual, hasProblemText, problemText, problemTextCodes } from './problem-text.js';

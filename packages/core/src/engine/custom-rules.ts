@@ -16,66 +16,10 @@ import { PolicyError } from '../errors.js';
 import type { CustomRule, IsoDate, Policy, RuleScope } from '../model.js';
 import { satisfiesRange } from '../versions/range.js';
 import { compileFastConditions } from './fast-conditions.js';
+import { FACTS_BY_SCOPE, FLEET_FACTS, HOST_FACTS, SOFTWARE_FACTS, UNIT_FACTS } from './model/facts.js';
+import type { OperatorTable, OurOperator } from './model/facts-operators.js';
 import { compilePattern } from './patterns.js';
 import { addDays } from './rules/finding-factory.js';
-
-/** Fact names per scope (docs/semantics.md#custom-rules; the policy loader validates the same list). */
-export const SOFTWARE_FACTS = [
-  'name',
-  'version',
-  'publisher',
-  'installDate',
-  'arch',
-  'source',
-  'product',
-  'category',
-  'vendor',
-  'domestic',
-  'license',
-  'edition',
-  'licenseStatus',
-  'channel',
-  'kmsHost',
-  'recognised',
-] as const;
-export const HOST_FACTS = [
-  'host',
-  'hostname',
-  'unit',
-  'osName',
-  'osId',
-  'osVersion',
-  'osEdition',
-  'softwareCount',
-  'products',
-  'categories',
-  'unauthorisedCount',
-] as const;
-export const UNIT_FACTS = [
-  'unit',
-  'staff',
-  'computers',
-  'unauthorised',
-  'genuineRate',
-  'genuineRates',
-  'domesticRates',
-  'missing',
-] as const;
-export const FLEET_FACTS = [
-  'computers',
-  'units',
-  'unauthorised',
-  'genuineRate',
-  'genuineRates',
-  'domesticRates',
-  'missing',
-] as const;
-
-const SCOPE_FACTS: Record<Exclude<RuleScope, 'software'>, readonly string[]> = {
-  host: HOST_FACTS,
-  unit: UNIT_FACTS,
-  fleet: FLEET_FACTS,
-};
 
 /** Facts of wider scopes a software rule may not read (everything else is a record attribute). */
 const NOT_SOFTWARE = new Set<string>(
@@ -99,49 +43,13 @@ export function factsRead(conditions: unknown, into = new Set<string>()): Set<st
   return into;
 }
 
+export type Uncertain = { mode: boolean; errors: Set<string> };
+
 /**
- * The operators a condition may name: json-rules-engine 7's own, then ours (`ourOperators` below).
- * The policy loader refuses any other name at its line (policy/rule-operators.ts).
+ * Our operators (OUR_OPERATORS), as plain functions: registered on json-rules-engine and used by the
+ * fast path. Exported for the test that holds them to the list.
  */
-export const ENGINE_OPERATORS = [
-  'equal',
-  'notEqual',
-  'in',
-  'notIn',
-  'contains',
-  'doesNotContain',
-  'lessThan',
-  'lessThanInclusive',
-  'greaterThan',
-  'greaterThanInclusive',
-] as const;
-export const OUR_OPERATORS = [
-  'versionInRange',
-  'matchesGlob',
-  'matchesRegex',
-  'olderThan',
-  'dateBefore',
-  'dateAfter',
-] as const;
-/** json-rules-engine 7's operator decorators: `not:equal`, `someFact:equal`, … */
-export const OPERATOR_DECORATORS = [
-  'someFact',
-  'someValue',
-  'everyFact',
-  'everyValue',
-  'swap',
-  'not',
-] as const;
-
-type Uncertain = { mode: boolean; errors: Set<string> };
-
-/** Our operators, as plain functions: registered on json-rules-engine and used by the fast path. */
-export type OperatorTable = Record<string, (fact: unknown, value: unknown) => boolean>;
-
-function ourOperators(
-  asOf: IsoDate,
-  uncertain: Uncertain,
-): Record<(typeof OUR_OPERATORS)[number], OperatorTable[string]> {
+export function ourOperators(asOf: IsoDate, uncertain: Uncertain): OperatorTable<OurOperator> {
   const unsure = (reason: string): boolean => {
     uncertain.errors.add(reason);
     return uncertain.mode;
@@ -258,7 +166,7 @@ export function compileCustomRules(policy: Policy, asOf: IsoDate): Record<RuleSc
     const bad =
       rule.scope === 'software'
         ? [...read].filter((f) => NOT_SOFTWARE.has(f))
-        : [...read].filter((f) => !SCOPE_FACTS[rule.scope as Exclude<RuleScope, 'software'>].includes(f));
+        : [...read].filter((f) => !FACTS_BY_SCOPE[rule.scope].includes(f));
     if (bad.length > 0) {
       problems.push({
         ...(rule.location ?? {}),

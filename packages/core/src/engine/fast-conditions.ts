@@ -11,7 +11,7 @@
  * references, no operator decorators. Anything else, or an operator that throws, falls back to the
  * engine (the compiled predicate returns undefined).
  */
-import type { OperatorTable } from './custom-rules.js';
+import type { EngineOperator, OperatorTable } from './model/facts-operators.js';
 
 type Facts = Record<string, unknown>;
 /** true / false, or undefined when only the engine can answer. */
@@ -19,8 +19,11 @@ type Predicate = (facts: Facts) => boolean | undefined;
 
 const numeric = (value: unknown): boolean => Number.parseFloat(value as string).toString() !== 'NaN';
 
-/** json-rules-engine 7's default operators with their fact validators (engine-default-operators.js). */
-const BUILT_IN: OperatorTable = {
+/**
+ * json-rules-engine 7's default operators with their fact validators (engine-default-operators.js).
+ * Exported for the test that holds them to the engine's own list.
+ */
+export const BUILT_IN_OPERATORS: OperatorTable<EngineOperator> = {
   equal: (a, b) => a === b,
   notEqual: (a, b) => a !== b,
   in: (a, b) => (b as unknown[]).indexOf(a) > -1,
@@ -48,8 +51,8 @@ function compileNode(node: unknown, operators: OperatorTable): Predicate | undef
     const name = record.operator;
     const operator = Object.hasOwn(operators, name)
       ? operators[name]
-      : Object.hasOwn(BUILT_IN, name)
-        ? BUILT_IN[name]
+      : Object.hasOwn(BUILT_IN_OPERATORS, name)
+        ? BUILT_IN_OPERATORS[name as EngineOperator]
         : undefined;
     if (!operator) return undefined;
     const fact = record.fact;

@@ -1,59 +1,16 @@
 /**
  * Small pieces of the report the auditor assembles: the facts custom rules of host, unit and fleet
- * scope see, the rule descriptions, and the merging of two findings about one subject.
+ * scope see (read in record-facts.ts), the rule descriptions, and the merging of two findings about
+ * one subject.
  */
 import type { Finding, Policy, RuleMeta } from '../model.js';
 import { sortEvidence } from './rules/finding-factory.js';
-import type { JudgedHost } from './rules/host-judge.js';
 import { builtinRuleMeta } from './rules/rule-catalog.js';
 
 export function pick(facts: Record<string, unknown>, names: readonly string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const n of names) if (facts[n] !== undefined) out[n] = facts[n];
   return out;
-}
-
-export function hostFacts(host: JudgedHost, unauthorisedCount: number): Record<string, unknown> {
-  const products = [...new Set(host.installations.map((i) => i.state.product.id))].sort();
-  const categories = [...new Set(host.installations.map((i) => i.state.product.category))].sort();
-  return {
-    host: host.id,
-    hostname: host.hostname,
-    unit: host.unit,
-    osName: host.os?.name,
-    osId: host.os?.id,
-    osVersion: host.os?.version,
-    osEdition: host.osRecognition?.edition ?? host.os?.edition,
-    softwareCount: host.state.softwareCount,
-    products,
-    categories,
-    unauthorisedCount,
-  };
-}
-
-export function scopeFacts(
-  stats: {
-    computers: number;
-    unauthorised: number;
-    classes: Record<string, { missing: number }>;
-    rates: { genuine: Record<string, number | null>; domestic: Record<string, number | null> };
-  },
-  mandatory: readonly string[],
-  extra: Record<string, unknown>,
-): Record<string, unknown> {
-  const genuineRates: Record<string, number | null> = {};
-  for (const [k, v] of Object.entries(stats.rates.genuine)) if (k !== 'overall') genuineRates[k] = v;
-  const missing: Record<string, number> = {};
-  for (const cls of mandatory) missing[cls] = stats.classes[cls]?.missing ?? 0;
-  return {
-    ...extra,
-    computers: stats.computers,
-    unauthorised: stats.unauthorised,
-    genuineRate: stats.rates.genuine.overall ?? null,
-    genuineRates,
-    domesticRates: { ...stats.rates.domestic },
-    missing,
-  };
 }
 
 /** Two findings with one id (the same subject reached twice) become one with all the evidence. */

@@ -8,21 +8,11 @@
  */
 import type { IsoDate } from '../model.js';
 import { type CompiledRule, compileRule, factsRead } from './custom-rules.js';
+import { TITLE_FACTS as TITLE_FACT_NAMES } from './model/facts.js';
 import { TupleMemo } from './tuple-memo.js';
 
 /** Facts decided by the title variant (name, publisher, version, edition attribute) alone. */
-export const TITLE_FACTS: ReadonlySet<string> = new Set([
-  'name',
-  'version',
-  'publisher',
-  'product',
-  'category',
-  'vendor',
-  'domestic',
-  'license',
-  'edition',
-  'recognised',
-]);
+export const TITLE_FACTS: ReadonlySet<string> = new Set(TITLE_FACT_NAMES);
 
 /** True for the facts that differ from record to record of one title variant. */
 export const isRecordFact = (fact: string): boolean => !TITLE_FACTS.has(fact);

@@ -12,28 +12,12 @@
  * - prices: per product, the later file's price wins;
  * - metadata comes from the top-level file only.
  */
-import type {
-  BulletinSettings,
-  Policy,
-  PolicyOverride,
-  Product,
-  Requirements,
-  SourceLocation,
-  Waiver,
-} from '../model.js';
-import type { PolicyLayer } from './policy-layer.js';
+import type { Policy, PolicyOverride, Product, Requirements, SourceLocation, Waiver } from '../model.js';
+import type { PolicyLayer } from './layer-types.js';
+import { DEFAULT_ACTIVATION_CLASSES, DEFAULT_CLASSES, DEFAULT_REMEDIATION_DAYS } from './policy-defaults.js';
 
-export const DEFAULT_CLASSES = ['os', 'office', 'antivirus'];
-export const DEFAULT_ACTIVATION_CLASSES = ['os', 'office'];
-export const DEFAULT_REMEDIATION_DAYS = 30;
-export const DEFAULT_EXPIRY_WARNING_DAYS = 90;
-export const DEFAULT_CURRENCY = 'CNY';
-
-/** The bulletin thresholds when a policy names none (see BulletinSettings). */
-export const DEFAULT_BULLETIN: BulletinSettings = Object.freeze({
-  praise: Object.freeze({ genuineRate: 1, outstanding: 0 }),
-  criticise: Object.freeze({ overdue: 1, rateFell: true }),
-}) as BulletinSettings;
+// The engine reads these two where they apply (expiry warnings, plan prices).
+export { DEFAULT_CURRENCY, DEFAULT_EXPIRY_WARNING_DAYS } from './policy-defaults.js';
 
 type Located = { location?: SourceLocation };
 

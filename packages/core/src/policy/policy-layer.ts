@@ -4,21 +4,8 @@
  * a base file's value. Reading a layer checks everything that one file can tell on its own; what
  * needs the whole policy (references between files) is checked after merging.
  */
-import type {
-  CustomRule,
-  DomesticTarget,
-  Entitlement,
-  ForbiddenPattern,
-  PolicySettings,
-  Problem,
-  Product,
-  Requirements,
-  SourceLocation,
-  UnitInfo,
-  Vendor,
-  Waiver,
-} from '../model.js';
-import { type LayerContext, type ProductReference, text } from './layer-context.js';
+import { type LayerContext, text } from './layer-context.js';
+import type { PolicyLayer } from './layer-types.js';
 import { readLedgerFiles } from './ledger-sheet/read-ledger-files.js';
 import { isRecord, readStrings } from './policy-values.js';
 import type { PolicyTree } from './policy-yaml.js';
@@ -33,48 +20,6 @@ import {
   readRules,
   readSettings,
 } from './read-sections.js';
-
-/** A product before merging: `domestic` may still come from a vendor defined in another file. */
-export type LayerProduct = Omit<Product, 'domestic'> & { domestic?: boolean };
-
-/** A waiver before merging: ids are given to anonymous waivers once the policy is merged. */
-export type LayerWaiver = Omit<Waiver, 'id'> & { id?: string };
-
-export interface PolicyLayer {
-  /** Display name: a path or `scheme:name`. */
-  source: string;
-  /** False when the file held no mapping at all (already reported; nothing else to check). */
-  isMapping: boolean;
-  extends: Array<{ target: string; location: SourceLocation }>;
-  metadata?: {
-    name?: string;
-    version?: string;
-    description?: string;
-    owner?: string;
-    location: SourceLocation;
-  };
-  vendors: Vendor[];
-  products: LayerProduct[];
-  entitlements: Entitlement[];
-  requirements: {
-    classes?: string[];
-    editions: Requirements['editions'];
-    activation: { required?: boolean; kmsHosts: string[]; classes?: string[] };
-  };
-  domestic: DomesticTarget[];
-  forbidden: { mode?: 'report' | 'allowlist'; products: string[]; patterns: ForbiddenPattern[] };
-  rules: CustomRule[];
-  waivers: LayerWaiver[];
-  units: UnitInfo[];
-  settings: Partial<PolicySettings>;
-  /** `prices:` of this file, by product id. */
-  prices: Record<string, number>;
-  references: ProductReference[];
-  /** Entitlements read from `ledger:` sheets (also in `entitlements`) → their 产品 cell, resolved after merging. */
-  sheetProducts: Map<Entitlement, SourceLocation>;
-  /** Problems of `ledger:` sheets that cost a row, not the policy. */
-  ledgerProblems: Problem[];
-}
 
 export interface ReadLayerOptions {
   /** Folder that `ledger:` paths are relative to; absent for a policy from a resolver. */

@@ -6,8 +6,8 @@
  */
 import type { LicenseModel, ProductMatch, Vendor, VersionLicense, VersionScheme } from '../model.js';
 import { IdRegistry, type LayerContext, mappings, text } from './layer-context.js';
+import type { LayerProduct } from './layer-types.js';
 import { readPatterns } from './patterns.js';
-import type { LayerProduct } from './policy-layer.js';
 import { isRecord, readEditions, readRange, readStrings } from './policy-values.js';
 import type { Path } from './policy-yaml.js';
 

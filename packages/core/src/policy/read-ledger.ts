@@ -5,7 +5,7 @@
  */
 import type { Entitlement, EntitlementStatus, EntitlementType, UnitInfo } from '../model.js';
 import { IdRegistry, type LayerContext, mappings, text } from './layer-context.js';
-import type { LayerWaiver } from './policy-layer.js';
+import type { LayerWaiver } from './layer-types.js';
 import { isRecord, readDate, readEditions, readRange, readStrings } from './policy-values.js';
 
 const UNLIMITED_BY_NATURE: ReadonlySet<string> = new Set(['freeware', 'open-source', 'site']);

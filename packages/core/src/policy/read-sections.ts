@@ -12,9 +12,9 @@ import type {
   RuleScope,
 } from '../model.js';
 import { IdRegistry, type LayerContext, mappings, text } from './layer-context.js';
-import { DEFAULT_BULLETIN } from './merge-layers.js';
+import type { PolicyLayer } from './layer-types.js';
 import { readPatterns } from './patterns.js';
-import type { PolicyLayer } from './policy-layer.js';
+import { DEFAULT_BULLETIN } from './policy-defaults.js';
 import {
   isRecord,
   plainCopy,

@@ -4,11 +4,12 @@
  * subject, thousands in a province), and a malformed `path` reads nothing; both are mistakes of the
  * author that belong at their line, once.
  */
-import { ENGINE_OPERATORS, OPERATOR_DECORATORS, OUR_OPERATORS } from '../engine/custom-rules.js';
+import { OPERATOR_DECORATORS, RULE_OPERATORS } from '../engine/model/facts-operators.js';
 import type { LocalText } from '../model.js';
 import { closest } from './did-you-mean.js';
 
-export const KNOWN_OPERATORS: readonly string[] = [...ENGINE_OPERATORS, ...OUR_OPERATORS];
+/** The one operator list the engine implements (engine/model/facts-operators.ts). */
+export const KNOWN_OPERATORS: readonly string[] = RULE_OPERATORS;
 const DECORATORS: readonly string[] = OPERATOR_DECORATORS;
 
 /** What authors write from other languages (SQL, JavaScript, spreadsheets) → the operator meant. */

@@ -7,7 +7,8 @@
  */
 import type { CustomRule, Finding, UnitStats } from '../../model.js';
 import type { CompiledRule } from '../custom-rules.js';
-import { dedupe, hostFacts, pick } from '../report-parts.js';
+import { hostFacts } from '../record-facts.js';
+import { dedupe, pick } from '../report-parts.js';
 import { compareFindings } from '../rules/finding-factory.js';
 import { type HostFindingContext, hostFindings } from '../rules/host-findings.js';
 import type { JudgedHost } from '../rules/host-judge.js';

@@ -4,7 +4,8 @@
  * findings of each unit and the fleet's expiring entitlements.
  */
 import type { EntitlementPosition, Finding } from '../../model.js';
-import { pick, scopeFacts } from '../report-parts.js';
+import { fleetFacts, unitFacts } from '../record-facts.js';
+import { pick } from '../report-parts.js';
 import { expiringFindings } from '../rules/expiry-findings.js';
 import type { HostFindingContext } from '../rules/host-findings.js';
 import { customFinding, domesticFindings } from '../rules/rule-findings.js';
@@ -39,7 +40,7 @@ export async function scopeRulePass(
   for (const row of counted.unitRows) unitFindings.set(row.unit, domesticFindings(row, policy, deadlines));
   for (const compiled of setup.custom.unit) {
     for (const row of counted.unitRows) {
-      const facts = scopeFacts(row, mandatory, { unit: row.unit, staff: row.staff });
+      const facts = unitFacts(row, mandatory);
       runs++;
       const verdict = compiled.evaluateNow?.(facts) ?? (await compiled.evaluate(facts));
       const seen = pick(facts, compiled.facts);
@@ -49,7 +50,7 @@ export async function scopeRulePass(
   }
   const fleetFindings: Finding[] = expiringFindings(positions, policy, deadlines);
   for (const compiled of setup.custom.fleet) {
-    const facts = scopeFacts(counted.totals, mandatory, { units: counted.unitRows.length });
+    const facts = fleetFacts(counted.totals, mandatory, counted.unitRows.length);
     runs++;
     const verdict = compiled.evaluateNow?.(facts) ?? (await compiled.evaluate(facts));
     const f = customFinding(compiled.rule, verdict, {}, pick(facts, compiled.facts), deadlines, parts);

@@ -1,103 +1,16 @@
 /**
- * What kind of value each custom-rule fact holds (engine/custom-rules.ts computes them; the
- * engine's fact lists are the names, this table is their types), so the linter can tell that
- * `domestic equal "false"` or `edition equal 家庭中文版` can never hold.
+ * What kind of value each custom-rule fact holds, so the linter can tell that
+ * `domestic equal "false"` or `edition equal 家庭中文版` can never hold. The kinds are a column of the
+ * one fact table (engine/model/facts.ts); this module adds the words authors use for them.
  */
+import { type FactKind, factDefinition } from '../../engine/model/facts.js';
 import type { RuleScope } from '../../model.js';
 
-export type FactKind =
-  /** free text (names, publishers, sources) */
-  | 'text'
-  /** a version string: dotted numbers, compared only with versionInRange */
-  | 'version'
-  /** a YYYY-MM-DD date */
-  | 'date'
-  | 'boolean'
-  | 'number'
-  /** a fraction 0–1 */
-  | 'rate'
-  /** a catalogue product id */
-  | 'product'
-  /** a product class (category) */
-  | 'class'
-  /** a canonical edition name */
-  | 'edition'
-  /** a licence model word */
-  | 'license'
-  /** an activation licence status */
-  | 'licenseStatus'
-  /** a unit name */
-  | 'unit'
-  /** a computer id or name */
-  | 'host'
-  /** a vendor id (or the free vendor name a product gives) */
-  | 'vendor'
-
-  /** a list of product ids */
-  | 'products'
-  /** a list of classes */
-  | 'classes'
-  /** rates keyed by class (`path: $.office`) */
-  | 'ratesByClass'
-  /** counts keyed by class */
-  | 'countsByClass';
-
-const SOFTWARE: Record<string, FactKind> = {
-  name: 'text',
-  version: 'version',
-  publisher: 'text',
-  installDate: 'date',
-  arch: 'text',
-  source: 'text',
-  product: 'product',
-  category: 'class',
-  vendor: 'vendor',
-  domestic: 'boolean',
-  license: 'license',
-  edition: 'edition',
-  licenseStatus: 'licenseStatus',
-  channel: 'text',
-  kmsHost: 'text',
-  recognised: 'boolean',
-};
-
-const HOST: Record<string, FactKind> = {
-  host: 'host',
-  hostname: 'host',
-  unit: 'unit',
-  osName: 'text',
-  osId: 'text',
-  osVersion: 'version',
-  osEdition: 'edition',
-  softwareCount: 'number',
-  products: 'products',
-  categories: 'classes',
-  unauthorisedCount: 'number',
-};
-
-const AGGREGATE: Record<string, FactKind> = {
-  unit: 'unit',
-  staff: 'number',
-  computers: 'number',
-  units: 'number',
-  unauthorised: 'number',
-  genuineRate: 'rate',
-  genuineRates: 'ratesByClass',
-  domesticRates: 'ratesByClass',
-  missing: 'countsByClass',
-};
-
-const BY_SCOPE: Record<RuleScope, Record<string, FactKind>> = {
-  software: SOFTWARE,
-  host: HOST,
-  unit: AGGREGATE,
-  fleet: AGGREGATE,
-};
+export type { FactKind } from '../../engine/model/facts.js';
 
 /** The kind of `fact` in `scope`, or undefined for a name the scope does not compute. */
 export function factKind(scope: RuleScope, fact: string): FactKind | undefined {
-  const table = BY_SCOPE[scope];
-  return Object.hasOwn(table, fact) ? table[fact] : undefined;
+  return factDefinition(scope, fact)?.kind;
 }
 
 /** Words authors use for a fact that has another name (`class` is `category`). */

@@ -5,7 +5,7 @@
  */
 import { builtinRules, className } from '../../engine/rules/rule-catalog.js';
 import type { LocalText, Policy, UnitInfo } from '../../model.js';
-import { DEFAULT_CLASSES } from '../merge-layers.js';
+import { DEFAULT_CLASSES } from '../policy-defaults.js';
 import type { Path, PolicyTree } from '../policy-yaml.js';
 import type { ProblemList } from '../problem-list.js';
 import { type LintMessage, type LintParams, lintText } from './lint-messages.js';
