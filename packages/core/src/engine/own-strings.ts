@@ -1,8 +1,8 @@
 /**
  * Strings the auditor keeps for the whole run must own their characters. A field read by a parser is
  * usually a V8 "sliced string": a view into the chunk of the file it came from. Keeping one such
- * view (a host id as a Map key, a title's name, a version) keeps its whole chunk (1 MiB of text, 2 MiB
- * when it holds Chinese) alive, so memory would follow the file instead of hosts and titles. Every
+ * view (a host id as a Map key, a title's name, a version) keeps its whole chunk of text alive, so
+ * memory would follow the file instead of hosts and titles. Every
  * string stored beyond the current record goes through `ownCopy` (once per host or distinct value,
  * never per record) or through a `StringPool`.
  */

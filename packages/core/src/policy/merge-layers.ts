@@ -16,9 +16,6 @@ import type { Policy, PolicyOverride, Product, Requirements, SourceLocation, Wai
 import type { PolicyLayer } from './layer-types.js';
 import { DEFAULT_ACTIVATION_CLASSES, DEFAULT_CLASSES, DEFAULT_REMEDIATION_DAYS } from './policy-defaults.js';
 
-// The engine reads these two where they apply (expiry warnings, plan prices).
-export { DEFAULT_CURRENCY, DEFAULT_EXPIRY_WARNING_DAYS } from './policy-defaults.js';
-
 type Located = { location?: SourceLocation };
 
 /**

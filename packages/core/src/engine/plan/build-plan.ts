@@ -17,7 +17,7 @@ import type {
   RectificationPlan,
   UnitStats,
 } from '../../model.js';
-import { DEFAULT_CURRENCY } from '../../policy/merge-layers.js';
+import { DEFAULT_CURRENCY } from '../../policy/policy-defaults.js';
 import { PlanDrafts } from './plan-drafts.js';
 import { InstallPlanner } from './plan-installs.js';
 import { installationKey, LicencePlanner, type UncoveredInstallation } from './plan-licences.js';

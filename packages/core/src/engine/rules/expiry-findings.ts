@@ -5,7 +5,7 @@
  * entitlement, not per installation: renewing is one decision about one ledger line.
  */
 import type { EntitlementPosition, Finding, Policy } from '../../model.js';
-import { DEFAULT_EXPIRY_WARNING_DAYS } from '../../policy/merge-layers.js';
+import { DEFAULT_EXPIRY_WARNING_DAYS } from '../../policy/policy-defaults.js';
 import { type DeadlineSettings, makeFinding } from './finding-factory.js';
 import { sharedText } from './shared-parts.js';
 

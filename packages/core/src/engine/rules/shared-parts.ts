@@ -1,8 +1,8 @@
 /**
  * Parts of findings that many findings have in common — a remediation, a rule's trace step, an
  * entitlement's step, how one installation was recognised — made once and frozen. A province
- * report has a million findings and 40 % of its text is such parts: sharing them saves making
- * them, and the json reporter writes the text of a frozen value once (json-reporter.ts).
+ * report has a million findings, most of whose text is such parts: sharing them means they are
+ * made once, and the json reporter writes the text of a frozen value once (json-reporter.ts).
  * Frozen, so no reader of one finding can change another's.
  */
 import type { LocalText, TraceStep } from '../../model.js';
