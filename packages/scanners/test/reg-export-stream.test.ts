@@ -24,6 +24,7 @@ function exportText(shift: number): string {
       '  02,03',
       `"Comment"="😀😀"`,
       i % 500 === 7 ? '"Broken"=dword:xyz' : '',
+      i % 300 === 11 ? '"Unclosed"="C:\\Path\\"' : '',
       '',
     );
   }

@@ -62,7 +62,7 @@ export class RegExportParser {
         continue;
       }
       // A value may continue over lines ending in a backslash (hex lists) or inside a quoted string.
-      const value = readValueLines(lines, index);
+      const value = readValueLines(lines, index, offset);
       index = value.lastIndex;
       if (this.unread) continue;
       if (value.problem) {
