@@ -3,7 +3,7 @@
  * wherever the 64 KiB chunks fall: between the two halves of a surrogate pair, between CR and LF,
  * inside a key line or a hex list; little- and big-endian.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseRegExport } from '../src/windows/reg-export.js';
@@ -83,5 +83,11 @@ describe('a UTF-16 .reg export read as a stream', () => {
     const query = join(folder.root, 'query.txt');
     writeFileSync(query, encode(`\r\n${UNINSTALL}\\A\r\n    DisplayName    REG_SZ    A\r\n`, 'le'));
     expect(await readRegExportStream(query, collect().sink)).toBeUndefined();
+    // Every file it opened to look at is closed again (an open handle left to the GC warns).
+    if (existsSync('/proc/self/fd')) {
+      const open = readdirSync('/proc/self/fd').length;
+      for (const path of [utf8, query, file]) await readRegExportStream(path, collect().sink);
+      expect(readdirSync('/proc/self/fd').length).toBe(open);
+    }
   });
 });

@@ -6,7 +6,9 @@
  * so only the keys a fact is read from are kept (reg-export.ts). The records are those of the
  * whole-file reader.
  */
+import { open } from 'node:fs/promises';
 import type { ProblemSink } from '../common/problem-sink.js';
+import { SNIFF_BYTES, sniffEncoding } from '../text/decode-text.js';
 import { openTextStream, readLines } from '../text/text-file.js';
 import { RegExportParser } from './reg-export.js';
 import type { RegistryKey } from './registry-key.js';
@@ -25,9 +27,27 @@ async function* fileLines(chunks: AsyncIterable<string>, lineChars?: number): As
   }
 }
 
+/** The file starts as UTF-16 text (with a BOM, or sniffed); false for anything else or an error. */
+async function isUtf16(file: string): Promise<boolean> {
+  try {
+    const handle = await open(file, 'r');
+    try {
+      const first = new Uint8Array(SNIFF_BYTES);
+      const { bytesRead } = await handle.read(first, 0, first.length, 0);
+      const { encoding } = sniffEncoding(first.subarray(0, bytesRead), file, false);
+      return encoding === 'utf-16le' || encoding === 'utf-16be';
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // Read whole instead, which says what is wrong with the file.
+    return false;
+  }
+}
+
 /**
  * The keys of `file` when it is a UTF-16 .reg export, read as a stream; undefined when it is not
- * one (the caller reads it whole and recognises what it is). `chunkBytes` is for tests.
+ * one (the caller reads it whole and recognises what it is).
  */
 export async function readRegExportStream(
   file: string,
@@ -35,11 +55,8 @@ export async function readRegExportStream(
   signal?: AbortSignal,
   options: { lineChars?: number } = {},
 ): Promise<RegistryKey[] | undefined> {
+  if (!(await isUtf16(file))) return undefined;
   const stream = await openTextStream(file, signal);
-  if (stream.encoding !== 'utf-16le' && stream.encoding !== 'utf-16be') {
-    await stream.chunks.return(undefined);
-    return undefined;
-  }
   let parser: RegExportParser | undefined;
   let batch: string[] = [];
   /** Line number of batch[0]: line 1 is the header. */
