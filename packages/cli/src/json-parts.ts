@@ -49,6 +49,7 @@ export class JsonPartTooLarge extends Error {
 const END = 'Unexpected end of JSON input';
 const NON_SPACE = /[^ \t\n\r]/g;
 const STRING_STOP = /["\\]/g;
+const STRUCTURE = /["{}[\]]/g;
 
 /** Where JSON.parse stopped inside `text`, from V8's message (`at position N`, `line L column C`). */
 function offsetInPart(text: string, message: string): number {
@@ -224,14 +225,22 @@ export class JsonParts {
             i = stop.index + 1;
             if (depth === 0) end = i;
           }
-        } else {
+        } else if (primitive) {
           const c = text.charCodeAt(i);
-          if (primitive) {
-            if (c === 44 || c === 93 || c === 125 || isSpace(c)) end = i;
-          } else if (c === 34) inString = true;
-          else if (c === 123 || c === 91) depth++;
-          else if ((c === 125 || c === 93) && --depth === 0) end = i + 1;
+          if (c === 44 || c === 93 || c === 125 || isSpace(c)) end = i;
           i++;
+        } else {
+          // Between strings only quotes and brackets matter: jump to the next one.
+          STRUCTURE.lastIndex = i;
+          const found = STRUCTURE.exec(text);
+          if (!found) i = text.length;
+          else {
+            const c = text.charCodeAt(found.index);
+            if (c === 34) inString = true;
+            else if (c === 123 || c === 91) depth++;
+            else if (--depth === 0) end = found.index + 1;
+            i = found.index + 1;
+          }
         }
         if (end >= 0) break;
       }
