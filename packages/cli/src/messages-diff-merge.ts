@@ -90,9 +90,14 @@ export const DIFF_MERGE_MESSAGES = {
     zh: '{path} 不是普通文件（设备、管道或套接字），无法读取',
     en: '{path} is not a regular file (a device, a pipe or a socket)',
   },
+  // Reports read as streams (diff, merge, render, explain, catalog suggest, audit --since).
   reportTooLarge: {
-    zh: '{path} 超过 {limit}，无法整体读取（请分片审计后再合并）',
-    en: '{path} is larger than {limit} and cannot be read whole (audit in shards and merge them)',
+    zh: '{path} 超过 {limit}，不予读取',
+    en: '{path} is larger than {limit} and is not read',
+  },
+  reportPartTooLarge: {
+    zh: '{path} 中的 {field} 一项就超过 {limit}，无法读取（不是 zhengban 写出的报告）',
+    en: '{path}: {field} alone is larger than {limit} and cannot be read (zhengban does not write such reports)',
   },
   badJson: { zh: 'JSON 无效: {message}', en: 'invalid JSON: {message}' },
 } satisfies Record<string, LocalText>;

@@ -10,6 +10,7 @@ import {
   type ComplianceReport,
   type Finding,
   type Reporter,
+  type ReporterContext,
   type ReportWriter,
   type StreamedReport,
   UsageError,
@@ -158,6 +159,7 @@ export class ReportOutputs {
       color: toStdout && useColor(this.ctx),
       logger: this.ctx.logger,
       options: toStdout ? terminalColumns(this.ctx) : {},
+      ...(this.ctx.io.signal ? { signal: this.ctx.io.signal } : {}),
     });
   }
 
@@ -190,7 +192,7 @@ export class ReportOutputs {
         wrote.push(folder);
         continue;
       }
-      const content = await planned.reporter.render(report, reporterCtx);
+      const content = await renderHeard(planned.reporter, report, reporterCtx);
       if (planned.target.kind === 'stdout') stdoutContent = content;
       else {
         rendered.push({ file: planned.file!, content });
@@ -244,4 +246,21 @@ function useColor(ctx: CliContext): boolean {
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
   if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return true;
   return stdout.isTTY === true;
+}
+
+/**
+ * A render that stopped because the run was interrupted (it saw ctx.signal aborted, and threw
+ * whatever it threw) is an interrupt (exit 130), not a reporter's failure.
+ */
+async function renderHeard(
+  reporter: Reporter,
+  report: ComplianceReport,
+  ctx: ReporterContext,
+): Promise<string | Uint8Array> {
+  try {
+    return await reporter.render(report, ctx);
+  } catch (error) {
+    throwIfInterrupted(ctx.signal);
+    throw error;
+  }
 }

@@ -79,8 +79,28 @@ const SEAT: Shape = {
   evidence: isArray,
 };
 
-/** The first field of `data` that a zhengban report does not have as it should, or undefined. */
-export function badReportField(data: unknown): string | undefined {
+/** The first bad field of a finding (`findings[3].subject`), checked as the finding is read. */
+export const badFinding = (item: unknown, index: number): string | undefined =>
+  firstBadField(item, FINDING, `findings[${index}]`);
+
+/** The first bad field of a merge basis seat, checked as the seat is read. */
+export const badSeat = (item: unknown, index: number): string | undefined =>
+  firstBadField(item, SEAT, `mergeBasis.seats[${index}]`);
+
+/**
+ * What the reader already found in the findings and seats it checked one by one as they streamed
+ * by (and may not have kept whole): the first bad field of each list, if any.
+ */
+export interface CheckedLists {
+  findings: string | undefined;
+  seats: string | undefined;
+}
+
+/**
+ * The first field of `data` that a zhengban report does not have as it should, or undefined.
+ * `checked`: the findings and seats were checked as they were read (badFinding, badSeat).
+ */
+export function badReportField(data: unknown, checked?: CheckedLists): string | undefined {
   const top = firstBadField(
     data,
     {
@@ -104,7 +124,7 @@ export function badReportField(data: unknown): string | undefined {
   if (top !== undefined) return top.replace(/^\./, '') || 'the top level';
   const report = data as Record<string, unknown>;
   const bad =
-    firstBadItem(report.findings, FINDING, 'findings') ??
+    (checked ? checked.findings : firstBadItem(report.findings, FINDING, 'findings')) ??
     firstBadItem(report.units, UNIT, 'units') ??
     firstBadClasses(report.units, 'units') ??
     firstBadField(report.totals, { computers: isNumber, classes: isObject }, 'totals') ??
@@ -116,6 +136,9 @@ export function badReportField(data: unknown): string | undefined {
       report.mergeBasis,
       { policy: isObject, units: isArray, waiverClock: isString, seats: isArray },
       'mergeBasis',
-    ) ?? firstBadItem((report.mergeBasis as { seats: unknown }).seats, SEAT, 'mergeBasis.seats')
+    ) ??
+    (checked
+      ? checked.seats
+      : firstBadItem((report.mergeBasis as { seats: unknown }).seats, SEAT, 'mergeBasis.seats'))
   );
 }

@@ -48,6 +48,11 @@ export interface ReporterContext {
   logger: Logger;
   /** Reporter-specific options (e.g. csv `table: findings`). */
   options: Record<string, unknown>;
+  /**
+   * Aborted on Ctrl-C / SIGTERM: a render that takes seconds lets the event loop turn now and then
+   * and stops (throws) once it is aborted, so the run ends at once instead of after the render.
+   */
+  signal?: AbortSignal;
 }
 
 /**

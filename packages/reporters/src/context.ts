@@ -15,6 +15,8 @@ export interface ReporterContextOptions {
   options?: Record<string, unknown>;
   /** Extra or overriding rule descriptions; the report's own `rules` come first. */
   rulesMeta?: Record<string, RuleMeta>;
+  /** Ctrl-C for a long render (ReporterContext.signal). */
+  signal?: AbortSignal;
 }
 
 /** Rule descriptions by id: the report's `rules`, then `extra` over them. Keyed data from input,
@@ -39,5 +41,6 @@ export function createReporterContext(
     logger: options.logger ?? silentLogger,
     options: options.options ?? {},
     rulesMeta: rulesMetaOf(report, options.rulesMeta),
+    ...(options.signal ? { signal: options.signal } : {}),
   };
 }

@@ -26,6 +26,14 @@ export const BIDI_CONTROL = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
  */
 const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
+/**
+ * Unicode noncharacters (U+FDD0–U+FDEF and the last two code points of every plane): never text,
+ * so a name holding one was made to break something (U+FFFE reads as a byte-order mark swapped).
+ * Shown as U+FFFD wherever a name is printed as text.
+ */
+const NONCHARACTER =
+  /[\uFDD0-\uFDEF\uFFFE\uFFFF]|[\uD83F\uD87F\uD8BF\uD8FF\uD93F\uD97F\uD9BF\uD9FF\uDA3F\uDA7F\uDABF\uDAFF\uDB3F\uDB7F\uDBBF\uDBFF][\uDFFE\uDFFF]/g;
+
 export function replaceLoneSurrogates(value: string): string {
   return value.replace(LONE_SURROGATE, '\uFFFD');
 }
@@ -38,10 +46,11 @@ const HTML_ENTITIES: Record<string, string> = {
   "'": '&#39;',
 };
 
-/** Text or attribute value in HTML (and SVG inside HTML). Controls become U+FFFD. */
+/** Text or attribute value in HTML (and SVG inside HTML). Controls and bidi controls become U+FFFD. */
 export function escapeHtml(value: string): string {
   return replaceLoneSurrogates(value)
     .replace(CONTROL, '\uFFFD')
+    .replace(BIDI_CONTROL, '\uFFFD')
     .replace(/[&<>"']/g, (char) => HTML_ENTITIES[char] ?? char);
 }
 
@@ -60,7 +69,7 @@ export function xmlSafeText(value: string, replacement = '\uFFFD'): string {
  * because textContent never parses markup.
  */
 export function htmlTextValue(value: string): string {
-  return replaceLoneSurrogates(value).replace(CONTROL, '\uFFFD');
+  return replaceLoneSurrogates(value).replace(CONTROL, '\uFFFD').replace(BIDI_CONTROL, '\uFFFD');
 }
 
 /** Text or attribute value in XML 1.0: characters XML forbids are removed, the rest escaped. */
@@ -72,10 +81,13 @@ export function escapeXml(value: string): string {
 
 /**
  * One line for a terminal: escape sequences and other controls could recolour or rewrite the
- * screen, so every control character becomes U+FFFD.
+ * screen, so every control character (and every bidi control and noncharacter) becomes U+FFFD.
  */
 export function sanitiseTerminal(value: string): string {
-  return replaceLoneSurrogates(value).replace(ANY_CONTROL, '\uFFFD').replace(BIDI_CONTROL, '\uFFFD');
+  return replaceLoneSurrogates(value)
+    .replace(ANY_CONTROL, '\uFFFD')
+    .replace(BIDI_CONTROL, '\uFFFD')
+    .replace(NONCHARACTER, '\uFFFD');
 }
 
 /**
@@ -87,6 +99,7 @@ export function escapeMarkdownCell(value: string): string {
     .replace(/\r\n|\r|\n/g, ' ')
     .replace(ANY_CONTROL, '\uFFFD')
     .replace(BIDI_CONTROL, '\uFFFD')
+    .replace(NONCHARACTER, '\uFFFD')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

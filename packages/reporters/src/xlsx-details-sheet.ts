@@ -30,11 +30,13 @@ const COLUMNS: readonly MessageKey[] = [
 ];
 const WIDTHS = [14, 16, 10, 18, 36, 16, 12, 10, 16, 40];
 
-export function addDetailsSheet(
+export async function addDetailsSheet(
   workbook: ExcelJS.stream.xlsx.WorkbookWriter,
   report: ComplianceReport,
   locale: Locale,
-): void {
+  /** Awaited between rows: a Ctrl-C is heard during a long sheet (render-steps.ts). */
+  step: () => Promise<void> = async () => undefined,
+): Promise<void> {
   if (!report.details) return;
   const described = new Map(report.rules.map((rule) => [rule.id, localText(rule.description, locale)]));
   const sheet = workbook.addWorksheet(t('details.sheet', locale), {
@@ -51,6 +53,7 @@ export function addDetailsSheet(
   header.font = { bold: true };
   header.commit();
   for (const row of report.details) {
+    await step();
     sheet
       .addRow([
         safe(row.unit),

@@ -17,6 +17,7 @@ import { neutraliseFormula } from './csv-reporter.js';
 import { displayWidth } from './display-width.js';
 import { xmlSafeText } from './escaping.js';
 import { t } from './messages.js';
+import { renderSteps } from './render-steps.js';
 import { statisticsForm } from './statistics-form.js';
 import { buildTable, type Cell, type Table, type TableId } from './tables.js';
 import { addStatisticsFormSheet } from './xlsx/statistics-form-sheet.js';
@@ -80,12 +81,13 @@ function sheetName(title: string): string {
 /** Every cell of a column wraps at the column's width, top-aligned so a wrapped row reads down. */
 const WRAP: Partial<ExcelJS.Style> = { alignment: { wrapText: true, vertical: 'top' } };
 
-function addSheet(
+async function addSheet(
   workbook: ExcelJS.stream.xlsx.WorkbookWriter,
   table: Table,
   nullRate: string,
+  step: () => Promise<void>,
   title = table.title,
-): void {
+): Promise<void> {
   const sheet = workbook.addWorksheet(sheetName(title), {
     views: [{ state: 'frozen', ySplit: 1 }],
     pageSetup: {
@@ -102,6 +104,7 @@ function addSheet(
   header.font = { bold: true };
   header.commit();
   for (const row of table.rows) {
+    await step();
     const added = sheet.addRow(row.map((cell) => cellValue(cell, nullRate)));
     row.forEach((cell, index) => {
       if (cell.kind !== 'rate') return;
@@ -126,15 +129,20 @@ export async function renderXlsx(report: ComplianceReport, ctx: ReporterContext)
     nullRate,
     sheetName: sheetName(t('table.units', ctx.locale)),
   });
+  // A large report is seconds of work here: a Ctrl-C is heard between rows (render-steps.ts).
+  const step = renderSteps(ctx.signal);
   for (const id of SHEETS) {
+    await step();
     const title = id === 'units' ? t('table.statisticsData', ctx.locale) : undefined;
-    addSheet(workbook, buildTable(id, report, ctx.locale), nullRate, title);
+    await addSheet(workbook, buildTable(id, report, ctx.locale), nullRate, step, title);
     // The plan's two sheets, in the form of a budget request, follow the purchases.
     if (id === 'purchases') {
       addPlanSheets(workbook, report, ctx.locale);
-      addDetailsSheet(workbook, report, ctx.locale);
+      await step();
+      await addDetailsSheet(workbook, report, ctx.locale, step);
     }
   }
+  await step();
   return bytes();
 }
 

@@ -14,6 +14,9 @@ import { refuseOutputsOverInputs } from '../output-overlap.js';
 import { combineReports, readReport } from '../report-file.js';
 import { writeToStream } from '../stdout-stream.js';
 
+/** Findings rendered per write: a few MB of text at a time. */
+const FINDINGS_PER_WRITE = 2000;
+
 export async function mergeCommand(
   ctx: CliContext,
   files: string[],
@@ -31,17 +34,22 @@ export async function mergeCommand(
     const file = outPath ? await outputs.prepareFile(outPath) : undefined;
     const [first, second, ...rest] = files.map((name) => readReport(ctx, name));
     const merged = combineReports(ctx, () => mergeReports(first!, second!, ...rest));
-    const json = getReporter('json')!;
-    const text = await json.render(
+    // Written in parts (the json reporter's stream), so a merged province over V8's longest string
+    // (~512 MiB) is written too; the bytes are render's.
+    const writer = getReporter('json')!.stream!(
       merged,
       createReporterContext(merged, { locale: ctx.locale, logger: ctx.logger }),
     );
+    const write = (text: string) =>
+      file ? file.append(text) : writeToStream(ctx.locale, ctx.io.stdout, text);
+    await write(writer.start());
+    for (let at = 0; at < merged.findings.length; at += FINDINGS_PER_WRITE)
+      await write(writer.findings(merged.findings.slice(at, at + FINDINGS_PER_WRITE)));
+    await write(writer.end());
     if (file && outPath) {
-      await file.commit(text);
+      await file.commit();
       const path = displayPath(ctx, outPath);
       note(ctx, msg(ctx.locale, 'merged', { count: files.length, path, computers: merged.totals.computers }));
-    } else {
-      await writeToStream(ctx.locale, ctx.io.stdout, text);
     }
     return EXIT_OK;
   } finally {

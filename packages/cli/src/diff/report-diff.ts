@@ -83,6 +83,25 @@ function isOpen(finding: Finding): boolean {
   return OPEN.has(effectiveStatus(finding));
 }
 
+/**
+ * What diff reads of a report's finding, for readReport: only open findings count, and of them only
+ * what is compared and shown (a province's evidence and traces are most of its report).
+ */
+export function diffKeeps(finding: Finding): Finding | undefined {
+  if (!isOpen(finding)) return undefined;
+  const { id, rule, status, severity, subject, message, overdue, waiver } = finding;
+  return {
+    id,
+    rule,
+    status,
+    severity,
+    subject,
+    message,
+    ...(overdue !== undefined ? { overdue } : {}),
+    ...(waiver !== undefined ? { waiver } : {}),
+  } as Finding;
+}
+
 function brief(finding: Finding): DiffFinding {
   return {
     id: finding.id,

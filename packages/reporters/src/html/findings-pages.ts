@@ -48,7 +48,7 @@ const FIELDS = [
   'evidence',
 ] as const;
 type Field = (typeof FIELDS)[number];
-type RowText = Record<Field, string>;
+export type RowText = Record<Field, string>;
 
 /** A rule's name in the reader's language, from the report's rule descriptions. */
 function ruleName(rule: string, rules: Record<string, RuleMeta>, locale: Locale): string {
@@ -157,13 +157,13 @@ const COLUMNS: MessageKey[] = [
   'finding.evidence',
 ];
 
-export function findingsSection(
+/** The findings' rows, in report order, one at a time (a render may pause between them, render-steps.ts). */
+export function* findingRows(
   report: ComplianceReport,
   rules: Record<string, RuleMeta>,
   locale: Locale,
-): string {
+): Generator<RowText> {
   const sorted = sortFindings(report);
-  if (sorted.length === 0) return `<p class="empty">${e(t('finding.none', locale))}</p>`;
   // Product names looked up once per id: a province has a million findings and a few hundred products.
   const names = new Map<string | undefined, string>();
   const product = (id: string | undefined) => {
@@ -174,7 +174,16 @@ export function findingsSection(
     }
     return label;
   };
-  const rows = sorted.map((finding) => rowText(finding, rules, locale, report.asOf, product));
+  for (const finding of sorted) yield rowText(finding, rules, locale, report.asOf, product);
+}
+
+/** The findings section over the rows findingRows made. */
+export function findingsSection(
+  rows: readonly RowText[],
+  rules: Record<string, RuleMeta>,
+  locale: Locale,
+): string {
+  if (rows.length === 0) return `<p class="empty">${e(t('finding.none', locale))}</p>`;
   const units = [...new Set(rows.map((row) => row.unit))];
   const severities = SEVERITIES.filter((severity) => rows.some((row) => row.severity === severity));
   const ruleIds = [...new Set(rows.map((row) => row.rule))].sort();

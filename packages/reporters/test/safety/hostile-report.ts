@@ -36,6 +36,8 @@ export const PAYLOADS = [
   '\u2028\u2029',
   // XML forbids these: one in a name made the xlsx sheet not well-formed.
   '\uFFFE\uFFFF',
+  // Noncharacters elsewhere: never text, shown as U+FFFD in console and markdown.
+  '\uFDD0\u{1FFFE}\u{10FFFF}',
   // Bidi overrides and isolates: `\u202Egnp.exe` shows as `exe.png`.
   '\u202Egnp.exe',
   '\u2066x\u2069\u200F',

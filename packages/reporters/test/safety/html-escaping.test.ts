@@ -11,6 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { hostileReport, hostileStrings, PAYLOADS } from './hostile-report.js';
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** Bidi embeddings, overrides, isolates and marks: `\u202Egnp.exe` shows as `exe.png`. */
+const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
 
 interface StartTag {
   name: string;
@@ -97,6 +99,7 @@ describe('html reporter: output safety', async () => {
         // Nothing a browser would choke on: no raw controls or lone surrogates.
         expect(html).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
         expect(html).not.toMatch(LONE_SURROGATE);
+        expect(html).not.toMatch(BIDI);
       }),
       { numRuns: 40 },
     );
@@ -116,5 +119,21 @@ describe('html reporter: output safety', async () => {
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).toContain('&lt;svg onload=alert(2)&gt;');
     expect(html).toContain('&quot;&gt;&lt;iframe src=javascript:alert(3)&gt;');
+  });
+
+  it('shows no name reordered: bidi overrides and isolates become U+FFFD, in the page and its data', async () => {
+    const strings = {
+      ...TEMPLATE_STRINGS,
+      software: '\u202Egnp.exe',
+      unit: '\u2066局\u2069',
+      host: 'pc\u202D01\u202C',
+      publisher: '\u202Bpub\u202A',
+      ruleMessage: 'm\u2067\u2068',
+    };
+    const report = await hostileReport(strings);
+    const html = renderHtml(report, createReporterContext(report));
+    expect(html).not.toMatch(BIDI);
+    expect(html).toContain('\uFFFDgnp.exe');
+    expect(html).toContain('\uFFFD局\uFFFD');
   });
 });

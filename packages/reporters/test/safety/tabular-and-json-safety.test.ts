@@ -26,6 +26,8 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 /** Bidi embeddings, overrides, isolates and marks: they reorder what a terminal or page shows. */
 const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+/** Noncharacters: U+FDD0–U+FDEF and the last two code points of every plane. */
+const NONCHARACTER = /[\uFDD0-\uFDEF\uFFFE\uFFFF\u{1FFFE}\u{1FFFF}\u{10FFFE}\u{10FFFF}]/u;
 
 /** RFC 4180 cells of a CSV text (quoted fields may hold commas, quotes and line breaks). */
 function csvCells(text: string): string[] {
@@ -165,6 +167,8 @@ describe('text outputs carry no control sequence or markup from the input', () =
         const markdown = renderMarkdown(report, ctx);
         expect(markdown).not.toMatch(/<[a-zA-Z!/]/);
         expect(markdown).not.toMatch(BIDI);
+        expect(markdown).not.toMatch(NONCHARACTER);
+        expect(text).not.toMatch(NONCHARACTER);
         const xml = renderJunit(report, ctx);
         expect(xml).not.toMatch(XML_INVALID);
         expect(xml).not.toMatch(LONE_SURROGATE);
@@ -189,5 +193,18 @@ describe('text outputs carry no control sequence or markup from the input', () =
       }),
       RUNS,
     );
+  });
+
+  it('markdown and console show noncharacters and bidi controls as U+FFFD, keeping the rest of the name', async () => {
+    const names = Object.fromEntries(
+      Object.keys(await hostileStringsSample()).map((key) => [key, `a\uFFFEb\uFDD0c\u{1FFFF}d\u202Ee`]),
+    ) as unknown as Parameters<typeof hostileReport>[0];
+    const report = await hostileReport(names);
+    const ctx = createReporterContext(report);
+    for (const text of [renderMarkdown(report, ctx), renderConsole(report, { ...ctx, color: false })]) {
+      expect(text).not.toMatch(NONCHARACTER);
+      expect(text).not.toMatch(BIDI);
+      expect(text).toContain('a\uFFFDb\uFFFDc\uFFFDd\uFFFDe');
+    }
   });
 });

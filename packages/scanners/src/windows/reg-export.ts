@@ -17,63 +17,87 @@ export function isRegExport(text: string): boolean {
 
 export function parseRegExport(text: string, file: string, sink: ProblemSink): RegistryKey[] {
   const lines = text.split(/\r\n|\n|\r/);
-  const ansi = /^\uFEFF?REGEDIT4/.test(lines[0] ?? '');
-  const keys: RegistryKey[] = [];
-  let current: RegistryKey | undefined;
-  let unread = false;
-  const warn = (line: number, message: string, raw: string) =>
-    sink.problem({
+  const parser = new RegExportParser(file, sink, /^\uFEFF?REGEDIT4/.test(lines[0] ?? ''));
+  parser.read(lines, 1, 1);
+  return parser.keys;
+}
+
+/**
+ * The lines of one export, read in batches (a streamed export, reg-export-stream.ts) or all at once:
+ * what it holds between batches is the key being read and the keys kept. A batch must end before a
+ * `[HKEY_…]` line that does not continue a hex list, where no value can go on.
+ */
+export class RegExportParser {
+  readonly keys: RegistryKey[] = [];
+  private current: RegistryKey | undefined;
+  private unread = false;
+
+  constructor(
+    private readonly file: string,
+    private readonly sink: ProblemSink,
+    private readonly ansi: boolean,
+  ) {}
+
+  private warn(line: number, message: string, raw: string): void {
+    this.sink.problem({
       message,
       code: 'windows.reg-export-line',
       params: { line, detail: message },
       severity: 'warning',
       rejects: false,
-      file,
+      file: this.file,
       line,
       excerpt: excerpt(raw),
     });
+  }
 
-  for (let index = 1; index < lines.length; index++) {
-    const lineNumber = index + 1;
-    const line = lines[index]!;
-    if (line.trim() === '' || line.startsWith(';')) continue;
-    if (line.startsWith('[')) {
-      const end = line.lastIndexOf(']');
-      if (end < 0) {
-        warn(lineNumber, `line ${lineNumber}: a key line without its closing "]"; skipped`, line);
-        current = undefined;
+  /** Reads `lines` from index `from`; `lines[i]` is line `i + offset` of the file. */
+  read(lines: readonly string[], from: number, offset: number): void {
+    for (let index = from; index < lines.length; index++) {
+      const lineNumber = index + offset;
+      const line = lines[index]!;
+      if (line.trim() === '' || line.startsWith(';')) continue;
+      if (line.startsWith('[')) {
+        this.keyLine(line, lineNumber);
         continue;
       }
-      const path = line.slice(1, end);
-      // `[-key]` deletes a key in an import file; it describes nothing installed.
-      const normalised = path.startsWith('-') ? undefined : normaliseKeyPath(path);
-      // A key no fact is read from (most of a whole-hive export) is not kept, and its values are
-      // not parsed: a 250 MB export of HKLM held every key and value (4.3 GB) to use a few hundred.
-      unread = normalised !== undefined && keyRole(normalised).role === 'other';
-      current =
-        normalised === undefined || unread
-          ? undefined
-          : { path: normalised, values: new Map(), line: lineNumber };
-      if (current) keys.push(current);
-      continue;
+      // A value may continue over lines ending in a backslash (hex lists) or inside a quoted string.
+      const value = readValueLines(lines, index, offset);
+      index = value.lastIndex;
+      if (this.unread) continue;
+      if (value.problem) {
+        this.warn(lineNumber, `line ${lineNumber}: ${value.problem}`, value.text);
+        continue;
+      }
+      const parsed = parseValueLine(value.text, this.ansi);
+      if (!parsed) {
+        this.warn(lineNumber, `line ${lineNumber} is not a "name"=value line; skipped`, value.text);
+        continue;
+      }
+      if (!this.current) continue;
+      if (parsed.name !== '') this.current.values.set(parsed.name.toLowerCase(), parsed.value);
     }
-    // A value may continue over lines ending in a backslash (hex lists) or inside a quoted string.
-    const value = readValueLines(lines, index);
-    index = value.lastIndex;
-    if (unread) continue;
-    if (value.problem) {
-      warn(lineNumber, `line ${lineNumber}: ${value.problem}`, value.text);
-      continue;
-    }
-    const parsed = parseValueLine(value.text, ansi);
-    if (!parsed) {
-      warn(lineNumber, `line ${lineNumber} is not a "name"=value line; skipped`, value.text);
-      continue;
-    }
-    if (!current) continue;
-    if (parsed.name !== '') current.values.set(parsed.name.toLowerCase(), parsed.value);
   }
-  return keys;
+
+  private keyLine(line: string, lineNumber: number): void {
+    const end = line.lastIndexOf(']');
+    if (end < 0) {
+      this.warn(lineNumber, `line ${lineNumber}: a key line without its closing "]"; skipped`, line);
+      this.current = undefined;
+      return;
+    }
+    const path = line.slice(1, end);
+    // `[-key]` deletes a key in an import file; it describes nothing installed.
+    const normalised = path.startsWith('-') ? undefined : normaliseKeyPath(path);
+    // A key no fact is read from (most of a whole-hive export) is not kept, and its values are
+    // not parsed: a 250 MB export of HKLM held every key and value (4.3 GB) to use a few hundred.
+    this.unread = normalised !== undefined && keyRole(normalised).role === 'other';
+    this.current =
+      normalised === undefined || this.unread
+        ? undefined
+        : { path: normalised, values: new Map(), line: lineNumber };
+    if (this.current) this.keys.push(this.current);
+  }
 }
 
 function parseValueLine(line: string, ansi: boolean): { name: string; value: RegistryValue } | undefined {

@@ -20,13 +20,16 @@ export interface ValueLines {
   problem?: string;
 }
 
-/** Reads the value that starts at `lines[index]` with all of its continuation lines. */
-export function readValueLines(lines: readonly string[], index: number): ValueLines {
+/**
+ * Reads the value that starts at `lines[index]` with all of its continuation lines; `lines[i]` is
+ * line `i + offset` of the file (a streamed export is read in batches).
+ */
+export function readValueLines(lines: readonly string[], index: number, offset = 1): ValueLines {
   const first = lines[index]!;
   if (isHexStart(first)) return readHexLines(lines, index);
   const at = valueStart(first);
   if (at >= 0 && first[at] === '"') {
-    if (closingQuote(first, at + 1) < 0) return readStringLines(lines, index);
+    if (closingQuote(first, at + 1) < 0) return readStringLines(lines, index, offset);
   }
   return { text: first, lastIndex: index };
 }
@@ -65,7 +68,7 @@ function readHexLines(lines: readonly string[], index: number): ValueLines {
  * that holds the closing quote. A line that starts a new value or key ends it unclosed: the file was
  * cut or edited by hand (`"C:\Path\"` without escaping), and that line is read as the next entry.
  */
-function readStringLines(lines: readonly string[], index: number): ValueLines {
+function readStringLines(lines: readonly string[], index: number, offset: number): ValueLines {
   let text = lines[index]!;
   let last = index;
   const unclosed = (problem: string) => ({ text: text.slice(0, 200), lastIndex: last, problem });
@@ -73,7 +76,7 @@ function readStringLines(lines: readonly string[], index: number): ValueLines {
     const next = lines[last + 1]!;
     if (startsEntry(next))
       return unclosed(
-        `a string value without its closing quote; skipped, line ${last + 2} is read as the next value`,
+        `a string value without its closing quote; skipped, line ${last + 1 + offset} is read as the next value`,
       );
     if (last - index >= MAX_CONTINUATION_LINES || text.length >= MAX_VALUE_CHARS) {
       const tooLong = text.length >= MAX_VALUE_CHARS;

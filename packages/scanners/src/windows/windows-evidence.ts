@@ -86,6 +86,17 @@ export class WindowsEvidence {
       this.unknown(file, strict, 'it is none of them');
       return;
     }
+    this.noteIfNothing(before, file);
+  }
+
+  /** The keys of a .reg export read as a stream (reg-export-stream.ts), as addText reads them. */
+  addRegExport(keys: RegistryKey[], file: string): void {
+    const before = this.size();
+    this.addKeys(keys, 'windows:reg-export', file);
+    this.noteIfNothing(before, file);
+  }
+
+  private noteIfNothing(before: number, file: string): void {
     if (this.size() === before) {
       this.ctx.problem({
         message: `${file}: no Uninstall entry, OS, activation or antivirus data found in it`,

@@ -8,6 +8,7 @@ import { type CommandRunner, execFileRunner } from '../common/command-runner.js'
 import { fileFailed, reportHostNote, reportLayoutNotes } from '../common/folder-problems.js';
 import { listHostFiles } from '../common/host-folders.js';
 import { readTextFile } from '../text/text-file.js';
+import { readRegExportStream } from './reg-export-stream.js';
 import { WindowsEvidence } from './windows-evidence.js';
 import { assembleWindowsHost } from './windows-host.js';
 import { collectLiveWindows } from './windows-live.js';
@@ -51,8 +52,10 @@ export function windowsScanner(options: WindowsScannerOptions = {}): Scanner {
         const evidence = new WindowsEvidence(ctx);
         for (const file of host.files) {
           try {
-            const { text } = await readTextFile(file);
-            evidence.addText(text, file, host.single);
+            // A UTF-16 .reg export (a whole hive: hundreds of MB) is read as a stream.
+            const keys = await readRegExportStream(file, ctx, ctx.signal);
+            if (keys) evidence.addRegExport(keys, file);
+            else evidence.addText((await readTextFile(file)).text, file, host.single);
           } catch (error) {
             // In a folder, one unreadable file costs that file only; the other files count.
             fileFailed(ctx, error, file, host.single);
