@@ -252,6 +252,12 @@ describe('policy lint on a county policy', () => {
       ['146:52 规则“foreign-antivirus”的 license 不会取值“商业软件”；是否想写“commercial”？'],
     ],
     [
+      'a licence model in Chinese (personal use)',
+      '{ fact: category, operator: equal, value: antivirus }',
+      '{ fact: license, operator: equal, value: 个人免费 }',
+      ['146:52 规则“foreign-antivirus”的 license 不会取值“个人免费”；是否想写“personal-use”？'],
+    ],
+    [
       'a vendor id the catalogue does not have',
       '{ fact: category, operator: equal, value: antivirus }',
       '{ fact: vendor, operator: equal, value: kingsoft }',
@@ -317,6 +323,18 @@ describe('policy lint on a county policy', () => {
       ],
     ],
   ];
+
+  it('takes every licence model the catalogue has (personal-use, unreviewed) as a value of license', () => {
+    for (const model of ['personal-use', 'unreviewed'])
+      expect(
+        warningsOf(
+          variant(
+            '{ fact: category, operator: equal, value: antivirus }',
+            `{ fact: license, operator: equal, value: ${model} }`,
+          ),
+        ),
+      ).toEqual([]);
+  });
 
   it.each(MISTAKES)('names %s at its line:column', (_mistake, from, to, expected) => {
     expect(warningsOf(variant(from, to))).toEqual(expected);

@@ -33,13 +33,16 @@ export type ProductCategory =
  * only: in an agency it needs a licence like `commercial`. `unreviewed` is a catalogue entry whose
  * model nobody has decided yet (a `catalog suggest` draft): judged like `commercial` until filled.
  */
-export type LicenseModel =
-  | 'commercial'
-  | 'personal-use'
-  | 'freeware'
-  | 'open-source'
-  | 'bundled'
-  | 'unreviewed';
+/** Every licence model a catalogue product can have: the one list the linter checks words against. */
+export const LICENSE_MODELS = [
+  'commercial',
+  'personal-use',
+  'freeware',
+  'open-source',
+  'bundled',
+  'unreviewed',
+] as const;
+export type LicenseModel = (typeof LICENSE_MODELS)[number];
 
 /** A licence model that applies to one version range of a product (Oracle Java SE 8u211+, …). */
 export interface VersionLicense {

@@ -6,6 +6,7 @@
  * operators, paths, scopes) was checked when the file was read (rule-conditions.ts).
  */
 import { CANONICAL_EDITIONS, canonicalEdition } from '../../editions.js';
+import { LICENSE_MODELS } from '../../model/catalogue.js';
 import type { RuleScope } from '../../model.js';
 import { closest } from '../did-you-mean.js';
 import { mappings, text } from '../layer-context.js';
@@ -28,7 +29,7 @@ const RECORD_ATTRIBUTES = new Set([
   'antivirusActive',
   'signaturesUpToDate',
 ]);
-const LICENSES = ['commercial', 'freeware', 'open-source', 'bundled'];
+const LICENSES: readonly string[] = LICENSE_MODELS;
 const LICENSE_STATUSES = [
   'licensed',
   'unlicensed',
@@ -50,6 +51,10 @@ const CHINESE_VALUES: Readonly<Record<string, string>> = {
   开源软件: 'open-source',
   捆绑: 'bundled',
   随机附带: 'bundled',
+  个人免费: 'personal-use',
+  个人使用免费: 'personal-use',
+  未审核: 'unreviewed',
+  待审核: 'unreviewed',
   已激活: 'licensed',
   已授权: 'licensed',
   已许可: 'licensed',
