@@ -153,7 +153,10 @@ export function unitEntries(report: ComplianceReport, locale: Locale): UnitEntry
   for (const unit of report.units) {
     close(unit.level ?? 0);
     out.push({
-      label: indent(unit.level) + unit.unit,
+      // A parent's own row holds its own computers and its 本级 staff, not the group: said in the
+      // label, as the signed form says it, so that no one reads it as the whole department.
+      label:
+        indent(unit.level) + (unit.subtotal ? t('form.ownLevel', locale, { unit: unit.unit }) : unit.unit),
       unit: unit.unit,
       stats: unit,
       staff: ownRowStaff(unit),

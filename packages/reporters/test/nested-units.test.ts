@@ -44,7 +44,7 @@ describe('nested units in the statistics table', () => {
     const table = buildTable('units', nested, 'zh-CN');
     const cells = table.rows.map((row) => [row[0]!.value, row[3]!.value, row.at(-1)!.value]);
     expect(cells).toEqual([
-      ['财政局', 4, 1],
+      ['财政局（本级）', 4, 1],
       ['\u3000教育局', 3, 0],
       ['财政局 小计', 7, 1],
       ['档案馆', 0, 0],
@@ -56,6 +56,8 @@ describe('nested units in the statistics table', () => {
   it('shows the subtotal in the long form too (en)', () => {
     const md = renderMarkdown(nested, createReporterContext(nested, { locale: 'en' }));
     expect(md).toContain('财政局 subtotal');
+    // The parent's own row is its own computers, not the department: the label says so.
+    expect(md).toContain('财政局 (own)');
     expect(md).toContain('Unauthorised installations');
   });
 

@@ -231,7 +231,7 @@ describe('statistics form: staff counted once in a subtotal', () => {
     const table = statisticsTable(report, 'zh-CN');
     const staffAt = table.columns.indexOf('编制人数');
     expect(table.rows.map((row) => [row[0]!.value, row[staffAt]!.value])).toEqual([
-      ['县教育局', 15],
+      ['县教育局（本级）', 15],
       ['\u3000一中', 60],
       ['\u3000二中', 25],
       ['县教育局 小计', 100],
