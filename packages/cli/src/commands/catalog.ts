@@ -198,7 +198,7 @@ export async function catalogSuggestCommand(
   if (existsSync(path) && !options.force) {
     throw new UsageError(msg(ctx.locale, 'outputExists', { path: options.out }));
   }
-  const outputs = new OutputSet(ctx.locale);
+  const outputs = new OutputSet(ctx.locale, ctx.io.signal);
   try {
     await writeFileAtomic(outputs, path, text);
   } finally {

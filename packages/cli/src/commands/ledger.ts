@@ -50,7 +50,7 @@ export async function ledgerExportCommand(ctx: CliContext, options: LedgerExport
     asOf: asOf ?? policy.settings.asOf ?? today(),
     locale: ctx.locale,
   });
-  const outputs = new OutputSet(ctx.locale);
+  const outputs = new OutputSet(ctx.locale, ctx.io.signal);
   try {
     await writeFileAtomic(outputs, path, bytes);
   } finally {

@@ -21,7 +21,7 @@ export async function renderCommand(
     options.split === undefined ? undefined : choice(ctx.locale, '--split', options.split, ['unit'], 'unit');
   const reports = await ReportOutputs.plan(ctx, options.report ?? [], { splitByUnit: split === 'unit' });
   const report = readReport(ctx, file);
-  const outputs = new OutputSet(ctx.locale);
+  const outputs = new OutputSet(ctx.locale, ctx.io.signal);
   try {
     await reports.prepare(outputs);
     await reports.write(report, outputs);
