@@ -250,6 +250,10 @@ describe('findings', () => {
     expect(unreadable.message.en).toBe(
       'Microsoft Office Professional Plus 2019 on J-05: version "16.0 (build 10827)" cannot be read, so the entitlement\'s version range cannot be judged: version "16.0 (build 10827)" cannot be read (windows scheme): the version contains a space',
     );
+    // In Chinese the reader gets Chinese words only, not the parser's English reason.
+    expect(unreadable.message.zh).toBe(
+      'J-05 上的 Microsoft Office Professional Plus 2019 版本号“16.0 (build 10827)”无法按 Windows 版本号规则（a.b.c.d）读取，无法判断是否在许可的版本范围内',
+    );
     const expired = report.findings.find((f) => f.rule === 'waivers.expired')!;
     expect(expired.message.en).toBe(
       'Waiver waiver-2 (rule requirements.activation) expired on 2024-05-31 and no longer applies; 2 finding(s) it would cover are no longer waived',

@@ -4,7 +4,7 @@
  * versions.unparseable when only an unreadable version is, licensing.unlicensed otherwise — or
  * `unauthorised` in allowlist mode for a product the ledger has no line for at all.
  */
-import type { Entitlement, Finding, LicenseModel, LocalText, TraceStep } from '../../model.js';
+import type { Entitlement, Finding, LicenseModel, LocalText, TraceStep, VersionScheme } from '../../model.js';
 import type { BlockReason, CoverageVerdict } from './allocation.js';
 import { type DeadlineSettings, makeFinding } from './finding-factory.js';
 import type { JudgedHost, JudgedInstallation } from './host-judge.js';
@@ -127,6 +127,15 @@ const VERSION_REMEDIATION = sharedText(
  * Why a model that looks free still needs a licence, said in the finding: an officer who sees
  * TeamViewer or Xshell flagged should not have to guess that "free" meant free at home.
  */
+/** A product's version scheme, as the Chinese message of an unreadable version names it. */
+const SCHEME_WORDS: Readonly<Record<VersionScheme, string>> = {
+  auto: '该产品的版本号规则',
+  windows: ' Windows 版本号规则（a.b.c.d）',
+  semver: '语义化版本规则（semver）',
+  dpkg: ' Debian 软件包版本规则（dpkg）',
+  rpm: ' RPM 软件包版本规则',
+};
+
 const MODEL_WORDS: Partial<Record<LicenseModel, { text: LocalText; step: TraceStep }>> = {
   'personal-use': {
     text: sharedText(
@@ -201,7 +210,8 @@ export function licensingFinding(
       status = 'error';
       severity = 'medium';
       message = {
-        zh: `${host.id} 上的 ${item.software.name} 版本号“${item.version ?? ''}”无法解析，无法判断许可版本范围：${coverage.versionError ?? ''}`,
+        // The reader's words; the parser's own reason (English) stays in `en` for whoever fixes the inventory.
+        zh: `${host.id} 上的 ${item.software.name} 版本号“${item.version ?? ''}”无法按${SCHEME_WORDS[product.versionScheme]}读取，无法判断是否在许可的版本范围内`,
         en: `${item.software.name} on ${host.id}: version "${item.version ?? ''}" cannot be read, so the entitlement's version range cannot be judged: ${coverage.versionError ?? ''}`,
       };
       break;
