@@ -63,15 +63,14 @@ export async function loadHostUnits(
       if (rule === undefined || host.unit === rule.unit) return;
       if (host.unit !== undefined && !warned.has(host.id)) {
         warned.add(host.id);
+        const params = { host: host.id, read: host.unit, unit: rule.unit, pattern: rule.pattern };
         problems.push({
-          message: msg(ctx.locale, 'hostUnitOverride', {
-            host: host.id,
-            read: host.unit,
-            unit: rule.unit,
-            pattern: rule.pattern,
-          }),
+          // English in `message`, as every problem's; the reader's words come from the code and
+          // params (core's problem texts), so a report does not depend on the locale it was run in.
+          message: msg('en', 'hostUnitOverride', params),
           severity: 'warning',
           code: 'hosts.unit-override',
+          params,
           source: 'hosts',
           ...rule.location,
         });

@@ -119,6 +119,7 @@ const COMMON_MESSAGES = {
     en: "'{spec}': no option {key}; options are {keys}",
   },
   hostsMissing: { zh: '计算机归属文件不存在: {path}', en: 'hosts file not found: {path}' },
+  // The English of problem `hosts.unit-override`; its Chinese is core's (problem-texts/input-problems.ts).
   hostUnitOverride: {
     zh: '计算机 {host}：输入中的单位为“{read}”，计算机归属文件（{pattern}）将其归入“{unit}”；按“{unit}”统计',
     en: 'computer {host}: the input says unit "{read}", the hosts file ({pattern}) puts it in "{unit}"; counted in "{unit}"',

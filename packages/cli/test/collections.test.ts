@@ -5,7 +5,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { ComplianceReport } from '@zhengban/core';
+import { type ComplianceReport, problemText } from '@zhengban/core';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, scratch } from './helpers/paths.js';
 import { runCli } from './helpers/run-cli.js';
@@ -90,9 +90,12 @@ describe('zhengban audit: collections by unit', () => {
         code: 'hosts.unit-override',
         severity: 'warning',
         line: 2,
-        message: expect.stringContaining('计算机 PC-C'),
+        message: expect.stringContaining('computer PC-C'),
       }),
     );
+    // Read in Chinese from its code and params, whatever the locale the report was written in.
+    const override = report!.problems.find((p) => p.code === 'hosts.unit-override')!;
+    expect(problemText(override, 'zh-CN')).toContain('计算机 PC-C：输入中的单位为');
   });
 
   it('without a hosts file, a units-file rule that overrides the input is still a located warning', async () => {

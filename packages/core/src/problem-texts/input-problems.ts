@@ -44,6 +44,8 @@ export const INPUT_PROBLEM_TEXTS: Record<string, string> = {
   'hosts.header':
     '{file}:{line}：主机文件需要计算机列（计算机名 / hostname）和单位列（单位 / unit）；表头是：{header}',
   'hosts.row': '{what}',
+  'hosts.unit-override':
+    '计算机 {host}：输入中的单位为“{read}”，计算机归属文件（{pattern}）将其归入“{unit}”；按“{unit}”统计',
   // Units file
   'units.empty': '{file}：单位文件为空；应有表头 单位,编制人数,上级单位',
   'units.header': '{file}:{line}：没有单位列（应为 单位 / unit）；表头是：{header}',
