@@ -17,14 +17,6 @@ export function freezeShared<T extends object>(value: T): Readonly<T> {
   return Object.freeze(value);
 }
 
-/**
- * Whether a part may be shared by identity: frozen, as freezeShared makes them (the store freezes
- * the spellings of installation kinds for the same reason, store/compact-store.ts).
- */
-export function isShared(value: object): boolean {
-  return Object.isFrozen(value);
-}
-
 /** A frozen text pair: for the constant remediations of the built-in rules. */
 export function sharedText(zh: string, en: string): LocalText {
   return freezeShared({ zh, en });
